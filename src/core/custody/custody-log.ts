@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto'
+import type { Statement } from 'better-sqlite3'
+import type { ReadableDB, WritableDB } from '../db/database'
+import type { ChainVerdict, CustodyEvent, Officer } from '../../shared/types'
+import { canonicalJson } from './canonical-json'
+
+/** prev_hash of the first event. */
+export const GENESIS_HASH = '0'.repeat(64)
+
+export interface NewCustodyEvent {
+  action: string
+  itemId?: string | null
+  details?: Record<string, unknown>
+}
+
+interface EventRow {
+  seq: number
+  at: string
+  actor_name: string
+  actor_cert_no: string
+  action: string
+  item_id: string | null
+  details_json: string
+  prev_hash: string
+  hash: string
+}
+
+/** hash = sha256(prev_hash ‖ canonical JSON of {seq, at, actor, action, itemId, details}), hex. */
+export function custodyHash(prevHash: string, e: Omit<CustodyEvent, 'prevHash' | 'hash'>): string {
+  const body = canonicalJson({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, itemId: e.itemId, details: e.details })
+  return createHash('sha256').update(prevHash).update(body).digest('hex')
+}
+
+function rowToEvent(r: EventRow): CustodyEvent {
+  return {
+    seq: r.seq,
+    at: r.at,
+    actor: { name: r.actor_name, certNo: r.actor_cert_no },
+    action: r.action,
+    itemId: r.item_id,
+    details: JSON.parse(r.details_json) as Record<string, unknown>,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }
+}
+
+const statements = new WeakMap<WritableDB, { head: Statement; insert: Statement }>()
+
+/** Prepared once per connection: preparing per call costs more than the hash. */
+function appendStatements(db: WritableDB) {
+  let s = statements.get(db)
+  if (!s) {
+    s = {
+      head: db.prepare('SELECT seq, hash FROM custody_events ORDER BY seq DESC LIMIT 1'),
+      insert: db.prepare(
+        `INSERT INTO custody_events (seq, at, actor_name, actor_cert_no, action, item_id, details_json, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    }
+    statements.set(db, s)
+  }
+  return s
+}
+
+/**
+ * Appends one event at the head of the chain. Call it inside the same transaction as the change
+ * it records, so the record and the change land together or not at all.
+ */
+export function appendCustodyEvent(db: WritableDB, actor: Officer, at: Date, e: NewCustodyEvent): CustodyEvent {
+  const { head: headStmt, insert } = appendStatements(db)
+  const head = headStmt.get() as { seq: number; hash: string } | undefined
+  const event: Omit<CustodyEvent, 'prevHash' | 'hash'> = {
+    seq: (head?.seq ?? 0) + 1,
+    at: at.toISOString(),
+    actor: { name: actor.name, certNo: actor.certNo },
+    action: e.action,
+    itemId: e.itemId ?? null,
+    details: e.details ?? {},
+  }
+  const prevHash = head?.hash ?? GENESIS_HASH
+  const hash = custodyHash(prevHash, event)
+  insert.run(event.seq, event.at, actor.name, actor.certNo, event.action, event.itemId, canonicalJson(event.details), prevHash, hash)
+  return { ...event, prevHash, hash }
+}
+
+export function countCustodyEvents(db: ReadableDB): number {
+  return (db.prepare('SELECT count(*) AS n FROM custody_events').get() as { n: number }).n
+}
+
+export function custodyHead(db: ReadableDB): { seq: number; hash: string } {
+  const head = db.prepare('SELECT seq, hash FROM custody_events ORDER BY seq DESC LIMIT 1').get() as
+    | { seq: number; hash: string }
+    | undefined
+  return head ?? { seq: 0, hash: GENESIS_HASH }
+}
+
+/** Events in seq order, a page at a time. */
+export function listCustodyEvents(db: ReadableDB, offset = 0, limit = 200, itemId?: string): CustodyEvent[] {
+  const rows = itemId
+    ? db.prepare('SELECT * FROM custody_events WHERE item_id = ? ORDER BY seq LIMIT ? OFFSET ?').all(itemId, limit, offset)
+    : db.prepare('SELECT * FROM custody_events ORDER BY seq LIMIT ? OFFSET ?').all(limit, offset)
+  return (rows as EventRow[]).map(rowToEvent)
+}
+
+/** Every event in seq order, streamed (for export and verification of long logs). */
+export function* iterateCustodyEvents(db: ReadableDB): Generator<CustodyEvent> {
+  for (const row of db.prepare('SELECT * FROM custody_events ORDER BY seq').iterate()) yield rowToEvent(row as EventRow)
+}
+
+/**
+ * Re-walks the chain from the genesis hash and reports the first event whose numbering, link
+ * or hash does not hold. It reads rows directly, so it catches edits and deletions made behind
+ * the app's back (even with the triggers dropped). `knownHead`, the head recorded by an earlier
+ * check or export, also catches events cut off the end of the log.
+ */
+export function verifyChain(events: Iterable<CustodyEvent>, knownHead?: { seq: number; hash: string }): ChainVerdict {
+  let expectedSeq = 1
+  let prevHash = GENESIS_HASH
+  let count = 0
+  const bad = (seq: number, problem: string): ChainVerdict => ({ events: count, intact: false, firstBadSeq: seq, problem })
+  for (const e of events) {
+    count++
+    if (e.seq !== expectedSeq) return bad(expectedSeq, `event ${expectedSeq} is missing (next stored event is ${e.seq})`)
+    if (e.prevHash !== prevHash) return bad(e.seq, `event ${e.seq} does not link to the event before it`)
+    if (custodyHash(prevHash, e) !== e.hash) return bad(e.seq, `event ${e.seq} was altered after it was recorded`)
+    if (knownHead && e.seq === knownHead.seq && e.hash !== knownHead.hash) {
+      return bad(e.seq, `event ${e.seq} differs from the one recorded at the last check`)
+    }
+    prevHash = e.hash
+    expectedSeq++
+  }
+  if (knownHead && knownHead.seq >= expectedSeq) {
+    return bad(expectedSeq, `events from ${expectedSeq} to ${knownHead.seq} were removed since the last check`)
+  }
+  return { events: count, intact: true, firstBadSeq: null, problem: null }
+}

@@ -1,0 +1,53 @@
+import Database from 'better-sqlite3'
+import { EvidenceError } from '../errors'
+
+/**
+ * Branded handles keep write paths visible: a function that takes `WritableDB` may change the
+ * case; one that takes `ReadableDB` promises not to.
+ */
+export type ReadableDB = Database.Database & { readonly __readable: unique symbol }
+export type WritableDB = ReadableDB & { readonly __writable: unique symbol }
+
+export interface OpenDbOptions {
+  readOnly?: boolean
+  /**
+   * Path of a better-sqlite3 binary built for another ABI. The Electron main process passes an
+   * Electron-ABI build here so the Node build that tests and the CLI use is never replaced.
+   */
+  nativeBinding?: string
+}
+
+/** Opens (or, when writable and absent, creates) a SQLite file with the case's pragmas; errors name the file. */
+export function openDatabase(file: string, opts: OpenDbOptions = {}): WritableDB {
+  let db: Database.Database
+  try {
+    db = new Database(file, {
+      readonly: opts.readOnly ?? false,
+      fileMustExist: opts.readOnly ?? false,
+      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    })
+  } catch (cause) {
+    throw new EvidenceError('case-corrupt', `Cannot open the case database ${file}.`, { cause })
+  }
+  try {
+    if (!opts.readOnly) {
+      db.pragma('journal_mode = WAL')
+      // Evidence records must survive a power cut once the call returns.
+      db.pragma('synchronous = FULL')
+    }
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    // A truncated or overwritten file often opens fine and only fails on the first read of a
+    // missing page, so read every page now rather than fail later in the middle of work.
+    const check = db.pragma('quick_check', { simple: true })
+    if (check !== 'ok') throw new Error(String(check))
+  } catch (cause) {
+    db.close()
+    throw new EvidenceError(
+      'case-corrupt',
+      `The case database ${file} is damaged (${cause instanceof Error ? cause.message : String(cause)}). Restore it from a backup; the original evidence files under objects/ are untouched.`,
+      { cause },
+    )
+  }
+  return db as WritableDB
+}

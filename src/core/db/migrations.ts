@@ -1,0 +1,161 @@
+import type { WritableDB } from './database'
+import { EvidenceError } from '../errors'
+
+/**
+ * Schema steps, applied in order over PRAGMA user_version. Listed statically (not scanned from
+ * a folder) so they work inside bundles. Never edit a released step: add a new one.
+ */
+export interface Migration {
+  version: number
+  name: string
+  up: (db: WritableDB) => void
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'case, officers, custody log, integrity checks',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE case_info (
+          id TEXT PRIMARY KEY,
+          number TEXT NOT NULL,
+          title TEXT NOT NULL,
+          cause TEXT NOT NULL DEFAULT '',
+          subject_json TEXT NOT NULL,
+          unit TEXT NOT NULL,
+          timezone TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          created_by_json TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE officers (
+          position INTEGER NOT NULL PRIMARY KEY,
+          name TEXT NOT NULL,
+          cert_no TEXT NOT NULL UNIQUE
+        ) STRICT;
+
+        CREATE TABLE custody_events (
+          seq INTEGER PRIMARY KEY,
+          at TEXT NOT NULL,
+          actor_name TEXT NOT NULL,
+          actor_cert_no TEXT NOT NULL,
+          action TEXT NOT NULL,
+          item_id TEXT,
+          details_json TEXT NOT NULL,
+          prev_hash TEXT NOT NULL,
+          hash TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX custody_events_item ON custody_events(item_id);
+
+        -- The custody log only grows.
+        CREATE TRIGGER custody_events_no_update BEFORE UPDATE ON custody_events
+          BEGIN SELECT RAISE(ABORT, 'custody log is append-only'); END;
+        CREATE TRIGGER custody_events_no_delete BEFORE DELETE ON custody_events
+          BEGIN SELECT RAISE(ABORT, 'custody log is append-only'); END;
+
+        CREATE TABLE integrity_checks (
+          id INTEGER PRIMARY KEY,
+          checked_at TEXT NOT NULL,
+          ok INTEGER NOT NULL,
+          problem_count INTEGER NOT NULL,
+          head_seq INTEGER NOT NULL,
+          head_hash TEXT NOT NULL,
+          result_json TEXT NOT NULL
+        ) STRICT;
+      `)
+    },
+  },
+  {
+    version: 2,
+    name: 'evidence items, their source paths, derived files, full-text index',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE items (
+          id TEXT PRIMARY KEY,
+          ordinal INTEGER NOT NULL UNIQUE,
+          number TEXT NOT NULL UNIQUE,
+          sha256 TEXT NOT NULL UNIQUE,
+          size INTEGER NOT NULL,
+          original_name TEXT NOT NULL,
+          source_path TEXT NOT NULL,
+          source_mtime TEXT,
+          kind TEXT NOT NULL,
+          mime TEXT NOT NULL,
+          imported_at TEXT NOT NULL,
+          imported_by_name TEXT NOT NULL,
+          imported_by_cert_no TEXT NOT NULL,
+          captured_at TEXT,
+          captured_at_source TEXT,
+          utc_offset TEXT,
+          gps_lat REAL,
+          gps_lon REAL,
+          gps_alt REAL,
+          device_json TEXT,
+          width INTEGER,
+          height INTEGER,
+          duration_sec REAL,
+          warnings_json TEXT NOT NULL DEFAULT '[]',
+          meta_json TEXT NOT NULL DEFAULT '{}',
+          -- for an item made from another (a still frame, a clip): source hash, command, range
+          derived_from_json TEXT
+        ) STRICT;
+        CREATE INDEX items_kind ON items(kind);
+        CREATE INDEX items_captured_at ON items(captured_at);
+
+        -- Every path an item arrived from: the first import and each later duplicate.
+        CREATE TABLE item_sources (
+          id INTEGER PRIMARY KEY,
+          item_id TEXT NOT NULL REFERENCES items(id),
+          path TEXT NOT NULL,
+          link_target TEXT,
+          mtime TEXT,
+          seen_at TEXT NOT NULL,
+          duplicate INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX item_sources_item ON item_sources(item_id);
+
+        -- Re-creatable files under derived/: thumbnails, previews, posters, playback proxies.
+        CREATE TABLE derived_files (
+          item_id TEXT NOT NULL REFERENCES items(id),
+          role TEXT NOT NULL,
+          rel_path TEXT,
+          status TEXT NOT NULL,
+          error TEXT,
+          PRIMARY KEY (item_id, role)
+        ) STRICT;
+
+        -- Trigram tokens handle Chinese without a word segmenter.
+        CREATE VIRTUAL TABLE items_fts USING fts5(item_id UNINDEXED, name, meta, body, tokenize = 'trigram');
+      `)
+    },
+  },
+]
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
+
+export function schemaVersion(db: WritableDB): number {
+  return db.pragma('user_version', { simple: true }) as number
+}
+
+/**
+ * Brings the database up to `target` (default: latest) in one transaction, so a failed step
+ * leaves the previous version intact. Refuses a database written by a newer version.
+ */
+export function migrate(db: WritableDB, target: number = LATEST_SCHEMA_VERSION, file = 'case.sqlite'): void {
+  const current = schemaVersion(db)
+  if (current > LATEST_SCHEMA_VERSION) {
+    throw new EvidenceError(
+      'case-too-new',
+      `${file} was written by a newer version of Evidence Desk (schema ${current}; this version reads up to ${LATEST_SCHEMA_VERSION}). Open it with the newer version; nothing was changed.`,
+    )
+  }
+  const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target)
+  if (pending.length === 0) return
+  db.transaction(() => {
+    for (const step of pending) {
+      step.up(db)
+      db.pragma(`user_version = ${step.version}`)
+    }
+  })()
+}

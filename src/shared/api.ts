@@ -1,0 +1,136 @@
+/**
+ * The one API contract between the UI and the backend. Each channel names a zod schema for
+ * its input, checked in the backend before any handler runs, and the type of its result.
+ * Both transports (Electron IPC and browser-mode HTTP) carry exactly these channels.
+ */
+import { z } from 'zod'
+import { creditCodeProblem } from './credit-code'
+import { isValidTimeZone } from './time-zone'
+import type {
+  AppInfo,
+  CaseInfo,
+  CheckResult,
+  CustodyEvent,
+  DirListing,
+  Profile,
+  RecentCase,
+} from './types'
+
+const text = (max: number) => z.string().trim().max(max, { message: 'too-long' })
+const required = (max: number) => text(max).min(1, { message: 'required' })
+
+export const officerSchema = z.object({
+  name: required(50),
+  certNo: required(40),
+})
+
+export const profileSchema = officerSchema.extend({
+  unit: required(100),
+})
+
+export const subjectSchema = z.object({
+  /** may be empty: the party is not always known when a case is opened */
+  name: text(200),
+  creditCode: text(18)
+    .transform((v) => v.toUpperCase())
+    .superRefine((v, ctx) => {
+      if (v === '') return // not every party has one (e.g. an individual business not yet registered)
+      const problem = creditCodeProblem(v)
+      if (problem) ctx.addIssue({ code: 'custom', message: `credit-code-${problem}` })
+    }),
+  address: text(300),
+  legalRep: text(50),
+})
+
+export const timezoneSchema = z
+  .string()
+  .trim()
+  .refine((z) => isValidTimeZone(z), { message: 'timezone-unknown' })
+
+const officersSchema = z
+  .array(officerSchema)
+  .min(2, { message: 'officers-min-two' })
+  .max(20)
+  .superRefine((officers, ctx) => {
+    const seen = new Set<string>()
+    officers.forEach((o, i) => {
+      if (seen.has(o.certNo)) ctx.addIssue({ code: 'custom', path: [i, 'certNo'], message: 'officer-duplicate' })
+      seen.add(o.certNo)
+    })
+  })
+
+export const caseFieldsSchema = z.object({
+  number: required(64),
+  title: required(200),
+  cause: text(500),
+  subject: subjectSchema,
+  unit: text(100),
+  officers: officersSchema,
+  timezone: timezoneSchema,
+})
+export type CaseFields = z.infer<typeof caseFieldsSchema>
+
+/** Editable after creation; each changed field becomes a custody event. */
+export const caseEditSchema = caseFieldsSchema.omit({ timezone: true }).partial()
+export type CaseEdit = z.infer<typeof caseEditSchema>
+
+const dirPath = required(4096)
+const none = z.object({}).strict()
+
+/** channel → input schema. Output types are in `ApiOutputs`. */
+export const apiInputs = {
+  'app:info': none,
+  'profile:get': none,
+  'profile:save': profileSchema,
+  'recent:list': none,
+  'recent:forget': z.object({ dir: dirPath }).strict(),
+  'case:create': z.object({ dir: dirPath, fields: caseFieldsSchema }).strict(),
+  'case:open': z.object({ dir: dirPath }).strict(),
+  'case:current': none,
+  'case:close': none,
+  'case:update': z.object({ fields: caseEditSchema }).strict(),
+  'case:check': none,
+  'custody:list': z
+    .object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) })
+    .strict(),
+  'fs:list': z.object({ dir: z.string().max(4096).optional() }).strict(),
+  'dialog:pickDirectory': z.object({ purpose: z.enum(['open-case', 'new-case', 'import']) }).strict(),
+} as const
+
+export interface ApiOutputs {
+  'app:info': AppInfo
+  'profile:get': Profile | null
+  'profile:save': Profile
+  'recent:list': RecentCase[]
+  'recent:forget': RecentCase[]
+  'case:create': CaseInfo
+  'case:open': CaseInfo
+  'case:current': CaseInfo | null
+  'case:close': null
+  'case:update': CaseInfo
+  'case:check': CheckResult
+  'custody:list': { total: number; events: CustodyEvent[] }
+  'fs:list': DirListing
+  /** null when the user cancelled, or where no native dialog exists (browser mode) */
+  'dialog:pickDirectory': string | null
+}
+
+export type Channel = keyof typeof apiInputs
+/** What a caller passes (defaults may be left out). */
+export type ApiInput<C extends Channel> = z.input<(typeof apiInputs)[C]>
+/** What a handler receives, after parsing. */
+export type ParsedInput<C extends Channel> = z.output<(typeof apiInputs)[C]>
+export type ApiOutput<C extends Channel> = ApiOutputs[C]
+
+export const CHANNELS = Object.keys(apiInputs) as Channel[]
+
+/** "case:create" → "caseCreate": the method name the preload exposes for a channel. */
+export function methodName(channel: Channel): string {
+  const [area, verb] = channel.split(':')
+  return area.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) + verb[0].toUpperCase() + verb.slice(1)
+}
+
+/** The typed API as the renderer sees it, whichever transport carries it. */
+export type EvideskApi = {
+  invoke<C extends Channel>(channel: C, input: ApiInput<C>): Promise<ApiOutput<C>>
+}

@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { openDatabase, type WritableDB } from '../../src/core/db/database'
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../src/core/db/migrations'
+import { appendCustodyEvent, iterateCustodyEvents, verifyChain } from '../../src/core/custody/custody-log'
+import { CaseFile } from '../../src/core/case/case-file'
+import { fixedClock, tempDir } from '../support/temp'
+import { OFFICER_A } from '../support/case-fixture'
+
+let tmp: ReturnType<typeof tempDir>
+let db: WritableDB
+beforeEach(() => {
+  tmp = tempDir()
+  db = openDatabase(join(tmp.dir, 'case.sqlite'))
+})
+afterEach(() => {
+  db.close()
+  tmp.cleanup()
+})
+
+describe('migrations', () => {
+  it('are numbered 1..N without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1))
+    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length)
+  })
+
+  it('v1 → v2 keeps the case and its custody chain, and adds the evidence tables', () => {
+    migrate(db, 1)
+    expect(schemaVersion(db)).toBe(1)
+    db.prepare(
+      `INSERT INTO case_info (id, number, title, cause, subject_json, unit, timezone, created_at, created_by_json)
+       VALUES ('c1', 'N-1', '标题', '', '{}', '单位', 'Asia/Shanghai', '2026-01-01T00:00:00.000Z', '{}')`,
+    ).run()
+    const clock = fixedClock()
+    appendCustodyEvent(db, OFFICER_A, clock(), { action: 'case-created' })
+    appendCustodyEvent(db, OFFICER_A, clock(), { action: 'case-edited', details: { field: 'title' } })
+
+    migrate(db, 2)
+    expect(schemaVersion(db)).toBe(2)
+    expect(db.prepare('SELECT number FROM case_info').get()).toEqual({ number: 'N-1' })
+    expect(verifyChain(iterateCustodyEvents(db))).toMatchObject({ events: 2, intact: true })
+    expect(db.prepare('SELECT count(*) AS n FROM items').get()).toEqual({ n: 0 })
+    db.prepare("INSERT INTO items_fts (item_id, name, meta, body) VALUES ('x', '询问笔录.txt', '', '问：你单位的废气处理设施是否正常运行？')").run()
+    expect(db.prepare("SELECT item_id FROM items_fts WHERE items_fts MATCH '处理设施'").all()).toEqual([{ item_id: 'x' }])
+  })
+
+  it('a failing step leaves the previous version intact', () => {
+    migrate(db, 1)
+    db.exec('CREATE TABLE items (x)') // makes step 2 fail half-way
+    expect(() => migrate(db)).toThrow()
+    expect(schemaVersion(db)).toBe(1)
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'item_sources'").get()).toEqual({ n: 0 })
+  })
+
+  it('refuses a database from a newer version, naming both versions, and changes nothing', () => {
+    migrate(db)
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`)
+    db.close()
+    expect(() => CaseFile.open(tmp.dir)).toThrow(new RegExp(`schema ${LATEST_SCHEMA_VERSION + 5}.*up to ${LATEST_SCHEMA_VERSION}`))
+    db = openDatabase(join(tmp.dir, 'case.sqlite'))
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION + 5)
+  })
+})
