@@ -16,34 +16,46 @@ export const custodyBench: Bench = {
   async run({ tmpDir, quick, log }) {
     const n = quick ? 10_000 : 100_000
     const actor = { name: '张三', certNo: '32010001' }
-    const details = (i: number) => ({ item: `E${String(i).padStart(5, '0')}`, path: `/media/card/DCIM/100MEDIA/DJI_${i}.JPG`, sha256: 'ab'.repeat(32) })
+    const details = (i: number) => ({
+      item: `E${String(i).padStart(5, '0')}`,
+      path: `/media/card/DCIM/100MEDIA/DJI_${i}.JPG`,
+      sha256: 'ab'.repeat(32),
+    })
 
     const db = openDatabase(join(tmpDir, 'chain.sqlite'))
     migrate(db)
     const at = new Date('2026-05-24T00:00:00Z')
     const t0 = performance.now()
     db.transaction(() => {
-      for (let i = 0; i < n; i++) appendCustodyEvent(db, actor, at, { action: 'imported', itemId: `item-${i}`, details: details(i) })
+      for (let i = 0; i < n; i++)
+        appendCustodyEvent(db, actor, at, { action: 'imported', itemId: `item-${i}`, details: details(i) })
     })()
     const appendMs = performance.now() - t0
 
     const plain = openDatabase(join(tmpDir, 'plain.sqlite'))
-    plain.exec('CREATE TABLE e (seq INTEGER PRIMARY KEY, at TEXT, actor TEXT, action TEXT, item TEXT, details TEXT)')
+    plain.exec(
+      'CREATE TABLE e (seq INTEGER PRIMARY KEY, at TEXT, actor TEXT, action TEXT, item TEXT, details TEXT)',
+    )
     const insert = plain.prepare('INSERT INTO e VALUES (?, ?, ?, ?, ?, ?)')
     const t1 = performance.now()
     plain.transaction(() => {
-      for (let i = 0; i < n; i++) insert.run(i + 1, at.toISOString(), actor.name, 'imported', `item-${i}`, canonicalJson(details(i)))
+      for (let i = 0; i < n; i++)
+        insert.run(i + 1, at.toISOString(), actor.name, 'imported', `item-${i}`, canonicalJson(details(i)))
     })()
     const plainMs = performance.now() - t1
     plain.close()
 
     let verdict = verifyChain(iterateCustodyEvents(db))
     const verifyMs = await bestOf(3, () => (verdict = verifyChain(iterateCustodyEvents(db))))
-    if (!verdict.intact || verdict.events !== n) throw new Error(`chain did not verify: ${JSON.stringify(verdict)}`)
+    if (!verdict.intact || verdict.events !== n)
+      throw new Error(`chain did not verify: ${JSON.stringify(verdict)}`)
     const jsonl = join(tmpDir, 'custody-log.jsonl')
     writeFileSync(jsonl, [...iterateCustodyEvents(db)].map((e) => canonicalJson(e)).join('\n') + '\n')
     db.close()
-    const opensslMs = Math.min(timeShell(`openssl dgst -sha256 ${jsonl}`), timeShell(`openssl dgst -sha256 ${jsonl}`))
+    const opensslMs = Math.min(
+      timeShell(`openssl dgst -sha256 ${jsonl}`),
+      timeShell(`openssl dgst -sha256 ${jsonl}`),
+    )
     log(`${n} events`)
     return [
       {

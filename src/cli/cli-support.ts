@@ -17,7 +17,12 @@ export type Options = NonNullable<ParseArgsConfig['options']>
 /** parseArgs with our usage errors; every command accepts --json. */
 export function parse<O extends Options>(argv: string[], options: O, usage: string) {
   try {
-    return parseArgs({ args: argv, options: { ...options, json: { type: 'boolean' } }, allowPositionals: true, strict: true })
+    return parseArgs({
+      args: argv,
+      options: { ...options, json: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    })
   } catch (e) {
     throw new UsageError(`${(e as Error).message}\nusage: ${usage}`)
   }

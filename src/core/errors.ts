@@ -9,7 +9,11 @@ export class EvidenceError extends Error {
   readonly detail?: string
   readonly fields?: FieldError[]
 
-  constructor(code: ErrorCode, message: string, opts: { cause?: unknown; detail?: string; fields?: FieldError[] } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { cause?: unknown; detail?: string; fields?: FieldError[] } = {},
+  ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause })
     this.name = 'EvidenceError'
     this.code = code
@@ -32,7 +36,15 @@ export function toApiError(err: unknown): ApiError {
   if (err instanceof EvidenceError) return err.toApiError()
   const e = err as NodeJS.ErrnoException
   if (e && typeof e === 'object' && typeof e.code === 'string' && typeof e.syscall === 'string') {
-    return { code: 'io-error', message: `${e.syscall} failed${e.path ? ` for ${e.path}` : ''}: ${e.code}`, detail: e.message }
+    return {
+      code: 'io-error',
+      message: `${e.syscall} failed${e.path ? ` for ${e.path}` : ''}: ${e.code}`,
+      detail: e.message,
+    }
   }
-  return { code: 'internal', message: 'An unexpected error occurred.', detail: err instanceof Error ? (err.stack ?? err.message) : String(err) }
+  return {
+    code: 'internal',
+    message: 'An unexpected error occurred.',
+    detail: err instanceof Error ? (err.stack ?? err.message) : String(err),
+  }
 }

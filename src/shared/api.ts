@@ -6,8 +6,13 @@
 import { z } from 'zod'
 import { creditCodeProblem } from './credit-code'
 import { isValidTimeZone } from './time-zone'
+import { EVIDENCE_KINDS } from './types'
 import type {
   AppInfo,
+  EvidenceItem,
+  ImportProgress,
+  ItemSource,
+  Officer,
   CaseInfo,
   CheckResult,
   CustodyEvent,
@@ -54,7 +59,8 @@ const officersSchema = z
   .superRefine((officers, ctx) => {
     const seen = new Set<string>()
     officers.forEach((o, i) => {
-      if (seen.has(o.certNo)) ctx.addIssue({ code: 'custom', path: [i, 'certNo'], message: 'officer-duplicate' })
+      if (seen.has(o.certNo))
+        ctx.addIssue({ code: 'custom', path: [i, 'certNo'], message: 'officer-duplicate' })
       seen.add(o.certNo)
     })
   })
@@ -77,6 +83,23 @@ export type CaseEdit = z.infer<typeof caseEditSchema>
 const dirPath = required(4096)
 const none = z.object({}).strict()
 
+/** Library filters; every field optional. Instants are ISO strings. */
+export const itemQuerySchema = z
+  .object({
+    kinds: z.array(z.enum(EVIDENCE_KINDS)).max(EVIDENCE_KINDS.length).optional(),
+    importedBy: z.string().max(40).optional(),
+    capturedFrom: z.iso.datetime({ offset: true }).optional(),
+    capturedTo: z.iso.datetime({ offset: true }).optional(),
+    warning: z.union([z.literal(true), z.string().max(64)]).optional(),
+    text: z.string().max(200).optional(),
+    sort: z.enum(['number', 'captured']).optional(),
+    order: z.enum(['asc', 'desc']).optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(50_000).optional(),
+  })
+  .strict()
+export type ItemQueryInput = z.infer<typeof itemQuerySchema>
+
 /** channel → input schema. Output types are in `ApiOutputs`. */
 export const apiInputs = {
   'app:info': none,
@@ -91,10 +114,21 @@ export const apiInputs = {
   'case:update': z.object({ fields: caseEditSchema }).strict(),
   'case:check': none,
   'custody:list': z
-    .object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) })
+    .object({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+    })
     .strict(),
   'fs:list': z.object({ dir: z.string().max(4096).optional() }).strict(),
   'dialog:pickDirectory': z.object({ purpose: z.enum(['open-case', 'new-case', 'import']) }).strict(),
+  /** OS dialog for files and folders to import (Electron); browser mode uses the in-app browser */
+  'dialog:pickImportSources': none,
+  'import:start': z.object({ paths: z.array(dirPath).min(1).max(10_000) }).strict(),
+  'task:cancel': z.object({ taskId: z.string().max(64) }).strict(),
+  'task:list': none,
+  'evidence:list': itemQuerySchema,
+  'evidence:get': z.object({ id: required(64) }).strict(),
+  'evidence:officers': none,
 } as const
 
 export interface ApiOutputs {
@@ -113,7 +147,24 @@ export interface ApiOutputs {
   'fs:list': DirListing
   /** null when the user cancelled, or where no native dialog exists (browser mode) */
   'dialog:pickDirectory': string | null
+  'dialog:pickImportSources': string[]
+  /** starts the import in the background; progress arrives as `task:progress` events */
+  'import:start': { taskId: string }
+  'task:cancel': null
+  /** running and finished tasks of this session, newest first */
+  'task:list': ImportProgress[]
+  'evidence:list': { total: number; items: EvidenceItem[] }
+  'evidence:get': { item: EvidenceItem; sources: ItemSource[]; custody: CustodyEvent[] }
+  'evidence:officers': Officer[]
 }
+
+/** Events the backend pushes (Electron: webContents.send; browser mode: Server-Sent Events). */
+export interface ApiEvents {
+  'task:progress': ImportProgress
+  /** the open case changed (import finished, check ran): views refetch */
+  'case:changed': { caseId: string }
+}
+export type ApiEventName = keyof ApiEvents
 
 export type Channel = keyof typeof apiInputs
 /** What a caller passes (defaults may be left out). */

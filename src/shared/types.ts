@@ -16,7 +16,15 @@ export interface Subject {
   legalRep: string
 }
 
-export const EVIDENCE_KINDS = ['video', 'image', 'thermal', 'transcript', 'monitoring', 'document', 'other'] as const
+export const EVIDENCE_KINDS = [
+  'video',
+  'image',
+  'thermal',
+  'transcript',
+  'monitoring',
+  'document',
+  'other',
+] as const
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number]
 
 export interface IntegrityStatus {
@@ -111,4 +119,79 @@ export interface DirListing {
   entries: DirEntry[]
   /** starting points: home, temp, mounted volumes */
   roots: string[]
+}
+
+export interface ItemWarning {
+  code: string
+  message: string
+}
+
+/** One evidence item as `evidesk list --json` prints it (see CLI.md). */
+export interface EvidenceItem {
+  id: string
+  number: string
+  sha256: string
+  size: number
+  originalName: string
+  sourcePath: string
+  kind: EvidenceKind
+  mime: string
+  importedAt: string
+  importedBy: Officer
+  /** ISO 8601 instant with the source's offset, e.g. 2021-05-24T04:03:12+08:00 */
+  capturedAt: string | null
+  capturedAtSource: 'exif' | 'container' | 'filename' | 'filesystem' | null
+  utcOffset: string | null
+  gps: { lat: number; lon: number; alt: number | null } | null
+  device: { make: string | null; model: string | null; serial: string | null; id: string | null } | null
+  width: number | null
+  height: number | null
+  durationSec: number | null
+  warnings: ItemWarning[]
+  meta: Record<string, unknown>
+  /** the source file's modification time, as the file system gave it */
+  sourceMtime: string | null
+  /** derived files that exist: thumb, preview, poster, proxy */
+  derived: Partial<Record<DerivedRole, DerivedStatus>>
+}
+
+export type DerivedRole = 'thumb' | 'preview' | 'poster' | 'proxy'
+export type DerivedStatus = 'ready' | 'pending' | 'failed'
+
+export interface ItemSource {
+  path: string
+  linkTarget: string | null
+  mtime: string | null
+  seenAt: string
+  duplicate: boolean
+}
+
+export type ImportStatus = 'imported' | 'duplicate' | 'rejected'
+
+/** One line of `evidesk import --json`, and one row of the import progress list. */
+export interface ImportFileResult {
+  path: string
+  status: ImportStatus
+  id: string | null
+  number: string | null
+  sha256: string | null
+  kind: EvidenceKind | null
+  size: number
+  warnings: ItemWarning[]
+  error?: { code: string; message: string }
+}
+
+export interface ImportProgress {
+  taskId: string
+  filesDone: number
+  filesTotal: number
+  bytesDone: number
+  bytesTotal: number
+  currentFile: string | null
+  /** bytes per second over the run so far */
+  bytesPerSec: number
+  /** seconds, estimated from bytes per second; null until there is a rate */
+  etaSec: number | null
+  state: 'scanning' | 'running' | 'done' | 'cancelled' | 'failed'
+  results: ImportFileResult[]
 }

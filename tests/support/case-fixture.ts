@@ -12,7 +12,12 @@ export function sampleCaseFields(overrides: Partial<CaseFields> = {}): CaseField
     number: '宁环罚〔2026〕12号',
     title: '某化工有限公司逃避监管排放大气污染物案',
     cause: '通过旁路软管逃避自动监测设备监管排放废气',
-    subject: { name: '某化工有限公司', creditCode: VALID_CREDIT_CODE, address: '江苏省南京市江北新区化工园1号', legalRep: '王五' },
+    subject: {
+      name: '某化工有限公司',
+      creditCode: VALID_CREDIT_CODE,
+      address: '江苏省南京市江北新区化工园1号',
+      legalRep: '王五',
+    },
     unit: '南京市生态环境局',
     officers: [OFFICER_A, OFFICER_B],
     timezone: 'Asia/Shanghai',

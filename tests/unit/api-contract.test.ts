@@ -9,7 +9,12 @@ let tmp: ReturnType<typeof tempDir>
 let backend: Backend
 beforeEach(() => {
   tmp = tempDir()
-  backend = new Backend({ mode: 'browser', dataDir: join(tmp.dir, 'app-data'), version: '0.0.0-test', clock: fixedClock() })
+  backend = new Backend({
+    mode: 'browser',
+    dataDir: join(tmp.dir, 'app-data'),
+    version: '0.0.0-test',
+    clock: fixedClock(),
+  })
 })
 afterEach(() => {
   backend.dispose()
@@ -25,10 +30,22 @@ describe('API contract', () => {
   })
 
   it('rejects an unknown channel and input that does not match the schema, before any handler runs', async () => {
-    expect(await backend.dispatch('case:delete', {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
-    expect(await backend.dispatch('case:open', { dir: 42 })).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: [{ path: 'dir' }] } })
-    expect(await backend.dispatch('case:open', { dir: '/tmp', extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
-    expect(await backend.dispatch('custody:list', { limit: 100000 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(await backend.dispatch('case:delete', {})).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    })
+    expect(await backend.dispatch('case:open', { dir: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', fields: [{ path: 'dir' }] },
+    })
+    expect(await backend.dispatch('case:open', { dir: '/tmp', extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    })
+    expect(await backend.dispatch('custody:list', { limit: 100000 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    })
   })
 
   it('reports each bad field of a new case by its path, so the UI can show it next to the field', async () => {
@@ -40,7 +57,9 @@ describe('API contract', () => {
     })
     const result = await backend.dispatch('case:create', { dir: join(tmp.dir, 'c'), fields })
     expect(result.ok).toBe(false)
-    const byPath = Object.fromEntries((result.ok ? [] : result.error.fields ?? []).map((f) => [f.path, f.code]))
+    const byPath = Object.fromEntries(
+      (result.ok ? [] : (result.error.fields ?? [])).map((f) => [f.path, f.code]),
+    )
     expect(byPath).toEqual({
       number: 'required',
       'subject.creditCode': 'credit-code-check-digit',
@@ -50,7 +69,10 @@ describe('API contract', () => {
   })
 
   it('requires an officer profile before anything is recorded in a case', async () => {
-    const result = await backend.dispatch('case:create', { dir: join(tmp.dir, 'c'), fields: sampleCaseFields() })
+    const result = await backend.dispatch('case:create', {
+      dir: join(tmp.dir, 'c'),
+      fields: sampleCaseFields(),
+    })
     expect(result).toMatchObject({ ok: false, error: { code: 'no-profile' } })
   })
 
@@ -58,14 +80,23 @@ describe('API contract', () => {
     await backend.dispatch('profile:save', { ...OFFICER_A, unit: '南京市生态环境局' })
     const dir = join(tmp.dir, 'c')
     const created = await backend.dispatch('case:create', { dir, fields: sampleCaseFields() })
-    expect(created).toMatchObject({ ok: true, value: { number: sampleCaseFields().number, evidenceCount: 0 } })
+    expect(created).toMatchObject({
+      ok: true,
+      value: { number: sampleCaseFields().number, evidenceCount: 0 },
+    })
     await backend.dispatch('case:update', { fields: { title: '改后的标题' } })
     const log = await backend.dispatch('custody:list', {})
-    expect(log).toMatchObject({ ok: true, value: { total: 2, events: [{ actor: OFFICER_A }, { actor: OFFICER_A, action: 'case-edited' }] } })
+    expect(log).toMatchObject({
+      ok: true,
+      value: { total: 2, events: [{ actor: OFFICER_A }, { actor: OFFICER_A, action: 'case-edited' }] },
+    })
     await backend.dispatch('case:close', {})
     expect(await backend.dispatch('case:current', {})).toEqual({ ok: true, value: null })
     const recent = await backend.dispatch('recent:list', {})
     expect(recent).toMatchObject({ ok: true, value: [{ dir, exists: true }] })
-    expect(await backend.dispatch('case:open', { dir })).toMatchObject({ ok: true, value: { title: '改后的标题' } })
+    expect(await backend.dispatch('case:open', { dir })).toMatchObject({
+      ok: true,
+      value: { title: '改后的标题' },
+    })
   })
 })

@@ -66,7 +66,11 @@ describe('case folder', () => {
   it('each edited field is one custody event with the old and new value', () => {
     const file = CaseFile.create(join(tmp.dir, 'c'), sampleCaseFields(), OFFICER_A, fixedClock())
     const clock = fixedClock('2026-06-01T00:00:00Z')
-    const after = file.update({ title: '新标题', cause: '新案由', unit: sampleCaseFields().unit }, OFFICER_B, clock)
+    const after = file.update(
+      { title: '新标题', cause: '新案由', unit: sampleCaseFields().unit },
+      OFFICER_B,
+      clock,
+    )
     expect(after.title).toBe('新标题')
     const events = [...iterateCustodyEvents(file.db)].slice(1)
     expect(events.map((e) => [e.action, e.details.field, e.details.to, e.actor.name])).toEqual([
@@ -79,7 +83,11 @@ describe('case folder', () => {
   it('an integrity check is recorded and shows in the case info', async () => {
     const file = CaseFile.create(join(tmp.dir, 'c'), sampleCaseFields(), OFFICER_A, fixedClock())
     const result = await checkCase(file, OFFICER_A, fixedClock('2026-07-01T00:00:00Z'))
-    expect(result).toMatchObject({ ok: true, objects: { checked: 0, bad: [] }, custody: { events: 1, intact: true } })
+    expect(result).toMatchObject({
+      ok: true,
+      objects: { checked: 0, bad: [] },
+      custody: { events: 1, intact: true },
+    })
     expect(file.info().integrity).toEqual({ checkedAt: result.checkedAt, ok: true, problemCount: 0 })
     expect(file.info().custodyEventCount).toBe(2)
     file.close()

@@ -25,7 +25,10 @@ describe('single-writer case lock', () => {
     const child = spawn(process.execPath, ['-e', ''])
     const deadPid = child.pid!
     await new Promise((r) => child.on('exit', r))
-    writeFileSync(path, JSON.stringify({ pid: deadPid, host: hostname(), since: '2026-01-01T00:00:00Z', app: 'evidence-desk' }))
+    writeFileSync(
+      path,
+      JSON.stringify({ pid: deadPid, host: hostname(), since: '2026-01-01T00:00:00Z', app: 'evidence-desk' }),
+    )
     const lock = acquireCaseLock(path)
     expect(JSON.parse(readFileSync(path, 'utf8')).pid).toBe(process.pid)
     lock.release()
@@ -33,7 +36,15 @@ describe('single-writer case lock', () => {
 
   it('names the live holder, and never assumes a lock from another machine is stale', () => {
     const path = join(tmp.dir, '.lock')
-    writeFileSync(path, JSON.stringify({ pid: 999999, host: 'other-workstation', since: '2026-01-01T00:00:00Z', app: 'evidence-desk' }))
+    writeFileSync(
+      path,
+      JSON.stringify({
+        pid: 999999,
+        host: 'other-workstation',
+        since: '2026-01-01T00:00:00Z',
+        app: 'evidence-desk',
+      }),
+    )
     expect(() => acquireCaseLock(path)).toThrow(/process 999999 on other-workstation/)
   })
 

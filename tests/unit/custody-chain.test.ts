@@ -3,7 +3,13 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { openDatabase, type WritableDB } from '../../src/core/db/database'
 import { migrate } from '../../src/core/db/migrations'
-import { appendCustodyEvent, custodyHash, GENESIS_HASH, iterateCustodyEvents, verifyChain } from '../../src/core/custody/custody-log'
+import {
+  appendCustodyEvent,
+  custodyHash,
+  GENESIS_HASH,
+  iterateCustodyEvents,
+  verifyChain,
+} from '../../src/core/custody/custody-log'
 import { canonicalJson } from '../../src/core/custody/canonical-json'
 import { fixedClock, tempDir } from '../support/temp'
 import { OFFICER_A } from '../support/case-fixture'
@@ -18,7 +24,8 @@ beforeEach(() => {
   db = openDatabase(file)
   migrate(db)
   const clock = fixedClock()
-  for (let i = 0; i < 10; i++) appendCustodyEvent(db, OFFICER_A, clock(), { action: 'note', details: { i, text: `第${i}条` } })
+  for (let i = 0; i < 10; i++)
+    appendCustodyEvent(db, OFFICER_A, clock(), { action: 'note', details: { i, text: `第${i}条` } })
 })
 afterEach(() => {
   db.close()
@@ -46,7 +53,9 @@ describe('custody log', () => {
   })
 
   it('refuses UPDATE and DELETE through its triggers', () => {
-    expect(() => db.prepare("UPDATE custody_events SET action = 'x' WHERE seq = 3").run()).toThrow(/append-only/)
+    expect(() => db.prepare("UPDATE custody_events SET action = 'x' WHERE seq = 3").run()).toThrow(
+      /append-only/,
+    )
     expect(() => db.prepare('DELETE FROM custody_events WHERE seq = 3').run()).toThrow(/append-only/)
   })
 
@@ -64,7 +73,9 @@ describe('custody log', () => {
   it('finds an edit whose hash was recomputed, by the broken link to the next event', () => {
     const e4 = [...iterateCustodyEvents(db)][3]
     const forged = { ...e4, action: 'forged' }
-    tamper(`UPDATE custody_events SET action = 'forged', hash = '${custodyHash(e4.prevHash, forged)}' WHERE seq = 4`)
+    tamper(
+      `UPDATE custody_events SET action = 'forged', hash = '${custodyHash(e4.prevHash, forged)}' WHERE seq = 4`,
+    )
     expect(verifyChain(iterateCustodyEvents(db))).toMatchObject({ intact: false, firstBadSeq: 5 })
   })
 
@@ -72,13 +83,18 @@ describe('custody log', () => {
     const head = [...iterateCustodyEvents(db)][9]
     tamper('DELETE FROM custody_events WHERE seq >= 9')
     expect(verifyChain(iterateCustodyEvents(db)).intact).toBe(true)
-    expect(verifyChain(iterateCustodyEvents(db), { seq: head.seq, hash: head.hash })).toMatchObject({ intact: false, firstBadSeq: 9 })
+    expect(verifyChain(iterateCustodyEvents(db), { seq: head.seq, hash: head.hash })).toMatchObject({
+      intact: false,
+      firstBadSeq: 9,
+    })
   })
 })
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth and drops undefined, so equal data hashes equally', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[1,{"y":2,"z":1}]},"b":1}')
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe(
+      '{"a":{"d":[1,{"y":2,"z":1}]},"b":1}',
+    )
     expect(canonicalJson({ 名: '值' })).toBe('{"名":"值"}')
   })
 })

@@ -40,8 +40,12 @@ describe('migrations', () => {
     expect(db.prepare('SELECT number FROM case_info').get()).toEqual({ number: 'N-1' })
     expect(verifyChain(iterateCustodyEvents(db))).toMatchObject({ events: 2, intact: true })
     expect(db.prepare('SELECT count(*) AS n FROM items').get()).toEqual({ n: 0 })
-    db.prepare("INSERT INTO items_fts (item_id, name, meta, body) VALUES ('x', '询问笔录.txt', '', '问：你单位的废气处理设施是否正常运行？')").run()
-    expect(db.prepare("SELECT item_id FROM items_fts WHERE items_fts MATCH '处理设施'").all()).toEqual([{ item_id: 'x' }])
+    db.prepare(
+      "INSERT INTO items_fts (item_id, name, meta, body) VALUES ('x', '询问笔录.txt', '', '问：你单位的废气处理设施是否正常运行？')",
+    ).run()
+    expect(db.prepare("SELECT item_id FROM items_fts WHERE items_fts MATCH '处理设施'").all()).toEqual([
+      { item_id: 'x' },
+    ])
   })
 
   it('a failing step leaves the previous version intact', () => {
@@ -49,14 +53,18 @@ describe('migrations', () => {
     db.exec('CREATE TABLE items (x)') // makes step 2 fail half-way
     expect(() => migrate(db)).toThrow()
     expect(schemaVersion(db)).toBe(1)
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'item_sources'").get()).toEqual({ n: 0 })
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'item_sources'").get()).toEqual({
+      n: 0,
+    })
   })
 
   it('refuses a database from a newer version, naming both versions, and changes nothing', () => {
     migrate(db)
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`)
     db.close()
-    expect(() => CaseFile.open(tmp.dir)).toThrow(new RegExp(`schema ${LATEST_SCHEMA_VERSION + 5}.*up to ${LATEST_SCHEMA_VERSION}`))
+    expect(() => CaseFile.open(tmp.dir)).toThrow(
+      new RegExp(`schema ${LATEST_SCHEMA_VERSION + 5}.*up to ${LATEST_SCHEMA_VERSION}`),
+    )
     db = openDatabase(join(tmp.dir, 'case.sqlite'))
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION + 5)
   })

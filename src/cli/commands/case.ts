@@ -68,7 +68,11 @@ async function caseInit(argv: string[]): Promise<number> {
   })
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error)
-    throw new EvidenceError('invalid-input', `The case details are not valid: ${fields.map((f) => `${f.path} (${f.code})`).join(', ')}.`, { fields })
+    throw new EvidenceError(
+      'invalid-input',
+      `The case details are not valid: ${fields.map((f) => `${f.path} (${f.code})`).join(', ')}.`,
+      { fields },
+    )
   }
   const fields = parsed.data
   const actor = actorFrom((values.actor as string | undefined) ?? `${officers[0].name}:${officers[0].certNo}`)
@@ -90,7 +94,10 @@ async function caseShow(argv: string[]): Promise<number> {
   try {
     const info = file.info()
     if (values.json) printJson(caseJson(info))
-    else say(`${info.number}  ${info.title}\n${info.subject.name}  ${info.subject.creditCode}\n${info.officers.map((o) => `${o.name} (${o.certNo})`).join(', ')}\nevidence: ${info.evidenceCount}`)
+    else
+      say(
+        `${info.number}  ${info.title}\n${info.subject.name}  ${info.subject.creditCode}\n${info.officers.map((o) => `${o.name} (${o.certNo})`).join(', ')}\nevidence: ${info.evidenceCount}`,
+      )
   } finally {
     file.close()
   }

@@ -1,8 +1,9 @@
 import { userInfo } from 'node:os'
-import type { ApiOutput, Channel, ParsedInput } from '../../shared/api'
+import { resolve, relative, isAbsolute } from 'node:path'
+import type { ApiEventName, ApiEvents, ApiOutput, Channel, ParsedInput } from '../../shared/api'
 import { apiInputs } from '../../shared/api'
 import type { Result } from '../../shared/errors'
-import type { AppInfo, CaseInfo, Officer } from '../../shared/types'
+import type { AppInfo, CaseInfo, DerivedRole, Officer } from '../../shared/types'
 import { systemTimeZone } from '../../shared/time-zone'
 import { CaseFile, type Clock } from '../case/case-file'
 import { checkCase } from '../case/integrity'
@@ -10,12 +11,21 @@ import { listCustodyEvents, countCustodyEvents } from '../custody/custody-log'
 import { EvidenceError, toApiError } from '../errors'
 import { AppData } from '../profile/app-data'
 import { listDirectory } from './fs-listing'
+import { TaskRegistry } from './task-registry'
+import { importPaths } from '../evidence/import'
+import { derivedPath, getItem, importingOfficers, itemSources, queryItems } from '../evidence/item-repository'
+import { objectPath } from '../case/layout'
+import { runPendingProxies } from '../evidence/proxy-jobs'
 import { fieldErrors } from './zod-errors'
 
 /** OS dialogs where the shell has them (Electron); browser mode has none. */
 export interface Dialogs {
   pickDirectory(purpose: 'open-case' | 'new-case' | 'import'): Promise<string | null>
+  /** files and folders to import; empty when cancelled */
+  pickImportSources(): Promise<string[]>
 }
+
+export type EventListener = <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void
 
 export interface BackendOptions {
   mode: AppInfo['mode']
@@ -37,6 +47,10 @@ export class Backend {
   private current: CaseFile | null = null
   private readonly clock: Clock
   readonly handlers: Handlers
+  private readonly listeners = new Set<EventListener>()
+  private readonly tasks = new TaskRegistry((p) => this.emit('task:progress', p))
+  private readonly running = new Set<Promise<unknown>>()
+  private proxies: { controller: AbortController; done: Promise<unknown> } | null = null
 
   constructor(readonly opts: BackendOptions) {
     this.appData = new AppData(opts.dataDir)
@@ -44,15 +58,113 @@ export class Backend {
     this.handlers = this.createHandlers()
   }
 
+  /** Subscribes a transport to pushed events; returns the unsubscribe function. */
+  onEvent(listener: EventListener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void {
+    for (const l of this.listeners) l(event, payload)
+  }
+
+  /** Waits for background work (imports) to settle; tests and shutdown use it. */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running])
+  }
+
+  /**
+   * The file behind a media URL of the open case: an original or one of its derived files.
+   * Only paths recorded in the case and inside its folder are ever returned.
+   */
+  mediaFile(itemId: string, role: 'original' | DerivedRole): { path: string; mime: string } | null {
+    const file = this.current
+    if (!file) return null
+    const item = getItem(file.db, itemId)
+    if (!item || item.id !== itemId) return null
+    if (role === 'original') return { path: objectPath(file.dir, item.sha256), mime: item.mime }
+    const rel = derivedPath(file.db, itemId, role)
+    if (!rel) return null
+    const full = resolve(file.dir, rel)
+    const inside = relative(file.dir, full)
+    if (inside.startsWith('..') || isAbsolute(inside)) return null
+    return { path: full, mime: role === 'proxy' ? 'video/mp4' : 'image/jpeg' }
+  }
+
+  private startImport(paths: string[]): { taskId: string } {
+    const file = this.openCase()
+    const actor = this.actor()
+    const { taskId, signal } = this.tasks.start()
+    const caseId = file.info().id
+    const run = importPaths(file, paths, {
+      actor,
+      clock: this.clock,
+      signal,
+      onProgress: (p) => this.tasks.progress(taskId, p),
+      onResult: (r) => this.tasks.result(taskId, r),
+    })
+      .then((summary) => this.tasks.finish(taskId, summary.cancelled ? 'cancelled' : 'done'))
+      .catch((err) => {
+        this.tasks.result(taskId, {
+          path: paths.join(', '),
+          status: 'rejected',
+          id: null,
+          number: null,
+          sha256: null,
+          kind: null,
+          size: 0,
+          warnings: [],
+          error: toApiError(err),
+        })
+        this.tasks.finish(taskId, 'failed')
+      })
+      .finally(() => {
+        this.running.delete(run)
+        this.emit('case:changed', { caseId })
+        this.startProxies()
+      })
+    this.running.add(run)
+    return { taskId }
+  }
+
+  /** Background playback proxies for the open case; one runner at a time, stopped when the case closes. */
+  private startProxies(): void {
+    const file = this.current
+    if (!file || file.readOnly || this.proxies) return
+    const controller = new AbortController()
+    const caseId = file.info().id
+    const done = runPendingProxies(file, {
+      signal: controller.signal,
+      onItem: () => this.emit('case:changed', { caseId }),
+    })
+      .catch(() => undefined)
+      .finally(() => {
+        this.running.delete(done)
+        if (this.proxies?.controller === controller) this.proxies = null
+      })
+    this.proxies = { controller, done }
+    this.running.add(done)
+  }
+
   /** Parses the input against the channel's schema, runs the handler, and never throws. */
   async dispatch(channel: string, rawInput: unknown): Promise<Result<unknown>> {
     if (!Object.hasOwn(apiInputs, channel)) {
-      return { ok: false, error: { code: 'invalid-input', message: `Unknown channel ${JSON.stringify(channel)}.` } }
+      return {
+        ok: false,
+        error: { code: 'invalid-input', message: `Unknown channel ${JSON.stringify(channel)}.` },
+      }
     }
     const ch = channel as Channel
     const parsed = apiInputs[ch].safeParse(rawInput ?? {})
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid-input', message: 'Some fields are not valid.', fields: fieldErrors(parsed.error) } }
+      return {
+        ok: false,
+        error: {
+          code: 'invalid-input',
+          message: 'Some fields are not valid.',
+          fields: fieldErrors(parsed.error),
+        },
+      }
     }
     try {
       const handler = this.handlers[ch] as (input: unknown) => unknown
@@ -65,31 +177,46 @@ export class Backend {
   /** The officer named in custody events: the saved profile, required before any change. */
   actor(): Officer {
     const p = this.appData.profile()
-    if (!p) throw new EvidenceError('no-profile', 'Set up your officer profile (name and enforcement certificate number) first.')
+    if (!p)
+      throw new EvidenceError(
+        'no-profile',
+        'Set up your officer profile (name and enforcement certificate number) first.',
+      )
     return { name: p.name, certNo: p.certNo }
   }
 
   openCase(): CaseFile {
-    if (!this.current) throw new EvidenceError('no-case-open', 'No case is open. Open or create a case first.')
+    if (!this.current)
+      throw new EvidenceError('no-case-open', 'No case is open. Open or create a case first.')
     return this.current
   }
 
   /** Opens a case as the session's current one (the CLI's `serve <case-dir>` uses this). */
-  setCase(file: CaseFile): CaseInfo {
-    this.closeCase()
+  async setCase(file: CaseFile): Promise<CaseInfo> {
+    await this.closeCase()
     this.current = file
     const info = file.info()
-    this.appData.touchRecent({ dir: info.dir, number: info.number, title: info.title, openedAt: this.clock().toISOString() })
+    this.appData.touchRecent({
+      dir: info.dir,
+      number: info.number,
+      title: info.title,
+      openedAt: this.clock().toISOString(),
+    })
+    this.startProxies()
     return info
   }
 
-  closeCase(): void {
+  /** Closes the open case after stopping (cleanly) the work that writes into it. */
+  async closeCase(): Promise<void> {
+    this.tasks.cancelAll()
+    this.proxies?.controller.abort()
+    await this.idle()
     this.current?.close()
     this.current = null
   }
 
-  dispose(): void {
-    this.closeCase()
+  async dispose(): Promise<void> {
+    await this.closeCase()
   }
 
   private createHandlers(): Handlers {
@@ -107,12 +234,14 @@ export class Backend {
       'recent:forget': ({ dir }) => this.appData.forgetRecent(dir),
       'case:create': ({ dir, fields }) => {
         const actor = this.actor()
-        return this.setCase(CaseFile.create(dir, fields, actor, this.clock, { nativeBinding: this.opts.nativeBinding }))
+        return this.setCase(
+          CaseFile.create(dir, fields, actor, this.clock, { nativeBinding: this.opts.nativeBinding }),
+        )
       },
       'case:open': ({ dir }) => this.setCase(CaseFile.open(dir, { nativeBinding: this.opts.nativeBinding })),
       'case:current': () => this.current?.info() ?? null,
-      'case:close': () => {
-        this.closeCase()
+      'case:close': async () => {
+        await this.closeCase()
         return null
       },
       'case:update': ({ fields }) => this.openCase().update(fields, this.actor(), this.clock),
@@ -123,6 +252,21 @@ export class Backend {
       },
       'fs:list': ({ dir }) => listDirectory(dir),
       'dialog:pickDirectory': ({ purpose }) => this.opts.dialogs?.pickDirectory(purpose) ?? null,
+      'dialog:pickImportSources': () => this.opts.dialogs?.pickImportSources() ?? [],
+      'import:start': ({ paths }) => this.startImport(paths),
+      'task:cancel': ({ taskId }) => {
+        if (!this.tasks.cancel(taskId)) throw new EvidenceError('not-found', `No task ${taskId} is running.`)
+        return null
+      },
+      'task:list': () => this.tasks.list(),
+      'evidence:list': (query) => queryItems(this.openCase().db, query),
+      'evidence:get': ({ id }) => {
+        const db = this.openCase().db
+        const item = getItem(db, id)
+        if (!item) throw new EvidenceError('not-found', `No evidence item ${id} in this case.`)
+        return { item, sources: itemSources(db, item.id), custody: listCustodyEvents(db, 0, 10_000, item.id) }
+      },
+      'evidence:officers': () => importingOfficers(this.openCase().db),
     }
   }
 }

@@ -25,7 +25,13 @@ export function listDirectory(dirArg: string | undefined): DirListing {
     try {
       const st = statSync(path)
       const isDir = st.isDirectory()
-      entries.push({ name, path, isDir, isCase: isDir && existsSync(join(path, 'case.sqlite')), size: isDir ? null : st.size })
+      entries.push({
+        name,
+        path,
+        isDir,
+        isCase: isDir && existsSync(join(path, 'case.sqlite')),
+        size: isDir ? null : st.size,
+      })
     } catch {
       // a dangling link or a file we may not stat: leave it out of the picker
     }
@@ -33,6 +39,8 @@ export function listDirectory(dirArg: string | undefined): DirListing {
   }
   entries.sort((a, b) => Number(b.isDir) - Number(a.isDir) || a.name.localeCompare(b.name, 'zh-CN'))
   const parent = dirname(dir) === dir ? null : dirname(dir)
-  const roots = [homedir(), tmpdir(), '/media', '/mnt', '/'].filter((p, i, all) => existsSync(p) && all.indexOf(p) === i)
+  const roots = [homedir(), tmpdir(), '/media', '/mnt', '/'].filter(
+    (p, i, all) => existsSync(p) && all.indexOf(p) === i,
+  )
   return { dir, parent, entries, roots }
 }

@@ -14,7 +14,8 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
     const path = (segments[0] === 'fields' ? segments.slice(1) : segments).join('.')
     let code: string
     if (OUR_CODES.test(issue.message)) code = issue.message
-    else if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) code = 'required'
+    else if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined)
+      code = 'required'
     else code = 'invalid'
     return { path, code, message: path ? `${path}: ${code}` : code }
   })

@@ -46,12 +46,22 @@ export class CaseFile {
   ) {}
 
   /** Creates a case in an absent or empty folder. On any failure nothing is left behind. */
-  static create(dirArg: string, fields: CaseFields, actor: Officer, clock: Clock, opts: OpenCaseOptions = {}): CaseFile {
+  static create(
+    dirArg: string,
+    fields: CaseFields,
+    actor: Officer,
+    clock: Clock,
+    opts: OpenCaseOptions = {},
+  ): CaseFile {
     const dir = resolve(dirArg)
     const layout = caseLayout(dir)
     let createdDir = false
     if (existsSync(dir)) {
-      if (!statSync(dir).isDirectory()) throw new EvidenceError('case-exists', `${dir} is a file, not a folder. Choose an empty folder for the new case.`)
+      if (!statSync(dir).isDirectory())
+        throw new EvidenceError(
+          'case-exists',
+          `${dir} is a file, not a folder. Choose an empty folder for the new case.`,
+        )
       if (readdirSync(dir).length > 0) {
         throw new EvidenceError(
           'case-exists',
@@ -86,10 +96,25 @@ export class CaseFile {
             `INSERT INTO case_info (id, number, title, cause, subject_json, unit, timezone, created_at, created_by_json)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(id, fields.number, fields.title, fields.cause, JSON.stringify(fields.subject), fields.unit, fields.timezone, now.toISOString(), JSON.stringify(actor))
-        const insertOfficer = database.prepare('INSERT INTO officers (position, name, cert_no) VALUES (?, ?, ?)')
+          .run(
+            id,
+            fields.number,
+            fields.title,
+            fields.cause,
+            JSON.stringify(fields.subject),
+            fields.unit,
+            fields.timezone,
+            now.toISOString(),
+            JSON.stringify(actor),
+          )
+        const insertOfficer = database.prepare(
+          'INSERT INTO officers (position, name, cert_no) VALUES (?, ?, ?)',
+        )
         fields.officers.forEach((o, i) => insertOfficer.run(i, o.name, o.certNo))
-        appendCustodyEvent(database, actor, now, { action: 'case-created', details: { caseId: id, ...fields } })
+        appendCustodyEvent(database, actor, now, {
+          action: 'case-created',
+          details: { caseId: id, ...fields },
+        })
       })()
       return new CaseFile(dir, db, false, lock)
     } catch (err) {
@@ -106,7 +131,8 @@ export class CaseFile {
     const dir = resolve(dirArg)
     const layout = caseLayout(dir)
     if (!existsSync(dir)) throw new EvidenceError('case-missing', `The case folder ${dir} does not exist.`)
-    if (!existsSync(layout.db)) throw new EvidenceError('case-missing', `${dir} is not a case folder (no case.sqlite in it).`)
+    if (!existsSync(layout.db))
+      throw new EvidenceError('case-missing', `${dir} is not a case folder (no case.sqlite in it).`)
     const readOnly = opts.readOnly ?? false
     const lock = readOnly ? null : acquireCaseLock(layout.lock)
     let db: WritableDB | null = null
@@ -149,17 +175,25 @@ export class CaseFile {
   info(): CaseInfo {
     const row = this.db.prepare('SELECT * FROM case_info LIMIT 1').get() as CaseRow | undefined
     if (!row) throw new EvidenceError('case-corrupt', `${this.layout.db} holds no case record.`)
-    const officers = (this.db.prepare('SELECT name, cert_no FROM officers ORDER BY position').all() as Array<{ name: string; cert_no: string }>).map(
-      (o) => ({ name: o.name, certNo: o.cert_no }),
-    )
+    const officers = (
+      this.db.prepare('SELECT name, cert_no FROM officers ORDER BY position').all() as Array<{
+        name: string
+        cert_no: string
+      }>
+    ).map((o) => ({ name: o.name, certNo: o.cert_no }))
     const byKind = Object.fromEntries(EVIDENCE_KINDS.map((k) => [k, 0])) as Record<EvidenceKind, number>
-    for (const r of this.db.prepare('SELECT kind, count(*) AS n FROM items GROUP BY kind').all() as Array<{ kind: EvidenceKind; n: number }>) {
+    for (const r of this.db.prepare('SELECT kind, count(*) AS n FROM items GROUP BY kind').all() as Array<{
+      kind: EvidenceKind
+      n: number
+    }>) {
       byKind[r.kind] = r.n
     }
-    const check = this.db.prepare('SELECT checked_at, ok, problem_count FROM integrity_checks ORDER BY id DESC LIMIT 1').get() as
-      | { checked_at: string; ok: number; problem_count: number }
-      | undefined
-    const integrity: IntegrityStatus | null = check ? { checkedAt: check.checked_at, ok: check.ok === 1, problemCount: check.problem_count } : null
+    const check = this.db
+      .prepare('SELECT checked_at, ok, problem_count FROM integrity_checks ORDER BY id DESC LIMIT 1')
+      .get() as { checked_at: string; ok: number; problem_count: number } | undefined
+    const integrity: IntegrityStatus | null = check
+      ? { checkedAt: check.checked_at, ok: check.ok === 1, problemCount: check.problem_count }
+      : null
     return {
       id: row.id,
       dir: this.dir,
@@ -185,23 +219,37 @@ export class CaseFile {
     const before = this.info()
     const at = clock()
     this.db.transaction(() => {
-      const columns: Record<string, string> = { number: 'number', title: 'title', cause: 'cause', unit: 'unit' }
+      const columns: Record<string, string> = {
+        number: 'number',
+        title: 'title',
+        cause: 'cause',
+        unit: 'unit',
+      }
       for (const [field, column] of Object.entries(columns)) {
         const value = edit[field as keyof CaseEdit] as string | undefined
         const old = before[field as keyof CaseInfo] as string
         if (value === undefined || value === old) continue
         this.db.prepare(`UPDATE case_info SET ${column} = ?`).run(value)
-        appendCustodyEvent(this.db, actor, at, { action: 'case-edited', details: { field, from: old, to: value } })
+        appendCustodyEvent(this.db, actor, at, {
+          action: 'case-edited',
+          details: { field, from: old, to: value },
+        })
       }
       if (edit.subject && JSON.stringify(edit.subject) !== JSON.stringify(before.subject)) {
         this.db.prepare('UPDATE case_info SET subject_json = ?').run(JSON.stringify(edit.subject))
-        appendCustodyEvent(this.db, actor, at, { action: 'case-edited', details: { field: 'subject', from: before.subject, to: edit.subject } })
+        appendCustodyEvent(this.db, actor, at, {
+          action: 'case-edited',
+          details: { field: 'subject', from: before.subject, to: edit.subject },
+        })
       }
       if (edit.officers && JSON.stringify(edit.officers) !== JSON.stringify(before.officers)) {
         this.db.prepare('DELETE FROM officers').run()
         const insert = this.db.prepare('INSERT INTO officers (position, name, cert_no) VALUES (?, ?, ?)')
         edit.officers.forEach((o, i) => insert.run(i, o.name, o.certNo))
-        appendCustodyEvent(this.db, actor, at, { action: 'case-edited', details: { field: 'officers', from: before.officers, to: edit.officers } })
+        appendCustodyEvent(this.db, actor, at, {
+          action: 'case-edited',
+          details: { field: 'officers', from: before.officers, to: edit.officers },
+        })
       }
     })()
     return this.info()

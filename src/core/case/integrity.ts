@@ -44,10 +44,13 @@ export async function checkCase(
     }
     opts.onProgress?.({ done: i + 1, total: items.length, bytesDone })
   }
-  const lastCheck = file.db.prepare('SELECT head_seq, head_hash FROM integrity_checks ORDER BY id DESC LIMIT 1').get() as
-    | { head_seq: number; head_hash: string }
-    | undefined
-  const custody = verifyChain(iterateCustodyEvents(file.db), lastCheck ? { seq: lastCheck.head_seq, hash: lastCheck.head_hash } : undefined)
+  const lastCheck = file.db
+    .prepare('SELECT head_seq, head_hash FROM integrity_checks ORDER BY id DESC LIMIT 1')
+    .get() as { head_seq: number; head_hash: string } | undefined
+  const custody = verifyChain(
+    iterateCustodyEvents(file.db),
+    lastCheck ? { seq: lastCheck.head_seq, hash: lastCheck.head_hash } : undefined,
+  )
   const checkedAt = clock()
   const result: CheckResult = {
     ok: bad.length === 0 && custody.intact,
@@ -63,15 +66,33 @@ export async function checkCase(
       if (custody.intact) {
         appendCustodyEvent(file.db, actor, checkedAt, {
           action: 'integrity-checked',
-          details: { ok: result.ok, objectsChecked: items.length, objectsBad: bad.map((b) => b.number), custodyEvents: custody.events },
+          details: {
+            ok: result.ok,
+            objectsChecked: items.length,
+            objectsBad: bad.map((b) => b.number),
+            custodyEvents: custody.events,
+          },
         })
       }
       const head = custodyHead(file.db)
       // Keep the last head that held, so a later check still sees the old tail that was cut.
-      const anchor = custody.intact ? head : lastCheck ? { seq: lastCheck.head_seq, hash: lastCheck.head_hash } : head
+      const anchor = custody.intact
+        ? head
+        : lastCheck
+          ? { seq: lastCheck.head_seq, hash: lastCheck.head_hash }
+          : head
       file.db
-        .prepare('INSERT INTO integrity_checks (checked_at, ok, problem_count, head_seq, head_hash, result_json) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(result.checkedAt, result.ok ? 1 : 0, problemCount, anchor.seq, anchor.hash, JSON.stringify(result))
+        .prepare(
+          'INSERT INTO integrity_checks (checked_at, ok, problem_count, head_seq, head_hash, result_json) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          result.checkedAt,
+          result.ok ? 1 : 0,
+          problemCount,
+          anchor.seq,
+          anchor.hash,
+          JSON.stringify(result),
+        )
     })()
   }
   return result

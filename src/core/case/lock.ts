@@ -50,7 +50,8 @@ export function acquireCaseLock(lockPath: string, app = 'evidence-desk'): CaseLo
       const owner = readOwner(lockPath)
       const stale = owner === null || (owner.host === hostname() && !isAlive(owner.pid))
       if (!stale) {
-        const where = owner.host === hostname() ? `process ${owner.pid}` : `process ${owner.pid} on ${owner.host}`
+        const where =
+          owner.host === hostname() ? `process ${owner.pid}` : `process ${owner.pid} on ${owner.host}`
         throw new EvidenceError(
           'case-locked',
           `The case is open in another window or program (${where}, since ${owner.since}). Close it there first.`,
@@ -69,9 +70,13 @@ export function acquireCaseLock(lockPath: string, app = 'evidence-desk'): CaseLo
       release() {
         // Only remove a lock that is still ours.
         const current = readOwner(lockPath)
-        if (current && current.pid === owner.pid && current.since === owner.since) rmSync(lockPath, { force: true })
+        if (current && current.pid === owner.pid && current.since === owner.since)
+          rmSync(lockPath, { force: true })
       },
     }
   }
-  throw new EvidenceError('case-locked', `Could not take the lock ${lockPath}; another program keeps taking it.`)
+  throw new EvidenceError(
+    'case-locked',
+    `Could not take the lock ${lockPath}; another program keeps taking it.`,
+  )
 }

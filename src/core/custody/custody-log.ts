@@ -27,7 +27,14 @@ interface EventRow {
 
 /** hash = sha256(prev_hash ‖ canonical JSON of {seq, at, actor, action, itemId, details}), hex. */
 export function custodyHash(prevHash: string, e: Omit<CustodyEvent, 'prevHash' | 'hash'>): string {
-  const body = canonicalJson({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, itemId: e.itemId, details: e.details })
+  const body = canonicalJson({
+    seq: e.seq,
+    at: e.at,
+    actor: e.actor,
+    action: e.action,
+    itemId: e.itemId,
+    details: e.details,
+  })
   return createHash('sha256').update(prevHash).update(body).digest('hex')
 }
 
@@ -66,7 +73,12 @@ function appendStatements(db: WritableDB) {
  * Appends one event at the head of the chain. Call it inside the same transaction as the change
  * it records, so the record and the change land together or not at all.
  */
-export function appendCustodyEvent(db: WritableDB, actor: Officer, at: Date, e: NewCustodyEvent): CustodyEvent {
+export function appendCustodyEvent(
+  db: WritableDB,
+  actor: Officer,
+  at: Date,
+  e: NewCustodyEvent,
+): CustodyEvent {
   const { head: headStmt, insert } = appendStatements(db)
   const head = headStmt.get() as { seq: number; hash: string } | undefined
   const event: Omit<CustodyEvent, 'prevHash' | 'hash'> = {
@@ -79,7 +91,17 @@ export function appendCustodyEvent(db: WritableDB, actor: Officer, at: Date, e: 
   }
   const prevHash = head?.hash ?? GENESIS_HASH
   const hash = custodyHash(prevHash, event)
-  insert.run(event.seq, event.at, actor.name, actor.certNo, event.action, event.itemId, canonicalJson(event.details), prevHash, hash)
+  insert.run(
+    event.seq,
+    event.at,
+    actor.name,
+    actor.certNo,
+    event.action,
+    event.itemId,
+    canonicalJson(event.details),
+    prevHash,
+    hash,
+  )
   return { ...event, prevHash, hash }
 }
 
@@ -89,22 +111,24 @@ export function countCustodyEvents(db: ReadableDB): number {
 
 export function custodyHead(db: ReadableDB): { seq: number; hash: string } {
   const head = db.prepare('SELECT seq, hash FROM custody_events ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string }
-    | undefined
+    { seq: number; hash: string } | undefined
   return head ?? { seq: 0, hash: GENESIS_HASH }
 }
 
 /** Events in seq order, a page at a time. */
 export function listCustodyEvents(db: ReadableDB, offset = 0, limit = 200, itemId?: string): CustodyEvent[] {
   const rows = itemId
-    ? db.prepare('SELECT * FROM custody_events WHERE item_id = ? ORDER BY seq LIMIT ? OFFSET ?').all(itemId, limit, offset)
+    ? db
+        .prepare('SELECT * FROM custody_events WHERE item_id = ? ORDER BY seq LIMIT ? OFFSET ?')
+        .all(itemId, limit, offset)
     : db.prepare('SELECT * FROM custody_events ORDER BY seq LIMIT ? OFFSET ?').all(limit, offset)
   return (rows as EventRow[]).map(rowToEvent)
 }
 
 /** Every event in seq order, streamed (for export and verification of long logs). */
 export function* iterateCustodyEvents(db: ReadableDB): Generator<CustodyEvent> {
-  for (const row of db.prepare('SELECT * FROM custody_events ORDER BY seq').iterate()) yield rowToEvent(row as EventRow)
+  for (const row of db.prepare('SELECT * FROM custody_events ORDER BY seq').iterate())
+    yield rowToEvent(row as EventRow)
 }
 
 /**
@@ -113,16 +137,26 @@ export function* iterateCustodyEvents(db: ReadableDB): Generator<CustodyEvent> {
  * the app's back (even with the triggers dropped). `knownHead`, the head recorded by an earlier
  * check or export, also catches events cut off the end of the log.
  */
-export function verifyChain(events: Iterable<CustodyEvent>, knownHead?: { seq: number; hash: string }): ChainVerdict {
+export function verifyChain(
+  events: Iterable<CustodyEvent>,
+  knownHead?: { seq: number; hash: string },
+): ChainVerdict {
   let expectedSeq = 1
   let prevHash = GENESIS_HASH
   let count = 0
-  const bad = (seq: number, problem: string): ChainVerdict => ({ events: count, intact: false, firstBadSeq: seq, problem })
+  const bad = (seq: number, problem: string): ChainVerdict => ({
+    events: count,
+    intact: false,
+    firstBadSeq: seq,
+    problem,
+  })
   for (const e of events) {
     count++
-    if (e.seq !== expectedSeq) return bad(expectedSeq, `event ${expectedSeq} is missing (next stored event is ${e.seq})`)
+    if (e.seq !== expectedSeq)
+      return bad(expectedSeq, `event ${expectedSeq} is missing (next stored event is ${e.seq})`)
     if (e.prevHash !== prevHash) return bad(e.seq, `event ${e.seq} does not link to the event before it`)
-    if (custodyHash(prevHash, e) !== e.hash) return bad(e.seq, `event ${e.seq} was altered after it was recorded`)
+    if (custodyHash(prevHash, e) !== e.hash)
+      return bad(e.seq, `event ${e.seq} was altered after it was recorded`)
     if (knownHead && e.seq === knownHead.seq && e.hash !== knownHead.hash) {
       return bad(e.seq, `event ${e.seq} differs from the one recorded at the last check`)
     }
@@ -130,7 +164,10 @@ export function verifyChain(events: Iterable<CustodyEvent>, knownHead?: { seq: n
     expectedSeq++
   }
   if (knownHead && knownHead.seq >= expectedSeq) {
-    return bad(expectedSeq, `events from ${expectedSeq} to ${knownHead.seq} were removed since the last check`)
+    return bad(
+      expectedSeq,
+      `events from ${expectedSeq} to ${knownHead.seq} were removed since the last check`,
+    )
   }
   return { events: count, intact: true, firstBadSeq: null, problem: null }
 }

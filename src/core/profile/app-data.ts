@@ -31,7 +31,11 @@ export class AppData {
     try {
       return JSON.parse(readFileSync(path, 'utf8')) as T
     } catch (cause) {
-      throw new EvidenceError('io-error', `The app data file ${path} is unreadable. Fix or delete it; no case data is stored there.`, { cause })
+      throw new EvidenceError(
+        'io-error',
+        `The app data file ${path} is unreadable. Fix or delete it; no case data is stored there.`,
+        { cause },
+      )
     }
   }
 

@@ -1,0 +1,45 @@
+import { CaseFile } from '../../core/case/case-file'
+import { getItem, itemSources, queryItems } from '../../core/evidence/item-repository'
+import { listCustodyEvents } from '../../core/custody/custody-log'
+import { EvidenceError } from '../../core/errors'
+import { EXIT_OK, UsageError, parse, printJson, say } from '../cli-support'
+
+export async function listCommand(argv: string[]): Promise<number> {
+  const usage = 'evidesk list <case-dir> --json'
+  const { values, positionals } = parse(argv, {}, usage)
+  if (positionals.length !== 1) throw new UsageError(`usage: ${usage}`)
+  const file = CaseFile.open(positionals[0], { readOnly: true })
+  try {
+    const { items } = queryItems(file.db)
+    if (values.json) printJson(items)
+    else
+      for (const i of items)
+        say(
+          `${i.number}  ${i.kind.padEnd(10)} ${i.capturedAt ?? '—'.padEnd(25)}  ${i.originalName}${i.warnings.length ? `  ⚠ ${i.warnings.map((w) => w.code).join(', ')}` : ''}`,
+        )
+  } finally {
+    file.close()
+  }
+  return EXIT_OK
+}
+
+export async function showCommand(argv: string[]): Promise<number> {
+  const usage = 'evidesk show <case-dir> <id|number> --json'
+  const { values, positionals } = parse(argv, {}, usage)
+  if (positionals.length !== 2) throw new UsageError(`usage: ${usage}`)
+  const file = CaseFile.open(positionals[0], { readOnly: true })
+  try {
+    const item = getItem(file.db, positionals[1])
+    if (!item) throw new EvidenceError('not-found', `No evidence item ${positionals[1]} in this case.`)
+    const custody = listCustodyEvents(file.db, 0, 100_000, item.id)
+    const sources = itemSources(file.db, item.id)
+    if (values.json) printJson({ ...item, sources, custody })
+    else
+      say(
+        `${item.number} ${item.originalName}\nsha256 ${item.sha256}\n${item.kind} ${item.mime} ${item.size} bytes\ncaptured ${item.capturedAt ?? '—'} (${item.capturedAtSource ?? 'unknown'})\n${custody.length} custody events`,
+      )
+  } finally {
+    file.close()
+  }
+  return EXIT_OK
+}

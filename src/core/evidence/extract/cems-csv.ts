@@ -1,0 +1,223 @@
+/**
+ * The table layer of CEMS (在线监测) exports: delimiter, header row, unit and limit rows, and
+ * which column holds what. monitoring.ts turns the columns into series and exceedances.
+ *
+ * Exports seen in practice: an optional preamble (企业名称：…, 排放口：…), one header row whose
+ * cells carry units in parentheses (SO2(mg/m³), 二氧化硫实测浓度（mg/m3）) or a separate unit
+ * row under it, optional limit columns (SO2标准限值) or a limit row (标准限值, …), and rows of
+ * local time stamps with values that may carry a data flag (72.8N) or none at all (--, 停运).
+ */
+
+export type Basis = 'measured' | 'converted' | 'rate'
+
+export interface ColumnRole {
+  index: number
+  header: string
+  pollutant: string
+  /** measured (实测), converted to reference O2 (折算) or emission rate (排放量, kg/h) */
+  basis: Basis
+  unit: string | null
+}
+
+export interface CemsTable {
+  delimiter: ',' | '\t' | ';'
+  headerRow: number
+  /** the header row's cells as written */
+  headers: string[]
+  timeColumn: number
+  /** a separate date column when date and time are split (日期 | 时间) */
+  dateColumn: number | null
+  columns: ColumnRole[]
+  /** limit columns: pollutant → column index */
+  limitColumns: Map<string, number>
+  /** limits from a limit row: column index → value */
+  limitRow: Map<number, number>
+  /** rows after the header (unit/limit rows removed) */
+  body: string[][]
+  /** key：value pairs found above the header */
+  info: Record<string, string>
+}
+
+/** Pollutants in the order they are tried; the first match names the column. */
+const POLLUTANTS: ReadonlyArray<{ id: string; re: RegExp }> = [
+  { id: 'SO2', re: /SO2|SO₂|二氧化硫/i },
+  { id: 'NOx', re: /NOx|氮氧化物/i },
+  { id: 'NO2', re: /NO2|NO₂|二氧化氮/i },
+  { id: 'PM', re: /烟尘|颗粒物|粉尘|(?<![A-Za-z])(PM|dust)(?![A-Za-z0-9.])/i },
+  { id: 'CO', re: /(?<![A-Za-z])CO(?![A-Za-z0-9₂])|一氧化碳/ },
+  { id: 'HCl', re: /HCl|氯化氢/i },
+  { id: 'Hg', re: /(?<![A-Za-z])Hg(?![A-Za-z])|汞/ },
+  { id: 'NH3-N', re: /NH3-N|氨氮/i },
+  { id: 'NH3', re: /NH3|氨逃逸|氨(?!氮)/i },
+  { id: 'COD', re: /COD|化学需氧量/i },
+  { id: 'TP', re: /总磷|(?<![A-Za-z])TP(?![A-Za-z])/ },
+  { id: 'TN', re: /总氮|(?<![A-Za-z])TN(?![A-Za-z])/ },
+]
+
+const TIME_HEADER =
+  /^(监测|采样|数据|记录|采集|检测)?(时间|日期时间|时刻|时段|时间段)$|^(date ?time|time ?stamp|time|日期时间)$/i
+const DATE_HEADER = /^(监测|采样|数据)?日期$|^date$/i
+const LIMIT_WORD = /限值|标准值|标准限|排放标准|limit/i
+const FLAG_WORD = /标记|标识|状态|flag|有效性/i
+const UNIT_HINT = /mg|μg|ug|ng|m3|m³|%|℃|kg|Pa|m\/s|g\/|ppm|L\/|t\/|单位/i
+
+/** Splits one line (RFC 4180 quoting; a quoted field cannot span lines here). */
+export function splitRow(line: string, delimiter: string): string[] {
+  const out: string[] = []
+  let cur = ''
+  let quoted = false
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"'
+        i++
+      } else if (c === '"') quoted = false
+      else cur += c
+    } else if (c === '"' && cur.trim() === '') {
+      quoted = true
+      cur = ''
+    } else if (c === delimiter) {
+      out.push(cur.trim())
+      cur = ''
+    } else cur += c
+  }
+  out.push(cur.trim())
+  return out
+}
+
+function pickDelimiter(lines: string[]): ',' | '\t' | ';' {
+  let best: ',' | '\t' | ';' = ','
+  let bestScore = 0
+  for (const d of [',', '\t', ';'] as const) {
+    const counts = lines.slice(0, 40).map((l) => splitRow(l, d).length)
+    const freq = new Map<number, number>()
+    for (const c of counts) if (c > 1) freq.set(c, (freq.get(c) ?? 0) + 1)
+    const score = Math.max(0, ...freq.values())
+    if (score > bestScore) {
+      best = d
+      bestScore = score
+    }
+  }
+  return best
+}
+
+/** "SO2(mg/m³)" → { name: "SO2", unit: "mg/m³" }; full-width parentheses too. */
+export function splitUnit(header: string): { name: string; unit: string | null } {
+  const m = /^(.*?)[(（\[]\s*([^()（）[\]]*?)\s*[)）\]]\s*(.*)$/.exec(header)
+  if (!m) return { name: header.trim(), unit: null }
+  const unit = m[2] && UNIT_HINT.test(m[2]) ? m[2] : null
+  return { name: `${m[1]}${unit ? '' : `(${m[2]})`}${m[3]}`.trim(), unit }
+}
+
+function pollutantOf(name: string): string | null {
+  for (const p of POLLUTANTS) if (p.re.test(name)) return p.id
+  return null
+}
+
+function basisOf(name: string, unit: string | null): Basis {
+  if (
+    /排放量|排放速率|速率|流率/.test(name) ||
+    (unit !== null && /kg|t\/|g\/s|g\/h/i.test(unit) && !/m3|m³|L/i.test(unit))
+  )
+    return 'rate'
+  if (/折算|标干|converted/i.test(name)) return 'converted'
+  return 'measured'
+}
+
+/** A plain number, optionally followed by a data flag (72.8N, 35.0(D)); null for --, blanks and words. */
+export function parseValue(cell: string): number | null {
+  const m = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(?:[A-Za-z]{1,3}|[(（][A-Za-z]{1,3}[)）])?$/.exec(
+    cell.trim(),
+  )
+  if (!m) return null
+  const n = Number(m[1])
+  return Number.isFinite(n) ? n : null
+}
+
+const looksLikeTimeCell = (c: string): boolean =>
+  /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|^\d{10,14}$/.test(c.trim())
+
+/**
+ * Finds the table in a CSV text (already decoded and normalised): delimiter, header row, time
+ * column and pollutant columns. Null when it is not a monitoring export. Never throws.
+ */
+export function readCemsTable(text: string): CemsTable | null {
+  const lines = text.split('\n').filter((l) => l.trim().length > 0)
+  if (lines.length < 2) return null
+  const delimiter = pickDelimiter(lines)
+  const rows = lines.map((l) => splitRow(l, delimiter))
+  const info: Record<string, string> = {}
+  for (let h = 0; h < Math.min(rows.length, 30); h++) {
+    const cells = rows[h]
+    const names = cells.map((c) =>
+      splitUnit(c)
+        .name.replace(/[(（][^)）]*[)）]/g, '')
+        .replace(/\s+/g, ''),
+    )
+    const timeColumn = names.findIndex((n) => TIME_HEADER.test(n))
+    const dateIdx = names.findIndex((n) => DATE_HEADER.test(n))
+    if (timeColumn === -1 && dateIdx === -1) {
+      for (const c of cells) {
+        const kv = /^([^:：]{1,12})[:：]\s*(.+)$/.exec(c)
+        if (kv) info[kv[1].trim()] = kv[2].trim()
+      }
+      continue
+    }
+    const columns: ColumnRole[] = []
+    const limitColumns = new Map<string, number>()
+    cells.forEach((cell, index) => {
+      if (index === timeColumn || index === dateIdx) return
+      const { name, unit } = splitUnit(cell)
+      const pollutant = pollutantOf(name)
+      if (!pollutant || FLAG_WORD.test(name)) return
+      if (LIMIT_WORD.test(name)) {
+        if (!limitColumns.has(pollutant)) limitColumns.set(pollutant, index)
+        return
+      }
+      columns.push({ index, header: cell, pollutant, basis: basisOf(name, unit), unit })
+    })
+    if (columns.length === 0) continue
+
+    const tc = timeColumn !== -1 ? timeColumn : dateIdx
+    const body: string[][] = []
+    const limitRow = new Map<number, number>()
+    for (let r = h + 1; r < rows.length; r++) {
+      const row = rows[r]
+      const first = row[tc] ?? ''
+      if (LIMIT_WORD.test(first)) {
+        for (const col of columns) {
+          const v = parseValue(row[col.index] ?? '')
+          if (v !== null) limitRow.set(col.index, v)
+        }
+        continue
+      }
+      if (body.length === 0 && !looksLikeTimeCell(first) && r === h + 1) {
+        // a unit row right under the header: units where the header had none
+        const unitCells = columns.map((c) => row[c.index] ?? '')
+        if (unitCells.some((u) => UNIT_HINT.test(u)) && unitCells.every((u) => parseValue(u) === null)) {
+          for (const col of columns)
+            if (!col.unit && UNIT_HINT.test(row[col.index] ?? '')) col.unit = row[col.index].trim()
+          for (const col of columns)
+            col.basis = col.basis === 'measured' ? basisOf(splitUnit(col.header).name, col.unit) : col.basis
+          continue
+        }
+      }
+      body.push(row)
+    }
+    const dateColumn = timeColumn !== -1 && dateIdx !== -1 ? dateIdx : null
+    return {
+      delimiter,
+      headerRow: h,
+      headers: cells,
+      timeColumn: tc,
+      dateColumn,
+      columns,
+      limitColumns,
+      limitRow,
+      body,
+      info,
+    }
+  }
+  return null
+}

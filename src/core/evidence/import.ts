@@ -1,0 +1,316 @@
+import { randomUUID } from 'node:crypto'
+import { rm } from 'node:fs/promises'
+import { cpus } from 'node:os'
+import { relative } from 'node:path'
+import type { DerivedRole, ImportFileResult, ItemWarning, Officer } from '../../shared/types'
+import type { CaseFile, Clock } from '../case/case-file'
+import { derivedDir } from '../case/layout'
+import { appendCustodyEvent } from '../custody/custody-log'
+import { EvidenceError, toApiError } from '../errors'
+import { extractFile } from './extract/index'
+import type { ExtractResult } from './extract/extract-result'
+import { makeThumbnails } from './derive/thumbnail'
+import { addItemSource, findItemBySha, insertItem, setDerived } from './item-repository'
+import { storeObject, type StoredObject } from './store-object'
+import { walkSources, type SourceFile } from './walk-sources'
+import sharp from 'sharp'
+
+// libvips keeps recently used input files open by default; a case on a removable drive must
+// be unmountable as soon as the work is done, so keep no file handles cached.
+sharp.cache({ files: 0 })
+
+export interface ImportRunProgress {
+  filesDone: number
+  filesTotal: number
+  bytesDone: number
+  bytesTotal: number
+  currentFile: string | null
+}
+
+export interface ImportOptions {
+  actor: Officer
+  clock: Clock
+  signal?: AbortSignal
+  /** files prepared at once (copy, metadata, thumbnails); defaults to the number of cores */
+  concurrency?: number
+  onProgress?: (p: ImportRunProgress) => void
+  onResult?: (r: ImportFileResult) => void
+}
+
+export interface ImportSummary {
+  results: ImportFileResult[]
+  cancelled: boolean
+}
+
+interface Prepared {
+  stored: StoredObject
+  extract: ExtractResult | null
+  derived: Partial<Record<DerivedRole, string>>
+  warnings: ItemWarning[]
+}
+
+/**
+ * Imports files and folders into an open, writable case. Each source is read once (hashed
+ * while copied into the store); metadata and thumbnails come from the stored copy. Rows are
+ * written in walk order, each with its custody event in one transaction, only after the object
+ * is in place, so no row is ever without its object. A bad file gets its own result and the
+ * batch goes on; cancel stops cleanly and keeps nothing of the unfinished files.
+ */
+export async function importPaths(
+  file: CaseFile,
+  paths: string[],
+  opts: ImportOptions,
+): Promise<ImportSummary> {
+  const { signal } = opts
+  const caseInfo = file.info()
+  const results: ImportFileResult[] = []
+  const emit = (r: ImportFileResult) => {
+    results.push(r)
+    opts.onResult?.(r)
+  }
+  const { files, unreadable } = await walkSources(paths, signal)
+  for (const u of unreadable) emit(rejected(u.path, 0, osError(u.path, u.error)))
+
+  const progress: ImportRunProgress = {
+    filesDone: 0,
+    filesTotal: files.length,
+    bytesDone: 0,
+    bytesTotal: files.reduce((a, f) => a + f.size, 0),
+    currentFile: null,
+  }
+  const report = () => opts.onProgress?.({ ...progress })
+  report()
+
+  const concurrency = Math.max(1, opts.concurrency ?? cpus().length)
+  let next = 0
+  const tasks: Array<Promise<Prepared | Error>> = []
+  const slots: Array<() => void> = []
+  let running = 0
+  const launch = (i: number): Promise<Prepared | Error> =>
+    new Promise<void>((resolveSlot) => {
+      if (running < concurrency) {
+        running++
+        resolveSlot()
+      } else slots.push(() => (running++, resolveSlot()))
+    })
+      .then(() =>
+        prepare(file, files[i], caseInfo.timezone, signal, (n) => ((progress.bytesDone += n), report())),
+      )
+      .catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
+      .finally(() => {
+        running--
+        slots.shift()?.()
+      })
+  for (; next < files.length; next++) tasks.push(launch(next))
+
+  let cancelled = false
+  for (let i = 0; i < files.length; i++) {
+    const src = files[i]
+    progress.currentFile = src.path
+    report()
+    const outcome = await tasks[i]
+    if (signal?.aborted) {
+      cancelled = true
+      // Leave nothing of files that were copied but not recorded.
+      await discard(file, outcome)
+      continue
+    }
+    if (outcome instanceof Error) {
+      emit(rejected(src.path, src.size, toApiError(outcome)))
+    } else {
+      emit(commit(file, src, outcome, opts.actor, opts.clock))
+    }
+    progress.filesDone++
+    report()
+  }
+  progress.currentFile = null
+  report()
+  return { results, cancelled }
+}
+
+async function prepare(
+  file: CaseFile,
+  src: SourceFile,
+  caseTimeZone: string,
+  signal: AbortSignal | undefined,
+  onBytes: (n: number) => void,
+): Promise<Prepared> {
+  if (signal?.aborted) throw new EvidenceError('cancelled', 'cancelled')
+  if (src.size === 0)
+    throw new EvidenceError('invalid-input', `${src.path} is empty (0 bytes): there is nothing to preserve.`)
+  const caseDir = file.dir
+  const stored = await storeObject(caseDir, src.path, { signal, onBytes })
+  if (stored.size === 0)
+    throw new EvidenceError('invalid-input', `${src.path} is empty (0 bytes): there is nothing to preserve.`)
+  const warnings: ItemWarning[] = []
+  // A file already in the case needs no metadata or thumbnails: it becomes a duplicate record.
+  if (findItemBySha(file.db, stored.sha256)) return { stored, extract: null, derived: {}, warnings }
+  if (stored.size !== src.size) {
+    warnings.push({
+      code: 'changed-during-import',
+      message: `${src.path} changed size while it was being imported (${src.size} → ${stored.size} bytes); the bytes read are what is preserved.`,
+    })
+  }
+  let extract: ExtractResult | null = null
+  const derived: Prepared['derived'] = {}
+  try {
+    extract = await extractFile(stored.path, {
+      caseTimeZone,
+      fileName: src.name,
+      sourceMtimeMs: src.mtimeMs,
+      signal,
+    })
+  } catch (e) {
+    if (signal?.aborted) throw e
+    warnings.push({
+      code: 'metadata-unreadable',
+      message: `Metadata of ${src.name} could not be read: ${(e as Error).message}`,
+    })
+  }
+  if (extract) {
+    // Thumbnails never throw for bad content; `problem` says what could not be made.
+    const made = await makeThumbnails(stored.path, derivedDir(caseDir, stored.sha256), extract.kind)
+    if (made.thumbnail)
+      derived[extract.kind === 'video' ? 'poster' : 'thumb'] = relative(caseDir, made.thumbnail)
+    if (made.preview) derived.preview = relative(caseDir, made.preview)
+    if (made.problem) warnings.push({ code: 'thumbnail-failed', message: `${src.name}: ${made.problem}` })
+  }
+  return { stored, extract, derived, warnings }
+}
+
+function commit(
+  file: CaseFile,
+  src: SourceFile,
+  p: Prepared,
+  actor: Officer,
+  clock: Clock,
+): ImportFileResult {
+  const at = clock()
+  const seenAt = at.toISOString()
+  const mtime = new Date(src.mtimeMs).toISOString()
+  return file.db.transaction((): ImportFileResult => {
+    const existing = findItemBySha(file.db, p.stored.sha256)
+    if (existing) {
+      addItemSource(
+        file.db,
+        existing.id,
+        { path: src.path, linkTarget: src.linkTarget, mtime, duplicate: true },
+        seenAt,
+      )
+      appendCustodyEvent(file.db, actor, at, {
+        action: 'duplicate-seen',
+        itemId: existing.id,
+        details: {
+          path: src.path,
+          linkTarget: src.linkTarget,
+          sha256: p.stored.sha256,
+          sameAs: existing.number,
+        },
+      })
+      return {
+        path: src.path,
+        status: 'duplicate',
+        id: existing.id,
+        number: existing.number,
+        sha256: p.stored.sha256,
+        kind: null,
+        size: p.stored.size,
+        warnings: [],
+      }
+    }
+    const x = p.extract
+    const warnings = [...p.warnings, ...(x?.warnings ?? [])]
+    const id = randomUUID()
+    const kind = x?.kind ?? 'other'
+    const { number } = insertItem(file.db, {
+      id,
+      sha256: p.stored.sha256,
+      size: p.stored.size,
+      originalName: src.name,
+      sourcePath: src.path,
+      sourceMtime: mtime,
+      kind,
+      mime: x?.mime ?? 'application/octet-stream',
+      importedAt: seenAt,
+      importedBy: actor,
+      capturedAt: x?.capturedAt ?? null,
+      capturedAtSource: x?.capturedAtSource ?? null,
+      utcOffset: x?.utcOffset ?? null,
+      gps: x?.gps ?? null,
+      device: x?.device ?? null,
+      width: x?.width ?? null,
+      height: x?.height ?? null,
+      durationSec: x?.durationSec ?? null,
+      warnings,
+      // Q/A turns with their character offsets into the indexed text: quotes are cited against them.
+      meta: x?.turns ? { ...x.meta, dialogue: x.turns } : (x?.meta ?? {}),
+      text: x?.text,
+    })
+    addItemSource(
+      file.db,
+      id,
+      { path: src.path, linkTarget: src.linkTarget, mtime, duplicate: false },
+      seenAt,
+    )
+    for (const [role, rel] of Object.entries(p.derived))
+      setDerived(file.db, id, role as DerivedRole, 'ready', rel)
+    if (x?.needsProxy) setDerived(file.db, id, 'proxy', 'pending', null)
+    appendCustodyEvent(file.db, actor, at, {
+      action: 'imported',
+      itemId: id,
+      details: {
+        number,
+        path: src.path,
+        linkTarget: src.linkTarget,
+        sourceMtime: mtime,
+        sha256: p.stored.sha256,
+        size: p.stored.size,
+        kind,
+        mime: x?.mime ?? 'application/octet-stream',
+        warnings: warnings.map((w) => w.code),
+      },
+    })
+    return {
+      path: src.path,
+      status: 'imported',
+      id,
+      number,
+      sha256: p.stored.sha256,
+      kind,
+      size: p.stored.size,
+      warnings,
+    }
+  })()
+}
+
+/** Removes what a prepared-but-unrecorded file left: its object (unless a row owns it) and its derived files. */
+async function discard(file: CaseFile, outcome: Prepared | Error): Promise<void> {
+  if (outcome instanceof Error || !outcome.stored.created) return
+  if (findItemBySha(file.db, outcome.stored.sha256)) return
+  await rm(outcome.stored.path, { force: true })
+  await rm(derivedDir(file.dir, outcome.stored.sha256), { recursive: true, force: true })
+}
+
+function rejected(path: string, size: number, error: { code: string; message: string }): ImportFileResult {
+  return {
+    path,
+    status: 'rejected',
+    id: null,
+    number: null,
+    sha256: null,
+    kind: null,
+    size,
+    warnings: [],
+    error: { code: error.code, message: error.message },
+  }
+}
+
+function osError(path: string, e: NodeJS.ErrnoException): { code: string; message: string } {
+  const what =
+    e.code === 'EACCES' || e.code === 'EPERM'
+      ? 'permission denied'
+      : e.code === 'ENOENT'
+        ? 'it no longer exists (or is a broken link)'
+        : e.message
+  return { code: 'io-error', message: `${path} cannot be read: ${what} (${e.code ?? 'error'}).` }
+}

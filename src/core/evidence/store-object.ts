@@ -1,0 +1,118 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { caseLayout, objectPath } from '../case/layout'
+import { EvidenceError } from '../errors'
+
+const CHUNK = 1 << 20
+
+export interface StoredObject {
+  sha256: string
+  size: number
+  /** objects/sha256/ab/cd/<sha256> */
+  path: string
+  /** false when an identical object was already stored (no second copy was kept) */
+  created: boolean
+}
+
+/**
+ * Copies a source into the case's content-addressed store with one read: hash while writing a
+ * temp file beside the store, fsync, rename into place, make read-only. The source is opened
+ * read-only and never changed. On any failure or cancel the temp file is removed, so nothing
+ * half-written ever sits under an object name.
+ */
+export async function storeObject(
+  caseDir: string,
+  sourcePath: string,
+  opts: { signal?: AbortSignal; onBytes?: (n: number) => void } = {},
+): Promise<StoredObject> {
+  const tmpDir = caseLayout(caseDir).objectsTmp
+  await mkdir(tmpDir, { recursive: true })
+  const tmp = join(tmpDir, `${randomBytes(8).toString('hex')}.part`)
+  const hash = createHash('sha256')
+  let size = 0
+  let src: Awaited<ReturnType<typeof open>> | null = null
+  let out: Awaited<ReturnType<typeof open>> | null = null
+  try {
+    src = await open(sourcePath, 'r')
+    out = await open(tmp, 'wx', 0o600)
+    const buf = Buffer.allocUnsafe(CHUNK)
+    for (;;) {
+      if (opts.signal?.aborted) throw new EvidenceError('cancelled', `Import of ${sourcePath} was cancelled.`)
+      const { bytesRead } = await src.read(buf, 0, CHUNK, null)
+      if (bytesRead === 0) break
+      const chunk = buf.subarray(0, bytesRead)
+      hash.update(chunk)
+      await writeFully(out, chunk)
+      size += bytesRead
+      opts.onBytes?.(bytesRead)
+    }
+    await out.sync()
+    await out.close()
+    out = null
+    const sha256 = hash.digest('hex')
+    const final = objectPath(caseDir, sha256)
+    const existing = await stat(final).catch(() => null)
+    if (existing && existing.size === size) {
+      await rm(tmp, { force: true })
+      return { sha256, size, path: final, created: false }
+    }
+    await mkdir(dirname(final), { recursive: true })
+    await chmod(tmp, 0o444)
+    await rename(tmp, final)
+    await syncDir(dirname(final))
+    return { sha256, size, path: final, created: true }
+  } catch (err) {
+    await out?.close().catch(() => undefined)
+    await rm(tmp, { force: true })
+    throw asStoreError(err, sourcePath)
+  } finally {
+    await src?.close().catch(() => undefined)
+  }
+}
+
+async function writeFully(fh: Awaited<ReturnType<typeof open>>, chunk: Buffer): Promise<void> {
+  let off = 0
+  while (off < chunk.length) {
+    const { bytesWritten } = await fh.write(chunk, off, chunk.length - off)
+    off += bytesWritten
+  }
+}
+
+/** fsync the folder so the rename itself survives a power cut. */
+async function syncDir(dir: string): Promise<void> {
+  const fh = await open(dir, 'r')
+  try {
+    await fh.sync()
+  } finally {
+    await fh.close()
+  }
+}
+
+function asStoreError(err: unknown, sourcePath: string): unknown {
+  if (err instanceof EvidenceError) return err
+  const code = (err as NodeJS.ErrnoException)?.code
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new EvidenceError(
+      'io-error',
+      `The disk holding the case is full; ${sourcePath} was not imported and its partial copy was removed. Free space and import it again.`,
+      { cause: err },
+    )
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new EvidenceError(
+      'io-error',
+      `${sourcePath} cannot be read (permission denied). Check its permissions and import it again.`,
+      { cause: err },
+    )
+  }
+  if (code === 'ENOENT')
+    return new EvidenceError('not-found', `${sourcePath} no longer exists.`, { cause: err })
+  if (code === 'EISDIR')
+    return new EvidenceError('invalid-input', `${sourcePath} is a folder.`, { cause: err })
+  return new EvidenceError(
+    'io-error',
+    `Reading or copying ${sourcePath} failed (${code ?? 'unknown error'}).`,
+    { cause: err },
+  )
+}
