@@ -3,17 +3,25 @@
 import { caseCommand } from './commands/case'
 import { checkCommand } from './commands/check'
 import { serveCommand } from './commands/serve'
+import { importCommand } from './commands/import'
+import { listCommand, showCommand } from './commands/list'
 import { EXIT_CANNOT_RUN, UsageError, reportError, say } from './cli-support'
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   case: caseCommand,
   check: checkCommand,
   serve: serveCommand,
+  import: importCommand,
+  list: listCommand,
+  show: showCommand,
 }
 
 const HELP = `evidesk — Evidence Desk command line
   case init <case-dir> --number … --title … --officer "<name>:<cert-no>" (×2) [--json]
   case show <case-dir> --json
+  import <case-dir> <path>… [--actor "<name>:<cert-no>"] [--json]
+  list <case-dir> --json
+  show <case-dir> <id|number> --json
   check <case-dir> [--json]
   serve [<case-dir>] [--port <n>] [--open]
 Exit codes: 0 success, 1 completed with problems, 2 could not run.`

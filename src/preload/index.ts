@@ -1,0 +1,34 @@
+/**
+ * The sandboxed preload: the only bridge between the page and the main process. It exposes one
+ * named method per channel of the contract, and an event subscription; never `ipcRenderer`
+ * itself, and never the IPC event object (its `sender` would be ipcRenderer again).
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { CHANNELS, methodName } from '../shared/api'
+
+/** Must match EVENT_CHANNEL in src/main/events.ts (the preload may import only shared code). */
+const EVENT_CHANNEL = 'evidesk:event'
+
+type Invoke = (input?: unknown) => Promise<unknown>
+type Listener = (payload: unknown) => void
+
+const api: Record<string, Invoke | ((event: string, cb: Listener) => () => void)> = {}
+
+for (const channel of CHANNELS) {
+  // One argument only: nothing else the page passes reaches the main process.
+  api[methodName(channel)] = (input?: unknown) => ipcRenderer.invoke(channel, input ?? {})
+}
+
+api.onEvent = (event: string, cb: Listener): (() => void) => {
+  if (typeof event !== 'string' || typeof cb !== 'function')
+    throw new TypeError('onEvent(name: string, callback: function)')
+  const listener = (_e: IpcRendererEvent, message: { event?: unknown; payload?: unknown }) => {
+    if (message && message.event === event) cb(message.payload)
+  }
+  ipcRenderer.on(EVENT_CHANNEL, listener)
+  return () => {
+    ipcRenderer.removeListener(EVENT_CHANNEL, listener)
+  }
+}
+
+contextBridge.exposeInMainWorld('api', Object.freeze(api))
