@@ -12,6 +12,7 @@ import { registerIpc } from './ipc'
 import { installMenu } from './menu'
 import { resolveNativeBinding } from './native-binding'
 import { sendEvent } from './events'
+import { handleEvidenceProtocol, registerEvidenceScheme } from './evidence-protocol'
 import {
   contentSecurityPolicy,
   hardenSession,
@@ -25,6 +26,7 @@ if (process.env.EVIDESK_DATA_DIR) app.setPath('userData', resolve(process.env.EV
 
 // Every renderer sandboxed, whatever a future window forgets to say.
 app.enableSandbox()
+registerEvidenceScheme()
 
 let mainWindow: BrowserWindow | null = null
 let backend: Backend | null = null
@@ -80,6 +82,7 @@ async function start(): Promise<void> {
     makeSenderCheck(() => mainWindow, isAppUrl),
   )
   backend.onEvent((event, payload) => sendEvent(mainWindow, event, payload))
+  handleEvidenceProtocol(() => backend)
   mainWindow = createWindow()
   if (binding.problem) {
     // Not fatal: the profile and recent cases still work, but opening a case would fail obscurely.

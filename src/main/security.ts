@@ -13,8 +13,9 @@ export function contentSecurityPolicy(devServer: string | null): string {
     "default-src 'none'",
     dev ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "media-src 'self' blob:",
+    // evidence: serves thumbnails, originals and proxies of the open case (see evidence-protocol.ts)
+    "img-src 'self' data: blob: evidence:",
+    "media-src 'self' blob: evidence:",
     "font-src 'self' data:",
     dev ? `connect-src 'self' ws://${dev.host}` : "connect-src 'self'",
     "base-uri 'none'",

@@ -11,6 +11,7 @@ import { realpath } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
 import type { Backend } from '../../core/api/backend'
 import type { Result } from '../../shared/errors'
+import { mediaResponse, parseMediaPath } from '../../core/api/media-response'
 import { EventStream, type EventBroadcaster } from './event-stream'
 import { mimeType, openStatic } from './static-files'
 import {
@@ -176,6 +177,22 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
     await pipeline(found.file.createReadStream(), res).catch(() => res.destroy())
   }
 
+  /** Originals and derived files of the open case only, by item id and role; Range for video seeking. */
+  async function handleMedia(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD')
+      return sendText(res, 405, 'Method not allowed.')
+    }
+    const parsed = parseMediaPath(path)
+    const file = parsed && opts.backend.mediaFile(parsed.itemId, parsed.role)
+    if (!file) return sendText(res, 404, 'Not found.')
+    const media = await mediaResponse(file.path, file.mime, req.headers.range, req.method === 'HEAD')
+    res.statusCode = media.status
+    for (const [k, v] of Object.entries(media.headers)) res.setHeader(k, v)
+    if (!media.body) return void res.end()
+    await pipeline(media.body, res).catch(() => res.destroy())
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res)
     if (!hostAllowed(req.headers.host, port)) return sendText(res, 403, 'Forbidden: unexpected Host header.')
@@ -199,6 +216,7 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
       return sendText(res, 401, UNAUTHORISED_TEXT, req.method === 'HEAD')
 
     if (path === '/api' || path.startsWith('/api/')) return handleApi(req, res, path)
+    if (path.startsWith('/media/')) return handleMedia(req, res, path)
     return handleStatic(req, res, path)
   }
 

@@ -104,8 +104,9 @@ export async function makeThumbnails(
     const thumb = join(outDir, 'thumb.jpg')
     const preview = join(outDir, 'preview.jpg')
     try {
-      await sharpJpeg(srcPath, thumb, THUMB_PX)
+      // Decode the original once: the thumbnail is made from the (already upright) preview.
       await sharpJpeg(srcPath, preview, PREVIEW_PX)
+      await sharpJpeg(preview, thumb, THUMB_PX)
       return { thumbnail: thumb, preview, problem: null }
     } catch (e) {
       // Formats sharp lacks (BMP, some HEIF) may still decode in ffmpeg.

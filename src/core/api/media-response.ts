@@ -1,0 +1,73 @@
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import type { Readable } from 'node:stream'
+import type { DerivedRole } from '../../shared/types'
+
+export const MEDIA_ROLES = ['original', 'thumb', 'preview', 'poster', 'proxy'] as const
+export type MediaRole = 'original' | DerivedRole
+
+/** `/media/<itemId>/<role>` (browser mode) or `evidence://media/<itemId>/<role>` (Electron) → its parts. */
+export function parseMediaPath(path: string): { itemId: string; role: MediaRole } | null {
+  const m = /^\/?media\/([0-9a-f-]{36})\/([a-z]+)$/.exec(path)
+  if (!m || !(MEDIA_ROLES as readonly string[]).includes(m[2])) return null
+  return { itemId: m[1], role: m[2] as MediaRole }
+}
+
+export interface MediaResponse {
+  status: 200 | 206 | 416
+  headers: Record<string, string>
+  /** null for HEAD and for 416 */
+  body: Readable | null
+}
+
+/**
+ * A file as an HTTP response with single-range support, so a video element can seek. The file
+ * is only read. A malformed or unsatisfiable Range gets 416 naming the size.
+ */
+export async function mediaResponse(
+  path: string,
+  mime: string,
+  rangeHeader: string | undefined,
+  head = false,
+): Promise<MediaResponse> {
+  const { size } = await stat(path)
+  const base = {
+    'Content-Type': mime,
+    'Accept-Ranges': 'bytes',
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+  }
+  if (!rangeHeader) {
+    return {
+      status: 200,
+      headers: { ...base, 'Content-Length': String(size) },
+      body: head ? null : createReadStream(path),
+    }
+  }
+  const m = /^bytes=(\d*)-(\d*)$/.exec(rangeHeader.trim())
+  let start: number
+  let end: number
+  if (!m || (m[1] === '' && m[2] === '')) return unsatisfiable(base, size)
+  if (m[1] === '') {
+    // suffix range: the last N bytes
+    start = Math.max(0, size - Number(m[2]))
+    end = size - 1
+  } else {
+    start = Number(m[1])
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1)
+  }
+  if (start > end || start >= size) return unsatisfiable(base, size)
+  return {
+    status: 206,
+    headers: {
+      ...base,
+      'Content-Length': String(end - start + 1),
+      'Content-Range': `bytes ${start}-${end}/${size}`,
+    },
+    body: head ? null : createReadStream(path, { start, end }),
+  }
+}
+
+function unsatisfiable(base: Record<string, string>, size: number): MediaResponse {
+  return { status: 416, headers: { ...base, 'Content-Range': `bytes */${size}` }, body: null }
+}
