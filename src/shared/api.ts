@@ -6,8 +6,10 @@
 import { z } from 'zod'
 import { creditCodeProblem } from './credit-code'
 import { isValidTimeZone } from './time-zone'
-import { EVIDENCE_KINDS } from './types'
+import { ANNOTATION_TYPES, EVIDENCE_KINDS } from './types'
 import type {
+  Annotation,
+  ThermalFrameInfo,
   AppInfo,
   EvidenceItem,
   ImportProgress,
@@ -100,6 +102,15 @@ export const itemQuerySchema = z
   .strict()
 export type ItemQueryInput = z.infer<typeof itemQuerySchema>
 
+const coord = z.number().min(0).max(100_000)
+export const thermalShapeSchema = z.discriminatedUnion('type', [
+  z
+    .object({ type: z.literal('spot'), x: coord, y: coord, r: z.number().min(0).max(1000).optional() })
+    .strict(),
+  z.object({ type: z.literal('box'), x: coord, y: coord, w: coord, h: coord }).strict(),
+  z.object({ type: z.literal('line'), x1: coord, y1: coord, x2: coord, y2: coord }).strict(),
+])
+
 /** channel → input schema. Output types are in `ApiOutputs`. */
 export const apiInputs = {
   'app:info': none,
@@ -129,6 +140,34 @@ export const apiInputs = {
   'evidence:list': itemQuerySchema,
   'evidence:get': z.object({ id: required(64) }).strict(),
   'evidence:officers': none,
+  'annotation:list': z
+    .object({ itemId: z.string().max(64).optional(), includeWithdrawn: z.boolean().optional() })
+    .strict(),
+  'annotation:add': z
+    .object({
+      itemId: required(64),
+      type: z.enum(ANNOTATION_TYPES),
+      anchor: z.record(z.string(), z.unknown()),
+      note: text(2000).optional(),
+    })
+    .strict(),
+  'annotation:withdraw': z.object({ id: required(64), reason: required(500) }).strict(),
+  'thermal:frame': z.object({ itemId: required(64) }).strict(),
+  'thermal:measure': z
+    .object({
+      itemId: required(64),
+      shape: thermalShapeSchema,
+      overrides: z
+        .object({
+          emissivity: z.number().gt(0).max(1).optional(),
+          objectDistance: z.number().min(0).max(100_000).optional(),
+          reflectedTempC: z.number().min(-273.15).max(3000).optional(),
+        })
+        .strict()
+        .optional(),
+      note: text(2000).optional(),
+    })
+    .strict(),
 } as const
 
 export interface ApiOutputs {
@@ -156,6 +195,12 @@ export interface ApiOutputs {
   'evidence:list': { total: number; items: EvidenceItem[] }
   'evidence:get': { item: EvidenceItem; sources: ItemSource[]; custody: CustodyEvent[] }
   'evidence:officers': Officer[]
+  'annotation:list': Annotation[]
+  'annotation:add': Annotation
+  'annotation:withdraw': Annotation
+  'thermal:frame': ThermalFrameInfo
+  /** the measurement, saved as an annotation (type "measurement") with its stats and parameters in `data` */
+  'thermal:measure': Annotation
 }
 
 /** Events the backend pushes (Electron: webContents.send; browser mode: Server-Sent Events). */

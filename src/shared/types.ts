@@ -155,7 +155,8 @@ export interface EvidenceItem {
   derived: Partial<Record<DerivedRole, DerivedStatus>>
 }
 
-export type DerivedRole = 'thumb' | 'preview' | 'poster' | 'proxy'
+/** thermal: temperatures (°C, or raw values for DJI) as little-endian Float32, row-major; visible: the embedded visible photo */
+export type DerivedRole = 'thumb' | 'preview' | 'poster' | 'proxy' | 'thermal' | 'visible'
 export type DerivedStatus = 'ready' | 'pending' | 'failed'
 
 export interface ItemSource {
@@ -194,4 +195,64 @@ export interface ImportProgress {
   etaSec: number | null
   state: 'scanning' | 'running' | 'done' | 'cancelled' | 'failed'
   results: ImportFileResult[]
+}
+
+export const ANNOTATION_TYPES = ['measurement', 'region', 'time-range', 'quote', 'data-range'] as const
+export type AnnotationType = (typeof ANNOTATION_TYPES)[number]
+
+/**
+ * A citation or measurement on an item: where (anchor), what it shows (note), who and when.
+ * Anchors: region {x,y,w,h} in displayed pixels; time-range {start,end} in media seconds;
+ * quote {start,end,text} as character offsets into the item's text; data-range {pollutant,start,end}
+ * as instants; measurement {shape} in raw thermal pixels.
+ */
+export interface Annotation {
+  id: string
+  itemId: string
+  type: AnnotationType
+  anchor: Record<string, unknown>
+  note: string
+  /** results and parameters, e.g. a thermal measurement's stats and the emissivity used */
+  data: Record<string, unknown>
+  author: Officer
+  createdAt: string
+  withdrawnAt: string | null
+  withdrawnReason: string | null
+}
+
+export type ThermalShape =
+  | { type: 'spot'; x: number; y: number; r?: number }
+  | { type: 'box'; x: number; y: number; w: number; h: number }
+  | { type: 'line'; x1: number; y1: number; x2: number; y2: number }
+
+export interface ThermalOverrides {
+  emissivity?: number
+  /** metres */
+  objectDistance?: number
+  reflectedTempC?: number
+}
+
+export interface ThermalStats {
+  minC: number
+  maxC: number
+  meanC: number
+  min: { x: number; y: number }
+  max: { x: number; y: number }
+}
+
+/** What the thermal viewer needs about one thermal item; the pixel values come from media role "thermal". */
+export interface ThermalFrameInfo {
+  itemId: string
+  format: 'flir' | 'dji'
+  width: number
+  height: number
+  /** true for DJI R-JPEG: values are raw sensor counts, not temperatures */
+  relativeOnly: boolean
+  /** the calibration read from the file (FLIR), by name */
+  params: Record<string, number> | null
+  /** whole-frame statistics, in °C (FLIR) or raw counts (DJI) */
+  stats: ThermalStats | null
+  /** the embedded visible photo, when there is one (media role "visible") */
+  visible: { width: number | null; height: number | null } | null
+  warnings: ItemWarning[]
 }

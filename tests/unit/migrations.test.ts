@@ -48,6 +48,27 @@ describe('migrations', () => {
     ])
   })
 
+  it('v2 → v3 keeps the evidence items and adds annotations that reference them', () => {
+    migrate(db, 2)
+    db.prepare(
+      `INSERT INTO items (id, ordinal, number, sha256, size, original_name, source_path, kind, mime, imported_at, imported_by_name, imported_by_cert_no)
+       VALUES ('i1', 1, 'E001', 'ab', 3, 'a.jpg', '/card/a.jpg', 'image', 'image/jpeg', '2026-01-01T00:00:00Z', '张三', '1')`,
+    ).run()
+    migrate(db, 3)
+    expect(schemaVersion(db)).toBe(3)
+    expect(db.prepare('SELECT number FROM items').all()).toEqual([{ number: 'E001' }])
+    db.prepare(
+      `INSERT INTO annotations (id, item_id, type, anchor_json, author_name, author_cert_no, created_at) VALUES ('a1', 'i1', 'region', '{}', '张三', '1', 'now')`,
+    ).run()
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO annotations (id, item_id, type, anchor_json, author_name, author_cert_no, created_at) VALUES ('a2', 'nope', 'region', '{}', 'x', '1', 'now')`,
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/)
+  })
+
   it('a failing step leaves the previous version intact', () => {
     migrate(db, 1)
     db.exec('CREATE TABLE items (x)') // makes step 2 fail half-way

@@ -16,6 +16,8 @@ import { importPaths } from '../evidence/import'
 import { derivedPath, getItem, importingOfficers, itemSources, queryItems } from '../evidence/item-repository'
 import { objectPath } from '../case/layout'
 import { runPendingProxies } from '../evidence/proxy-jobs'
+import { addAnnotation, listAnnotations, withdrawAnnotation } from '../annotations/annotation-store'
+import { thermalHandlers } from './thermal-handlers'
 import { fieldErrors } from './zod-errors'
 
 /** OS dialogs where the shell has them (Electron); browser mode has none. */
@@ -36,7 +38,15 @@ export interface BackendOptions {
   nativeBinding?: string
 }
 
-export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<ApiOutput<C>> | ApiOutput<C> }
+export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ApiOutput<C>> | ApiOutput<C>
+export type Handlers = { [C in Channel]: Handler<C> }
+
+/** What a group of handlers in its own module may use of the session. */
+export interface HandlerContext {
+  openCase(): CaseFile
+  actor(): Officer
+  now(): Date
+}
 
 /**
  * The one handler table behind both transports. It holds the session: the app data folder and
@@ -56,6 +66,10 @@ export class Backend {
     this.appData = new AppData(opts.dataDir)
     this.clock = opts.clock ?? (() => new Date())
     this.handlers = this.createHandlers()
+  }
+
+  now(): Date {
+    return this.clock()
   }
 
   /** Subscribes a transport to pushed events; returns the unsubscribe function. */
@@ -88,7 +102,9 @@ export class Backend {
     const full = resolve(file.dir, rel)
     const inside = relative(file.dir, full)
     if (inside.startsWith('..') || isAbsolute(inside)) return null
-    return { path: full, mime: role === 'proxy' ? 'video/mp4' : 'image/jpeg' }
+    const mime =
+      role === 'proxy' ? 'video/mp4' : role === 'thermal' ? 'application/octet-stream' : 'image/jpeg'
+    return { path: full, mime }
   }
 
   private startImport(paths: string[]): { taskId: string } {
@@ -267,6 +283,12 @@ export class Backend {
         return { item, sources: itemSources(db, item.id), custody: listCustodyEvents(db, 0, 10_000, item.id) }
       },
       'evidence:officers': () => importingOfficers(this.openCase().db),
+      'annotation:list': ({ itemId, includeWithdrawn }) =>
+        listAnnotations(this.openCase().db, { itemId, includeWithdrawn }),
+      'annotation:add': (a) => addAnnotation(this.openCase(), a, this.actor(), this.clock),
+      'annotation:withdraw': ({ id, reason }) =>
+        withdrawAnnotation(this.openCase(), id, reason, this.actor(), this.clock),
+      ...thermalHandlers(this),
     }
   }
 }

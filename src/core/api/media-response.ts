@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import type { DerivedRole } from '../../shared/types'
 
-export const MEDIA_ROLES = ['original', 'thumb', 'preview', 'poster', 'proxy'] as const
+export const MEDIA_ROLES = ['original', 'thumb', 'preview', 'poster', 'proxy', 'thermal', 'visible'] as const
 export type MediaRole = 'original' | DerivedRole
 
 /** `/media/<itemId>/<role>` (browser mode) or `evidence://media/<itemId>/<role>` (Electron) → its parts. */

@@ -130,6 +130,29 @@ export const MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 3,
+    name: 'annotations: citations and measurements on evidence items',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE annotations (
+          id TEXT PRIMARY KEY,
+          item_id TEXT NOT NULL REFERENCES items(id),
+          type TEXT NOT NULL,
+          anchor_json TEXT NOT NULL,
+          note TEXT NOT NULL DEFAULT '',
+          data_json TEXT NOT NULL DEFAULT '{}',
+          author_name TEXT NOT NULL,
+          author_cert_no TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          -- withdrawn, never deleted: a citation that was relied on stays on record
+          withdrawn_at TEXT,
+          withdrawn_reason TEXT
+        ) STRICT;
+        CREATE INDEX annotations_item ON annotations(item_id);
+      `)
+    },
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -87,7 +87,7 @@ export function onApiEvent<E extends ApiEventName>(
   return () => eventSource?.removeEventListener(event, listener as EventListener)
 }
 
-export type MediaRole = 'original' | 'thumb' | 'preview' | 'poster' | 'proxy'
+export type MediaRole = 'original' | 'thumb' | 'preview' | 'poster' | 'proxy' | 'thermal' | 'visible'
 
 /** The URL of an item's original or derived file in the open case (evidence:// in Electron). */
 export function mediaUrl(itemId: string, role: MediaRole): string {
