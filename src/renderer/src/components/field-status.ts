@@ -1,0 +1,16 @@
+import type { TFunction } from 'i18next'
+import type { FieldErrorMap } from '../lib/errors'
+
+/** Form.Item props that show a field's error code, translated, right under that field. */
+export function fieldStatus(
+  errors: FieldErrorMap,
+  path: string,
+  t: TFunction,
+): { validateStatus?: 'error'; help?: string } {
+  const code = errors[path]
+  if (!code) return {}
+  return {
+    validateStatus: 'error',
+    help: t(`fieldErrors.${code}`, { defaultValue: t('fieldErrors.invalid') }),
+  }
+}

@@ -1,0 +1,132 @@
+import { useState, type ReactNode } from 'react'
+import { Button, Layout, Menu, Tooltip, Typography } from 'antd'
+import {
+  AuditOutlined,
+  CloseOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  ExportOutlined,
+  FieldTimeOutlined,
+  FileTextOutlined,
+  LinkOutlined,
+  WarningOutlined,
+} from '@ant-design/icons'
+import { useTranslation } from 'react-i18next'
+import type { ApiError } from '../../../shared/errors'
+import { api } from '../api'
+import { ComingSoon } from '../components/coming-soon'
+import { ErrorAlert } from '../components/error-alert'
+import { IntegrityBadge } from '../components/integrity-badge'
+import { Brand, TopBar } from '../components/top-bar'
+import { useCaseChanged } from '../hooks/use-case-changed'
+import { useIntegrityCheck } from '../hooks/use-integrity-check'
+import { asApiError } from '../lib/errors'
+import { useCurrentCase, useSession } from '../state/session'
+import { CaseOverview } from './case-overview'
+import { CustodyLogScreen } from './custody-log-screen'
+
+// The order is the one UI.md fixes for every feature, built or not.
+export const NAV_KEYS = [
+  'overview',
+  'evidence',
+  'timeline',
+  'violations',
+  'transfer',
+  'custody',
+  'export',
+] as const
+export type NavKey = (typeof NAV_KEYS)[number]
+
+const NAV_ICONS: Record<NavKey, ReactNode> = {
+  overview: <DashboardOutlined />,
+  evidence: <DatabaseOutlined />,
+  timeline: <FieldTimeOutlined />,
+  violations: <WarningOutlined />,
+  transfer: <FileTextOutlined />,
+  custody: <LinkOutlined />,
+  export: <ExportOutlined />,
+}
+
+/** The frame around an open case: navigation on the left, the case and its integrity on top. */
+export function CaseFrame() {
+  const { t } = useTranslation()
+  const { setCase } = useSession()
+  const current = useCurrentCase()
+  const [screen, setScreen] = useState<NavKey>('overview')
+  const [failure, setFailure] = useState<ApiError | null>(null)
+  const integrity = useIntegrityCheck()
+  useCaseChanged()
+
+  async function closeCase() {
+    try {
+      await api.invoke('case:close', {})
+      setCase(null)
+    } catch (err) {
+      setFailure(asApiError(err))
+    }
+  }
+
+  const heading = (
+    <div className="case-heading">
+      <AuditOutlined className="case-heading-icon" />
+      <Typography.Text strong className="case-number" data-user-data data-testid="case-number">
+        {current.number}
+      </Typography.Text>
+      <Tooltip title={current.title}>
+        <Typography.Text className="case-title" data-user-data data-testid="case-title">
+          {current.title}
+        </Typography.Text>
+      </Tooltip>
+      <IntegrityBadge
+        integrity={current.integrity}
+        timezone={current.timezone}
+        running={integrity.running}
+        onCheck={() => void integrity.run()}
+      />
+    </div>
+  )
+
+  const body = (() => {
+    switch (screen) {
+      case 'overview':
+        return <CaseOverview integrity={integrity} onNavigate={setScreen} />
+      case 'custody':
+        return <CustodyLogScreen />
+      default:
+        return <ComingSoon feature={screen} title={t(`nav.${screen}`)} />
+    }
+  })()
+
+  return (
+    <Layout className="app-layout frame-layout" hasSider>
+      <Layout.Sider width={224} theme="light" className="side-nav" data-testid="side-nav">
+        <div className="side-brand">
+          <Brand />
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[screen]}
+          onClick={({ key }) => setScreen(key as NavKey)}
+          items={NAV_KEYS.map((key) => ({ key, icon: NAV_ICONS[key], label: t(`nav.${key}`) }))}
+        />
+      </Layout.Sider>
+      <Layout className="frame-main">
+        <TopBar
+          left={heading}
+          extra={
+            <Button icon={<CloseOutlined />} onClick={() => void closeCase()} data-testid="close-case">
+              {t('topBar.closeCase')}
+            </Button>
+          }
+        />
+        <Layout.Content key={screen} className="scroll-area case-content" data-testid={`screen-${screen}`}>
+          {failure && <ErrorAlert error={failure} onClose={() => setFailure(null)} className="page-alert" />}
+          {integrity.failure && (
+            <ErrorAlert error={integrity.failure} onClose={integrity.clearFailure} className="page-alert" />
+          )}
+          {body}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  )
+}

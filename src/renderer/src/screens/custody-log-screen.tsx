@@ -1,0 +1,161 @@
+import { useCallback, useEffect, useState } from 'react'
+import { Button, Card, Descriptions, Table, Tag, Tooltip, Typography } from 'antd'
+import { ReloadOutlined } from '@ant-design/icons'
+import { useTranslation } from 'react-i18next'
+import type { ApiError } from '../../../shared/errors'
+import type { CustodyEvent } from '../../../shared/types'
+import { api } from '../api'
+import { ErrorAlert } from '../components/error-alert'
+import { actionLabel, summariseEvent } from '../lib/custody-summary'
+import { asApiError } from '../lib/errors'
+import { formatInZone } from '../lib/time'
+import { useCurrentCase } from '../state/session'
+
+const PAGE_SIZE = 50
+
+/** 监管链记录: the append-only log, page by page from the backend, with each entry's hash link. */
+export function CustodyLogScreen() {
+  const { t, i18n } = useTranslation()
+  const info = useCurrentCase()
+  const [page, setPage] = useState(1)
+  const [events, setEvents] = useState<CustodyEvent[]>([])
+  const [total, setTotal] = useState(0)
+  const [loading, setLoading] = useState(true)
+  const [failure, setFailure] = useState<ApiError | null>(null)
+  const [reloads, setReloads] = useState(0)
+
+  const show = useCallback((result: { total: number; events: CustodyEvent[] }) => {
+    setEvents(result.events)
+    setTotal(result.total)
+    setFailure(null)
+    setLoading(false)
+  }, [])
+  const fail = useCallback((err: unknown) => {
+    setFailure(asApiError(err))
+    setLoading(false)
+  }, [])
+
+  // Refetch on a page change, and when the case gains events elsewhere (an edit, a check from the top bar).
+  const eventCount = info.custodyEventCount
+  useEffect(() => {
+    api.invoke('custody:list', { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }).then(show, fail)
+  }, [page, eventCount, show, fail, reloads])
+
+  return (
+    <div className="page">
+      <Card
+        title={t('custody.title')}
+        extra={
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => {
+              setLoading(true)
+              setReloads((n) => n + 1)
+            }}
+          >
+            {t('custody.refresh')}
+          </Button>
+        }
+      >
+        <Typography.Paragraph type="secondary">{t('custody.intro')}</Typography.Paragraph>
+        {failure && <ErrorAlert error={failure} onClose={() => setFailure(null)} className="form-alert" />}
+        <Table<CustodyEvent>
+          data-testid="custody-table"
+          size="small"
+          rowKey="seq"
+          loading={loading}
+          dataSource={events}
+          locale={{ emptyText: t('custody.empty') }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total,
+            showSizeChanger: false,
+            showTotal: (n) => t('custody.total', { count: n }),
+            onChange: (p) => {
+              setLoading(true)
+              setPage(p)
+            },
+          }}
+          expandable={{
+            expandedRowRender: (e) => (
+              <Descriptions
+                size="small"
+                column={1}
+                bordered
+                items={[
+                  {
+                    key: 'details',
+                    label: t('custody.fullDetails'),
+                    children: (
+                      <pre className="mono details-json" data-user-data>
+                        {JSON.stringify(e.details, null, 2)}
+                      </pre>
+                    ),
+                  },
+                  {
+                    key: 'prev',
+                    label: t('custody.prevHash'),
+                    children: (
+                      <span className="mono break-all" data-user-data>
+                        {e.prevHash}
+                      </span>
+                    ),
+                  },
+                  {
+                    key: 'hash',
+                    label: t('custody.hash'),
+                    children: <span className="mono break-all">{e.hash}</span>,
+                  },
+                ]}
+              />
+            ),
+          }}
+          columns={[
+            { key: 'seq', dataIndex: 'seq', title: t('custody.seq'), width: 64 },
+            {
+              key: 'at',
+              title: t('custody.time'),
+              width: 232,
+              render: (_, e) => <span className="mono nowrap">{formatInZone(e.at, info.timezone)}</span>,
+            },
+            {
+              key: 'actor',
+              title: t('custody.actor'),
+              width: 140,
+              render: (_, e) => (
+                <div data-user-data>
+                  <div>{e.actor.name}</div>
+                  <Typography.Text type="secondary" className="mono small">
+                    {e.actor.certNo}
+                  </Typography.Text>
+                </div>
+              ),
+            },
+            {
+              key: 'action',
+              title: t('custody.action'),
+              width: 160,
+              render: (_, e) => <Tag>{actionLabel(e.action, t)}</Tag>,
+            },
+            {
+              key: 'details',
+              title: t('custody.details'),
+              render: (_, e) => <span className="break-word">{summariseEvent(e, t, i18n.language)}</span>,
+            },
+            {
+              key: 'hash',
+              title: t('custody.hash'),
+              width: 150,
+              render: (_, e) => (
+                <Tooltip title={<span className="mono break-all">{e.hash}</span>}>
+                  <span className="mono">{e.hash.slice(0, 12)}…</span>
+                </Tooltip>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </div>
+  )
+}

@@ -1,0 +1,101 @@
+import { mkdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { OFFICER, shot, caseFields, expect, test } from './support/desk'
+
+test('start screen: recent cases, a missing folder greyed and forgettable, review waiting for export', async ({
+  page,
+  desk,
+}) => {
+  await desk.call('profile:save', OFFICER)
+  const kept = join(desk.workDir, 'case-kept')
+  const gone = join(desk.workDir, 'case-gone')
+  await desk.call('case:create', {
+    dir: gone,
+    fields: caseFields({ number: '榕环罚〔2023〕088号', title: '某印染厂私设暗管排放废水案' }),
+  })
+  await desk.call('case:close')
+  await desk.call('case:create', { dir: kept, fields: caseFields() })
+  await desk.call('case:close')
+  rmSync(gone, { recursive: true, force: true })
+
+  await desk.open()
+  const rows = page.getByTestId('recent-row')
+  await expect(rows).toHaveCount(2)
+  await expect(rows.nth(0)).toHaveAttribute('data-exists', 'true')
+  await expect(rows.nth(0)).toContainText(/上次打开 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{2}:\d{2}/)
+  const missing = rows.filter({ hasText: '某印染厂' })
+  await expect(missing).toHaveAttribute('data-exists', 'false')
+  await expect(missing).toContainText('文件夹已不存在')
+
+  // review arrives with the export feature, and says so
+  await expect(page.getByTestId('open-package')).toBeDisabled()
+  await page.getByTestId('open-package-wrap').hover()
+  await expect(page.getByRole('tooltip')).toHaveText('将随证据包导出功能一同提供')
+  await page.mouse.move(0, 0)
+  await expect(page.getByRole('tooltip')).toBeHidden()
+
+  await shot(page, 'start.png')
+
+  await missing.getByRole('button', { name: '从列表中移除' }).click()
+  await expect(rows).toHaveCount(1)
+  expect((await desk.call<unknown[]>('recent:list')).length).toBe(1)
+})
+
+test('open a case with the in-app folder browser; a folder that is not a case is explained', async ({
+  page,
+  desk,
+}) => {
+  await desk.call('profile:save', OFFICER)
+  const dir = join(desk.workDir, 'case-c')
+  await desk.call('case:create', { dir, fields: caseFields() })
+  await desk.call('case:close')
+  mkdirSync(join(desk.workDir, 'plain-folder'))
+  // a fresh recent list, so opening goes through the browser
+  await desk.call('recent:forget', { dir })
+
+  await desk.open()
+  await page.getByTestId('open-case').click()
+  const picker = page.getByRole('dialog')
+  await picker.getByLabel('文件夹路径').fill(desk.workDir)
+  await picker
+    .getByRole('button', { name: '前 往' })
+    .or(picker.getByRole('button', { name: '前往' }))
+    .click()
+  const caseRow = picker.getByTestId('folder-row').filter({ hasText: 'case-c' })
+  await expect(caseRow).toContainText('案件')
+  await expect(picker.getByTestId('folder-row').filter({ hasText: 'plain-folder' })).not.toContainText('案件')
+
+  // a plain folder: the error names the problem, with the technical detail under 详情
+  await picker.getByTestId('folder-row').filter({ hasText: 'plain-folder' }).click()
+  await picker.getByRole('button', { name: '选择当前文件夹' }).click()
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('找不到案件')
+  await expect(alert).toContainText(join(desk.workDir, 'plain-folder')) // the folder involved is named
+  await alert.getByText('详情').click()
+  await expect(alert).toContainText('not a case folder')
+
+  await page.getByTestId('open-case').click()
+  await picker.getByLabel('文件夹路径').fill(desk.workDir)
+  await picker.getByLabel('文件夹路径').press('Enter')
+  await caseRow.getByRole('button', { name: '打开此案件' }).click()
+  await expect(page.getByTestId('case-number')).toHaveText(caseFields().number)
+})
+
+test('features not built yet say so, with no sample content', async ({ page, desk }) => {
+  await desk.call('profile:save', OFFICER)
+  await desk.call('case:create', { dir: join(desk.workDir, 'case-d'), fields: caseFields() })
+  await desk.open()
+  const expected: Record<string, string> = {
+    证据库: '将在证据导入功能中提供',
+    时间线: '将在时间线功能中提供',
+    违法事实: '将在违法事实功能中提供',
+    移送材料: '将在移送材料功能中提供',
+    导出: '将在证据包导出功能中提供',
+  }
+  for (const [menu, text] of Object.entries(expected)) {
+    await page.getByRole('menuitem', { name: menu }).click()
+    await expect(page.locator('.coming-soon')).toContainText('尚未提供')
+    await expect(page.locator('.coming-soon')).toContainText(text)
+  }
+  await shot(page, 'coming-soon.png')
+})

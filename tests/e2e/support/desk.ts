@@ -1,0 +1,129 @@
+/**
+ * The per-test fixture: a fresh app data folder and work folder, the real Backend, and the
+ * browser-mode server in this process, serving the built renderer. The page reaches the handlers
+ * over the same HTTP transport `evidesk serve` uses.
+ */
+import { test as base, expect, type Page } from '@playwright/test'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Backend } from '../../../src/core/api/backend'
+import { startBrowserServer, type BrowserServer } from '../../../src/cli/browser-mode/server'
+import type { CaseFields } from '../../../src/shared/api'
+import type { Profile } from '../../../src/shared/types'
+
+const RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url))
+
+export interface Desk {
+  backend: Backend
+  server: BrowserServer
+  /** holds nothing but this test's case folders */
+  workDir: string
+  dataDir: string
+  /** opens the app (the token link), as a user would */
+  open(): Promise<void>
+  /** calls a handler directly, for setting up state the test is not about */
+  call<T = unknown>(channel: string, input?: unknown): Promise<T>
+  /** problems the page reported: uncaught errors, console errors, CSP violations */
+  pageProblems: string[]
+}
+
+export const OFFICER: Profile = { name: '张三', certNo: '35010012345', unit: '福州市生态环境局执法支队' }
+export const PARTNER = { name: '李四', certNo: '35010067890' }
+
+export function caseFields(overrides: Partial<CaseFields> = {}): CaseFields {
+  return {
+    number: '榕环罚〔2024〕017号',
+    title: '福州某化工有限公司超标排放大气污染物案',
+    cause: '超标排放大气污染物',
+    subject: {
+      name: '福州某化工有限公司',
+      creditCode: '91350100M000100Y43',
+      address: '福州市马尾区江滨东大道 100 号',
+      legalRep: '王五',
+    },
+    unit: OFFICER.unit,
+    officers: [{ name: OFFICER.name, certNo: OFFICER.certNo }, PARTNER],
+    timezone: 'Asia/Shanghai',
+    ...overrides,
+  }
+}
+
+export const test = base.extend<{ desk: Desk }>({
+  desk: async ({ page }, use) => {
+    if (!existsSync(join(RENDERER_DIR, 'index.html')))
+      throw new Error(`No built renderer in ${RENDERER_DIR}: run \`npx electron-vite build\` first.`)
+    const root = mkdtempSync(join(tmpdir(), 'evidesk-e2e-'))
+    const dataDir = join(root, 'app-data')
+    const workDir = join(root, 'work')
+    mkdirSync(workDir)
+    const backend = new Backend({ mode: 'browser', dataDir, version: '0.1.0' })
+    const server = await startBrowserServer({ backend, rendererDir: RENDERER_DIR })
+    const pageProblems: string[] = []
+    page.on('pageerror', (err) => pageProblems.push(`page error: ${err.message}`))
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') pageProblems.push(`console error: ${msg.text()}`)
+    })
+    const desk: Desk = {
+      backend,
+      server,
+      workDir,
+      dataDir,
+      pageProblems,
+      open: async () => {
+        await page.goto(server.url)
+      },
+      call: async <T>(channel: string, input: unknown = {}) => {
+        const result = await backend.dispatch(channel, input)
+        if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`)
+        return result.value as T
+      },
+    }
+    await use(desk)
+    // the page first, so its event stream does not report the server going away as an error
+    await page.close()
+    await server.close()
+    backend.dispose()
+    rmSync(root, { recursive: true, force: true })
+    expect(pageProblems, 'the page reported errors').toEqual([])
+  },
+})
+
+export { expect }
+
+/** The antd form item that holds the control labelled `label`: where that field's error shows. */
+export function formItem(page: Page, label: string) {
+  return page.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) })
+}
+
+/**
+ * The text of an element with user data (case numbers, names, paths: marked data-user-data)
+ * taken out, so a language check looks only at the interface's own words.
+ */
+export async function interfaceText(page: Page, selector: string): Promise<string> {
+  // The callback runs in the page; this tsconfig has no DOM types, so it is typed structurally.
+  type Node = {
+    cloneNode(deep: boolean): Node
+    querySelectorAll(s: string): { forEach(f: (n: { remove(): void }) => void): void }
+    textContent: string | null
+  }
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const clone = (el as unknown as Node).cloneNode(true)
+      clone.querySelectorAll('[data-user-data]').forEach((n) => n.remove())
+      return clone.textContent ?? ''
+    })
+}
+
+/** CJK ideographs and full-width punctuation: none of it may remain in an English screen. */
+export const CHINESE = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/
+
+export const SCREENS_DIR = fileURLToPath(new URL('../../../test-results/screens', import.meta.url))
+
+/** A 1440×900 screenshot for people to look at, with transitions finished so no half-faded state is captured. */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENS_DIR, name), animations: 'disabled' })
+}
