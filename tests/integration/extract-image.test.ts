@@ -6,8 +6,9 @@ import { extractFile } from '../../src/core/evidence/extract/index'
 import { makeThumbnails } from '../../src/core/evidence/derive/thumbnail'
 import { exiftoolJson, makeDroneJpeg } from '../support/media'
 import { tempDir } from '../support/temp'
+import { MEDIA_FIXTURES } from '../support/fixtures'
 
-const FIXTURES = '/work/shared/fixtures/media'
+const FIXTURES = MEDIA_FIXTURES
 const ZONE = 'Asia/Shanghai'
 const { dir, cleanup } = tempDir('extract-image-')
 afterAll(cleanup)

@@ -19,8 +19,9 @@ import {
   type ThermalReading,
 } from '../../src/core/evidence/thermal/index'
 import { EXIFTOOL, flirReferences, type ReferenceFrame } from '../support/flir-reference'
+import { MEDIA_FIXTURES } from '../support/fixtures'
 
-const MEDIA = '/work/shared/fixtures/media'
+const MEDIA = MEDIA_FIXTURES
 const FLIR_FILES = [
   'FLIR.jpg',
   'FLIR_AX8.jpg',

@@ -13,8 +13,9 @@ import {
 } from '../../src/core/evidence/extract/text-decode'
 import { makeCemsCsv, makeTranscriptDocx, TRANSCRIPT_TEXT } from '../support/media'
 import { tempDir } from '../support/temp'
+import { MEDIA_FIXTURES } from '../support/fixtures'
 
-const FIXTURES = '/work/shared/fixtures/media'
+const FIXTURES = MEDIA_FIXTURES
 const { dir, cleanup } = tempDir('detect-kind-')
 afterAll(cleanup)
 

@@ -3,8 +3,9 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { detectThermalJpeg } from '../../src/core/evidence/extract/thermal-detect'
+import { MEDIA_FIXTURES } from '../support/fixtures'
 
-const MEDIA = '/work/shared/fixtures/media'
+const MEDIA = MEDIA_FIXTURES
 const HEAD = 2 * 1024 * 1024
 
 const EXPECTED: Record<string, 'flir' | 'dji'> = {

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseDjiRjpeg, readDjiParams } from '../../src/core/evidence/extract/thermal-dji'
+import { MEDIA_FIXTURES } from '../support/fixtures'
 
-const MEDIA = '/work/shared/fixtures/media'
+const MEDIA = MEDIA_FIXTURES
 
 function truth(name: string): Record<string, unknown> {
   return (

@@ -4,8 +4,9 @@ import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { parseFlirJpeg, type FlirThermal } from '../../src/core/evidence/extract/thermal-flir'
 import type { RadiometricParams } from '../../src/core/evidence/thermal/radiometry'
+import { MEDIA_FIXTURES } from '../support/fixtures'
 
-const MEDIA = '/work/shared/fixtures/media'
+const MEDIA = MEDIA_FIXTURES
 const FLIR_FILES = [
   'FLIR.jpg',
   'FLIR_AX8.jpg',

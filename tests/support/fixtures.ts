@@ -1,0 +1,6 @@
+import { fileURLToPath } from 'node:url'
+
+/** ../shared/fixtures beside the checkout (CI lays a copy of shared/ next to the clone). */
+export const SHARED_FIXTURES = fileURLToPath(new URL('../../../shared/fixtures', import.meta.url))
+export const MEDIA_FIXTURES = `${SHARED_FIXTURES}/media`
+export const BAGIT_FIXTURES = `${SHARED_FIXTURES}/bagit-conformance`
