@@ -6,6 +6,7 @@ import type { Bench, BenchRow } from './bench-types'
 import { CaseFile } from '../src/core/case/case-file'
 import { importPaths } from '../src/core/evidence/import'
 import { queryItems } from '../src/core/evidence/item-repository'
+import { searchCase } from '../src/core/evidence/search'
 import { timeShell } from './timing'
 
 const actor = { name: '张三', certNo: '32010001' }
@@ -75,12 +76,21 @@ export const importBench: Bench = {
     const size = quick ? 256 << 20 : 1 << 30
     const big = join(tmpDir, 'body-cam.mp4')
     writeRandomFile(big, size)
-    const cpMs = timeShell(`cp ${big} ${join(tmpDir, 'copy.bin')} && sync`)
-    const c1 = newCase(join(tmpDir, 'case-big'))
-    let t0 = performance.now()
-    await importPaths(c1, [big], { actor, clock: () => new Date() })
-    const bigMs = performance.now() - t0
-    c1.close()
+    // Best of two each, alternating, each starting from a flushed disk: writeback of one run must
+    // not be billed to the next.
+    let cpMs = Infinity
+    let bigMs = Infinity
+    for (let run = 0; run < 2; run++) {
+      timeShell('sync')
+      cpMs = Math.min(cpMs, timeShell(`cp ${big} ${join(tmpDir, `copy-${run}.bin`)} && sync`))
+      timeShell(`rm -f ${join(tmpDir, `copy-${run}.bin`)} && sync`)
+      const c1 = newCase(join(tmpDir, `case-big-${run}`))
+      const t0 = performance.now()
+      await importPaths(c1, [big], { actor, clock: () => new Date() })
+      bigMs = Math.min(bigMs, performance.now() - t0)
+      c1.close()
+      timeShell(`rm -rf ${join(tmpDir, `case-big-${run}`)} && sync`)
+    }
     rows.push({
       name: `import one ${size >> 20} MiB file`,
       oursMs: bigMs,
@@ -102,7 +112,8 @@ export const importBench: Bench = {
       `cp -r ${card} ${refOut}/copy && sync && exiftool -j -q ${refOut}/copy > ${refOut}/exif.json && vipsthumbnail ${refOut}/copy/*.JPG -s 320 -o ${refOut}/thumbs/%s.jpg`,
     )
     const c2 = newCase(join(tmpDir, 'case-card'))
-    t0 = performance.now()
+    timeShell('sync')
+    const t0 = performance.now()
     const summary = await importPaths(c2, [card], { actor, clock: () => new Date() })
     const cardMs = performance.now() - t0
     const imported = summary.results.filter((r) => r.status === 'imported').length
@@ -177,6 +188,7 @@ function librarySearch(dir: string, n: number): BenchRow[] {
   const page = time(() => queryItems(db, { sort: 'captured', limit: 200, offset: Math.floor(n / 2) }))
   const search3 = time(() => queryItems(db, { text: '旁路阀门', limit: 200 }))
   const search2 = time(() => queryItems(db, { text: '笔录', limit: 200 }))
+  const caseSearch = time(() => searchCase(db, '旁路阀门', 50))
   const plainScan = time(() =>
     db.prepare("SELECT count(*) FROM items_fts WHERE body LIKE '%旁路阀门%'").get(),
   )

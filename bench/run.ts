@@ -8,8 +8,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Bench, BenchRow } from './bench-types'
 import { custodyBench } from './custody.bench'
+import { importBench } from './import.bench'
+import { thermalBench } from './thermal.bench'
 
-const BENCHES: Bench[] = [custodyBench]
+const BENCHES: Bench[] = [custodyBench, importBench, thermalBench]
 
 function fmt(ms: number | null): string {
   return ms === null ? '—' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`
@@ -25,19 +27,30 @@ async function main(): Promise<void> {
     try {
       process.stderr.write(`▶ ${bench.name}\n`)
       const result = await bench.run({ tmpDir: tmp, quick, log: (l) => process.stderr.write(`  ${l}\n`) })
-      for (const row of result) rows.push({ ...row, bench: bench.name, ratio: row.referenceMs ? row.oursMs / row.referenceMs : null })
+      for (const row of result)
+        rows.push({ ...row, bench: bench.name, ratio: row.referenceMs ? row.oursMs / row.referenceMs : null })
     } finally {
       rmSync(tmp, { recursive: true, force: true })
     }
   }
   const lines = rows.map((r) => {
-    const ratio = r.ratio === null ? '' : ` ratio ${r.ratio.toFixed(2)}×${r.goalRatio ? ` (goal ≤ ${r.goalRatio}×${r.ratio <= r.goalRatio ? ', met' : ', NOT met'})` : ''}`
-    const extra = r.extra ? `  ${Object.entries(r.extra).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''
+    const ratio =
+      r.ratio === null
+        ? ''
+        : ` ratio ${r.ratio.toFixed(2)}×${r.goalRatio ? ` (goal ≤ ${r.goalRatio}×${r.ratio <= r.goalRatio ? ', met' : ', NOT met'})` : ''}`
+    const extra = r.extra
+      ? `  ${Object.entries(r.extra)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')}`
+      : ''
     return `${r.name}: ours ${fmt(r.oursMs)}${r.reference ? ` vs ${r.reference} ${fmt(r.referenceMs)}` : ''}${ratio}${extra}`
   })
   process.stdout.write(lines.join('\n') + '\n')
   mkdirSync(join(import.meta.dirname ?? __dirname, 'results'), { recursive: true })
-  writeFileSync(join(import.meta.dirname ?? __dirname, 'results', 'latest.json'), JSON.stringify({ at: new Date().toISOString(), quick, rows }, null, 2))
+  writeFileSync(
+    join(import.meta.dirname ?? __dirname, 'results', 'latest.json'),
+    JSON.stringify({ at: new Date().toISOString(), quick, rows }, null, 2),
+  )
 }
 
 main().catch((e) => {

@@ -9,6 +9,10 @@ import { isValidTimeZone } from './time-zone'
 import { ANNOTATION_TYPES, EVIDENCE_KINDS } from './types'
 import type {
   Annotation,
+  MonitoringView,
+  SearchHit,
+  TranscriptView,
+  ImportFileResult,
   ThermalFrameInfo,
   AppInfo,
   EvidenceItem,
@@ -152,6 +156,29 @@ export const apiInputs = {
     })
     .strict(),
   'annotation:withdraw': z.object({ id: required(64), reason: required(500) }).strict(),
+  /** opening an item in a viewer: records a "viewed" custody event, once per item per session */
+  'evidence:open': z.object({ id: required(64) }).strict(),
+  'search:query': z
+    .object({ text: z.string().max(200), limit: z.number().int().min(1).max(500).optional() })
+    .strict(),
+  'transcript:get': z.object({ itemId: required(64) }).strict(),
+  'monitoring:get': z.object({ itemId: required(64) }).strict(),
+  'monitoring:setLimit': z
+    .object({
+      itemId: required(64),
+      pollutant: required(32),
+      limit: z.number().min(0).max(1e9).nullable(),
+      reason: required(500),
+    })
+    .strict(),
+  'video:derive': z
+    .object({
+      itemId: required(64),
+      operation: z.enum(['still', 'clip']),
+      start: z.number().min(0).max(1e7),
+      end: z.number().min(0).max(1e7).optional(),
+    })
+    .strict(),
   'thermal:frame': z.object({ itemId: required(64) }).strict(),
   'thermal:measure': z
     .object({
@@ -198,6 +225,13 @@ export interface ApiOutputs {
   'annotation:list': Annotation[]
   'annotation:add': Annotation
   'annotation:withdraw': Annotation
+  'evidence:open': { item: EvidenceItem; sources: ItemSource[]; custody: CustodyEvent[] }
+  'search:query': { hits: SearchHit[]; total: number }
+  'transcript:get': TranscriptView
+  'monitoring:get': MonitoringView
+  'monitoring:setLimit': MonitoringView
+  /** the new derived evidence item (a still frame or a clip) */
+  'video:derive': ImportFileResult
   'thermal:frame': ThermalFrameInfo
   /** the measurement, saved as an annotation (type "measurement") with its stats and parameters in `data` */
   'thermal:measure': Annotation

@@ -153,6 +153,21 @@ export interface EvidenceItem {
   sourceMtime: string | null
   /** derived files that exist: thumb, preview, poster, proxy */
   derived: Partial<Record<DerivedRole, DerivedStatus>>
+  /** for an item made from another (a still frame or clip): how, so a reviewer can reproduce it */
+  derivedFrom: DerivedFrom | null
+}
+
+export interface DerivedFrom {
+  sourceId: string
+  sourceNumber: string
+  sourceSha256: string
+  operation: 'still' | 'clip'
+  /** media seconds */
+  start: number
+  end: number | null
+  /** the exact ffmpeg argument list, with {source} and {output} standing for the two files */
+  command: string[]
+  tool: string
 }
 
 /** thermal: temperatures (°C, or raw values for DJI) as little-endian Float32, row-major; visible: the embedded visible photo */
@@ -255,4 +270,56 @@ export interface ThermalFrameInfo {
   /** the embedded visible photo, when there is one (media role "visible") */
   visible: { width: number | null; height: number | null } | null
   warnings: ItemWarning[]
+}
+
+export interface SearchHit {
+  item: EvidenceItem
+  /** where the match is: file name/number, metadata, or full text */
+  field: 'name' | 'meta' | 'body'
+  /** text around the match; the match sits between U+E000 and U+E001 */
+  snippet: string
+}
+
+export interface TranscriptView {
+  itemId: string
+  /** normalised text (NFC, \n line ends) as indexed at import; quote offsets count in this string */
+  text: string
+  turns: Array<{ q: string; a: string; qStart: number | null; aStart: number | null }>
+  header: Record<string, string>
+  encoding: string | null
+  title: string | null
+}
+
+export interface MonitoringSeriesSummary {
+  pollutant: string
+  column: string
+  unit: string | null
+  basis: string
+  points: number
+  min: number | null
+  max: number | null
+  mean: number | null
+  limit: number | null
+  limitSource: 'file' | 'case' | null
+  exceedances: Array<{ start: string; end: string; max: number; points: number }>
+}
+
+export interface MonitoringView {
+  itemId: string
+  series: MonitoringSeriesSummary[]
+  points: Array<{
+    pollutant: string
+    column: string
+    unit: string | null
+    basis: string
+    points: Array<[string, number | null]>
+  }>
+  /** limits set or corrected by officers, oldest first; the latest per pollutant applies */
+  limitHistory: Array<{
+    pollutant: string
+    limit: number | null
+    reason: string
+    setBy: Officer
+    setAt: string
+  }>
 }

@@ -69,6 +69,20 @@ describe('migrations', () => {
     ).toThrow(/FOREIGN KEY/)
   })
 
+  it('v3 → v4 keeps annotations and adds officer-set monitoring limits', () => {
+    migrate(db, 3)
+    db.prepare(
+      `INSERT INTO items (id, ordinal, number, sha256, size, original_name, source_path, kind, mime, imported_at, imported_by_name, imported_by_cert_no)
+       VALUES ('m1', 1, 'E001', 'cd', 3, 'cems.csv', '/card/cems.csv', 'monitoring', 'text/csv', '2026-01-01T00:00:00Z', '张三', '1')`,
+    ).run()
+    migrate(db, 4)
+    expect(schemaVersion(db)).toBe(4)
+    db.prepare(
+      `INSERT INTO monitoring_limits (item_id, pollutant, limit_value, reason, set_by_name, set_by_cert_no, set_at) VALUES ('m1', 'SO2', 35, 'r', '张三', '1', 'now')`,
+    ).run()
+    expect(db.prepare('SELECT limit_value FROM monitoring_limits').get()).toEqual({ limit_value: 35 })
+  })
+
   it('a failing step leaves the previous version intact', () => {
     migrate(db, 1)
     db.exec('CREATE TABLE items (x)') // makes step 2 fail half-way

@@ -18,6 +18,11 @@ import { objectPath } from '../case/layout'
 import { runPendingProxies } from '../evidence/proxy-jobs'
 import { addAnnotation, listAnnotations, withdrawAnnotation } from '../annotations/annotation-store'
 import { thermalHandlers } from './thermal-handlers'
+import { searchCase } from '../evidence/search'
+import { transcriptView } from '../evidence/transcript-view'
+import { monitoringView, setMonitoringLimit } from '../evidence/monitoring-view'
+import { deriveFromVideo } from '../evidence/derive-item'
+import { appendCustodyEvent } from '../custody/custody-log'
 import { fieldErrors } from './zod-errors'
 
 /** OS dialogs where the shell has them (Electron); browser mode has none. */
@@ -61,6 +66,8 @@ export class Backend {
   private readonly tasks = new TaskRegistry((p) => this.emit('task:progress', p))
   private readonly running = new Set<Promise<unknown>>()
   private proxies: { controller: AbortController; done: Promise<unknown> } | null = null
+  /** items viewed in this session of the open case: one "viewed" event each */
+  private viewed = new Set<string>()
 
   constructor(readonly opts: BackendOptions) {
     this.appData = new AppData(opts.dataDir)
@@ -229,6 +236,7 @@ export class Backend {
     await this.idle()
     this.current?.close()
     this.current = null
+    this.viewed = new Set()
   }
 
   async dispose(): Promise<void> {
@@ -283,6 +291,34 @@ export class Backend {
         return { item, sources: itemSources(db, item.id), custody: listCustodyEvents(db, 0, 10_000, item.id) }
       },
       'evidence:officers': () => importingOfficers(this.openCase().db),
+      'evidence:open': ({ id }) => {
+        const file = this.openCase()
+        const item = getItem(file.db, id)
+        if (!item) throw new EvidenceError('not-found', `No evidence item ${id} in this case.`)
+        if (!this.viewed.has(item.id) && !file.readOnly) {
+          appendCustodyEvent(file.db, this.actor(), this.clock(), {
+            action: 'viewed',
+            itemId: item.id,
+            details: { number: item.number },
+          })
+          this.viewed.add(item.id)
+        }
+        return {
+          item,
+          sources: itemSources(file.db, item.id),
+          custody: listCustodyEvents(file.db, 0, 10_000, item.id),
+        }
+      },
+      'search:query': ({ text, limit }) => searchCase(this.openCase().db, text, limit),
+      'transcript:get': ({ itemId }) => transcriptView(this.openCase().db, itemId),
+      'monitoring:get': ({ itemId }) => monitoringView(this.openCase(), itemId),
+      'monitoring:setLimit': ({ itemId, pollutant, limit, reason }) =>
+        setMonitoringLimit(this.openCase(), itemId, pollutant, limit, reason, this.actor(), this.clock),
+      'video:derive': async (req) => {
+        const result = await deriveFromVideo(this.openCase(), req, this.actor(), this.clock)
+        this.emit('case:changed', { caseId: this.openCase().info().id })
+        return result
+      },
       'annotation:list': ({ itemId, includeWithdrawn }) =>
         listAnnotations(this.openCase().db, { itemId, includeWithdrawn }),
       'annotation:add': (a) => addAnnotation(this.openCase(), a, this.actor(), this.clock),

@@ -153,6 +153,26 @@ export const MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 4,
+    name: 'limits set or corrected by an officer for monitoring series',
+    up: (db) => {
+      db.exec(`
+        -- The file's own facts are never changed; a corrected limit is kept beside them, the latest row winning.
+        CREATE TABLE monitoring_limits (
+          id INTEGER PRIMARY KEY,
+          item_id TEXT NOT NULL REFERENCES items(id),
+          pollutant TEXT NOT NULL,
+          limit_value REAL,
+          reason TEXT NOT NULL,
+          set_by_name TEXT NOT NULL,
+          set_by_cert_no TEXT NOT NULL,
+          set_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX monitoring_limits_item ON monitoring_limits(item_id, pollutant);
+      `)
+    },
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

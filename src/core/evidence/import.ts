@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import { cpus } from 'node:os'
 import { relative } from 'node:path'
-import type { DerivedRole, ImportFileResult, ItemWarning, Officer } from '../../shared/types'
+import type { DerivedFrom, DerivedRole, ImportFileResult, ItemWarning, Officer } from '../../shared/types'
 import type { CaseFile, Clock } from '../case/case-file'
 import { derivedDir } from '../case/layout'
 import { appendCustodyEvent } from '../custody/custody-log'
@@ -35,6 +35,8 @@ export interface ImportOptions {
   concurrency?: number
   onProgress?: (p: ImportRunProgress) => void
   onResult?: (r: ImportFileResult) => void
+  /** for a file made from another item (a still or clip): recorded on the item, and its label replaces the temp path */
+  derivedFrom?: { record: DerivedFrom; sourceLabel: string }
 }
 
 export interface ImportSummary {
@@ -118,7 +120,7 @@ export async function importPaths(
     if (outcome instanceof Error) {
       emit(rejected(src.path, src.size, toApiError(outcome)))
     } else {
-      emit(commit(file, src, outcome, opts.actor, opts.clock))
+      emit(commit(file, src, outcome, opts.actor, opts.clock, opts.derivedFrom))
     }
     progress.filesDone++
     report()
@@ -180,11 +182,14 @@ async function prepare(
 
 function commit(
   file: CaseFile,
-  src: SourceFile,
+  srcArg: SourceFile,
   p: Prepared,
   actor: Officer,
   clock: Clock,
+  derivedFrom?: ImportOptions['derivedFrom'],
 ): ImportFileResult {
+  // A derived item's temp file is an implementation detail: its record names the source item instead.
+  const src = derivedFrom ? { ...srcArg, path: derivedFrom.sourceLabel, linkTarget: null } : srcArg
   const at = clock()
   const seenAt = at.toISOString()
   const mtime = new Date(src.mtimeMs).toISOString()
@@ -245,6 +250,7 @@ function commit(
       // Q/A turns with their character offsets into the indexed text: quotes are cited against them.
       meta: x?.turns ? { ...x.meta, dialogue: x.turns } : (x?.meta ?? {}),
       text: x?.text,
+      derivedFrom: derivedFrom?.record ?? null,
     })
     addItemSource(
       file.db,
@@ -268,6 +274,7 @@ function commit(
         kind,
         mime: x?.mime ?? 'application/octet-stream',
         warnings: warnings.map((w) => w.code),
+        ...(derivedFrom ? { derivedFrom: derivedFrom.record } : {}),
       },
     })
     return {

@@ -1,5 +1,6 @@
 import type { ReadableDB, WritableDB } from '../db/database'
 import type {
+  DerivedFrom,
   DerivedRole,
   DerivedStatus,
   EvidenceItem,
@@ -37,6 +38,7 @@ interface ItemRow {
   duration_sec: number | null
   warnings_json: string
   meta_json: string
+  derived_from_json: string | null
   derived_json: string | null
 }
 
@@ -66,6 +68,7 @@ function rowToItem(r: ItemRow): EvidenceItem {
     derived: r.derived_json
       ? (JSON.parse(r.derived_json) as Partial<Record<DerivedRole, DerivedStatus>>)
       : {},
+    derivedFrom: r.derived_from_json ? (JSON.parse(r.derived_from_json) as DerivedFrom) : null,
   }
 }
 
@@ -84,8 +87,8 @@ export function insertItem(db: WritableDB, item: NewItem): { number: string; ord
   db.prepare(
     `INSERT INTO items (id, ordinal, number, sha256, size, original_name, source_path, source_mtime, kind, mime,
        imported_at, imported_by_name, imported_by_cert_no, captured_at, captured_at_source, utc_offset,
-       gps_lat, gps_lon, gps_alt, device_json, width, height, duration_sec, warnings_json, meta_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       gps_lat, gps_lon, gps_alt, device_json, width, height, duration_sec, warnings_json, meta_json, derived_from_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     item.id,
     ordinal,
@@ -112,6 +115,7 @@ export function insertItem(db: WritableDB, item: NewItem): { number: string; ord
     item.durationSec,
     JSON.stringify(item.warnings),
     JSON.stringify(item.meta),
+    item.derivedFrom ? JSON.stringify(item.derivedFrom) : null,
   )
   db.prepare('INSERT INTO items_fts (item_id, name, meta, body) VALUES (?, ?, ?, ?)').run(
     item.id,
@@ -125,7 +129,7 @@ export function insertItem(db: WritableDB, item: NewItem): { number: string; ord
 /** Device, place and per-kind facts as one line of text for search. */
 function searchableMeta(item: NewItem): string {
   const d = item.device
-  return [d?.make, d?.model, d?.serial, d?.id, item.kind, item.mime, JSON.stringify(item.meta)]
+  return [d?.make, d?.model, d?.serial, d?.id, item.kind, item.mime, JSON.stringify({ ...item.meta, dialogue: undefined })]
     .filter(Boolean)
     .join(' ')
 }

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { caseLayout, objectPath } from '../case/layout'
 import { EvidenceError } from '../errors'
 
-const CHUNK = 1 << 20
+const CHUNK = 4 << 20
 
 export interface StoredObject {
   sha256: string
@@ -33,20 +33,26 @@ export async function storeObject(
   let size = 0
   let src: Awaited<ReturnType<typeof open>> | null = null
   let out: Awaited<ReturnType<typeof open>> | null = null
+  let writing: Promise<void> = Promise.resolve()
   try {
     src = await open(sourcePath, 'r')
     out = await open(tmp, 'wx', 0o600)
-    const buf = Buffer.allocUnsafe(CHUNK)
-    for (;;) {
+    // Two buffers: while one chunk is being written (in libuv's thread pool) the next is read
+    // and hashed, so hashing overlaps the I/O instead of adding to it.
+    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)]
+    for (let turn = 0; ; turn ^= 1) {
       if (opts.signal?.aborted) throw new EvidenceError('cancelled', `Import of ${sourcePath} was cancelled.`)
+      const buf = buffers[turn]
       const { bytesRead } = await src.read(buf, 0, CHUNK, null)
       if (bytesRead === 0) break
       const chunk = buf.subarray(0, bytesRead)
       hash.update(chunk)
-      await writeFully(out, chunk)
+      await writing
+      writing = writeFully(out, chunk)
       size += bytesRead
       opts.onBytes?.(bytesRead)
     }
+    await writing
     await out.sync()
     await out.close()
     out = null
@@ -63,6 +69,7 @@ export async function storeObject(
     await syncDir(dirname(final))
     return { sha256, size, path: final, created: true }
   } catch (err) {
+    await writing.catch(() => undefined) // never close the file under a write still in flight
     await out?.close().catch(() => undefined)
     await rm(tmp, { force: true })
     throw asStoreError(err, sourcePath)

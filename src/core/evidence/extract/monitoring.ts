@@ -259,6 +259,38 @@ function summariseColumn(
   }
 }
 
+export interface SeriesPoints {
+  pollutant: string
+  column: string
+  unit: string | null
+  basis: Basis
+  /** [instant ISO with offset, value or null for an empty/invalid cell], in time order */
+  points: Array<[string, number | null]>
+}
+
+/** Every pollutant column's raw points (for the chart), times in the case zone; null when not a CEMS export. */
+export function readCemsSeries(text: string, caseTimeZone: string): SeriesPoints[] | null {
+  const table = readCemsTable(text)
+  if (!table) return null
+  const rows: Point[] = []
+  for (const row of table.body) {
+    const cell =
+      table.dateColumn !== null
+        ? `${row[table.dateColumn] ?? ''} ${row[table.timeColumn] ?? ''}`
+        : (row[table.timeColumn] ?? '')
+    const t = parseLocalTime(cell, caseTimeZone)
+    if (t) rows.push({ ms: t.ms, off: t.offsetMinutes, row })
+  }
+  rows.sort((a, b) => a.ms - b.ms)
+  return table.columns.map((col) => ({
+    pollutant: col.pollutant,
+    column: col.header,
+    unit: col.unit,
+    basis: col.basis,
+    points: rows.map((p) => [toIsoWithOffset(p.ms, p.off), parseValue(p.row[col.index] ?? '')] as [string, number | null]),
+  }))
+}
+
 /** True when a decoded text is a CEMS export this module can read (time column, pollutant column, a timed row). */
 export function looksLikeCemsCsv(text: string): boolean {
   return summariseCems(text.slice(0, 256 * 1024).replace(/\n[^\n]*$/, ''), { caseTimeZone: 'UTC' }) !== null

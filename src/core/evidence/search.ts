@@ -1,0 +1,50 @@
+import type { ReadableDB } from '../db/database'
+import type { SearchHit } from '../../shared/types'
+import { getItem } from './item-repository'
+
+/** Marks around a match in snippets; private-use characters, so no text in evidence can forge them. */
+export const MARK_START = '\uE000'
+export const MARK_END = '\uE001'
+
+/** Where a match is shown from, in order of preference: the name, the text itself, then metadata. */
+const COLUMNS = ['name', 'body', 'meta'] as const
+
+/**
+ * Case-wide search over names, metadata and full text, with a snippet per hit. Three characters
+ * or more use the FTS5 trigram index; shorter terms fall back to LIKE (trigrams need three).
+ */
+export function searchCase(db: ReadableDB, query: string, limit = 50): { hits: SearchHit[]; total: number } {
+  const text = query.trim()
+  if (!text) return { hits: [], total: 0 }
+  type Row = { item_id: string; name: string; meta: string; body: string }
+  let rows: Row[]
+  if ([...text].length >= 3) {
+    rows = db
+      .prepare('SELECT item_id, name, meta, body FROM items_fts WHERE items_fts MATCH ? ORDER BY rank')
+      .all(`"${text.replaceAll('"', '""')}"`) as Row[]
+  } else {
+    const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    rows = db
+      .prepare(
+        "SELECT item_id, name, meta, body FROM items_fts WHERE name LIKE @like ESCAPE '\\' OR meta LIKE @like ESCAPE '\\' OR body LIKE @like ESCAPE '\\'",
+      )
+      .all({ like }) as Row[]
+  }
+  const hits: SearchHit[] = []
+  for (const row of rows.slice(0, limit)) {
+    const item = getItem(db, row.item_id)
+    if (!item) continue
+    const field = COLUMNS.find((c) => row[c].toLowerCase().includes(text.toLowerCase())) ?? 'name'
+    hits.push({ item, field, snippet: snippet(row[field], text) })
+  }
+  return { hits, total: rows.length }
+}
+
+/** ~40 characters either side of the first match, the match wrapped in MARK_START/MARK_END. */
+function snippet(source: string, term: string): string {
+  const i = source.toLowerCase().indexOf(term.toLowerCase())
+  if (i < 0) return source.slice(0, 80)
+  const from = Math.max(0, i - 40)
+  const to = Math.min(source.length, i + term.length + 40)
+  return `${from > 0 ? '…' : ''}${source.slice(from, i)}${MARK_START}${source.slice(i, i + term.length)}${MARK_END}${source.slice(i + term.length, to)}${to < source.length ? '…' : ''}`
+}
