@@ -10,8 +10,9 @@ import type { Bench, BenchRow } from './bench-types'
 import { custodyBench } from './custody.bench'
 import { importBench } from './import.bench'
 import { thermalBench } from './thermal.bench'
+import { verifyBench } from './verify.bench'
 
-const BENCHES: Bench[] = [custodyBench, importBench, thermalBench]
+const BENCHES: Bench[] = [custodyBench, importBench, thermalBench, verifyBench]
 
 function fmt(ms: number | null): string {
   return ms === null ? '—' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`
