@@ -17,7 +17,7 @@ export function contentSecurityPolicy(devServer: string | null): string {
     "img-src 'self' data: blob: evidence:",
     "media-src 'self' blob: evidence:",
     "font-src 'self' data:",
-    dev ? `connect-src 'self' ws://${dev.host}` : "connect-src 'self'",
+    dev ? `connect-src 'self' evidence: ws://${dev.host}` : "connect-src 'self' evidence:",
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",

@@ -1,13 +1,19 @@
 import type { Handler, HandlerContext } from './backend'
-import { EvidenceError } from '../errors'
+import { thermalFrame } from '../evidence/thermal/thermal-frame'
+import { measureThermal } from '../evidence/thermal/thermal-measure'
 
-/** Thermal viewer channels. The thermal viewer work replaces these. */
-export function thermalHandlers(_ctx: HandlerContext): {
+/** Thermal viewer channels: the frame of a thermal item, and measurements saved as annotations. */
+export function thermalHandlers(ctx: HandlerContext): {
   'thermal:frame': Handler<'thermal:frame'>
   'thermal:measure': Handler<'thermal:measure'>
 } {
-  const notYet = (): never => {
-    throw new EvidenceError('not-supported', 'The thermal viewer is not built yet.')
+  return {
+    'thermal:frame': ({ itemId }) => thermalFrame(ctx.openCase(), itemId),
+    'thermal:measure': ({ itemId, shape, overrides, note }) => {
+      const file = ctx.openCase()
+      // Asked first: a measurement is recorded in the custody log under the officer's name.
+      const actor = ctx.actor()
+      return measureThermal(file, { itemId, shape, overrides, note }, actor, () => ctx.now())
+    },
   }
-  return { 'thermal:frame': notYet, 'thermal:measure': notYet }
 }

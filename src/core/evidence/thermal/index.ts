@@ -37,9 +37,13 @@ export interface ThermalReading {
 /** Detection looks at this much; the whole header (up to SOS) is read when it is longer. */
 const HEAD_BYTES = 2 * 1024 * 1024
 /** Radiometric headers are a few MiB; refuse to buffer more than this for one. */
-const MAX_HEADER_BYTES = 64 * 1024 * 1024
+export const MAX_HEADER_BYTES = 64 * 1024 * 1024
 
-async function readHeader(path: string): Promise<{ buf: Buffer; cut: boolean }> {
+/**
+ * The JPEG header of `path` (everything up to SOS, within 64 MiB), read-only; `cut` when the
+ * header runs past that cap. Throws EvidenceError ('not-found', 'io-error') when unreadable.
+ */
+export async function readThermalHeader(path: string): Promise<{ buf: Buffer; cut: boolean }> {
   let fh
   try {
     fh = await open(path, 'r')
@@ -146,7 +150,7 @@ export function thermalFromBytes(buf: Buffer): ThermalReading {
  * 'io-error') only when the file cannot be opened or read.
  */
 export async function readThermal(path: string): Promise<ThermalReading> {
-  const { buf, cut } = await readHeader(path)
+  const { buf, cut } = await readThermalHeader(path)
   const reading = thermalFromBytes(buf)
   if (cut && reading.meta.thermal) {
     reading.warnings.push({
