@@ -5,6 +5,7 @@ import { checkCommand } from './commands/check'
 import { serveCommand } from './commands/serve'
 import { importCommand } from './commands/import'
 import { listCommand, showCommand } from './commands/list'
+import { verifyCommand } from './commands/verify'
 import { EXIT_CANNOT_RUN, UsageError, reportError, say } from './cli-support'
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   import: importCommand,
   list: listCommand,
   show: showCommand,
+  verify: verifyCommand,
 }
 
 const HELP = `evidesk — Evidence Desk command line
@@ -23,6 +25,7 @@ const HELP = `evidesk — Evidence Desk command line
   list <case-dir> --json
   show <case-dir> <id|number> --json
   check <case-dir> [--json]
+  verify <package.zip | bag-dir> [--json]
   serve [<case-dir>] [--port <n>] [--open]
 Exit codes: 0 success, 1 completed with problems, 2 could not run.`
 
