@@ -38,7 +38,7 @@ function parsePort(text: string | undefined): number {
 }
 
 /** Best effort: a missing opener is not an error, the URL is on stdout anyway. */
-function openInBrowser(url: string): void {
+export function openInBrowser(url: string): void {
   const [command, args] =
     process.platform === 'darwin'
       ? ['open', [url]]
