@@ -244,7 +244,13 @@ test('English: no Chinese left in the navigation and top bar, the choice is reme
   for (const name of ['Evidence', 'Timeline', 'Violations', 'Transfer documents', 'Custody log', 'Export']) {
     await page.getByRole('menuitem', { name }).click()
     await expect(page.locator('.case-content')).toContainText(
-      name === 'Custody log' ? 'Integrity check value' : 'Not available yet',
+      name === 'Custody log'
+        ? 'Integrity check value'
+        : name === 'Evidence'
+          ? 'No evidence yet — import files or drop them here'
+          : name === 'Timeline'
+            ? 'Timeline'
+            : 'Not available yet',
     )
     expect(await interfaceText(page, '.case-content'), name).not.toMatch(CHINESE)
   }

@@ -14,7 +14,11 @@ import { tempDir } from '../support/temp'
 // shared/ sits beside the repository checkout (here and on CI).
 const BESIDE = fileURLToPath(new URL('../../../shared/fixtures/bagit-conformance', import.meta.url))
 const SUITE = existsSync(BESIDE) ? BESIDE : '/work/shared/fixtures/bagit-conformance'
-const rows = [...readFileSync(join(SUITE, 'EXPECTED.md'), 'utf8').matchAll(/^\| (v[\d.]+\/[^|]+?) \| ([^|]+?) \| ([^|]+?) \|$/gm)].map((m) => ({
+const rows = [
+  ...readFileSync(join(SUITE, 'EXPECTED.md'), 'utf8').matchAll(
+    /^\| (v[\d.]+\/[^|]+?) \| ([^|]+?) \| ([^|]+?) \|$/gm,
+  ),
+].map((m) => ({
   bag: m[1],
   expected: m[2],
   exercises: m[3],
@@ -47,7 +51,12 @@ async function zipBag(bag: string): Promise<string> {
   }
   walk('')
   zip.end()
-  await new Promise<void>((resolve, reject) => zip.outputStream.pipe(createWriteStream(zipPath)).on('close', () => resolve()).on('error', reject))
+  await new Promise<void>((resolve, reject) =>
+    zip.outputStream
+      .pipe(createWriteStream(zipPath))
+      .on('close', () => resolve())
+      .on('error', reject),
+  )
   return zipPath
 }
 
@@ -65,7 +74,10 @@ function assertVerdict(row: (typeof rows)[number], r: BagVerifyResult): void {
     expect(r.problems.length).toBeGreaterThan(0)
     // Every out-of-scope bag (invalid/…out-of-scope…, linux-only, windows-only) points outside the bag.
     if (row.bag.includes('out-of-scope')) {
-      expect(r.problems.map((p) => p.code), detail).toContain('unsafe-path')
+      expect(
+        r.problems.map((p) => p.code),
+        detail,
+      ).toContain('unsafe-path')
       expect(r.complete).toBe(false)
     }
   }
@@ -74,11 +86,16 @@ function assertVerdict(row: (typeof rows)[number], r: BagVerifyResult): void {
 describe('BagIt conformance suite', () => {
   it('has the fixtures byte-exact (CRLF and UTF-16 kept) and the full table', () => {
     expect(rows).toHaveLength(46)
-    const count = (g: string, v: string): number => rows.filter((r) => r.group === g && r.bag.startsWith(v)).length
+    const count = (g: string, v: string): number =>
+      rows.filter((r) => r.group === g && r.bag.startsWith(v)).length
     expect([count('valid', 'v1.0'), count('invalid', 'v1.0')]).toEqual([1, 4])
-    expect(['valid', 'invalid', 'warning', 'linux-only', 'windows-only'].map((g) => count(g, 'v0.97'))).toEqual([12, 11, 6, 6, 6])
+    expect(
+      ['valid', 'invalid', 'warning', 'linux-only', 'windows-only'].map((g) => count(g, 'v0.97')),
+    ).toEqual([12, 11, 6, 6, 6])
     expect(readFileSync(join(SUITE, 'v0.97/valid/holey-bag/manifest-md5.txt')).includes('\r\n')).toBe(true)
-    expect([...readFileSync(join(SUITE, 'v0.97/valid/UTF-16-encoded-tag-files/bag-info.txt')).subarray(0, 3)]).toEqual([0xfe, 0xff, 0])
+    expect([
+      ...readFileSync(join(SUITE, 'v0.97/valid/UTF-16-encoded-tag-files/bag-info.txt')).subarray(0, 3),
+    ]).toEqual([0xfe, 0xff, 0])
   })
 
   describe.each(rows)('$bag ($expected)', (row) => {
@@ -102,7 +119,13 @@ describe('BagIt conformance suite', () => {
     // special-system-files lists a .DS_Store that is absent (and Payload-Oxum counts it): a
     // missing file is never excused, so that one fails, which the suite accepts.
     expect(passed.sort()).toEqual(
-      ['duplicate-file-with-different-case', 'made-with-md5sum-tools', 'relative-path', 'same-filename-listed-twice-with-different-normalization', 'same-filename-listed-twice-with-the-same-hash'].sort(),
+      [
+        'duplicate-file-with-different-case',
+        'made-with-md5sum-tools',
+        'relative-path',
+        'same-filename-listed-twice-with-different-normalization',
+        'same-filename-listed-twice-with-the-same-hash',
+      ].sort(),
     )
   })
 })

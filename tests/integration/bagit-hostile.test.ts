@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { createWriteStream, existsSync, lstatSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  createWriteStream,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { crc32, deflateRawSync } from 'node:zlib'
@@ -116,7 +124,10 @@ function snapshot(dir: string): string[] {
   return out.sort()
 }
 
-async function verifyTimed(path: string, opts?: Parameters<typeof verifyBag>[1]): Promise<BagVerifyResult & { ms: number }> {
+async function verifyTimed(
+  path: string,
+  opts?: Parameters<typeof verifyBag>[1],
+): Promise<BagVerifyResult & { ms: number }> {
   const before = snapshot(tmp.dir)
   const started = performance.now()
   const source = await openBag(path)
@@ -151,7 +162,10 @@ describe('hostile ZIPs are refused with unsafe-path, fast, extracting nothing', 
 
   it('a symlink entry (Unix mode in the external attributes)', async () => {
     const zipPath = join(tmp.dir, 'link.zip')
-    writeFileSync(zipPath, rawZip(bagEntries([{ name: 'bag/data/passwd', data: Buffer.from('/etc/passwd'), mode: 0o120777 }])))
+    writeFileSync(
+      zipPath,
+      rawZip(bagEntries([{ name: 'bag/data/passwd', data: Buffer.from('/etc/passwd'), mode: 0o120777 }])),
+    )
     const r = await verifyTimed(zipPath)
     expect(r.problems.map((p) => `${p.code} ${p.path}`)).toEqual(['unsafe-path bag/data/passwd'])
   })
@@ -160,7 +174,8 @@ describe('hostile ZIPs are refused with unsafe-path, fast, extracting nothing', 
     const zipPath = join(tmp.dir, 'overlap.zip')
     const entries = bagEntries()
     const shared = entries.length - 1
-    for (let i = 0; i < 50; i++) entries.push({ name: `bag/data/copy${i}.txt`, data: Buffer.from('evidence'), shareWith: shared })
+    for (let i = 0; i < 50; i++)
+      entries.push({ name: `bag/data/copy${i}.txt`, data: Buffer.from('evidence'), shareWith: shared })
     writeFileSync(zipPath, rawZip(entries))
     const r = await verifyTimed(zipPath)
     expect(r.valid).toBe(false)
@@ -179,7 +194,10 @@ describe('hostile ZIPs are refused with unsafe-path, fast, extracting nothing', 
     const zipPath = join(tmp.dir, 'liar.zip')
     const zeros = Buffer.alloc(4 << 20)
     const entries = bagEntries()
-    entries[1] = { name: 'bag/manifest-sha256.txt', data: Buffer.from(`${sha256('evidence')}  data/a.txt\n${sha256(zeros)}  data/zeros\n`) }
+    entries[1] = {
+      name: 'bag/manifest-sha256.txt',
+      data: Buffer.from(`${sha256('evidence')}  data/a.txt\n${sha256(zeros)}  data/zeros\n`),
+    }
     entries.push({ name: 'bag/data/zeros', data: zeros, deflate: true, declaredSize: 1000 })
     writeFileSync(zipPath, rawZip(entries))
     const r = await verifyTimed(zipPath)
@@ -203,7 +221,10 @@ describe('hostile folders', () => {
     const fifo = join(tmp.dir, 'outside.fifo')
     execFileSync('mkfifo', [fifo])
     symlinkSync(fifo, join(bag, 'data/secret'))
-    writeFileSync(join(bag, 'manifest-sha256.txt'), `${sha256('evidence')}  data/a.txt\n${sha256('x')}  data/secret\n`)
+    writeFileSync(
+      join(bag, 'manifest-sha256.txt'),
+      `${sha256('evidence')}  data/a.txt\n${sha256('x')}  data/secret\n`,
+    )
     const r = await verifyTimed(bag)
     expect(r.problems.map((p) => `${p.code} ${p.path}`)).toEqual(['unsafe-path data/secret'])
     expect(r.ms).toBeLessThan(2000)
@@ -216,13 +237,19 @@ describe('hostile folders', () => {
     symlinkSync(join(tmp.dir, 'elsewhere'), join(bag, 'data/linked-dir'))
     execFileSync('mkfifo', [join(bag, 'data/pipe')])
     const r = await verifyTimed(bag)
-    expect(r.problems.map((p) => `${p.code} ${p.path}`).sort()).toEqual(['unsafe-path data/linked-dir', 'unsafe-path data/pipe'])
+    expect(r.problems.map((p) => `${p.code} ${p.path}`).sort()).toEqual([
+      'unsafe-path data/linked-dir',
+      'unsafe-path data/pipe',
+    ])
   })
 
   it('refuses manifest paths that escape before reading any payload', async () => {
     const bag = folderBag()
     writeFileSync(join(tmp.dir, 'secret.txt'), 'secret')
-    writeFileSync(join(bag, 'manifest-sha256.txt'), `${sha256('secret')}  data/../../secret.txt\n${sha256('evidence')}  data/a.txt\n`)
+    writeFileSync(
+      join(bag, 'manifest-sha256.txt'),
+      `${sha256('secret')}  data/../../secret.txt\n${sha256('evidence')}  data/a.txt\n`,
+    )
     let read = 0
     const r = await verifyTimed(bag, { onProgress: (p) => (read = p.bytesDone) })
     expect(r.problems.map((p) => p.code)).toEqual(['unsafe-path'])
@@ -235,7 +262,14 @@ describe('deflate bomb in a bag ZIP', () => {
   it('an unlisted entry claiming 1 GiB is reported as extra-file without being inflated', async () => {
     const zipPath = join(tmp.dir, 'bomb-extra.zip')
     // The data inflate to 1 MiB while the headers claim 1 GiB: reading it would fail loudly.
-    writeFileSync(zipPath, rawZip(bagEntries([{ name: 'bag/data/zeros.bin', data: Buffer.alloc(1 << 20), deflate: true, declaredSize: 1 << 30 }])))
+    writeFileSync(
+      zipPath,
+      rawZip(
+        bagEntries([
+          { name: 'bag/data/zeros.bin', data: Buffer.alloc(1 << 20), deflate: true, declaredSize: 1 << 30 },
+        ]),
+      ),
+    )
     const r = await verifyTimed(zipPath)
     expect(r.problems.map((p) => `${p.code} ${p.path}`)).toEqual(['extra-file data/zeros.bin'])
     expect(r.payloadBytes).toBe((1 << 30) + 8)
@@ -252,18 +286,30 @@ describe('deflate bomb in a bag ZIP', () => {
       },
     })
     zip.addBuffer(Buffer.from(BAGIT), 'bomb/bagit.txt')
-    zip.addBuffer(Buffer.from(`${sha256('evidence')}  data/a.txt\n${'0'.repeat(64)}  data/zeros.bin\n`), 'bomb/manifest-sha256.txt')
+    zip.addBuffer(
+      Buffer.from(`${sha256('evidence')}  data/a.txt\n${'0'.repeat(64)}  data/zeros.bin\n`),
+      'bomb/manifest-sha256.txt',
+    )
     zip.addBuffer(Buffer.from('evidence'), 'bomb/data/a.txt')
     zip.addReadStream(zeros, 'bomb/data/zeros.bin', { compress: true, compressionLevel: 1, size: 1 << 30 })
     zip.end()
-    await new Promise<void>((resolve, reject) => zip.outputStream.pipe(createWriteStream(zipPath)).on('close', () => resolve()).on('error', reject))
+    await new Promise<void>((resolve, reject) =>
+      zip.outputStream
+        .pipe(createWriteStream(zipPath))
+        .on('close', () => resolve())
+        .on('error', reject),
+    )
     expect(lstatSync(zipPath).size).toBeLessThan(8 << 20)
 
     const base = process.memoryUsage().rss
     let peak = base
-    const r = await verifyTimed(zipPath, { onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)) })
+    const r = await verifyTimed(zipPath, {
+      onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)),
+    })
     expect(r.problems.map((p) => `${p.code} ${p.path}`)).toEqual(['hash-mismatch data/zeros.bin'])
-    expect(r.digests.get('data/zeros.bin')?.sha256).toBe('49bc20df15e412a64472421e13fe86ff1c5165e18b2afccf160d4dc19fe68a14')
+    expect(r.digests.get('data/zeros.bin')?.sha256).toBe(
+      '49bc20df15e412a64472421e13fe86ff1c5165e18b2afccf160d4dc19fe68a14',
+    )
     expect(peak - base).toBeLessThan(200 << 20)
   })
 })

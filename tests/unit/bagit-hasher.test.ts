@@ -30,7 +30,11 @@ describe('multi-algorithm hashing from one pass', () => {
       step = (step * 7 + 12_345) % (3 << 20)
     }
     const d = await h.digest()
-    expect(d).toEqual({ sha256: reference(data, 'sha256'), sha512: reference(data, 'sha512'), md5: reference(data, 'md5') })
+    expect(d).toEqual({
+      sha256: reference(data, 'sha256'),
+      sha512: reference(data, 'sha512'),
+      md5: reference(data, 'md5'),
+    })
   })
 
   it('runs several files one after another on the same workers, and an abandoned job leaves no trace', async () => {
@@ -50,6 +54,9 @@ describe('multi-algorithm hashing from one pass', () => {
   it('hashes an empty input', async () => {
     pool = new HashPool(1)
     const h = pool.create(['sha256', 'sha512'], 1 << 30)
-    expect(await h.digest()).toEqual({ sha256: reference(Buffer.alloc(0), 'sha256'), sha512: reference(Buffer.alloc(0), 'sha512') })
+    expect(await h.digest()).toEqual({
+      sha256: reference(Buffer.alloc(0), 'sha256'),
+      sha512: reference(Buffer.alloc(0), 'sha512'),
+    })
   })
 })

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { caseFoldKey, checkSafePath, isSystemFile, normalizationKey, portabilityIssue } from '../../src/core/package/bagit/safe-path'
+import {
+  caseFoldKey,
+  checkSafePath,
+  isSystemFile,
+  normalizationKey,
+  portabilityIssue,
+} from '../../src/core/package/bagit/safe-path'
 
 describe('safe bag paths', () => {
   it.each([
@@ -26,7 +32,17 @@ describe('safe bag paths', () => {
     if (!r.ok) expect(r.reason).toMatch(reason)
   })
 
-  it.each(['data/x', 'data/dir1/~test3.txt', 'data/%7Edir2/test5.txt', 'data/%test2.txt', 'data/test file.txt', 'data/证据/视频.mp4', 'bag-info.txt', 'data/..hidden', 'data/a..b'])('accepts %j', (path) => {
+  it.each([
+    'data/x',
+    'data/dir1/~test3.txt',
+    'data/%7Edir2/test5.txt',
+    'data/%test2.txt',
+    'data/test file.txt',
+    'data/证据/视频.mp4',
+    'bag-info.txt',
+    'data/..hidden',
+    'data/a..b',
+  ])('accepts %j', (path) => {
     expect(checkSafePath(path)).toEqual({ ok: true })
   })
 

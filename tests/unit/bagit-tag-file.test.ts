@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { bagInfoValues, decodeTagText, parseBagDeclaration, parseBagInfo, splitLines } from '../../src/core/package/bagit/tag-file'
+import {
+  bagInfoValues,
+  decodeTagText,
+  parseBagDeclaration,
+  parseBagInfo,
+  splitLines,
+} from '../../src/core/package/bagit/tag-file'
 
 describe('tag file decoding', () => {
   it('decodes UTF-8 and reports (and strips) a BOM', () => {
-    expect(decodeTagText(Buffer.from('Contact-Name: 张三\n'), 'UTF-8')).toEqual({ ok: true, text: 'Contact-Name: 张三\n', bom: false })
+    expect(decodeTagText(Buffer.from('Contact-Name: 张三\n'), 'UTF-8')).toEqual({
+      ok: true,
+      text: 'Contact-Name: 张三\n',
+      bom: false,
+    })
     const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a: b')])
     expect(decodeTagText(withBom, 'utf-8')).toEqual({ ok: true, text: 'a: b', bom: true })
   })
@@ -17,8 +27,16 @@ describe('tag file decoding', () => {
     const text = 'Payload-Oxum: 58.2\n'
     const le = Buffer.from(text, 'utf16le')
     const be = Buffer.from(le).swap16()
-    expect(decodeTagText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'UTF-16')).toMatchObject({ ok: true, text, bom: true })
-    expect(decodeTagText(Buffer.concat([Buffer.from([0xff, 0xfe]), le]), 'UTF-16')).toMatchObject({ ok: true, text, bom: true })
+    expect(decodeTagText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'UTF-16')).toMatchObject({
+      ok: true,
+      text,
+      bom: true,
+    })
+    expect(decodeTagText(Buffer.concat([Buffer.from([0xff, 0xfe]), le]), 'UTF-16')).toMatchObject({
+      ok: true,
+      text,
+      bom: true,
+    })
     expect(decodeTagText(be, 'UTF-16')).toMatchObject({ ok: true, text, bom: false })
     expect(decodeTagText(le, 'UTF-16LE')).toMatchObject({ ok: true, text })
     expect(decodeTagText(be, 'UTF-16BE')).toMatchObject({ ok: true, text })
@@ -44,7 +62,10 @@ describe('tag file decoding', () => {
 
 describe('bagit.txt', () => {
   it('parses a well-formed 1.0 declaration, with CRLF or no final newline', () => {
-    for (const text of ['BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n', 'BagIt-Version: 0.97\r\nTag-File-Character-Encoding: UTF-8']) {
+    for (const text of [
+      'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n',
+      'BagIt-Version: 0.97\r\nTag-File-Character-Encoding: UTF-8',
+    ]) {
       const d = parseBagDeclaration(Buffer.from(text))
       expect(d.problems).toEqual([])
       expect(d.versionValid).toBe(true)
@@ -53,27 +74,42 @@ describe('bagit.txt', () => {
   })
 
   it('rejects a BOM, whitespace before the colon, a missing encoding and a malformed version', () => {
-    const bom = parseBagDeclaration(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n')]))
+    const bom = parseBagDeclaration(
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n'),
+      ]),
+    )
     expect(bom.problems.map((p) => p.message).join()).toMatch(/byte-order mark/)
-    const spaced = parseBagDeclaration(Buffer.from('BagIt-Version : 1.0\nTag-File-Character-Encoding : UTF-8\n'))
+    const spaced = parseBagDeclaration(
+      Buffer.from('BagIt-Version : 1.0\nTag-File-Character-Encoding : UTF-8\n'),
+    )
     expect(spaced.problems).toHaveLength(2)
     expect(spaced.version).toBe('1.0')
     const noEnc = parseBagDeclaration(Buffer.from('BagIt-Version: 0.97\n'))
     expect(noEnc.problems.map((p) => p.message).join()).toMatch(/no Tag-File-Character-Encoding/)
-    const badVersion = parseBagDeclaration(Buffer.from('BagIt-Version: .97\nTag-File-Character-Encoding: UTF-8\n'))
+    const badVersion = parseBagDeclaration(
+      Buffer.from('BagIt-Version: .97\nTag-File-Character-Encoding: UTF-8\n'),
+    )
     expect(badVersion.versionValid).toBe(false)
     expect(badVersion.problems.every((p) => p.code === 'bad-tag-file')).toBe(true)
   })
 
   it('rejects the lines in the wrong order and extra lines', () => {
-    expect(parseBagDeclaration(Buffer.from('Tag-File-Character-Encoding: UTF-8\nBagIt-Version: 1.0\n')).problems).not.toEqual([])
-    expect(parseBagDeclaration(Buffer.from('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\nExtra: x\n')).problems).not.toEqual([])
+    expect(
+      parseBagDeclaration(Buffer.from('Tag-File-Character-Encoding: UTF-8\nBagIt-Version: 1.0\n')).problems,
+    ).not.toEqual([])
+    expect(
+      parseBagDeclaration(Buffer.from('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\nExtra: x\n'))
+        .problems,
+    ).not.toEqual([])
   })
 })
 
 describe('bag-info.txt', () => {
   it('keeps order and repeated labels, joins continuation lines with a line break', () => {
-    const text = 'External-Description: Uncompressed greyscale TIFF images from the\r\n         Yoshimuri papers collection.\r\nBagging-Date: 2016-02-26\r\nbagging-date: 2016-03-10\r\n'
+    const text =
+      'External-Description: Uncompressed greyscale TIFF images from the\r\n         Yoshimuri papers collection.\r\nBagging-Date: 2016-02-26\r\nbagging-date: 2016-03-10\r\n'
     const r = parseBagInfo(text, '0.97')
     expect(r.problems).toEqual([])
     expect(r.entries).toEqual([

@@ -36,18 +36,35 @@ function makeBag(root: string, spec: BagSpec): string {
     put(p, d)
     bytes += Buffer.byteLength(d)
   }
-  if (spec.bagInfo !== null) put('bag-info.txt', spec.bagInfo ?? `Source-Organization: Test\nPayload-Oxum: ${bytes}.${Object.keys(spec.payload).length}\n`)
+  if (spec.bagInfo !== null)
+    put(
+      'bag-info.txt',
+      spec.bagInfo ??
+        `Source-Organization: Test\nPayload-Oxum: ${bytes}.${Object.keys(spec.payload).length}\n`,
+    )
   for (const alg of algs) {
-    put(`manifest-${alg}.txt`, Object.entries(spec.payload).map(([p, d]) => `${hex(alg, d)}  ${encodeManifestPath(p)}\n`).join(''))
+    put(
+      `manifest-${alg}.txt`,
+      Object.entries(spec.payload)
+        .map(([p, d]) => `${hex(alg, d)}  ${encodeManifestPath(p)}\n`)
+        .join(''),
+    )
   }
   for (const alg of spec.tagAlgorithms ?? ['sha256']) {
-    const tags = ['bagit.txt', ...(spec.bagInfo !== null ? ['bag-info.txt'] : []), ...algs.map((a) => `manifest-${a}.txt`)]
+    const tags = [
+      'bagit.txt',
+      ...(spec.bagInfo !== null ? ['bag-info.txt'] : []),
+      ...algs.map((a) => `manifest-${a}.txt`),
+    ]
     put(`tagmanifest-${alg}.txt`, tags.map((t) => `${hex(alg, readFileSync(join(root, t)))} ${t}\n`).join(''))
   }
   return root
 }
 
-async function verifyPath(path: string, opts?: Parameters<typeof verifyBag>[1]): ReturnType<typeof verifyBag> {
+async function verifyPath(
+  path: string,
+  opts?: Parameters<typeof verifyBag>[1],
+): ReturnType<typeof verifyBag> {
   const source = await openBag(path)
   try {
     return await verifyBag(source, opts)
@@ -67,26 +84,48 @@ async function zipFolder(folder: string, zipPath: string, prefix: string): Promi
   }
   walk('')
   zip.end()
-  await new Promise<void>((resolve, reject) => zip.outputStream.pipe(createWriteStream(zipPath)).on('close', () => resolve()).on('error', reject))
+  await new Promise<void>((resolve, reject) =>
+    zip.outputStream
+      .pipe(createWriteStream(zipPath))
+      .on('close', () => resolve())
+      .on('error', reject),
+  )
 }
 
-const payload = { 'data/evidence/a.txt': 'alpha\n', 'data/case.json': '{"case":1}', 'data/证据/视频 1.txt': Buffer.alloc(70_000, 3) }
+const payload = {
+  'data/evidence/a.txt': 'alpha\n',
+  'data/case.json': '{"case":1}',
+  'data/证据/视频 1.txt': Buffer.alloc(70_000, 3),
+}
 
 describe('verifyBag on folders', () => {
   it('accepts a valid 1.0 bag and reports bag-info, sizes and per-file sha256/sha512', async () => {
     const bag = makeBag(join(tmp.dir, 'bag'), { payload })
     const r = await verifyPath(bag)
     expect(r.problems).toEqual([])
-    expect(r).toMatchObject({ valid: true, complete: true, version: '1.0', payloadFiles: 3, payloadBytes: 6 + 10 + 70_000 })
+    expect(r).toMatchObject({
+      valid: true,
+      complete: true,
+      version: '1.0',
+      payloadFiles: 3,
+      payloadBytes: 6 + 10 + 70_000,
+    })
     expect(r.bagInfo).toEqual([
       ['Source-Organization', 'Test'],
       ['Payload-Oxum', '70016.3'],
     ])
-    expect(r.digests.get('data/证据/视频 1.txt')).toEqual({ sha256: hex('sha256', payload['data/证据/视频 1.txt']), sha512: hex('sha512', payload['data/证据/视频 1.txt']) })
+    expect(r.digests.get('data/证据/视频 1.txt')).toEqual({
+      sha256: hex('sha256', payload['data/证据/视频 1.txt']),
+      sha512: hex('sha512', payload['data/证据/视频 1.txt']),
+    })
   })
 
   it('computes sha256 digests even for an md5-only bag, and checks all six algorithms', async () => {
-    const bag = makeBag(join(tmp.dir, 'bag'), { payload, algorithms: ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'], tagAlgorithms: ['md5', 'sha384'] })
+    const bag = makeBag(join(tmp.dir, 'bag'), {
+      payload,
+      algorithms: ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'],
+      tagAlgorithms: ['md5', 'sha384'],
+    })
     const r = await verifyPath(bag)
     expect(r.valid).toBe(true)
     const md5Only = makeBag(join(tmp.dir, 'md5'), { payload, algorithms: ['md5'], tagAlgorithms: ['md5'] })
@@ -96,7 +135,11 @@ describe('verifyBag on folders', () => {
   })
 
   it('reads every file exactly once, however many manifests list it', async () => {
-    const bag = makeBag(join(tmp.dir, 'bag'), { payload, algorithms: ['md5', 'sha256', 'sha512'], tagAlgorithms: ['sha256', 'sha512'] })
+    const bag = makeBag(join(tmp.dir, 'bag'), {
+      payload,
+      algorithms: ['md5', 'sha256', 'sha512'],
+      tagAlgorithms: ['sha256', 'sha512'],
+    })
     const inner = await openBag(bag)
     const reads = new Map<string, number>()
     const count = (p: string): void => void reads.set(p, (reads.get(p) ?? 0) + 1)
@@ -151,7 +194,10 @@ describe('verifyBag on folders', () => {
       const bag = makeBag(join(tmp.dir, `bag-${version}`), { version, payload })
       const extra = Buffer.from('x')
       writeFileSync(join(bag, 'data/only-in-sha512.txt'), extra)
-      writeFileSync(join(bag, 'manifest-sha512.txt'), `${readFileSync(join(bag, 'manifest-sha512.txt'), 'utf8')}${hex('sha512', extra)}  data/only-in-sha512.txt\n`)
+      writeFileSync(
+        join(bag, 'manifest-sha512.txt'),
+        `${readFileSync(join(bag, 'manifest-sha512.txt'), 'utf8')}${hex('sha512', extra)}  data/only-in-sha512.txt\n`,
+      )
       writeFileSync(join(bag, 'bag-info.txt'), 'Payload-Oxum: 70017.4\n')
       rmSync(join(bag, 'tagmanifest-sha256.txt'))
       const r = await verifyPath(bag)
@@ -165,14 +211,20 @@ describe('verifyBag on folders', () => {
   })
 
   it('refuses a path listed twice in a 1.0 manifest, even with the same checksum', async () => {
-    const bag = makeBag(join(tmp.dir, 'bag'), { payload: { 'data/x': 'x' }, algorithms: ['sha256'], tagAlgorithms: [] })
+    const bag = makeBag(join(tmp.dir, 'bag'), {
+      payload: { 'data/x': 'x' },
+      algorithms: ['sha256'],
+      tagAlgorithms: [],
+    })
     writeFileSync(join(bag, 'manifest-sha256.txt'), `${hex('sha256', 'x')}  data/x\n`.repeat(2))
     const r = await verifyPath(bag)
     expect(r.problems.map((p) => p.code)).toEqual(['duplicate-entry'])
   })
 
   it('decodes %25, %0A and %0D in manifest paths (RFC 8493 §2.1.3)', async () => {
-    const bag = makeBag(join(tmp.dir, 'bag'), { payload: { 'data/100% sure.txt': 'a', 'data/%7E literal': 'b' } })
+    const bag = makeBag(join(tmp.dir, 'bag'), {
+      payload: { 'data/100% sure.txt': 'a', 'data/%7E literal': 'b' },
+    })
     expect(readFileSync(join(bag, 'manifest-sha256.txt'), 'utf8')).toContain('data/100%25 sure.txt')
     const r = await verifyPath(bag)
     expect(r.problems).toEqual([])
@@ -197,7 +249,9 @@ describe('verifyBag on folders', () => {
   })
 
   it('reports progress up to the total and stops with EvidenceError(cancelled) on abort', async () => {
-    const bag = makeBag(join(tmp.dir, 'bag'), { payload: { 'data/big.bin': Buffer.alloc(12 << 20, 1), 'data/small': 's' } })
+    const bag = makeBag(join(tmp.dir, 'bag'), {
+      payload: { 'data/big.bin': Buffer.alloc(12 << 20, 1), 'data/small': 's' },
+    })
     const seen: number[] = []
     let total = 0
     await verifyPath(bag, { onProgress: (p) => (seen.push(p.bytesDone), (total = p.bytesTotal)) })
@@ -225,7 +279,9 @@ describe('openBag and ZIP bags', () => {
       expect((await source.readFile('bagit.txt', 1000)).toString()).toMatch(/^BagIt-Version: 1.0/)
       expect((await source.list()).find((f) => f.path === 'data/证据/视频 1.txt')?.size).toBe(70_000)
       await expect(source.openRead('data/nope')).rejects.toMatchObject({ code: 'not-found' })
-      await expect(source.readFile('data/证据/视频 1.txt', 100)).rejects.toMatchObject({ code: 'invalid-input' })
+      await expect(source.readFile('data/证据/视频 1.txt', 100)).rejects.toMatchObject({
+        code: 'invalid-input',
+      })
       await source.close()
     }
   })
@@ -233,13 +289,25 @@ describe('openBag and ZIP bags', () => {
   it('ignores the __MACOSX/ folder that macOS Finder adds, with a warning', async () => {
     const bag = makeBag(join(tmp.dir, 'bag'), { payload })
     const zip = new ZipFile()
-    for (const f of ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'manifest-sha512.txt', 'tagmanifest-sha256.txt', ...Object.keys(payload)]) {
+    for (const f of [
+      'bagit.txt',
+      'bag-info.txt',
+      'manifest-sha256.txt',
+      'manifest-sha512.txt',
+      'tagmanifest-sha256.txt',
+      ...Object.keys(payload),
+    ]) {
       zip.addFile(join(bag, f), `bag/${f}`)
     }
     zip.addBuffer(Buffer.from('resource fork'), '__MACOSX/bag/data/._case.json')
     zip.end()
     const zipPath = join(tmp.dir, 'finder.zip')
-    await new Promise<void>((resolve, reject) => zip.outputStream.pipe(createWriteStream(zipPath)).on('close', () => resolve()).on('error', reject))
+    await new Promise<void>((resolve, reject) =>
+      zip.outputStream
+        .pipe(createWriteStream(zipPath))
+        .on('close', () => resolve())
+        .on('error', reject),
+    )
     const r = await verifyPath(zipPath)
     expect(r.problems).toEqual([])
     expect(r.warnings.map((w) => w.path)).toEqual(['__MACOSX/'])
@@ -250,14 +318,23 @@ describe('openBag and ZIP bags', () => {
     writeFileSync(join(bag, 'data/case.json'), '{"case":9}')
     await zipFolder(bag, join(tmp.dir, 'b.zip'), 'b/')
     const r = await verifyPath(join(tmp.dir, 'b.zip'))
-    expect(r.problems.map((p) => `${p.code} ${p.path}`)).toEqual(['hash-mismatch data/case.json', 'hash-mismatch data/case.json'])
+    expect(r.problems.map((p) => `${p.code} ${p.path}`)).toEqual([
+      'hash-mismatch data/case.json',
+      'hash-mismatch data/case.json',
+    ])
   })
 
   it('throws not-found for a missing path and invalid-input for a file that is not a ZIP', async () => {
-    await expect(openBag(join(tmp.dir, 'nope'))).rejects.toMatchObject({ name: 'EvidenceError', code: 'not-found' })
+    await expect(openBag(join(tmp.dir, 'nope'))).rejects.toMatchObject({
+      name: 'EvidenceError',
+      code: 'not-found',
+    })
     writeFileSync(join(tmp.dir, 'notes.zip'), 'just text, not a zip')
     await expect(openBag(join(tmp.dir, 'notes.zip'))).rejects.toMatchObject({ code: 'invalid-input' })
-    writeFileSync(join(tmp.dir, 'broken.zip'), Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(100)]))
+    writeFileSync(
+      join(tmp.dir, 'broken.zip'),
+      Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(100)]),
+    )
     await expect(openBag(join(tmp.dir, 'broken.zip'))).rejects.toMatchObject({ code: 'invalid-input' })
   })
 })

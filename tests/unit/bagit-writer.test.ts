@@ -36,12 +36,22 @@ async function checkManifest(source: BagSource, name: string, alg: string): Prom
   return n
 }
 
-async function writeSample(opts: Partial<BagWriterOptions> & Pick<BagWriterOptions, 'destination' | 'format'>) {
+async function writeSample(
+  opts: Partial<BagWriterOptions> & Pick<BagWriterOptions, 'destination' | 'format'>,
+) {
   const src = join(tmp.dir, 'video.mp4')
   writeFileSync(src, Buffer.alloc(9 << 20, 0x42))
-  const w = await createBagWriter({ now: fixedClock('2026-05-23T20:30:00Z'), timeZone: 'Asia/Shanghai', ...opts })
+  const w = await createBagWriter({
+    now: fixedClock('2026-05-23T20:30:00Z'),
+    timeZone: 'Asia/Shanghai',
+    ...opts,
+  })
   await w.addFile('data/evidence/video.mp4', src)
-  await w.addStream('data/evidence/notes 100%.txt', Readable.from([Buffer.from('line 1\n'), Buffer.from('line 2\n')]), 14)
+  await w.addStream(
+    'data/evidence/notes 100%.txt',
+    Readable.from([Buffer.from('line 1\n'), Buffer.from('line 2\n')]),
+    14,
+  )
   await w.addStream('data/custody-log.jsonl', Readable.from([Buffer.from('{"seq":1}\n')]))
   await w.addBuffer('data/case.json', Buffer.from('{"number":"环罚〔2026〕1号"}'))
   const result = await w.finish({
@@ -50,7 +60,9 @@ async function writeSample(opts: Partial<BagWriterOptions> & Pick<BagWriterOptio
       ['External-Description', 'Evidence for case 1\nsecond line'],
     ],
     extraTagFiles: [{ path: 'custody/officers.txt', content: Buffer.from('A, B\n') }],
-    afterTagManifests: ({ sha256 }) => [{ path: 'tagmanifest-sha256.txt.sig', content: Buffer.from(`sig:${sha('sha256', sha256)}`) }],
+    afterTagManifests: ({ sha256 }) => [
+      { path: 'tagmanifest-sha256.txt.sig', content: Buffer.from(`sig:${sha('sha256', sha256)}`) },
+    ],
   })
   return result
 }
@@ -60,7 +72,12 @@ describe('BagWriter round trip', () => {
     it(`writes a ${format} bag that verifies, with exact tag files and unlisted signature`, async () => {
       const destination = join(tmp.dir, format === 'zip' ? 'package.zip' : 'package')
       const result = await writeSample({ destination, format })
-      expect(result).toMatchObject({ path: destination, format, payloadFiles: 4, payloadBytes: (9 << 20) + 14 + 10 + Buffer.byteLength('{"number":"环罚〔2026〕1号"}') })
+      expect(result).toMatchObject({
+        path: destination,
+        format,
+        payloadFiles: 4,
+        payloadBytes: (9 << 20) + 14 + 10 + Buffer.byteLength('{"number":"环罚〔2026〕1号"}'),
+      })
       expect(readdirSync(tmp.dir).sort()).toEqual([format === 'zip' ? 'package.zip' : 'package', 'video.mp4'])
 
       const source = await openBag(destination)
@@ -68,14 +85,23 @@ describe('BagWriter round trip', () => {
       expect(v.problems).toEqual([])
       expect(v.warnings).toEqual([])
       expect(v.valid).toBe(true)
-      expect(v.digests.get('data/evidence/video.mp4')).toEqual({ sha256: sha('sha256', Buffer.alloc(9 << 20, 0x42)), sha512: sha('sha512', Buffer.alloc(9 << 20, 0x42)) })
-      expect(result.files.find((f) => f.path === 'data/case.json')?.sha512).toBe(sha('sha512', '{"number":"环罚〔2026〕1号"}'))
+      expect(v.digests.get('data/evidence/video.mp4')).toEqual({
+        sha256: sha('sha256', Buffer.alloc(9 << 20, 0x42)),
+        sha512: sha('sha512', Buffer.alloc(9 << 20, 0x42)),
+      })
+      expect(result.files.find((f) => f.path === 'data/case.json')?.sha512).toBe(
+        sha('sha512', '{"number":"环罚〔2026〕1号"}'),
+      )
 
-      expect((await readAll(source, 'bagit.txt')).toString()).toBe('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n')
+      expect((await readAll(source, 'bagit.txt')).toString()).toBe(
+        'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n',
+      )
       expect((await readAll(source, 'bag-info.txt')).toString()).toBe(
         `Source-Organization: 某市生态环境局\nExternal-Description: Evidence for case 1\n  second line\nBagging-Date: 2026-05-24\nBag-Size: 9.4 MB\nPayload-Oxum: ${v.payloadBytes}.4\n`,
       )
-      expect(v.bagInfo.find(([k]) => k === 'External-Description')?.[1]).toBe('Evidence for case 1\nsecond line')
+      expect(v.bagInfo.find(([k]) => k === 'External-Description')?.[1]).toBe(
+        'Evidence for case 1\nsecond line',
+      )
       expect(await checkManifest(source, 'manifest-sha256.txt', 'sha256')).toBe(4)
       expect(await checkManifest(source, 'manifest-sha512.txt', 'sha512')).toBe(4)
       expect(await checkManifest(source, 'tagmanifest-sha256.txt', 'sha256')).toBe(5)
@@ -85,15 +111,23 @@ describe('BagWriter round trip', () => {
       expect(tagList).not.toContain('.sig')
       expect(tagList).not.toContain('tagmanifest-')
       expect(tagList).toBe(result.tagManifestSha256.toString())
-      expect((await readAll(source, 'tagmanifest-sha256.txt.sig')).toString()).toBe(`sig:${sha('sha256', result.tagManifestSha256)}`)
-      expect((await readAll(source, 'manifest-sha256.txt')).toString()).toContain('data/evidence/notes 100%25.txt')
+      expect((await readAll(source, 'tagmanifest-sha256.txt.sig')).toString()).toBe(
+        `sig:${sha('sha256', result.tagManifestSha256)}`,
+      )
+      expect((await readAll(source, 'manifest-sha256.txt')).toString()).toContain(
+        'data/evidence/notes 100%25.txt',
+      )
       await source.close()
 
       if (format === 'zip') {
         expect(result.zipSha256).toBe(sha('sha256', readFileSync(destination)))
-        if (hasTool('unzip')) expect(execFileSync('unzip', ['-t', destination]).toString()).toMatch(/No errors detected/)
+        if (hasTool('unzip'))
+          expect(execFileSync('unzip', ['-t', destination]).toString()).toMatch(/No errors detected/)
         if (hasTool('zipinfo')) {
-          const lines = execFileSync('zipinfo', [destination]).toString().split('\n').filter((l) => /^-/.test(l))
+          const lines = execFileSync('zipinfo', [destination])
+            .toString()
+            .split('\n')
+            .filter((l) => /^-/.test(l))
           expect(lines).toHaveLength(12)
           for (const l of lines) {
             expect(l).toMatch(/ stor /)
@@ -102,9 +136,13 @@ describe('BagWriter round trip', () => {
         }
       } else if (hasTool('sha256sum')) {
         // Names without "%" check with coreutils too; "%25" is the RFC's encoding, not sha256sum's.
-        const plain = readFileSync(join(destination, 'manifest-sha256.txt'), 'utf8').split('\n').filter((l) => l && !l.includes('%'))
+        const plain = readFileSync(join(destination, 'manifest-sha256.txt'), 'utf8')
+          .split('\n')
+          .filter((l) => l && !l.includes('%'))
         writeFileSync(join(tmp.dir, 'plain.sha256'), plain.join('\n') + '\n')
-        expect(execFileSync('sha256sum', ['-c', join(tmp.dir, 'plain.sha256')], { cwd: destination }).toString()).not.toMatch(/FAILED/)
+        expect(
+          execFileSync('sha256sum', ['-c', join(tmp.dir, 'plain.sha256')], { cwd: destination }).toString(),
+        ).not.toMatch(/FAILED/)
       }
     })
   }
@@ -114,7 +152,8 @@ describe('BagWriter round trip', () => {
     const w = await createBagWriter({ destination, format: 'zip' })
     await w.addStream('data/stream.bin', Readable.from([Buffer.alloc(1000, 1), Buffer.alloc(5, 2)]))
     await w.finish({ bagInfo: [] })
-    if (hasTool('unzip')) expect(execFileSync('unzip', ['-t', destination]).toString()).toMatch(/No errors detected/)
+    if (hasTool('unzip'))
+      expect(execFileSync('unzip', ['-t', destination]).toString()).toMatch(/No errors detected/)
     const source = await openBag(destination)
     expect((await verifyBag(source)).valid).toBe(true)
     await source.close()
@@ -135,7 +174,12 @@ describe('BagWriter round trip', () => {
 
   it('reports progress in bytes with the expected total', async () => {
     const seen: Array<[number, number | null]> = []
-    const w = await createBagWriter({ destination: join(tmp.dir, 'p'), format: 'folder', expectedBytes: 3 << 20, onProgress: (p) => seen.push([p.bytesDone, p.bytesTotal]) })
+    const w = await createBagWriter({
+      destination: join(tmp.dir, 'p'),
+      format: 'folder',
+      expectedBytes: 3 << 20,
+      onProgress: (p) => seen.push([p.bytesDone, p.bytesTotal]),
+    })
     await w.addBuffer('data/a', Buffer.alloc(1 << 20))
     await w.addStream('data/b', Readable.from([Buffer.alloc(1 << 20), Buffer.alloc(1 << 20)]))
     await w.finish({ bagInfo: [] })
@@ -150,8 +194,15 @@ describe('BagWriter never leaves a partial bag', () => {
     it(`removes the temporary ${format} on cancel`, async () => {
       writeFileSync(join(tmp.dir, 'big.bin'), Buffer.alloc(16 << 20))
       const ac = new AbortController()
-      const w = await createBagWriter({ destination: join(tmp.dir, 'out'), format, signal: ac.signal, onProgress: (p) => p.bytesDone > 4 << 20 && ac.abort() })
-      await expect(w.addFile('data/big.bin', join(tmp.dir, 'big.bin'))).rejects.toMatchObject({ code: 'cancelled' })
+      const w = await createBagWriter({
+        destination: join(tmp.dir, 'out'),
+        format,
+        signal: ac.signal,
+        onProgress: (p) => p.bytesDone > 4 << 20 && ac.abort(),
+      })
+      await expect(w.addFile('data/big.bin', join(tmp.dir, 'big.bin'))).rejects.toMatchObject({
+        code: 'cancelled',
+      })
       expect(leftovers()).toEqual([])
       await expect(w.finish({ bagInfo: [] })).rejects.toMatchObject({ code: 'invalid-input' })
       expect(leftovers()).toEqual([])
@@ -168,7 +219,9 @@ describe('BagWriter never leaves a partial bag', () => {
       await expect(w.addStream('data/x', failing)).rejects.toThrow(/disk unplugged/)
       expect(leftovers()).toEqual([])
       const w2 = await createBagWriter({ destination: join(tmp.dir, 'out2'), format })
-      await expect(w2.addStream('data/x', Readable.from([Buffer.from('abc')]), 4)).rejects.toMatchObject({ code: 'io-error' })
+      await expect(w2.addStream('data/x', Readable.from([Buffer.from('abc')]), 4)).rejects.toMatchObject({
+        code: 'io-error',
+      })
       expect(leftovers()).toEqual([])
     })
   }
@@ -180,23 +233,43 @@ describe('BagWriter never leaves a partial bag', () => {
     await w.abort()
     expect(leftovers()).toEqual([])
     const ac = new AbortController()
-    const w2 = await createBagWriter({ destination: join(tmp.dir, 'b.zip'), format: 'zip', signal: ac.signal })
+    const w2 = await createBagWriter({
+      destination: join(tmp.dir, 'b.zip'),
+      format: 'zip',
+      signal: ac.signal,
+    })
     await w2.addBuffer('data/x', Buffer.from('x'))
     ac.abort()
-    await expect(w2.finish({ bagInfo: [] })).rejects.toMatchObject({ code: expect.stringMatching(/cancelled|invalid-input/) })
+    await expect(w2.finish({ bagInfo: [] })).rejects.toMatchObject({
+      code: expect.stringMatching(/cancelled|invalid-input/),
+    })
     expect(leftovers()).toEqual([])
   })
 
   it('refuses an existing destination or a missing parent folder', async () => {
     mkdirSync(join(tmp.dir, 'exists'))
     writeFileSync(join(tmp.dir, 'exists.zip'), 'x')
-    await expect(createBagWriter({ destination: join(tmp.dir, 'exists'), format: 'folder' })).rejects.toMatchObject({ code: 'invalid-input' })
-    await expect(createBagWriter({ destination: join(tmp.dir, 'exists.zip'), format: 'zip' })).rejects.toMatchObject({ code: 'invalid-input' })
-    await expect(createBagWriter({ destination: join(tmp.dir, 'no/such/dir.zip'), format: 'zip' })).rejects.toMatchObject({ code: 'not-found' })
+    await expect(
+      createBagWriter({ destination: join(tmp.dir, 'exists'), format: 'folder' }),
+    ).rejects.toMatchObject({ code: 'invalid-input' })
+    await expect(
+      createBagWriter({ destination: join(tmp.dir, 'exists.zip'), format: 'zip' }),
+    ).rejects.toMatchObject({ code: 'invalid-input' })
+    await expect(
+      createBagWriter({ destination: join(tmp.dir, 'no/such/dir.zip'), format: 'zip' }),
+    ).rejects.toMatchObject({ code: 'not-found' })
     expect(existsSync(join(tmp.dir, 'no'))).toBe(false)
   })
 
-  it.each([['../escape'], ['data/../escape'], ['bagit.txt'], ['data/a\\b'], ['data/a:b'], ['data/CON'], ['data/']])('refuses payload path %j', async (path) => {
+  it.each([
+    ['../escape'],
+    ['data/../escape'],
+    ['bagit.txt'],
+    ['data/a\\b'],
+    ['data/a:b'],
+    ['data/CON'],
+    ['data/'],
+  ])('refuses payload path %j', async (path) => {
     const w = await createBagWriter({ destination: join(tmp.dir, 'bad'), format: 'folder' })
     await expect(w.addBuffer(path, Buffer.from('x'))).rejects.toMatchObject({ code: 'invalid-input' })
     expect(leftovers()).toEqual([])
@@ -205,14 +278,22 @@ describe('BagWriter never leaves a partial bag', () => {
   it('refuses names that collide by case or Unicode normalization, and reserved tag names', async () => {
     const w = await createBagWriter({ destination: join(tmp.dir, 'c'), format: 'folder' })
     await w.addBuffer('data/Hello.txt', Buffer.from('1'))
-    await expect(w.addBuffer('data/hello.TXT', Buffer.from('2'))).rejects.toMatchObject({ code: 'invalid-input' })
+    await expect(w.addBuffer('data/hello.TXT', Buffer.from('2'))).rejects.toMatchObject({
+      code: 'invalid-input',
+    })
     const w2 = await createBagWriter({ destination: join(tmp.dir, 'd'), format: 'folder' })
     await w2.addBuffer('data/N\u00fa\u00f1ez', Buffer.from('1'))
-    await expect(w2.addBuffer('data/Nu\u0301n\u0303ez', Buffer.from('2'))).rejects.toMatchObject({ code: 'invalid-input' })
+    await expect(w2.addBuffer('data/Nu\u0301n\u0303ez', Buffer.from('2'))).rejects.toMatchObject({
+      code: 'invalid-input',
+    })
     const w3 = await createBagWriter({ destination: join(tmp.dir, 'e'), format: 'folder' })
-    await expect(w3.finish({ bagInfo: [], extraTagFiles: [{ path: 'manifest-md5.txt', content: Buffer.from('') }] })).rejects.toMatchObject({ code: 'invalid-input' })
+    await expect(
+      w3.finish({ bagInfo: [], extraTagFiles: [{ path: 'manifest-md5.txt', content: Buffer.from('') }] }),
+    ).rejects.toMatchObject({ code: 'invalid-input' })
     const w4 = await createBagWriter({ destination: join(tmp.dir, 'f'), format: 'folder' })
-    await expect(w4.finish({ bagInfo: [['Bad: label', 'x']] })).rejects.toMatchObject({ code: 'invalid-input' })
+    await expect(w4.finish({ bagInfo: [['Bad: label', 'x']] })).rejects.toMatchObject({
+      code: 'invalid-input',
+    })
     expect(leftovers()).toEqual([])
   })
 })

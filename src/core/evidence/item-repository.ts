@@ -129,7 +129,15 @@ export function insertItem(db: WritableDB, item: NewItem): { number: string; ord
 /** Device, place and per-kind facts as one line of text for search. */
 function searchableMeta(item: NewItem): string {
   const d = item.device
-  return [d?.make, d?.model, d?.serial, d?.id, item.kind, item.mime, JSON.stringify({ ...item.meta, dialogue: undefined })]
+  return [
+    d?.make,
+    d?.model,
+    d?.serial,
+    d?.id,
+    item.kind,
+    item.mime,
+    JSON.stringify({ ...item.meta, dialogue: undefined }),
+  ]
     .filter(Boolean)
     .join(' ')
 }

@@ -287,7 +287,9 @@ export function readCemsSeries(text: string, caseTimeZone: string): SeriesPoints
     column: col.header,
     unit: col.unit,
     basis: col.basis,
-    points: rows.map((p) => [toIsoWithOffset(p.ms, p.off), parseValue(p.row[col.index] ?? '')] as [string, number | null]),
+    points: rows.map(
+      (p) => [toIsoWithOffset(p.ms, p.off), parseValue(p.row[col.index] ?? '')] as [string, number | null],
+    ),
   }))
 }
 

@@ -24,14 +24,24 @@ export async function openBag(pathToDirOrZip: string): Promise<BagSource> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new EvidenceError('not-found', `No bag at ${pathToDirOrZip}: the path does not exist.`, { cause: err })
+      throw new EvidenceError('not-found', `No bag at ${pathToDirOrZip}: the path does not exist.`, {
+        cause: err,
+      })
     }
-    throw new EvidenceError('invalid-input', `Cannot read ${pathToDirOrZip}; check that it exists and is readable.`, { cause: err })
+    throw new EvidenceError(
+      'invalid-input',
+      `Cannot read ${pathToDirOrZip}; check that it exists and is readable.`,
+      { cause: err },
+    )
   }
   if (info.isDirectory()) return new FolderBagSource(await realpath(pathToDirOrZip))
-  if (!info.isFile()) throw new EvidenceError('invalid-input', `${pathToDirOrZip} is neither a folder nor a ZIP file.`)
+  if (!info.isFile())
+    throw new EvidenceError('invalid-input', `${pathToDirOrZip} is neither a folder nor a ZIP file.`)
   if (!(await looksLikeZip(pathToDirOrZip, info.size))) {
-    throw new EvidenceError('invalid-input', `${pathToDirOrZip} is not a ZIP file or a bag folder; choose the package ZIP or its folder.`)
+    throw new EvidenceError(
+      'invalid-input',
+      `${pathToDirOrZip} is not a ZIP file or a bag folder; choose the package ZIP or its folder.`,
+    )
   }
   return openZipBagSource(await realpath(pathToDirOrZip))
 }
@@ -84,17 +94,28 @@ export class FolderBagSource implements BagSource {
       try {
         dirents = await readdir(join(this.location, rel), { withFileTypes: true })
       } catch (err) {
-        scan.problems.push({ code: 'io-error', path: rel || '.', message: `Cannot list folder "${rel || '.'}": ${(err as Error).message}` })
+        scan.problems.push({
+          code: 'io-error',
+          path: rel || '.',
+          message: `Cannot list folder "${rel || '.'}": ${(err as Error).message}`,
+        })
         continue
       }
       for (const d of dirents) {
         if (++count > MAX_BAG_ENTRIES) {
-          scan.problems.push({ code: 'io-error', message: `The bag has more than ${MAX_BAG_ENTRIES} entries; refusing to scan further.` })
+          scan.problems.push({
+            code: 'io-error',
+            message: `The bag has more than ${MAX_BAG_ENTRIES} entries; refusing to scan further.`,
+          })
           return this.finishScan(scan)
         }
         const child = rel ? `${rel}/${d.name}` : d.name
         if (d.isSymbolicLink()) {
-          scan.problems.push({ code: 'unsafe-path', path: child, message: `"${child}" is a symbolic link; links are never followed inside a bag` })
+          scan.problems.push({
+            code: 'unsafe-path',
+            path: child,
+            message: `"${child}" is a symbolic link; links are never followed inside a bag`,
+          })
         } else if (d.isDirectory()) {
           scan.dirs.add(child)
           stack.push(child)
@@ -102,7 +123,11 @@ export class FolderBagSource implements BagSource {
           const st = await lstat(join(this.location, child))
           scan.files.push({ path: child, size: st.size })
         } else {
-          scan.problems.push({ code: 'unsafe-path', path: child, message: `"${child}" is a device, FIFO or socket, not a regular file` })
+          scan.problems.push({
+            code: 'unsafe-path',
+            path: child,
+            message: `"${child}" is a device, FIFO or socket, not a regular file`,
+          })
         }
       }
     }
@@ -132,10 +157,13 @@ export class FolderBagSource implements BagSource {
   /** Opens a scanned regular file without following a symlink that replaced it since the scan. */
   private async openChecked(path: string): Promise<FileHandle> {
     await this.scan()
-    if (!this.sizes?.has(path)) throw new EvidenceError('not-found', `"${path}" is not a file in the bag at ${this.location}.`)
-    const fh = await open(join(this.location, path), constants.O_RDONLY | constants.O_NOFOLLOW).catch((err: unknown) => {
-      throw new EvidenceError('io-error', `Cannot open "${path}" in ${this.location}.`, { cause: err })
-    })
+    if (!this.sizes?.has(path))
+      throw new EvidenceError('not-found', `"${path}" is not a file in the bag at ${this.location}.`)
+    const fh = await open(join(this.location, path), constants.O_RDONLY | constants.O_NOFOLLOW).catch(
+      (err: unknown) => {
+        throw new EvidenceError('io-error', `Cannot open "${path}" in ${this.location}.`, { cause: err })
+      },
+    )
     const st = await fh.stat()
     if (!st.isFile()) {
       await fh.close()

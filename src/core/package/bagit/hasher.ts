@@ -22,7 +22,14 @@ export interface MultiHash {
 }
 
 // Seconds per GB measured for Node's OpenSSL with SHA-NI; only the ratios matter.
-const COST: Record<BagAlgorithm, number> = { md5: 1.6, sha1: 0.65, sha224: 0.7, sha256: 0.7, sha384: 1.6, sha512: 1.6 }
+const COST: Record<BagAlgorithm, number> = {
+  md5: 1.6,
+  sha1: 0.65,
+  sha224: 0.7,
+  sha256: 0.7,
+  sha384: 1.6,
+  sha512: 1.6,
+}
 // The main thread also reads, copies and dispatches, so it starts with some load.
 const MAIN_THREAD_LOAD = 0.3
 const STAGING_BYTES = 4 << 20
@@ -103,7 +110,8 @@ class HashWorker {
 
   /** A staging buffer to fill; waits while too many are with the worker. */
   async take(): Promise<ArrayBuffer> {
-    while (this.inflight >= MAX_INFLIGHT && !this.failure) await new Promise<void>((r) => this.waiters.push(r))
+    while (this.inflight >= MAX_INFLIGHT && !this.failure)
+      await new Promise<void>((r) => this.waiters.push(r))
     if (this.failure) throw this.failure
     return this.free.pop() ?? new ArrayBuffer(STAGING_BYTES)
   }
@@ -159,7 +167,10 @@ export class HashPool {
       assign[lane].push(a)
     }
     while (this.workers.length < lanes) this.workers.push(new HashWorker())
-    const remote = assign.slice(1).map((a, i) => ({ worker: this.workers[i], algs: a })).filter((r) => r.algs.length > 0)
+    const remote = assign
+      .slice(1)
+      .map((a, i) => ({ worker: this.workers[i], algs: a }))
+      .filter((r) => r.algs.length > 0)
     return new SplitHash(assign[0], remote, this.nextId++)
   }
 

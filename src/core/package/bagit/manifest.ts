@@ -45,7 +45,12 @@ export function encodeManifestPath(path: string): string {
  * problems; the md5sum "*" binary marker and a "./" prefix are accepted with a warning (§8.3).
  * Duplicate paths are left to the caller, which knows the bag version.
  */
-export function parseManifest(text: string, fileName: string, kind: ManifestKind, algorithm: BagAlgorithm): ManifestParse {
+export function parseManifest(
+  text: string,
+  fileName: string,
+  kind: ManifestKind,
+  algorithm: BagAlgorithm,
+): ManifestParse {
   const entries: ManifestEntry[] = []
   const problems: BagProblem[] = []
   const warnings: BagProblem[] = []
@@ -60,20 +65,32 @@ export function parseManifest(text: string, fileName: string, kind: ManifestKind
     }
     const m = /^([0-9A-Fa-f]+)([ \t]+)(.*)$/.exec(raw)
     if (!m || m[3] === '') {
-      problems.push({ code: 'bad-manifest', path: fileName, message: `${fileName} line ${line} is not "checksum filepath"` })
+      problems.push({
+        code: 'bad-manifest',
+        path: fileName,
+        message: `${fileName} line ${line} is not "checksum filepath"`,
+      })
       return
     }
     const checksum = m[1].toLowerCase()
     let path = m[3]
     if (checksum.length !== hexLength) {
-      problems.push({ code: 'bad-manifest', path: fileName, message: `${fileName} line ${line}: a ${algorithm} checksum has ${hexLength} hex digits, not ${checksum.length}` })
+      problems.push({
+        code: 'bad-manifest',
+        path: fileName,
+        message: `${fileName} line ${line}: a ${algorithm} checksum has ${hexLength} hex digits, not ${checksum.length}`,
+      })
       return
     }
     // md5sum writes "<hash> *<path>" in binary mode; the "*" is not part of the name.
     if (m[2] === ' ' && path.startsWith('*')) {
       path = path.slice(1)
       if (!starWarned) {
-        warnings.push({ code: 'bad-manifest', path: fileName, message: `${fileName} uses the md5sum binary-mode marker "*"; strict BagIt validators reject this` })
+        warnings.push({
+          code: 'bad-manifest',
+          path: fileName,
+          message: `${fileName} uses the md5sum binary-mode marker "*"; strict BagIt validators reject this`,
+        })
         starWarned = true
       }
     }
@@ -81,22 +98,38 @@ export function parseManifest(text: string, fileName: string, kind: ManifestKind
     if (path.startsWith('./')) {
       while (path.startsWith('./')) path = path.slice(2)
       if (!dotWarned) {
-        warnings.push({ code: 'bad-manifest', path: fileName, message: `${fileName} has paths starting with "./"; strict BagIt validators reject this` })
+        warnings.push({
+          code: 'bad-manifest',
+          path: fileName,
+          message: `${fileName} has paths starting with "./"; strict BagIt validators reject this`,
+        })
         dotWarned = true
       }
     }
     const safe = checkSafePath(path)
     if (!safe.ok) {
-      problems.push({ code: 'unsafe-path', path: fileName, message: `${fileName} line ${line} points outside the bag (${safe.reason}): "${printable(path)}"` })
+      problems.push({
+        code: 'unsafe-path',
+        path: fileName,
+        message: `${fileName} line ${line} points outside the bag (${safe.reason}): "${printable(path)}"`,
+      })
       return
     }
     const inPayload = path.startsWith('data/')
     if (kind === 'payload' && !inPayload) {
-      problems.push({ code: 'bad-manifest', path: fileName, message: `${fileName} line ${line} lists "${printable(path)}", which is not under data/` })
+      problems.push({
+        code: 'bad-manifest',
+        path: fileName,
+        message: `${fileName} line ${line} lists "${printable(path)}", which is not under data/`,
+      })
       return
     }
     if (kind === 'tag' && inPayload) {
-      problems.push({ code: 'bad-manifest', path: fileName, message: `${fileName} line ${line} lists payload file "${printable(path)}"; tag manifests list tag files only` })
+      problems.push({
+        code: 'bad-manifest',
+        path: fileName,
+        message: `${fileName} line ${line} lists payload file "${printable(path)}"; tag manifests list tag files only`,
+      })
       return
     }
     entries.push({ checksum, path, line })
@@ -113,7 +146,10 @@ export interface FetchEntry {
 }
 
 /** Parses fetch.txt ("url length filepath"); nothing is ever fetched, paths are only checked. */
-export function parseFetch(text: string, fileName = 'fetch.txt'): { entries: FetchEntry[]; problems: BagProblem[] } {
+export function parseFetch(
+  text: string,
+  fileName = 'fetch.txt',
+): { entries: FetchEntry[]; problems: BagProblem[] } {
   const entries: FetchEntry[] = []
   const problems: BagProblem[] = []
   splitLines(text).forEach((raw, i) => {
@@ -121,17 +157,29 @@ export function parseFetch(text: string, fileName = 'fetch.txt'): { entries: Fet
     if (raw.trim() === '') return
     const m = /^(\S+)[ \t]+(\d+|-)[ \t]+(.+)$/.exec(raw)
     if (!m) {
-      problems.push({ code: 'bad-manifest', path: fileName, message: `${fileName} line ${line} is not "url length filepath"` })
+      problems.push({
+        code: 'bad-manifest',
+        path: fileName,
+        message: `${fileName} line ${line} is not "url length filepath"`,
+      })
       return
     }
     const path = decodeManifestPath(m[3])
     const safe = checkSafePath(path)
     if (!safe.ok) {
-      problems.push({ code: 'unsafe-path', path: fileName, message: `${fileName} line ${line} points outside the bag (${safe.reason}): "${printable(path)}"` })
+      problems.push({
+        code: 'unsafe-path',
+        path: fileName,
+        message: `${fileName} line ${line} points outside the bag (${safe.reason}): "${printable(path)}"`,
+      })
       return
     }
     if (!path.startsWith('data/')) {
-      problems.push({ code: 'bad-manifest', path: fileName, message: `${fileName} line ${line} lists "${printable(path)}"; fetch.txt may list payload files only` })
+      problems.push({
+        code: 'bad-manifest',
+        path: fileName,
+        message: `${fileName} line ${line} lists "${printable(path)}"; fetch.txt may list payload files only`,
+      })
       return
     }
     entries.push({ url: m[1], length: m[2] === '-' ? null : Number(m[2]), path, line })

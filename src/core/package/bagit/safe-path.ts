@@ -17,7 +17,8 @@ export function checkSafePath(path: string): SafePathResult {
   if (path.length === 0) return { ok: false, reason: 'empty path' }
   if (path.includes('\u0000')) return { ok: false, reason: 'NUL character in path' }
   // Backslash is a separator on Windows: "..\x", "C:\x", "\\?\UNC\server\x" all escape there.
-  if (path.includes('\\')) return { ok: false, reason: 'backslash in path (Windows separator or UNC/namespace prefix)' }
+  if (path.includes('\\'))
+    return { ok: false, reason: 'backslash in path (Windows separator or UNC/namespace prefix)' }
   if (path.startsWith('/')) return { ok: false, reason: 'absolute path' }
   if (/^[A-Za-z]:/.test(path)) return { ok: false, reason: 'drive letter' }
   const parts = path.split('/')

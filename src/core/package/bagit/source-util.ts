@@ -8,7 +8,10 @@ export const MAX_BAG_ENTRIES = 2_000_000
 export async function readAllBounded(source: BagSource, path: string, maxBytes: number): Promise<Buffer> {
   const entry = (await source.list()).find((f) => f.path === path)
   if (entry && entry.size > maxBytes) {
-    throw new EvidenceError('invalid-input', `"${path}" is ${entry.size} bytes, more than the ${maxBytes} allowed for a tag file.`)
+    throw new EvidenceError(
+      'invalid-input',
+      `"${path}" is ${entry.size} bytes, more than the ${maxBytes} allowed for a tag file.`,
+    )
   }
   const stream = await source.openRead(path)
   const chunks: Buffer[] = []
@@ -17,7 +20,10 @@ export async function readAllBounded(source: BagSource, path: string, maxBytes: 
     total += chunk.length
     if (total > maxBytes) {
       stream.destroy()
-      throw new EvidenceError('invalid-input', `"${path}" is larger than the ${maxBytes} bytes allowed for a tag file.`)
+      throw new EvidenceError(
+        'invalid-input',
+        `"${path}" is larger than the ${maxBytes} bytes allowed for a tag file.`,
+      )
     }
     chunks.push(chunk)
   }

@@ -7,7 +7,18 @@ import type { BagProblem } from './types'
 
 export type DecodeResult = { ok: true; text: string; bom: boolean } | { ok: false; reason: string }
 
-const LATIN1_NAMES = new Set(['ISO-8859-1', 'ISO8859-1', 'ISO_8859-1', 'LATIN1', 'LATIN-1', 'L1', 'US-ASCII', 'ASCII', 'CP819', 'IBM819'])
+const LATIN1_NAMES = new Set([
+  'ISO-8859-1',
+  'ISO8859-1',
+  'ISO_8859-1',
+  'LATIN1',
+  'LATIN-1',
+  'L1',
+  'US-ASCII',
+  'ASCII',
+  'CP819',
+  'IBM819',
+])
 
 /** Whether we can decode tag files declared with this Tag-File-Character-Encoding. */
 export function isSupportedEncoding(encoding: string): boolean {
@@ -108,15 +119,24 @@ export function parseBagDeclaration(buf: Buffer): BagDeclaration {
     const strict = /^(BagIt-Version|Tag-File-Character-Encoding): (.*)$/.exec(line)
     const loose = strict ?? /^[ \t]*(BagIt-Version|Tag-File-Character-Encoding)[ \t]*:[ \t]*(.*)$/i.exec(line)
     if (!loose) {
-      if (line.trim() === '') warnings.push({ code: 'bad-tag-file', path, message: `bagit.txt has an empty line ${i + 1}` })
+      if (line.trim() === '')
+        warnings.push({ code: 'bad-tag-file', path, message: `bagit.txt has an empty line ${i + 1}` })
       else bad(`bagit.txt line ${i + 1} is not a BagIt declaration element: "${truncate(line)}"`)
       return
     }
-    if (!strict) bad(`bagit.txt line ${i + 1} must be exactly "${canonicalLabel(loose[1])}: value" (no extra whitespace around the colon)`)
+    if (!strict)
+      bad(
+        `bagit.txt line ${i + 1} must be exactly "${canonicalLabel(loose[1])}: value" (no extra whitespace around the colon)`,
+      )
     const label = canonicalLabel(loose[1])
     const raw = loose[2]
     const value = raw.trim()
-    if (strict && value !== raw) warnings.push({ code: 'bad-tag-file', path, message: `bagit.txt value "${raw}" has surrounding whitespace` })
+    if (strict && value !== raw)
+      warnings.push({
+        code: 'bad-tag-file',
+        path,
+        message: `bagit.txt value "${raw}" has surrounding whitespace`,
+      })
     seen.push(label)
     if (label === 'BagIt-Version') {
       if (version !== null) bad('bagit.txt declares BagIt-Version twice')
@@ -131,7 +151,8 @@ export function parseBagDeclaration(buf: Buffer): BagDeclaration {
   if (seen[0] !== undefined && seen[0] !== 'BagIt-Version') bad('bagit.txt must declare BagIt-Version first')
   const versionValid = version !== null && /^\d+\.\d+$/.test(version)
   if (version !== null && !versionValid) bad(`BagIt-Version "${version}" is not of the form M.N`)
-  if (encoding !== null && !isSupportedEncoding(encoding)) bad(`Tag-File-Character-Encoding "${encoding}" is not supported`)
+  if (encoding !== null && !isSupportedEncoding(encoding))
+    bad(`Tag-File-Character-Encoding "${encoding}" is not supported`)
   return { version, versionValid, encoding, problems, warnings }
 }
 
@@ -184,7 +205,11 @@ export function parseBagInfo(text: string, version: string | null, path = 'bag-i
     }
     const colon = line.indexOf(':')
     if (colon <= 0) {
-      problems.push({ code: 'bad-tag-file', path, message: `${path} line ${i + 1} is not "Label: value": "${truncate(line)}"` })
+      problems.push({
+        code: 'bad-tag-file',
+        path,
+        message: `${path} line ${i + 1} is not "Label: value": "${truncate(line)}"`,
+      })
       current = null
       return
     }
@@ -193,7 +218,11 @@ export function parseBagInfo(text: string, version: string | null, path = 'bag-i
     const label = rawLabel.trim()
     const strict = rawLabel === label && /^[ \t][^ \t]/.test(rest + 'x')
     if (!strict && modern) {
-      warnings.push({ code: 'bad-tag-file', path, message: `${path} line ${i + 1} is not exactly "Label: value" (extra whitespace around the colon)` })
+      warnings.push({
+        code: 'bad-tag-file',
+        path,
+        message: `${path} line ${i + 1} is not exactly "Label: value" (extra whitespace around the colon)`,
+      })
     }
     current = [label, rest.replace(/^[ \t]+/, '')]
     entries.push(current)

@@ -42,7 +42,11 @@ export function resolveManifests(model: BagModel, files: BagFileEntry[], report:
           message: `${m.name} lists "${printable(e.path)}" more than once${prev !== e.checksum ? ' with different checksums' : ''}`,
         })
       } else {
-        report.warn({ code: 'duplicate-entry', path: e.path, message: `${m.name} lists "${printable(e.path)}" twice with the same checksum` })
+        report.warn({
+          code: 'duplicate-entry',
+          path: e.path,
+          message: `${m.name} lists "${printable(e.path)}" twice with the same checksum`,
+        })
       }
     }
     const listed = new Set<string>()
@@ -56,15 +60,29 @@ export function resolveManifests(model: BagModel, files: BagFileEntry[], report:
         const folded = byFold.get(caseFoldKey(path))
         if (nfc && nfc.length === 1) {
           actual = nfc[0]
-          report.warn({ code: 'missing-file', path, message: `${m.name} names "${printable(path)}" in a different Unicode normalization than the file on disk; matched by normalized name` })
+          report.warn({
+            code: 'missing-file',
+            path,
+            message: `${m.name} names "${printable(path)}" in a different Unicode normalization than the file on disk; matched by normalized name`,
+          })
         } else if (folded && folded.length === 1 && foldedListed.has(normalizationKey(folded[0]))) {
           actual = folded[0]
-          report.warn({ code: 'duplicate-entry', path, message: `${m.name} lists "${printable(path)}" and "${printable(folded[0])}", which differ only in case; treated as one file, as on a case-insensitive disk` })
+          report.warn({
+            code: 'duplicate-entry',
+            path,
+            message: `${m.name} lists "${printable(path)}" and "${printable(folded[0])}", which differ only in case; treated as one file, as on a case-insensitive disk`,
+          })
         }
       }
       if (actual === null) {
-        const why = fetchPaths.has(path) ? ' (it is listed in fetch.txt; fetching is never done during verification)' : ''
-        report.problem({ code: 'missing-file', path, message: `"${printable(path)}" is listed in ${m.name} but is not in the bag${why}` })
+        const why = fetchPaths.has(path)
+          ? ' (it is listed in fetch.txt; fetching is never done during verification)'
+          : ''
+        report.problem({
+          code: 'missing-file',
+          path,
+          message: `"${printable(path)}" is listed in ${m.name} but is not in the bag${why}`,
+        })
         continue
       }
       listed.add(actual)
@@ -81,7 +99,12 @@ export function resolveManifests(model: BagModel, files: BagFileEntry[], report:
   return { expected }
 }
 
-function checkPayloadCoverage(model: BagModel, files: BagFileEntry[], listing: Map<string, Set<string>>, report: Report): void {
+function checkPayloadCoverage(
+  model: BagModel,
+  files: BagFileEntry[],
+  listing: Map<string, Set<string>>,
+  report: Report,
+): void {
   const payload = files.filter((f) => f.path.startsWith('data/'))
   // Manifests with algorithms we cannot compute still count as "a manifest" for coverage,
   // but we cannot say what they list, so coverage is judged on the ones we parsed.
@@ -89,7 +112,11 @@ function checkPayloadCoverage(model: BagModel, files: BagFileEntry[], listing: M
   for (const f of payload) {
     const missingFrom = names.filter((n) => !listing.get(n)?.has(f.path))
     if (names.length > 0 && missingFrom.length === names.length) {
-      report.problem({ code: 'extra-file', path: f.path, message: `"${printable(f.path)}" is in data/ but in no payload manifest` })
+      report.problem({
+        code: 'extra-file',
+        path: f.path,
+        message: `"${printable(f.path)}" is in data/ but in no payload manifest`,
+      })
     } else if (missingFrom.length > 0) {
       const message = `"${printable(f.path)}" is not listed in ${missingFrom.join(', ')}`
       // RFC 8493 §3: 1.0 requires every manifest to list every payload file; older versions did not.
@@ -97,12 +124,20 @@ function checkPayloadCoverage(model: BagModel, files: BagFileEntry[], listing: M
       else report.warn({ code: 'extra-file', path: f.path, message })
     }
     if (isSystemFile(f.path)) {
-      report.warn({ code: 'extra-file', path: f.path, message: `"${printable(f.path)}" is an operating-system artefact (.DS_Store, Thumbs.db, …), usually not evidence` })
+      report.warn({
+        code: 'extra-file',
+        path: f.path,
+        message: `"${printable(f.path)}" is an operating-system artefact (.DS_Store, Thumbs.db, …), usually not evidence`,
+      })
     }
   }
   for (const group of groupBy(payload, (f) => caseFoldKey(f.path)).values()) {
     if (group.length > 1) {
-      report.warn({ code: 'duplicate-entry', path: group[0], message: `Payload files ${group.map((p) => `"${printable(p)}"`).join(', ')} differ only in case or normalization; they collide on Windows and macOS` })
+      report.warn({
+        code: 'duplicate-entry',
+        path: group[0],
+        message: `Payload files ${group.map((p) => `"${printable(p)}"`).join(', ')} differ only in case or normalization; they collide on Windows and macOS`,
+      })
     }
   }
   if (model.oxum) {
@@ -122,13 +157,21 @@ function checkTagManifests(model: BagModel, report: Report): void {
     const listed = new Set(m.entries.map((e) => e.path))
     for (const pm of model.payloadManifestNames) {
       if (listed.has(pm)) continue
-      const p = { code: 'bad-manifest' as const, path: m.name, message: `${m.name} does not list payload manifest ${pm}` }
+      const p = {
+        code: 'bad-manifest' as const,
+        path: m.name,
+        message: `${m.name} does not list payload manifest ${pm}`,
+      }
       if (model.modern) report.problem(p)
       else report.warn(p)
     }
     for (const e of m.entries) {
       if (/^tagmanifest-[A-Za-z0-9]+\.txt$/.test(e.path)) {
-        report.warn({ code: 'bad-manifest', path: m.name, message: `${m.name} lists tag manifest ${e.path}, which RFC 8493 forbids` })
+        report.warn({
+          code: 'bad-manifest',
+          path: m.name,
+          message: `${m.name} lists tag manifest ${e.path}, which RFC 8493 forbids`,
+        })
       }
     }
   }
@@ -136,10 +179,16 @@ function checkTagManifests(model: BagModel, report: Report): void {
 
 function checkFetch(model: BagModel, report: Report): void {
   if (model.fetch.length === 0) return
-  const inManifests = new Set(model.manifests.filter((m) => m.kind === 'payload').flatMap((m) => m.entries.map((e) => e.path)))
+  const inManifests = new Set(
+    model.manifests.filter((m) => m.kind === 'payload').flatMap((m) => m.entries.map((e) => e.path)),
+  )
   for (const f of model.fetch) {
     if (!inManifests.has(f.path)) {
-      report.problem({ code: 'bad-manifest', path: 'fetch.txt', message: `fetch.txt line ${f.line} lists "${printable(f.path)}", which no payload manifest lists` })
+      report.problem({
+        code: 'bad-manifest',
+        path: 'fetch.txt',
+        message: `fetch.txt line ${f.line} lists "${printable(f.path)}", which no payload manifest lists`,
+      })
     }
   }
 }

@@ -1,5 +1,20 @@
-import { manifestName, parseFetch, parseManifest, supportedAlgorithm, type FetchEntry, type ManifestEntry, type ManifestKind } from './manifest'
-import { bagInfoValues, compareVersion, decodeTagText, isSupportedEncoding, parseBagDeclaration, parseBagInfo } from './tag-file'
+import {
+  manifestName,
+  parseFetch,
+  parseManifest,
+  supportedAlgorithm,
+  type FetchEntry,
+  type ManifestEntry,
+  type ManifestKind,
+} from './manifest'
+import {
+  bagInfoValues,
+  compareVersion,
+  decodeTagText,
+  isSupportedEncoding,
+  parseBagDeclaration,
+  parseBagInfo,
+} from './tag-file'
 import type { BagAlgorithm, BagProblem, BagScan, BagSource } from './types'
 
 /** Caps on tag files read into memory, so a hostile bag cannot exhaust it with a giant "manifest". */
@@ -51,7 +66,11 @@ export interface BagModel {
  * Reads and parses the tag files of a bag: bagit.txt, bag-info.txt, manifests, fetch.txt.
  * Returns null when the bag has no bag declaration to go on (not-a-bag).
  */
-export async function readBagTags(source: BagSource, scan: BagScan, report: Report): Promise<BagModel | null> {
+export async function readBagTags(
+  source: BagSource,
+  scan: BagScan,
+  report: Report,
+): Promise<BagModel | null> {
   const present = new Set(scan.files.map((f) => f.path))
   const buffers = new Map<string, Buffer>()
   const read = async (path: string, max: number): Promise<Buffer | null> => {
@@ -66,7 +85,11 @@ export async function readBagTags(source: BagSource, scan: BagScan, report: Repo
   }
 
   if (!present.has('bagit.txt')) {
-    report.problem({ code: 'not-a-bag', path: 'bagit.txt', message: 'There is no bagit.txt, so this is not a BagIt bag' })
+    report.problem({
+      code: 'not-a-bag',
+      path: 'bagit.txt',
+      message: 'There is no bagit.txt, so this is not a BagIt bag',
+    })
     return null
   }
   const declBuf = await read('bagit.txt', MAX_DECLARATION_BYTES)
@@ -76,13 +99,22 @@ export async function readBagTags(source: BagSource, scan: BagScan, report: Repo
   const version = decl.version
   const modern = compareVersion(version, '1.0') >= 0
   if (decl.versionValid && compareVersion(version, '2.0') >= 0) {
-    report.problem({ code: 'bad-tag-file', path: 'bagit.txt', message: `BagIt-Version ${version} is newer than the 1.0 this verifier implements` })
+    report.problem({
+      code: 'bad-tag-file',
+      path: 'bagit.txt',
+      message: `BagIt-Version ${version} is newer than the 1.0 this verifier implements`,
+    })
   }
   // With a missing or unusable encoding we still read on as UTF-8, to report everything else.
   const encoding = decl.encoding !== null && isSupportedEncoding(decl.encoding) ? decl.encoding : 'UTF-8'
-  if (!scan.dirs.has('data')) report.problem({ code: 'not-a-bag', path: 'data', message: 'The bag has no data/ payload folder' })
+  if (!scan.dirs.has('data'))
+    report.problem({ code: 'not-a-bag', path: 'data', message: 'The bag has no data/ payload folder' })
 
-  const readText = async (path: string, max: number, code: 'bad-tag-file' | 'bad-manifest'): Promise<string | null> => {
+  const readText = async (
+    path: string,
+    max: number,
+    code: 'bad-tag-file' | 'bad-manifest',
+  ): Promise<string | null> => {
     const buf = await read(path, max)
     if (!buf) return null
     const text = decodeTagText(buf, encoding)
@@ -91,7 +123,11 @@ export async function readBagTags(source: BagSource, scan: BagScan, report: Repo
       return null
     }
     if (text.bom && /^UTF-?8$/i.test(encoding.trim())) {
-      const w = { code, path, message: `${path} starts with a byte-order mark, which UTF-8 tag files must not have` }
+      const w = {
+        code,
+        path,
+        message: `${path} starts with a byte-order mark, which UTF-8 tag files must not have`,
+      }
       if (modern) report.problem(w)
       else report.warn(w)
     }
@@ -107,11 +143,21 @@ export async function readBagTags(source: BagSource, scan: BagScan, report: Repo
       report.add(parsed.problems, parsed.warnings)
       bagInfo = parsed.entries
       const values = bagInfoValues(bagInfo, 'Payload-Oxum')
-      if (values.length > 1) report.problem({ code: 'bad-tag-file', path: 'bag-info.txt', message: 'Payload-Oxum appears more than once' })
+      if (values.length > 1)
+        report.problem({
+          code: 'bad-tag-file',
+          path: 'bag-info.txt',
+          message: 'Payload-Oxum appears more than once',
+        })
       if (values.length >= 1) {
         const m = /^(\d+)\.(\d+)$/.exec(values[0].trim())
         if (m) oxum = { bytes: Number(m[1]), files: Number(m[2]) }
-        else report.problem({ code: 'bad-tag-file', path: 'bag-info.txt', message: `Payload-Oxum "${values[0]}" is not "octets.files"` })
+        else
+          report.problem({
+            code: 'bad-tag-file',
+            path: 'bag-info.txt',
+            message: `Payload-Oxum "${values[0]}" is not "octets.files"`,
+          })
       }
     }
   }
@@ -125,7 +171,11 @@ export async function readBagTags(source: BagSource, scan: BagScan, report: Repo
     if (mn.kind === 'payload') payloadManifestNames.push(name)
     const algorithm = supportedAlgorithm(mn.algorithm)
     if (!algorithm) {
-      report.problem({ code: 'unsupported-algorithm', path: name, message: `${name} uses "${mn.algorithm}"; only md5, sha1, sha224, sha256, sha384 and sha512 can be verified` })
+      report.problem({
+        code: 'unsupported-algorithm',
+        path: name,
+        message: `${name} uses "${mn.algorithm}"; only md5, sha1, sha224, sha256, sha384 and sha512 can be verified`,
+      })
       continue
     }
     const text = await readText(name, MAX_MANIFEST_BYTES, 'bad-manifest')
@@ -135,7 +185,10 @@ export async function readBagTags(source: BagSource, scan: BagScan, report: Repo
     manifests.push({ name, kind: mn.kind, algorithm, entries: parsed.entries })
   }
   if (payloadManifestNames.length === 0) {
-    report.problem({ code: 'bad-manifest', message: 'The bag has no payload manifest (manifest-<algorithm>.txt)' })
+    report.problem({
+      code: 'bad-manifest',
+      message: 'The bag has no payload manifest (manifest-<algorithm>.txt)',
+    })
   }
 
   let fetch: FetchEntry[] = []

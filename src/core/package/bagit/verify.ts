@@ -33,7 +33,11 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions = {}): Pr
   const scan = await source.scan()
   report.add(scan.problems, scan.warnings)
   const payload = scan.files.filter((f) => f.path.startsWith('data/'))
-  const result = (version: string | null, bagInfo: Array<[string, string]>, digests = new Map<string, { sha256?: string; sha512?: string }>()): BagVerifyResult => {
+  const result = (
+    version: string | null,
+    bagInfo: Array<[string, string]>,
+    digests = new Map<string, { sha256?: string; sha512?: string }>(),
+  ): BagVerifyResult => {
     const complete = report.problems.every((p) => CONTENT_CODES.has(p.code))
     return {
       complete,
@@ -78,14 +82,21 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions = {}): Pr
       }
       try {
         const cached = model.buffers.get(job.path)
-        got = cached ? await hashBuffer(pool, cached, job.algs, onBytes) : await hashFile(pool, source, job.path, job.size, job.algs, onBytes, opts.signal)
+        got = cached
+          ? await hashBuffer(pool, cached, job.algs, onBytes)
+          : await hashFile(pool, source, job.path, job.size, job.algs, onBytes, opts.signal)
       } catch (err) {
         if (err instanceof EvidenceError && err.code === 'cancelled') throw err
-        report.problem({ code: 'io-error', path: job.path, message: `Cannot read "${printable(job.path)}": ${(err as Error).message}` })
+        report.problem({
+          code: 'io-error',
+          path: job.path,
+          message: `Cannot read "${printable(job.path)}": ${(err as Error).message}`,
+        })
         continue
       }
       compare(job.path, expected.get(job.path) ?? [], got, report)
-      if (job.path.startsWith('data/')) digests.set(job.path, { sha256: got.sha256, ...(got.sha512 ? { sha512: got.sha512 } : {}) })
+      if (job.path.startsWith('data/'))
+        digests.set(job.path, { sha256: got.sha256, ...(got.sha512 ? { sha512: got.sha512 } : {}) })
     }
   } finally {
     await pool.close()
@@ -106,7 +117,12 @@ function compare(path: string, expectations: Expectation[], got: Digests, report
   }
 }
 
-async function hashBuffer(pool: HashPool, buf: Buffer, algs: Set<BagAlgorithm>, onBytes: (n: number) => void): Promise<Digests> {
+async function hashBuffer(
+  pool: HashPool,
+  buf: Buffer,
+  algs: Set<BagAlgorithm>,
+  onBytes: (n: number) => void,
+): Promise<Digests> {
   const h = pool.create(algs, buf.length)
   await h.update(buf)
   onBytes(buf.length)
@@ -114,7 +130,15 @@ async function hashBuffer(pool: HashPool, buf: Buffer, algs: Set<BagAlgorithm>, 
 }
 
 /** One read of the file feeds every algorithm; the job is dropped on any failure. */
-async function hashFile(pool: HashPool, source: BagSource, path: string, size: number, algs: Set<BagAlgorithm>, onBytes: (n: number) => void, signal?: AbortSignal): Promise<Digests> {
+async function hashFile(
+  pool: HashPool,
+  source: BagSource,
+  path: string,
+  size: number,
+  algs: Set<BagAlgorithm>,
+  onBytes: (n: number) => void,
+  signal?: AbortSignal,
+): Promise<Digests> {
   const h = pool.create(algs, size)
   try {
     await source.readChunks(path, async (chunk) => {
@@ -130,5 +154,6 @@ async function hashFile(pool: HashPool, source: BagSource, path: string, size: n
 }
 
 function throwIfAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new EvidenceError('cancelled', 'Verification was cancelled; the bag was not changed.')
+  if (signal?.aborted)
+    throw new EvidenceError('cancelled', 'Verification was cancelled; the bag was not changed.')
 }

@@ -23,19 +23,31 @@ const COMPUTED_LABELS = new Set(['payload-oxum', 'bag-size'])
  * continuation lines. Throws EvidenceError('invalid-input') for a label or value that would not
  * read back unchanged.
  */
-export function bagInfoText(entries: Array<[string, string]>, facts: { bytes: number; files: number; date: Date; timeZone?: string }): Buffer {
-  const out: Array<[string, string]> = entries.filter(([label]) => !COMPUTED_LABELS.has(label.trim().toLowerCase()))
-  if (!out.some(([label]) => label.trim().toLowerCase() === 'bagging-date')) out.push(['Bagging-Date', calendarDate(facts.date, facts.timeZone)])
+export function bagInfoText(
+  entries: Array<[string, string]>,
+  facts: { bytes: number; files: number; date: Date; timeZone?: string },
+): Buffer {
+  const out: Array<[string, string]> = entries.filter(
+    ([label]) => !COMPUTED_LABELS.has(label.trim().toLowerCase()),
+  )
+  if (!out.some(([label]) => label.trim().toLowerCase() === 'bagging-date'))
+    out.push(['Bagging-Date', calendarDate(facts.date, facts.timeZone)])
   out.push(['Bag-Size', formatBagSize(facts.bytes)])
   out.push(['Payload-Oxum', `${facts.bytes}.${facts.files}`])
   const lines: string[] = []
   for (const [label, value] of out) {
     if (label === '' || /[:\r\n]/.test(label) || label.trim() !== label) {
-      throw new EvidenceError('invalid-input', `"${label}" cannot be a bag-info.txt label: it must be non-empty, without colons or line breaks, and not start or end with a space.`)
+      throw new EvidenceError(
+        'invalid-input',
+        `"${label}" cannot be a bag-info.txt label: it must be non-empty, without colons or line breaks, and not start or end with a space.`,
+      )
     }
     const valueLines = value.replace(/\r\n?/g, '\n').split('\n')
     if (valueLines.some((l) => /^[ \t]/.test(l))) {
-      throw new EvidenceError('invalid-input', `The bag-info.txt value of "${label}" has a line starting with a space or tab, which BagIt readers drop.`)
+      throw new EvidenceError(
+        'invalid-input',
+        `The bag-info.txt value of "${label}" has a line starting with a space or tab, which BagIt readers drop.`,
+      )
     }
     lines.push(`${label}: ${valueLines.join('\n  ')}`)
   }
@@ -44,7 +56,12 @@ export function bagInfoText(entries: Array<[string, string]>, facts: { bytes: nu
 
 /** YYYY-MM-DD of an instant in an IANA zone (UTC by default). */
 export function calendarDate(date: Date, timeZone = 'UTC'): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date)
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(date)
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? ''
   return `${get('year')}-${get('month')}-${get('day')}`
 }
@@ -72,7 +89,11 @@ export function checkPayloadPath(path: string, taken: Set<string>): void {
   }
   checkPortable(path)
   const key = caseFoldKey(path)
-  if (taken.has(key)) throw new EvidenceError('invalid-input', `Payload path "${path}" is already in the bag (names may not differ only by case or accents' encoding).`)
+  if (taken.has(key))
+    throw new EvidenceError(
+      'invalid-input',
+      `Payload path "${path}" is already in the bag (names may not differ only by case or accents' encoding).`,
+    )
   taken.add(key)
 }
 
@@ -81,17 +102,25 @@ export function checkTagPath(path: string, existing: Map<string, Buffer>): void 
   checkPortable(path)
   const top = path.split('/')[0]
   if (top === 'data' || path === 'fetch.txt' || manifestName(path) !== null || existing.has(path)) {
-    throw new EvidenceError('invalid-input', `Tag file "${path}" is reserved or already written; choose another name outside data/.`)
+    throw new EvidenceError(
+      'invalid-input',
+      `Tag file "${path}" is reserved or already written; choose another name outside data/.`,
+    )
   }
   const folded = caseFoldKey(path)
   for (const p of existing.keys()) {
-    if (caseFoldKey(p) === folded) throw new EvidenceError('invalid-input', `Tag file "${path}" collides with "${p}" on case-insensitive disks.`)
+    if (caseFoldKey(p) === folded)
+      throw new EvidenceError(
+        'invalid-input',
+        `Tag file "${path}" collides with "${p}" on case-insensitive disks.`,
+      )
   }
 }
 
 function checkPortable(path: string): void {
   const safe = checkSafePath(path)
-  if (!safe.ok) throw new EvidenceError('invalid-input', `"${path}" cannot be a path in a bag: ${safe.reason}.`)
+  if (!safe.ok)
+    throw new EvidenceError('invalid-input', `"${path}" cannot be a path in a bag: ${safe.reason}.`)
   const issue = portabilityIssue(path)
   if (issue) throw new EvidenceError('invalid-input', `"${path}" cannot be a path in a bag: ${issue}.`)
 }

@@ -121,7 +121,8 @@ export class FolderSink implements BagSink {
 
   async commit(): Promise<{ sha256?: string }> {
     // Directory entries must reach the disk too, or a crash could lose names of synced files.
-    for (const dir of [...this.dirs].sort((a, b) => b.length - a.length)) await fsyncPath(join(this.tempPath, dir))
+    for (const dir of [...this.dirs].sort((a, b) => b.length - a.length))
+      await fsyncPath(join(this.tempPath, dir))
     await assertAbsent(this.destination)
     await rename(this.tempPath, this.destination)
     await fsyncPath(dirname(this.destination))
@@ -179,7 +180,12 @@ export class ZipSink implements BagSink {
     this.zip.addReadStreamLazy(
       `${this.rootName}/${path}`,
       // Without a known size yazl cannot choose ZIP64 up front, so force it.
-      { compress: false, mtime: this.mtime, mode: 0o100000 | FILE_MODE, ...(size === null ? { forceZip64Format: true } : { size }) },
+      {
+        compress: false,
+        mtime: this.mtime,
+        mode: 0o100000 | FILE_MODE,
+        ...(size === null ? { forceZip64Format: true } : { size }),
+      },
       (cb) => cb(null, entry),
     )
     return {
@@ -200,7 +206,11 @@ export class ZipSink implements BagSink {
 
   async writeBuffer(path: string, content: Buffer): Promise<void> {
     if (this.failure) throw this.failure
-    this.zip.addBuffer(content, `${this.rootName}/${path}`, { compress: false, mtime: this.mtime, mode: 0o100000 | FILE_MODE })
+    this.zip.addBuffer(content, `${this.rootName}/${path}`, {
+      compress: false,
+      mtime: this.mtime,
+      mode: 0o100000 | FILE_MODE,
+    })
   }
 
   async commit(): Promise<{ sha256?: string }> {
@@ -233,7 +243,8 @@ export class ZipSink implements BagSink {
 
 async function writeAt(fh: FileHandle, chunk: Uint8Array, position: number): Promise<void> {
   let off = 0
-  while (off < chunk.byteLength) off += (await fh.write(chunk, off, chunk.byteLength - off, position + off)).bytesWritten
+  while (off < chunk.byteLength)
+    off += (await fh.write(chunk, off, chunk.byteLength - off, position + off)).bytesWritten
 }
 
 function basename(path: string): string {
@@ -263,5 +274,8 @@ export async function assertAbsent(path: string): Promise<void> {
 }
 
 function existsError(path: string): EvidenceError {
-  return new EvidenceError('invalid-input', `${path} already exists; choose a new name so that no earlier package is overwritten.`)
+  return new EvidenceError(
+    'invalid-input',
+    `${path} already exists; choose a new name so that no earlier package is overwritten.`,
+  )
 }

@@ -73,7 +73,11 @@ export interface BagWriteResult {
 export async function createBagWriter(options: BagWriterOptions): Promise<BagWriter> {
   const destination = resolve(options.destination)
   const parent = await stat(dirname(destination)).catch(() => null)
-  if (!parent?.isDirectory()) throw new EvidenceError('not-found', `The folder ${dirname(destination)} does not exist; create it before exporting.`)
+  if (!parent?.isDirectory())
+    throw new EvidenceError(
+      'not-found',
+      `The folder ${dirname(destination)} does not exist; create it before exporting.`,
+    )
   await assertAbsent(destination)
   const now = options.now ?? (() => new Date())
   const suffix = randomBytes(6).toString('hex')
@@ -88,7 +92,11 @@ export async function createBagWriter(options: BagWriterOptions): Promise<BagWri
     const folder = new FolderSink(destination, suffix)
     await folder.init().catch(async (err: unknown) => {
       await folder.discard()
-      throw new EvidenceError('io-error', `Cannot create a folder in ${dirname(destination)}; check that it is writable.`, { cause: err })
+      throw new EvidenceError(
+        'io-error',
+        `Cannot create a folder in ${dirname(destination)}; check that it is writable.`,
+        { cause: err },
+      )
     })
     sink = folder
   }
@@ -113,7 +121,11 @@ export class BagWriter {
     private readonly now: () => Date,
   ) {
     // A cancel between calls still removes the temporary output without waiting for another call.
-    options.signal?.addEventListener('abort', () => void this.run(async () => this.throwIfAborted()).catch(() => {}), { once: true })
+    options.signal?.addEventListener(
+      'abort',
+      () => void this.run(async () => this.throwIfAborted()).catch(() => {}),
+      { once: true },
+    )
   }
 
   /** @internal writes bagit.txt first, so a ZIP reader meets the declaration before anything else */
@@ -149,7 +161,15 @@ export class BagWriter {
       const payloadBytes = files.reduce((s, f) => s + f.size, 0)
       const tags = new Map<string, Buffer>()
       tags.set('bagit.txt', bagDeclaration())
-      tags.set('bag-info.txt', bagInfoText(opts.bagInfo, { bytes: payloadBytes, files: files.length, date: this.now(), timeZone: this.options.timeZone }))
+      tags.set(
+        'bag-info.txt',
+        bagInfoText(opts.bagInfo, {
+          bytes: payloadBytes,
+          files: files.length,
+          date: this.now(),
+          timeZone: this.options.timeZone,
+        }),
+      )
       tags.set('manifest-sha256.txt', manifestText(files.map((f) => [f.sha256, f.path])))
       tags.set('manifest-sha512.txt', manifestText(files.map((f) => [f.sha512, f.path])))
       for (const t of opts.extraTagFiles ?? []) {
@@ -158,7 +178,14 @@ export class BagWriter {
       }
       const listed = [...tags.keys()].sort()
       const tagManifest = (alg: 'sha256' | 'sha512'): Buffer =>
-        manifestText(listed.map((p) => [createHash(alg).update(tags.get(p) as Buffer).digest('hex'), p]))
+        manifestText(
+          listed.map((p) => [
+            createHash(alg)
+              .update(tags.get(p) as Buffer)
+              .digest('hex'),
+            p,
+          ]),
+        )
       const tm256 = tagManifest('sha256')
       const tm512 = tagManifest('sha512')
       for (const p of listed) if (p !== 'bagit.txt') await this.sink.writeBuffer(p, tags.get(p) as Buffer)
@@ -200,7 +227,8 @@ export class BagWriter {
   /** Runs one operation after the previous one; a failure discards the whole bag. */
   private run<T>(op: () => Promise<T>): Promise<T> {
     const next = this.chain.then(async () => {
-      if (this.state !== 'open') throw new EvidenceError('invalid-input', 'This bag writer has already finished or failed.')
+      if (this.state !== 'open')
+        throw new EvidenceError('invalid-input', 'This bag writer has already finished or failed.')
       try {
         this.throwIfAborted()
         return await op()
@@ -216,7 +244,11 @@ export class BagWriter {
     return next
   }
 
-  private async writePayload(bagPath: string, input: { file: string } | { stream: AsyncIterable<Uint8Array> | Iterable<Uint8Array> }, size: number | null): Promise<PayloadRecord> {
+  private async writePayload(
+    bagPath: string,
+    input: { file: string } | { stream: AsyncIterable<Uint8Array> | Iterable<Uint8Array> },
+    size: number | null,
+  ): Promise<PayloadRecord> {
     checkPayloadPath(bagPath, this.taken)
     const hash = this.pool.create(['sha256', 'sha512'], size ?? Number.MAX_SAFE_INTEGER)
     const out = await this.sink.openFile(bagPath, size)
@@ -226,7 +258,11 @@ export class BagWriter {
       await hash.update(chunk)
       written += chunk.byteLength
       this.bytesDone += chunk.byteLength
-      this.options.onProgress?.({ bytesDone: this.bytesDone, bytesTotal: this.options.expectedBytes ?? null, currentPath: bagPath })
+      this.options.onProgress?.({
+        bytesDone: this.bytesDone,
+        bytesTotal: this.options.expectedBytes ?? null,
+        currentPath: bagPath,
+      })
     }
     try {
       if ('file' in input) {
@@ -247,13 +283,17 @@ export class BagWriter {
         }
       }
       if (size !== null && written !== size) {
-        throw new EvidenceError('io-error', `${bagPath}: expected ${size} bytes but read ${written}; the source changed while exporting.`)
+        throw new EvidenceError(
+          'io-error',
+          `${bagPath}: expected ${size} bytes but read ${written}; the source changed while exporting.`,
+        )
       }
       await out.close()
     } catch (err) {
       hash.abandon()
       await out.abort()
-      if ('stream' in input && typeof (input.stream as Readable).destroy === 'function') (input.stream as Readable).destroy()
+      if ('stream' in input && typeof (input.stream as Readable).destroy === 'function')
+        (input.stream as Readable).destroy()
       throw err
     }
     const d = await hash.digest()
@@ -263,6 +303,10 @@ export class BagWriter {
   }
 
   private throwIfAborted(): void {
-    if (this.options.signal?.aborted) throw new EvidenceError('cancelled', `Export to ${this.destination} was cancelled; nothing was left behind.`)
+    if (this.options.signal?.aborted)
+      throw new EvidenceError(
+        'cancelled',
+        `Export to ${this.destination} was cancelled; nothing was left behind.`,
+      )
   }
 }

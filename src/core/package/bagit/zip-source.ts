@@ -27,23 +27,44 @@ export async function openZipBagSource(location: string): Promise<ZipBagSource> 
   try {
     // decodeStrings:false so that a hostile name is reported as a problem instead of aborting
     // the listing; we decode and check every name ourselves.
-    zip = await yauzl.openPromise(location, { autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: true })
+    zip = await yauzl.openPromise(location, {
+      autoClose: false,
+      decodeStrings: false,
+      validateEntrySizes: true,
+      strictFileNames: true,
+    })
   } catch (err) {
-    throw new EvidenceError('invalid-input', `${location} is not a readable ZIP file: ${(err as Error).message}`, { cause: err })
+    throw new EvidenceError(
+      'invalid-input',
+      `${location} is not a readable ZIP file: ${(err as Error).message}`,
+      { cause: err },
+    )
   }
   if (zip.entryCount > MAX_BAG_ENTRIES) {
     zip.close()
-    throw new EvidenceError('invalid-input', `${location} has ${zip.entryCount} entries, more than the ${MAX_BAG_ENTRIES} a bag may have.`)
+    throw new EvidenceError(
+      'invalid-input',
+      `${location} has ${zip.entryCount} entries, more than the ${MAX_BAG_ENTRIES} a bag may have.`,
+    )
   }
   const raw: Array<{ entry: yauzl.Entry; name: string }> = []
   try {
     for await (const entry of zip.eachEntry()) {
-      const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, true)
+      const name = yauzl.getFileNameLowLevel(
+        entry.generalPurposeBitFlag,
+        entry.fileNameRaw,
+        entry.extraFields,
+        true,
+      )
       raw.push({ entry, name })
     }
   } catch (err) {
     zip.close()
-    throw new EvidenceError('invalid-input', `${location} has a damaged central directory: ${(err as Error).message}`, { cause: err })
+    throw new EvidenceError(
+      'invalid-input',
+      `${location} has a damaged central directory: ${(err as Error).message}`,
+      { cause: err },
+    )
   }
   return new ZipBagSource(location, zip, raw)
 }
@@ -67,7 +88,12 @@ export class ZipBagSource implements BagSource {
     for (const { entry, name } of raw) {
       // macOS Finder adds __MACOSX/ (resource forks) to every ZIP it makes; it is not part of the bag.
       if (name.startsWith('__MACOSX/')) {
-        if (!finderJunk) warnings.push({ code: 'extra-file', path: '__MACOSX/', message: 'The ZIP has a __MACOSX/ folder (added by macOS Finder); it was ignored' })
+        if (!finderJunk)
+          warnings.push({
+            code: 'extra-file',
+            path: '__MACOSX/',
+            message: 'The ZIP has a __MACOSX/ folder (added by macOS Finder); it was ignored',
+          })
         finderJunk = true
         continue
       }
@@ -75,21 +101,38 @@ export class ZipBagSource implements BagSource {
       const bare = isDirName ? name.slice(0, -1) : name
       const check = checkSafePath(bare)
       if (!check.ok) {
-        problems.push({ code: 'unsafe-path', path: name, message: `ZIP entry "${name}" would be written outside the bag (${check.reason})` })
+        problems.push({
+          code: 'unsafe-path',
+          path: name,
+          message: `ZIP entry "${name}" would be written outside the bag (${check.reason})`,
+        })
         continue
       }
       const type = entryType(entry)
       if (type === S_IFLNK) {
-        problems.push({ code: 'unsafe-path', path: name, message: `ZIP entry "${name}" is a symbolic link; links are refused inside a bag` })
+        problems.push({
+          code: 'unsafe-path',
+          path: name,
+          message: `ZIP entry "${name}" is a symbolic link; links are refused inside a bag`,
+        })
         continue
       }
       if (type !== 0 && type !== S_IFREG && type !== S_IFDIR) {
-        problems.push({ code: 'unsafe-path', path: name, message: `ZIP entry "${name}" is a device, FIFO or socket, not a regular file` })
+        problems.push({
+          code: 'unsafe-path',
+          path: name,
+          message: `ZIP entry "${name}" is a device, FIFO or socket, not a regular file`,
+        })
         continue
       }
       safe.push({ entry, name: bare, isDir: isDirName || type === S_IFDIR })
     }
-    problems.push(...findOverlaps(raw.map((r) => r.entry), zip))
+    problems.push(
+      ...findOverlaps(
+        raw.map((r) => r.entry),
+        zip,
+      ),
+    )
 
     this.root = detectRoot(safe.map((s) => (s.isDir ? `${s.name}/` : s.name)))
     const dirs = new Set<string>([''])
@@ -104,13 +147,25 @@ export class ZipBagSource implements BagSource {
         continue
       }
       if (this.items.has(path)) {
-        problems.push({ code: 'duplicate-entry', path, message: `The ZIP holds "${path}" more than once; which copy is meant is ambiguous` })
+        problems.push({
+          code: 'duplicate-entry',
+          path,
+          message: `The ZIP holds "${path}" more than once; which copy is meant is ambiguous`,
+        })
         continue
       }
       if (entry.isEncrypted()) {
-        problems.push({ code: 'io-error', path, message: `ZIP entry "${path}" is encrypted and cannot be verified` })
+        problems.push({
+          code: 'io-error',
+          path,
+          message: `ZIP entry "${path}" is encrypted and cannot be verified`,
+        })
       } else if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-        problems.push({ code: 'io-error', path, message: `ZIP entry "${path}" uses compression method ${entry.compressionMethod}, which cannot be read` })
+        problems.push({
+          code: 'io-error',
+          path,
+          message: `ZIP entry "${path}" uses compression method ${entry.compressionMethod}, which cannot be read`,
+        })
       }
       this.items.set(path, { entry, path })
       files.push({ path, size: entry.uncompressedSize, offset: entry.relativeOffsetOfLocalHeader })
@@ -136,7 +191,11 @@ export class ZipBagSource implements BagSource {
       // deflate bomb fails after at most its declared size.
       return await this.zip.openReadStreamPromise(item.entry)
     } catch (err) {
-      throw new EvidenceError('io-error', `Cannot read "${path}" from ${this.location}: ${(err as Error).message}`, { cause: err })
+      throw new EvidenceError(
+        'io-error',
+        `Cannot read "${path}" from ${this.location}: ${(err as Error).message}`,
+        { cause: err },
+      )
     }
   }
 
@@ -201,14 +260,21 @@ function addAncestors(dirs: Set<string>, path: string): void {
  * where a small file expands to terabytes because every entry re-reads the same bytes.
  */
 function findOverlaps(entries: yauzl.Entry[], zip: yauzl.ZipFile): BagProblem[] {
-  const sorted = entries.filter((e) => !e.fileNameRaw.toString('latin1').endsWith('/')).sort((a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader)
+  const sorted = entries
+    .filter((e) => !e.fileNameRaw.toString('latin1').endsWith('/'))
+    .sort((a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader)
   for (let i = 0; i < sorted.length; i++) {
     const e = sorted[i]
     // 30 bytes of local header is the least an entry occupies before its data.
     const end = e.relativeOffsetOfLocalHeader + 30 + e.compressedSize
     const next = i + 1 < sorted.length ? sorted[i + 1].relativeOffsetOfLocalHeader : zip.fileSize
     if (end > next) {
-      return [{ code: 'unsafe-path', message: `ZIP entries overlap at offset ${e.relativeOffsetOfLocalHeader}; this is how ZIP bombs are built, so the ZIP is refused` }]
+      return [
+        {
+          code: 'unsafe-path',
+          message: `ZIP entries overlap at offset ${e.relativeOffsetOfLocalHeader}; this is how ZIP bombs are built, so the ZIP is refused`,
+        },
+      ]
     }
   }
   return []

@@ -2,7 +2,7 @@ import { Result } from 'antd'
 import { ClockCircleOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 
-export type ComingSoonFeature = 'evidence' | 'timeline' | 'violations' | 'transfer' | 'export'
+export type ComingSoonFeature = 'timeline' | 'violations' | 'transfer' | 'export'
 
 /** An honest placeholder for a screen whose feature has not been built: no sample content. */
 export function ComingSoon({ feature, title }: { feature: ComingSoonFeature; title: string }) {

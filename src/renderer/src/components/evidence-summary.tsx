@@ -1,40 +1,57 @@
-import { Button, Card, Tooltip, Typography } from 'antd'
-import { InboxOutlined, UploadOutlined } from '@ant-design/icons'
+import { Button, Card, Flex, Typography } from 'antd'
+import { CloudUploadOutlined, DatabaseOutlined, InboxOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { EVIDENCE_KINDS, type CaseInfo } from '../../../shared/types'
+import { useImportTasks } from '../state/import-tasks'
+import { DropZone } from './import/drop-zone'
 
 /** Evidence counted by kind, and what to do when there is none yet. */
-export function EvidenceSummary({ info }: { info: CaseInfo }) {
+export function EvidenceSummary({ info, onOpenLibrary }: { info: CaseInfo; onOpenLibrary(): void }) {
   const { t } = useTranslation()
+  const { importFiles } = useImportTasks()
   return (
-    <Card
-      title={t('overview.evidence')}
-      className="evidence-card"
-      extra={
-        <Tooltip title={t('overview.evidenceEmptyNote')}>
-          <span className="disabled-wrap">
-            <Button icon={<UploadOutlined />} disabled>
+    <DropZone>
+      <Card
+        title={t('overview.evidence')}
+        className="evidence-card"
+        extra={
+          <Flex gap={8}>
+            {info.evidenceCount > 0 && (
+              <Button icon={<DatabaseOutlined />} onClick={onOpenLibrary}>
+                {t('overview.openLibrary')}
+              </Button>
+            )}
+            <Button
+              type="primary"
+              icon={<CloudUploadOutlined />}
+              onClick={() => void importFiles()}
+              data-testid="overview-import"
+            >
               {t('overview.importButton')}
             </Button>
-          </span>
-        </Tooltip>
-      }
-    >
-      <div className="kind-grid" data-testid="evidence-kinds">
-        {EVIDENCE_KINDS.map((kind) => (
-          <div className="kind-tile" key={kind} data-kind={kind}>
-            <span className="kind-count">{info.evidenceByKind[kind] ?? 0}</span>
-            <span className="kind-label">{t(`kinds.${kind}`)}</span>
-          </div>
-        ))}
-      </div>
-      {info.evidenceCount === 0 && (
-        <div className="evidence-empty" data-testid="evidence-empty">
-          <InboxOutlined className="evidence-empty-icon" />
-          <Typography.Text strong>{t('overview.evidenceEmpty')}</Typography.Text>
-          <Typography.Text type="secondary">{t('overview.evidenceEmptyNote')}</Typography.Text>
+          </Flex>
+        }
+      >
+        <div className="kind-grid" data-testid="evidence-kinds">
+          {EVIDENCE_KINDS.map((kind) => (
+            <div
+              className={`kind-tile${info.evidenceByKind[kind] ? ' has-items' : ''}`}
+              key={kind}
+              data-kind={kind}
+            >
+              <span className="kind-count">{info.evidenceByKind[kind] ?? 0}</span>
+              <span className="kind-label">{t(`kinds.${kind}`)}</span>
+            </div>
+          ))}
         </div>
-      )}
-    </Card>
+        {info.evidenceCount === 0 && (
+          <div className="evidence-empty" data-testid="evidence-empty">
+            <InboxOutlined className="evidence-empty-icon" />
+            <Typography.Text strong>{t('overview.evidenceEmpty')}</Typography.Text>
+            <Typography.Text type="secondary">{t('overview.evidenceEmptyNote')}</Typography.Text>
+          </div>
+        )}
+      </Card>
+    </DropZone>
   )
 }

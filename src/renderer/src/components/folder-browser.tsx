@@ -1,14 +1,10 @@
-import { useCallback, useEffect, useState } from 'react'
-import { Breadcrumb, Button, Flex, Form, Input, Modal, Space, Spin, Typography } from 'antd'
-import { ArrowUpOutlined, HddOutlined } from '@ant-design/icons'
+import { useState } from 'react'
+import { Button, Flex, Form, Input, Modal } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { ApiError } from '../../../shared/errors'
-import type { DirListing } from '../../../shared/types'
-import { api } from '../api'
-import { asApiError } from '../lib/errors'
-import { isPlainFolderName, joinPath, pathCrumbs } from '../lib/paths'
-import { ErrorAlert } from './error-alert'
+import { useDirListing } from '../hooks/use-dir-listing'
+import { isPlainFolderName, joinPath } from '../lib/paths'
 import { FolderList } from './folder-list'
+import { FolderNav } from './folder-nav'
 
 export type PickPurpose = 'open-case' | 'new-case'
 
@@ -21,36 +17,14 @@ interface Props {
 
 /**
  * The in-app folder browser for browser mode, where a page cannot learn real paths from the OS
- * dialog. It lists folders on the backend's machine through `fs:list`.
+ * dialog. It lists folders on the backend's machine through `fs:list`. Its sibling for choosing
+ * files to import is `import/import-source-browser.tsx`; both share FolderNav and FolderList.
  */
 export function FolderBrowser({ purpose, startDir, onChoose, onCancel }: Props) {
   const { t } = useTranslation()
-  const [listing, setListing] = useState<DirListing | null>(null)
-  const [loading, setLoading] = useState(true)
-  const [failure, setFailure] = useState<ApiError | null>(null)
-  const [pathText, setPathText] = useState('')
+  const nav = useDirListing(startDir)
+  const { listing } = nav
   const [newName, setNewName] = useState('')
-
-  const show = useCallback((next: DirListing) => {
-    setListing(next)
-    setPathText(next.dir)
-    setFailure(null)
-    setLoading(false)
-  }, [])
-  // keep showing the folder we were in; the alert says why the other one could not be read
-  const fail = useCallback((err: unknown) => {
-    setFailure(asApiError(err))
-    setLoading(false)
-  }, [])
-
-  const load = (dir: string) => {
-    setLoading(true)
-    api.invoke('fs:list', { dir }).then(show, fail)
-  }
-
-  useEffect(() => {
-    api.invoke('fs:list', startDir ? { dir: startDir } : {}).then(show, fail)
-  }, [startDir, show, fail])
 
   const folders = listing?.entries.filter((e) => e.isDir) ?? []
   const fileCount = (listing?.entries.length ?? 0) - folders.length
@@ -85,84 +59,15 @@ export function FolderBrowser({ purpose, startDir, onChoose, onCancel }: Props) 
         </Flex>
       }
     >
-      <Space.Compact block className="folder-path-box">
-        <Input
-          aria-label={t('folder.path')}
-          placeholder={t('folder.pathPlaceholder')}
-          value={pathText}
-          onChange={(e) => setPathText(e.target.value)}
-          onPressEnter={() => pathText.trim() && load(pathText.trim())}
-          className="mono"
+      <FolderNav nav={nav}>
+        <FolderList
+          entries={folders}
+          hiddenFileCount={fileCount}
+          offerOpen={purpose === 'open-case'}
+          onEnter={nav.load}
+          onChooseCase={onChoose}
         />
-        <Button onClick={() => pathText.trim() && load(pathText.trim())}>{t('folder.go')}</Button>
-      </Space.Compact>
-
-      <Flex align="center" gap={8} className="folder-crumbs">
-        <Button
-          size="small"
-          icon={<ArrowUpOutlined />}
-          disabled={!listing?.parent}
-          onClick={() => listing?.parent && load(listing.parent)}
-        >
-          {t('folder.parent')}
-        </Button>
-        <Breadcrumb
-          separator="›"
-          items={pathCrumbs(listing?.dir ?? '').map((c) => ({
-            key: c.path,
-            title: (
-              <a
-                onClick={(e) => {
-                  e.preventDefault()
-                  load(c.path)
-                }}
-                href="#"
-              >
-                {c.label}
-              </a>
-            ),
-          }))}
-        />
-      </Flex>
-
-      {failure && (
-        <ErrorAlert
-          error={failure}
-          subject={pathText}
-          onClose={() => setFailure(null)}
-          className="form-alert"
-        />
-      )}
-
-      <div className="folder-browser">
-        <div className="folder-roots">
-          <Typography.Text type="secondary" className="folder-roots-title">
-            {t('folder.roots')}
-          </Typography.Text>
-          {(listing?.roots ?? []).map((root) => (
-            <Button
-              key={root}
-              type="text"
-              block
-              icon={<HddOutlined />}
-              className="folder-root mono"
-              title={root}
-              onClick={() => load(root)}
-            >
-              {root}
-            </Button>
-          ))}
-        </div>
-        <Spin spinning={loading} description={t('folder.loading')} className="folder-spin">
-          <FolderList
-            folders={folders}
-            fileCount={fileCount}
-            offerOpen={purpose === 'open-case'}
-            onEnter={(p) => load(p)}
-            onChooseCase={onChoose}
-          />
-        </Spin>
-      </div>
+      </FolderNav>
 
       {purpose === 'new-case' && (
         <Form layout="vertical" className="folder-new">

@@ -59,6 +59,16 @@ export function summariseEvent(e: CustodyEvent, t: TFunction, language: string):
       return d.ok
         ? t('custody.checkedOk', { objects: d.objectsChecked ?? 0, events: d.custodyEvents ?? 0 })
         : t('custody.checkedBad', { bad: Array.isArray(d.objectsBad) ? d.objectsBad.length : 0 })
+    case 'imported':
+      return interpolateNodes(template('custody.importedSummary'), {
+        number: describeValue(d.number, t, listSep),
+        path: describeValue(d.path, t, listSep),
+      })
+    case 'duplicate-seen':
+      return interpolateNodes(template('custody.duplicateSummary'), {
+        number: describeValue(d.sameAs, t, listSep),
+        path: describeValue(d.path, t, listSep),
+      })
     default:
       return <UserValue>{JSON.stringify(d)}</UserValue>
   }

@@ -16,14 +16,20 @@ import type { ApiError } from '../../../shared/errors'
 import { api } from '../api'
 import { ComingSoon } from '../components/coming-soon'
 import { ErrorAlert } from '../components/error-alert'
+import { ImportTasksButton } from '../components/import/import-tasks-button'
 import { IntegrityBadge } from '../components/integrity-badge'
 import { Brand, TopBar } from '../components/top-bar'
 import { useCaseChanged } from '../hooks/use-case-changed'
 import { useIntegrityCheck } from '../hooks/use-integrity-check'
 import { asApiError } from '../lib/errors'
+import { ImportTasksProvider } from '../state/import-tasks'
 import { useCurrentCase, useSession } from '../state/session'
 import { CaseOverview } from './case-overview'
 import { CustodyLogScreen } from './custody-log-screen'
+import { EvidenceLibrary } from './evidence-library'
+import { TimelineScreen } from './timeline-screen'
+import { CaseSearch } from '../components/search/case-search'
+import { ItemViewerHost } from '../components/viewers/item-viewer'
 
 // The order is the one UI.md fixes for every feature, built or not.
 export const NAV_KEYS = [
@@ -90,6 +96,10 @@ export function CaseFrame() {
     switch (screen) {
       case 'overview':
         return <CaseOverview integrity={integrity} onNavigate={setScreen} />
+      case 'evidence':
+        return <EvidenceLibrary />
+      case 'timeline':
+        return <TimelineScreen />
       case 'custody':
         return <CustodyLogScreen />
       default:
@@ -98,35 +108,45 @@ export function CaseFrame() {
   })()
 
   return (
-    <Layout className="app-layout frame-layout" hasSider>
-      <Layout.Sider width={224} theme="light" className="side-nav" data-testid="side-nav">
-        <div className="side-brand">
-          <Brand />
-        </div>
-        <Menu
-          mode="inline"
-          selectedKeys={[screen]}
-          onClick={({ key }) => setScreen(key as NavKey)}
-          items={NAV_KEYS.map((key) => ({ key, icon: NAV_ICONS[key], label: t(`nav.${key}`) }))}
-        />
-      </Layout.Sider>
-      <Layout className="frame-main">
-        <TopBar
-          left={heading}
-          extra={
-            <Button icon={<CloseOutlined />} onClick={() => void closeCase()} data-testid="close-case">
-              {t('topBar.closeCase')}
-            </Button>
-          }
-        />
-        <Layout.Content key={screen} className="scroll-area case-content" data-testid={`screen-${screen}`}>
-          {failure && <ErrorAlert error={failure} onClose={() => setFailure(null)} className="page-alert" />}
-          {integrity.failure && (
-            <ErrorAlert error={integrity.failure} onClose={integrity.clearFailure} className="page-alert" />
-          )}
-          {body}
-        </Layout.Content>
+    <ImportTasksProvider>
+      <Layout className="app-layout frame-layout" hasSider>
+        <Layout.Sider width={224} theme="light" className="side-nav" data-testid="side-nav">
+          <div className="side-brand">
+            <Brand />
+          </div>
+          <Menu
+            mode="inline"
+            selectedKeys={[screen]}
+            onClick={({ key }) => setScreen(key as NavKey)}
+            items={NAV_KEYS.map((key) => ({ key, icon: NAV_ICONS[key], label: t(`nav.${key}`) }))}
+          />
+        </Layout.Sider>
+        <Layout className="frame-main">
+          <TopBar
+            left={heading}
+            extra={
+              <>
+                <CaseSearch />
+                <ImportTasksButton />
+                <Button icon={<CloseOutlined />} onClick={() => void closeCase()} data-testid="close-case">
+                  {t('topBar.closeCase')}
+                </Button>
+              </>
+            }
+          />
+          <Layout.Content key={screen} className="scroll-area case-content" data-testid={`screen-${screen}`}>
+            {failure && (
+              <ErrorAlert error={failure} onClose={() => setFailure(null)} className="page-alert" />
+            )}
+            {integrity.failure && (
+              <ErrorAlert error={integrity.failure} onClose={integrity.clearFailure} className="page-alert" />
+            )}
+            {body}
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
+      {/* one viewer for the whole frame: library, timeline and search results open items here */}
+      <ItemViewerHost />
+    </ImportTasksProvider>
   )
 }

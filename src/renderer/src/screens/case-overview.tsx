@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Button, Card, Col, Row, Typography } from 'antd'
-import { LinkOutlined, SafetyOutlined } from '@ant-design/icons'
+import { DatabaseOutlined, LinkOutlined, SafetyOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { CaseDetails } from '../components/case-details'
 import { CaseEditForm } from '../components/case-edit-form'
@@ -32,7 +32,18 @@ export function CaseOverview({ integrity, onNavigate }: Props) {
             <div className="summary-value" data-testid="evidence-count">
               {t('overview.evidenceTotal', { count: info.evidenceCount })}
             </div>
-            <Typography.Text type="secondary">{t('overview.evidenceEmptyNote')}</Typography.Text>
+            {info.evidenceCount > 0 ? (
+              <Button
+                type="link"
+                icon={<DatabaseOutlined />}
+                className="summary-link"
+                onClick={() => onNavigate('evidence')}
+              >
+                {t('overview.openLibrary')}
+              </Button>
+            ) : (
+              <Typography.Text type="secondary">{t('overview.evidenceEmptyNote')}</Typography.Text>
+            )}
           </Card>
         </Col>
         <Col xs={24} lg={8}>
@@ -101,7 +112,7 @@ export function CaseOverview({ integrity, onNavigate }: Props) {
         <CaseDetails info={info} onEdit={() => setEditing(true)} />
       )}
 
-      <EvidenceSummary info={info} />
+      <EvidenceSummary info={info} onOpenLibrary={() => onNavigate('evidence')} />
     </div>
   )
 }

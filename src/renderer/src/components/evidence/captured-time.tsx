@@ -1,0 +1,42 @@
+import { Tooltip } from 'antd'
+import { ExclamationCircleOutlined } from '@ant-design/icons'
+import { useTranslation } from 'react-i18next'
+import type { EvidenceItem } from '../../../../shared/types'
+import { formatCapturedAt, TIME_WARNING_CODES } from '../../lib/item-time'
+import { warningText } from '../../lib/warnings'
+
+/**
+ * The capture time as local time with the recorded offset; hovering says where it came from
+ * (EXIF, container, file name, file system) and any warning about it (UI.md "Dates and times").
+ */
+export function CapturedTime({ item, className }: { item: EvidenceItem; className?: string }) {
+  const { t } = useTranslation()
+  const text = formatCapturedAt(item)
+  const timeWarnings = item.warnings.filter((w) => (TIME_WARNING_CODES as readonly string[]).includes(w.code))
+  const tip = (
+    <div className="time-tip">
+      <div>
+        {item.capturedAtSource
+          ? t('item.timeSourceLine', { source: t(`timeSource.${item.capturedAtSource}`) })
+          : t('item.noCaptureTime')}
+      </div>
+      {timeWarnings.map((w, i) => (
+        <div key={i} className="time-tip-warning">
+          {warningText(w, t)}
+        </div>
+      ))}
+    </div>
+  )
+  return (
+    <Tooltip title={tip}>
+      <span
+        className={`${text ? 'mono ' : ''}nowrap captured-time ${className ?? ''}`}
+        data-testid="captured-time"
+        tabIndex={0}
+      >
+        {text ?? t('item.noTime')}
+        {timeWarnings.length > 0 && <ExclamationCircleOutlined className="time-warning-icon" />}
+      </span>
+    </Tooltip>
+  )
+}

@@ -1,0 +1,36 @@
+import { Tag, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import type { CustodyEvent } from '../../../../shared/types'
+import { actionLabel, summariseEvent } from '../../lib/custody-summary'
+import { formatInZone } from '../../lib/time'
+import { useCurrentCase } from '../../state/session'
+
+/** The item's own entries in the custody log, oldest first: who did what to it, and when. */
+export function ItemCustody({ events }: { events: CustodyEvent[] }) {
+  const { t, i18n } = useTranslation()
+  const { timezone } = useCurrentCase()
+  if (events.length === 0) return <Typography.Text type="secondary">{t('custody.empty')}</Typography.Text>
+  return (
+    <ol className="item-custody" data-testid="item-custody">
+      {events.map((e) => (
+        <li key={e.seq}>
+          <div className="item-custody-head">
+            <Tag>{actionLabel(e.action, t)}</Tag>
+            <span className="mono small">{formatInZone(e.at, timezone)}</span>
+          </div>
+          <div className="small">
+            <span data-user-data>{e.actor.name}</span>{' '}
+            <Typography.Text type="secondary" className="mono small" data-user-data>
+              {e.actor.certNo}
+            </Typography.Text>
+            <Typography.Text type="secondary" className="small">
+              {' '}
+              · #{e.seq}
+            </Typography.Text>
+          </div>
+          <div className="small secondary break-all">{summariseEvent(e, t, i18n.language)}</div>
+        </li>
+      ))}
+    </ol>
+  )
+}

@@ -1,0 +1,45 @@
+import { useState } from 'react'
+import type { DerivedRole, EvidenceItem } from '../../../../shared/types'
+import { mediaUrl, type MediaRole } from '../../api'
+import { KindIcon } from './kind-icon'
+
+/**
+ * The best picture of an item that exists, by preference; only roles the backend says are
+ * ready are requested, so a missing picture never becomes a failed request.
+ */
+function pictureRole(item: EvidenceItem, prefer: DerivedRole[]): MediaRole | null {
+  return prefer.find((role) => item.derived[role] === 'ready') ?? null
+}
+
+interface Props {
+  item: EvidenceItem
+  /** thumb for tiles and rows; preview for the details panel */
+  size: 'thumb' | 'preview'
+  alt: string
+  className?: string
+}
+
+/** An item's thumbnail, preview or poster, or a tile with its kind's icon when it has none. */
+export function ItemThumb({ item, size, alt, className }: Props) {
+  const [broken, setBroken] = useState(false)
+  const role = pictureRole(item, size === 'thumb' ? ['thumb', 'poster'] : ['preview', 'poster', 'thumb'])
+  if (!role || broken)
+    return (
+      <div className={`item-thumb is-icon ${className ?? ''}`} data-kind={item.kind}>
+        <KindIcon kind={item.kind} />
+      </div>
+    )
+  return (
+    <div className={`item-thumb ${className ?? ''}`}>
+      <img
+        src={mediaUrl(item.id, role)}
+        alt={alt}
+        loading="lazy"
+        decoding="async"
+        draggable={false}
+        onError={() => setBroken(true)}
+        data-role={role}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,29 @@
+import { Modal } from 'antd'
+import { useTranslation } from 'react-i18next'
+import type { EvidenceItem } from '../../../../shared/types'
+import { ThermalViewer } from '../thermal/thermal-viewer'
+
+/** The thermal viewer needs room: a near-full-window modal over the library. */
+export function ThermalViewerModal({ item, onClose }: { item: EvidenceItem; onClose(): void }) {
+  const { t } = useTranslation()
+  return (
+    <Modal
+      open
+      centered
+      destroyOnHidden
+      footer={null}
+      onCancel={onClose}
+      width="calc(100vw - 48px)"
+      className="thermal-modal"
+      title={
+        <span>
+          {t('item.thermalViewer')} — <span data-user-data>{`${item.number} ${item.originalName}`}</span>
+        </span>
+      }
+    >
+      <div data-testid="thermal-viewer-modal">
+        <ThermalViewer item={item} />
+      </div>
+    </Modal>
+  )
+}

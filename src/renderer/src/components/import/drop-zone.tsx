@@ -1,0 +1,41 @@
+import { useState, type DragEvent, type ReactNode } from 'react'
+import { InboxOutlined } from '@ant-design/icons'
+import { useTranslation } from 'react-i18next'
+import { useSession } from '../../state/session'
+import './import.css'
+
+/**
+ * Where officers may drop files. A page cannot learn a dropped file's real path (browser mode),
+ * and the Electron preload does not expose `webUtils.getPathForFile` yet, so a drop only says
+ * how to import instead; the window-level handler in ImportTasksProvider shows that message.
+ */
+export function DropZone({ children, className }: { children: ReactNode; className?: string }) {
+  const { t } = useTranslation()
+  const { info } = useSession()
+  const [over, setOver] = useState(false)
+  const hasFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files')
+  return (
+    <div
+      className={`drop-zone${over ? ' is-over' : ''}${className ? ` ${className}` : ''}`}
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return
+        e.preventDefault()
+        e.dataTransfer.dropEffect = 'none'
+        setOver(true)
+      }}
+      onDragLeave={(e) => {
+        // leaving into a child is not leaving the zone
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false)
+      }}
+      onDrop={() => setOver(false)}
+    >
+      {children}
+      {over && (
+        <div className="drop-overlay" aria-live="polite">
+          <InboxOutlined className="drop-overlay-icon" />
+          <span>{t(info.nativeDialogs ? 'importer.dropElectron' : 'importer.dropBrowser')}</span>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,34 @@
+import { Drawer, Empty } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { useImportTasks } from '../../state/import-tasks'
+import { ErrorAlert } from '../error-alert'
+import { TaskCard } from './task-card'
+import './import.css'
+
+/** The progress drawer (UI.md "Long work"): every import of this session, running ones first in time. */
+export function ImportDrawer() {
+  const { t } = useTranslation()
+  const { tasks, drawerOpen, setDrawerOpen, failure, clearFailure } = useImportTasks()
+  return (
+    <Drawer
+      open={drawerOpen}
+      onClose={() => setDrawerOpen(false)}
+      title={t('tasks.title')}
+      size={680}
+      className="tasks-drawer"
+    >
+      <div data-testid="tasks-drawer">
+        {failure && <ErrorAlert error={failure} onClose={clearFailure} className="form-alert" />}
+        {tasks.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.empty')} />
+        ) : (
+          <div className="task-list">
+            {tasks.map((task) => (
+              <TaskCard key={task.taskId} task={task} />
+            ))}
+          </div>
+        )}
+      </div>
+    </Drawer>
+  )
+}

@@ -1,0 +1,153 @@
+import type { KeyboardEvent, MouseEvent } from 'react'
+import type { Cluster, Lane } from './lanes'
+
+/** One colour per kind (and the custody lane), shared by the marks and the legend. */
+export const KIND_COLORS: Record<Lane['kind'], string> = {
+  video: '#d4380d',
+  image: '#1677ff',
+  thermal: '#c41d7f',
+  transcript: '#389e0d',
+  monitoring: '#08979c',
+  document: '#595959',
+  other: '#8c8c8c',
+  custody: '#722ed1',
+}
+
+export const HATCH_ID = 'tl-hatch'
+/** Marks closer than this merge into one cluster. */
+export const CLUSTER_GAP_PX = 10
+const BAR_MIN_PX = 8
+
+interface Props {
+  lane: Lane
+  clusters: Cluster[]
+  /** vertical centre of the lane */
+  y: number
+  onHover: (cluster: Cluster | null, x: number, y: number) => void
+  onActivate: (cluster: Cluster) => void
+}
+
+/**
+ * A lane's marks: a dot per item, a bar over a video's duration, a tick per custody event, and
+ * a counted pill where several would overlap. Weak capture times are hatched with a dashed edge.
+ */
+export function LaneMarks({ lane, clusters, y, onHover, onActivate }: Props) {
+  const color = KIND_COLORS[lane.kind]
+  return (
+    <g data-testid="timeline-lane-marks">
+      {clusters.map((c) => {
+        const single = c.marks.length === 1 ? c.marks[0] : null
+        const weak = c.marks.some((m) => m.weak)
+        const label = single?.item
+          ? `${single.item.number} ${single.item.originalName}`
+          : single?.event
+            ? single.event.action
+            : String(c.marks.length)
+        const handlers = {
+          onMouseEnter: (e: MouseEvent) => onHover(c, e.clientX, e.clientY),
+          onMouseMove: (e: MouseEvent) => onHover(c, e.clientX, e.clientY),
+          onMouseLeave: () => onHover(null, 0, 0),
+          onClick: () => onActivate(c),
+          onKeyDown: (e: KeyboardEvent) => {
+            if (e.key === 'Enter' || e.key === ' ') {
+              e.preventDefault()
+              onActivate(c)
+            }
+          },
+          onFocus: (e: { currentTarget: Element }) => {
+            const r = e.currentTarget.getBoundingClientRect()
+            onHover(c, r.x + r.width / 2, r.y + r.height / 2)
+          },
+          onBlur: () => onHover(null, 0, 0),
+        }
+        const common = {
+          role: 'button',
+          tabIndex: 0,
+          'aria-label': label,
+          className: `tl-mark${weak ? ' is-weak' : ''}`,
+          'data-weak': weak ? 'true' : 'false',
+          'data-count': c.marks.length,
+          ...handlers,
+        }
+        const stroke = { stroke: color, strokeWidth: 1.5, strokeDasharray: weak ? '3 2' : undefined }
+        if (lane.kind === 'custody') {
+          const actions = c.marks.map((m) => m.event?.action ?? '').join(',')
+          const w = Math.max(4, c.x1 - c.x0 + 4)
+          return (
+            <g key={c.key} {...common} data-testid="custody-marker" data-actions={actions}>
+              <rect x={c.x0 - 2} y={y - 9} width={w} height={18} rx={2} fill={color} opacity={0.85} />
+              {c.marks.length > 1 && w > 14 && (
+                <text x={c.x0 - 2 + w / 2} y={y + 4} textAnchor="middle" className="tl-count">
+                  {c.marks.length}
+                </text>
+              )}
+            </g>
+          )
+        }
+        if (single?.item) {
+          const isBar = c.x1 - c.x0 >= BAR_MIN_PX
+          const itemAttrs = {
+            'data-testid': 'timeline-item',
+            'data-item-id': single.item.id,
+            'data-number': single.item.number,
+          }
+          return (
+            <g key={c.key} {...common} {...itemAttrs} data-shape={isBar ? 'bar' : 'point'}>
+              {isBar ? (
+                <>
+                  <rect
+                    x={c.x0}
+                    y={y - 7}
+                    width={c.x1 - c.x0}
+                    height={14}
+                    rx={3}
+                    fill={color}
+                    opacity={weak ? 0.3 : 0.75}
+                    {...stroke}
+                  />
+                  {weak && (
+                    <rect
+                      x={c.x0}
+                      y={y - 7}
+                      width={c.x1 - c.x0}
+                      height={14}
+                      rx={3}
+                      fill={`url(#${HATCH_ID})`}
+                    />
+                  )}
+                </>
+              ) : (
+                <>
+                  <circle cx={c.x0} cy={y} r={6.5} fill={weak ? '#fff' : color} {...stroke} />
+                  {weak && <circle cx={c.x0} cy={y} r={6.5} fill={`url(#${HATCH_ID})`} />}
+                </>
+              )}
+            </g>
+          )
+        }
+        const mid = (c.x0 + c.x1) / 2
+        const w = Math.max(22, c.x1 - c.x0 + 14)
+        return (
+          <g key={c.key} {...common} data-testid="timeline-cluster">
+            <rect
+              x={mid - w / 2}
+              y={y - 9}
+              width={w}
+              height={18}
+              rx={9}
+              fill={color}
+              opacity={0.9}
+              {...stroke}
+            />
+            {weak && (
+              <rect x={mid - w / 2} y={y - 9} width={w} height={18} rx={9} fill={`url(#${HATCH_ID})`} />
+            )}
+            <text x={mid} y={y + 4} textAnchor="middle" className="tl-count">
+              {c.marks.length}
+            </text>
+          </g>
+        )
+      })}
+    </g>
+  )
+}

@@ -1,0 +1,164 @@
+import {
+  EVIDENCE_KINDS,
+  type CustodyEvent,
+  type EvidenceItem,
+  type EvidenceKind,
+} from '../../../../shared/types'
+import { TIME_WARNING_CODES } from '../../lib/item-time'
+
+/** One thing on the axis: an evidence item (a point, or a bar over a video's duration) or a custody event. */
+export interface Mark {
+  key: string
+  start: number
+  /** equal to start for points */
+  end: number
+  weak: boolean
+  item?: EvidenceItem
+  event?: CustodyEvent
+}
+
+export interface Lane {
+  key: string
+  kind: EvidenceKind | 'custody'
+  device: EvidenceItem['device']
+  /** sorted by start */
+  marks: Mark[]
+  /** the longest mark (ms), so a view query knows how far back a bar can start and still show */
+  maxDuration: number
+}
+
+/**
+ * Why an item's capture time is weak: the file-system clock, an assumed offset or a disagreeing
+ * clock. Empty when the time is as good as the source can give.
+ */
+export function weakTimeReasons(item: EvidenceItem): string[] {
+  const codes = item.warnings
+    .map((w) => w.code)
+    .filter((c) => (TIME_WARNING_CODES as readonly string[]).includes(c))
+  if (item.capturedAtSource === 'filesystem' && !codes.includes('time-from-filesystem'))
+    codes.unshift('filesystem')
+  return codes
+}
+
+function deviceKey(d: EvidenceItem['device']): string {
+  return d ? [d.id, d.make, d.model, d.serial].map((v) => v ?? '').join('|') : ''
+}
+
+/** "DJI FC6310" and the serial / id, for a lane label. */
+export function deviceParts(d: EvidenceItem['device']): {
+  name: string | null
+  serial: string | null
+  id: string | null
+} {
+  if (!d) return { name: null, serial: null, id: null }
+  const name = [d.make, d.model].filter(Boolean).join(' ') || null
+  return { name, serial: d.serial, id: d.id && d.id !== d.serial ? d.id : null }
+}
+
+/**
+ * Evidence with a capture time in lanes by kind and device (in the glossary's kind order), and
+ * the rest apart; each lane's marks sorted by time. Videos span their duration.
+ */
+export function buildLanes(items: EvidenceItem[]): { lanes: Lane[]; undated: EvidenceItem[] } {
+  const byKey = new Map<string, Lane>()
+  const undated: EvidenceItem[] = []
+  for (const item of items) {
+    const start = item.capturedAt ? Date.parse(item.capturedAt) : NaN
+    if (Number.isNaN(start)) {
+      undated.push(item)
+      continue
+    }
+    const key = `${item.kind}#${deviceKey(item.device)}`
+    let lane = byKey.get(key)
+    if (!lane) {
+      lane = { key, kind: item.kind, device: item.device, marks: [], maxDuration: 0 }
+      byKey.set(key, lane)
+    }
+    const duration = item.kind === 'video' && item.durationSec ? item.durationSec * 1000 : 0
+    lane.marks.push({
+      key: item.id,
+      start,
+      end: start + duration,
+      weak: weakTimeReasons(item).length > 0,
+      item,
+    })
+  }
+  const lanes = [...byKey.values()]
+  for (const lane of lanes) {
+    lane.marks.sort((a, b) => a.start - b.start)
+    lane.maxDuration = lane.marks.reduce((m, k) => Math.max(m, k.end - k.start), 0)
+  }
+  const order = (k: Lane['kind']) => EVIDENCE_KINDS.indexOf(k as EvidenceKind)
+  lanes.sort((a, b) => order(a.kind) - order(b.kind) || a.key.localeCompare(b.key))
+  return { lanes, undated }
+}
+
+export function custodyLane(events: CustodyEvent[]): Lane {
+  const marks = events
+    .map((event) => {
+      const at = Date.parse(event.at)
+      return { key: `c${event.seq}`, start: at, end: at, weak: false, event }
+    })
+    .filter((m) => !Number.isNaN(m.start))
+    .sort((a, b) => a.start - b.start)
+  return { key: 'custody', kind: 'custody', device: null, marks, maxDuration: 0 }
+}
+
+/** The first index in sorted marks whose end is at or after `ms` (binary search). */
+function firstEndingAfter(marks: Mark[], ms: number, maxDuration: number): number {
+  // marks are sorted by start; a mark that ends after ms starts after ms - maxDuration
+  let lo = 0
+  let hi = marks.length
+  const from = ms - maxDuration
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (marks[mid].start < from) lo = mid + 1
+    else hi = mid
+  }
+  while (lo < marks.length && marks[lo].end < ms) lo++
+  return lo
+}
+
+export interface Cluster {
+  key: string
+  marks: Mark[]
+  x0: number
+  x1: number
+}
+
+/**
+ * The marks of a lane inside the view, merged where they would overlap on screen (closer than
+ * `gapPx`), so the number of drawn shapes stays bounded by the width however many items there
+ * are. Also counts what lies outside on either side.
+ */
+export function visibleClusters(
+  lane: Lane,
+  toX: (ms: number) => number,
+  view: { start: number; end: number },
+  gapPx: number,
+): { clusters: Cluster[]; before: number; after: number } {
+  const { marks } = lane
+  const first = firstEndingAfter(marks, view.start, lane.maxDuration)
+  const clusters: Cluster[] = []
+  let i = first
+  // everything before `first` ends before the view
+  let before = first
+  let prevX0 = -Infinity
+  for (; i < marks.length && marks[i].start <= view.end; i++) {
+    const m = marks[i]
+    if (m.end < view.start) {
+      before++
+      continue
+    }
+    const x0 = toX(m.start)
+    const x1 = toX(m.end)
+    const last = clusters[clusters.length - 1]
+    // chained on start positions, so a point during a long video bar is not swallowed by it
+    if (last && x0 - prevX0 < gapPx) {
+      last.marks.push(m)
+      last.x1 = Math.max(last.x1, x1)
+    } else clusters.push({ key: m.key, marks: [m], x0, x1 })
+    prevX0 = x0
+  }
+  return { clusters, before, after: marks.length - i }
+}

@@ -1,0 +1,113 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { EvidenceItem } from '../../../../shared/types'
+import { mediaUrl } from '../../api'
+import { actionLabel } from '../../lib/custody-summary'
+import { formatDuration } from '../../lib/format'
+import { formatCapturedAt } from '../../lib/item-time'
+import { formatInZone } from '../../lib/time'
+import { warningText } from '../../lib/warnings'
+import { deviceParts, weakTimeReasons, type Cluster } from './lanes'
+
+const LIST_MAX = 8
+
+/** The item's own thumbnail or video poster, only when the backend says one is ready. */
+function Thumb({ item }: { item: EvidenceItem }) {
+  const [broken, setBroken] = useState(false)
+  const role = item.derived.thumb === 'ready' ? 'thumb' : item.derived.poster === 'ready' ? 'poster' : null
+  if (!role || broken) return null
+  return (
+    <img
+      className="tl-tip-thumb"
+      src={mediaUrl(item.id, role)}
+      alt=""
+      data-testid="timeline-tip-thumb"
+      onError={() => setBroken(true)}
+    />
+  )
+}
+
+function ItemTip({ item }: { item: EvidenceItem }) {
+  const { t } = useTranslation()
+  const reasons = weakTimeReasons(item)
+  const device = deviceParts(item.device)
+  const deviceText = [device.name, device.serial, device.id].filter(Boolean).join(' · ')
+  return (
+    <div className="tl-tip-item">
+      <Thumb item={item} />
+      <div className="tl-tip-text">
+        <div className="tl-tip-title">
+          <span className="mono">{item.number}</span> <span data-user-data>{item.originalName}</span>
+        </div>
+        <div className="tl-tip-line">
+          {t(`kinds.${item.kind}`)}
+          {deviceText && <span data-user-data>{` · ${deviceText}`}</span>}
+        </div>
+        <div className="tl-tip-line mono">{`${t('timeline.tip.captured')} ${formatCapturedAt(item) ?? ''}`}</div>
+        <div className="tl-tip-line">
+          {item.capturedAtSource
+            ? t('timeline.tip.source', { source: t(`timeSource.${item.capturedAtSource}`) })
+            : t('timeline.tip.noSource')}
+        </div>
+        {item.kind === 'video' && item.durationSec ? (
+          <div className="tl-tip-line">
+            {t('timeline.tip.duration', { duration: formatDuration(item.durationSec, t) })}
+          </div>
+        ) : null}
+        {reasons.length > 0 && (
+          <div className="tl-tip-weak" data-testid="timeline-tip-weak">
+            <div>{t('timeline.tip.weak')}</div>
+            {reasons.map((code) => {
+              const w = item.warnings.find((x) => x.code === code)
+              return <div key={code}>{w ? warningText(w, t) : t('timeline.tip.filesystem')}</div>
+            })}
+          </div>
+        )}
+        <div className="tl-tip-hint">{t('timeline.tip.open')}</div>
+      </div>
+    </div>
+  )
+}
+
+interface Props {
+  cluster: Cluster
+  zone: string
+  /** evidence numbers by id, for custody events that name an item */
+  numbers: Map<string, string>
+}
+
+/** What a mark stands for: the item with its thumbnail and time source, an event, or a cluster's members. */
+export function MarkTooltip({ cluster, zone, numbers }: Props) {
+  const { t } = useTranslation()
+  const marks = cluster.marks
+  if (marks.length === 1 && marks[0].item) return <ItemTip item={marks[0].item} />
+  return (
+    <div className="tl-tip-list">
+      {marks.length > 1 && (
+        <div className="tl-tip-title">{t('timeline.cluster', { count: marks.length })}</div>
+      )}
+      {marks.slice(0, LIST_MAX).map((m) =>
+        m.item ? (
+          <div key={m.key} className="tl-tip-line">
+            <span className="mono">{m.item.number}</span> <span data-user-data>{m.item.originalName}</span>{' '}
+            <span className="mono tl-tip-muted">{formatCapturedAt(m.item)}</span>
+          </div>
+        ) : m.event ? (
+          <div key={m.key} className="tl-tip-line">
+            <span className="mono tl-tip-muted">{formatInZone(m.event.at, zone)}</span>{' '}
+            {actionLabel(m.event.action, t)}
+            {m.event.itemId && numbers.has(m.event.itemId) && (
+              <span className="mono">{` · ${t('timeline.tip.item', { number: numbers.get(m.event.itemId) })}`}</span>
+            )}
+            <span className="tl-tip-muted" data-user-data>
+              {` · ${t('timeline.tip.actor', { name: m.event.actor.name })}`}
+            </span>
+          </div>
+        ) : null,
+      )}
+      {marks.length > LIST_MAX && (
+        <div className="tl-tip-muted">{t('timeline.clusterMore', { count: marks.length - LIST_MAX })}</div>
+      )}
+    </div>
+  )
+}

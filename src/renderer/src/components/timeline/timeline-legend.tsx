@@ -1,0 +1,65 @@
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { KIND_COLORS } from './lane-marks'
+
+const HATCH = 'tl-legend-hatch'
+
+/** What the shapes mean, the hatched "time may be wrong" mark above all. */
+export function TimelineLegend() {
+  const { t } = useTranslation()
+  const c = KIND_COLORS.image
+  const entries: Array<{ key: string; swatch: ReactNode }> = [
+    { key: 'item', swatch: <circle cx={12} cy={8} r={6} fill={c} stroke={c} strokeWidth={1.5} /> },
+    {
+      key: 'weak',
+      swatch: (
+        <>
+          <circle cx={12} cy={8} r={6} fill="#fff" stroke={c} strokeWidth={1.5} strokeDasharray="3 2" />
+          <circle cx={12} cy={8} r={6} fill={`url(#${HATCH})`} />
+        </>
+      ),
+    },
+    {
+      key: 'video',
+      swatch: <rect x={1} y={2} width={22} height={12} rx={3} fill={KIND_COLORS.video} opacity={0.75} />,
+    },
+    {
+      key: 'cluster',
+      swatch: (
+        <>
+          <rect x={1} y={0} width={22} height={16} rx={8} fill={c} opacity={0.9} />
+          <text x={12} y={12} textAnchor="middle" className="tl-count">
+            3
+          </text>
+        </>
+      ),
+    },
+    { key: 'custody', swatch: <rect x={10} y={0} width={4} height={16} rx={1} fill={KIND_COLORS.custody} /> },
+  ]
+  return (
+    <div className="tl-legend" data-testid="timeline-legend">
+      <svg width={0} height={0} className="tl-legend-defs" aria-hidden>
+        <defs>
+          <pattern
+            id={HATCH}
+            width={5}
+            height={5}
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
+            <line x1={0} y1={0} x2={0} y2={5} stroke="#262626" strokeWidth={1.6} />
+          </pattern>
+        </defs>
+      </svg>
+      <span className="tl-legend-title">{t('timeline.legend.title')}</span>
+      {entries.map((e) => (
+        <span key={e.key} className="tl-legend-entry" data-testid={`legend-${e.key}`}>
+          <svg width={24} height={16} aria-hidden>
+            {e.swatch}
+          </svg>
+          {t(`timeline.legend.${e.key}`)}
+        </span>
+      ))}
+    </div>
+  )
+}

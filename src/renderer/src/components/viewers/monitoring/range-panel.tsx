@@ -1,0 +1,164 @@
+import { useState } from 'react'
+import { Button, Card, Empty, Flex, Input, Tag, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import type { Annotation } from '../../../../../shared/types'
+import { asApiError } from '../../../lib/errors'
+import { formatIsoWithOwnOffset } from '../../../lib/item-time'
+import { formatInZone } from '../../../lib/time'
+import { ErrorAlert } from '../../error-alert'
+import { WithdrawButton } from '../transcript/withdraw-button'
+
+export interface DataRange {
+  pollutant: string
+  /** ISO instants with the case zone's offset */
+  start: string
+  end: string
+}
+
+/** A data-range annotation's anchor, or null when it is not one. */
+export function readRange(a: Annotation): DataRange | null {
+  const { pollutant, start, end } = a.anchor
+  return typeof pollutant === 'string' && typeof start === 'string' && typeof end === 'string'
+    ? { pollutant, start, end }
+    : null
+}
+
+function spanText(r: DataRange, t: (k: string, o: Record<string, string>) => string): string {
+  return t('docsViewer.monitoring.range.span', {
+    start: formatIsoWithOwnOffset(r.start),
+    end: formatIsoWithOwnOffset(r.end),
+  })
+}
+
+/** The two instants, each kept on one line: a date broken at its hyphen is hard to read. */
+function SpanText({ r }: { r: DataRange }) {
+  return (
+    <span className="mono small mon-span">
+      <span>{formatIsoWithOwnOffset(r.start)}</span> — <span>{formatIsoWithOwnOffset(r.end)}</span>
+    </span>
+  )
+}
+
+/** The range dragged on the chart, ready to save as a 数据区间 with a note. */
+export function RangeForm({
+  range,
+  onSave,
+  onCancel,
+}: {
+  range: DataRange
+  onSave(note: string): Promise<unknown>
+  onCancel(): void
+}) {
+  const { t } = useTranslation()
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<unknown>(null)
+  async function save() {
+    setBusy(true)
+    setFailure(null)
+    try {
+      await onSave(note.trim())
+    } catch (e) {
+      setFailure(e)
+      setBusy(false)
+    }
+  }
+  return (
+    <Card
+      size="small"
+      title={t('docsViewer.monitoring.range.title')}
+      className="docs-card"
+      data-testid="range-form"
+    >
+      <div className="mono small" data-testid="pending-range">
+        {range.pollutant} · {spanText(range, t)}
+      </div>
+      <label className="docs-field">
+        <span>{t('docsViewer.common.note')}</span>
+        <Input.TextArea
+          aria-label={t('docsViewer.common.note')}
+          value={note}
+          maxLength={2000}
+          autoSize={{ minRows: 2, maxRows: 4 }}
+          placeholder={t('docsViewer.common.notePlaceholder')}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </label>
+      {failure !== null && <ErrorAlert error={asApiError(failure)} className="docs-alert" />}
+      <Flex gap={8} justify="end">
+        <Button onClick={onCancel}>{t('docsViewer.common.cancel')}</Button>
+        <Button type="primary" loading={busy} onClick={() => void save()} data-testid="save-range">
+          {t('docsViewer.monitoring.range.save')}
+        </Button>
+      </Flex>
+    </Card>
+  )
+}
+
+interface ListProps {
+  ranges: Annotation[]
+  timezone: string
+  onWithdraw(id: string, reason: string): Promise<unknown>
+}
+
+/** The item's 数据区间, oldest first, numbered R1…; withdrawn ones stay, struck through, with the reason. */
+export function RangeList({ ranges, timezone, onWithdraw }: ListProps) {
+  const { t } = useTranslation()
+  return (
+    <Card
+      size="small"
+      title={t('docsViewer.monitoring.range.listTitle')}
+      className="docs-card"
+      data-testid="range-list"
+    >
+      {ranges.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('docsViewer.monitoring.range.empty')} />
+      ) : (
+        <ol className="docs-list">
+          {ranges.map((a, i) => {
+            const r = readRange(a)
+            const withdrawn = a.withdrawnAt !== null
+            return (
+              <li
+                key={a.id}
+                className={`docs-list-item${withdrawn ? ' withdrawn' : ''}`}
+                data-testid="range-row"
+              >
+                <div className="docs-list-span">
+                  <span className="docs-list-label">R{i + 1}</span> <strong>{r?.pollutant}</strong>{' '}
+                  {withdrawn && <Tag className="mon-tag">{t('docsViewer.common.withdrawn')}</Tag>}
+                  {r && <SpanText r={r} />}
+                </div>
+                {a.note && (
+                  <Typography.Paragraph className="docs-note" data-user-data>
+                    {a.note}
+                  </Typography.Paragraph>
+                )}
+                <div className="secondary small" data-user-data>
+                  {t('docsViewer.common.by', {
+                    name: a.author.name,
+                    time: formatInZone(a.createdAt, timezone),
+                  })}
+                </div>
+                {withdrawn ? (
+                  <div className="secondary small" data-user-data>
+                    {t('docsViewer.common.withdrawnBy', {
+                      time: formatInZone(a.withdrawnAt ?? '', timezone),
+                      reason: a.withdrawnReason ?? '',
+                    })}
+                  </div>
+                ) : (
+                  <WithdrawButton
+                    subject={r ? `${r.pollutant} ${spanText(r, t)}` : ''}
+                    successMessage={t('docsViewer.monitoring.range.withdrawn')}
+                    onWithdraw={(reason) => onWithdraw(a.id, reason)}
+                  />
+                )}
+              </li>
+            )
+          })}
+        </ol>
+      )}
+    </Card>
+  )
+}

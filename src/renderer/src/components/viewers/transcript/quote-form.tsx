@@ -1,0 +1,65 @@
+import { useState } from 'react'
+import { Button, Card, Flex, Input, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { asApiError } from '../../../lib/errors'
+import { ErrorAlert } from '../../error-alert'
+
+interface Props {
+  /** [start, end) in view.text and exactly view.text.slice(start, end) */
+  quote: { start: number; end: number; text: string }
+  onSave(note: string): Promise<unknown>
+  onCancel(): void
+}
+
+/** The selected passage as it will be cited (the record's own text, not the screen's), with a note. */
+export function QuoteForm({ quote, onSave, onCancel }: Props) {
+  const { t } = useTranslation()
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<unknown>(null)
+
+  async function save() {
+    setBusy(true)
+    setFailure(null)
+    try {
+      await onSave(note.trim())
+    } catch (e) {
+      setFailure(e)
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Card
+      size="small"
+      title={t('docsViewer.transcript.select.title')}
+      data-testid="quote-form"
+      className="docs-card"
+    >
+      <blockquote className="tx-quote-text" data-testid="pending-quote" data-user-data>
+        {quote.text}
+      </blockquote>
+      <Typography.Text type="secondary" className="small mono" data-testid="pending-quote-range">
+        {t('docsViewer.transcript.select.range', { start: quote.start, end: quote.end })}
+      </Typography.Text>
+      <label className="docs-field">
+        <span>{t('docsViewer.common.note')}</span>
+        <Input.TextArea
+          aria-label={t('docsViewer.common.note')}
+          value={note}
+          maxLength={2000}
+          autoSize={{ minRows: 2, maxRows: 5 }}
+          placeholder={t('docsViewer.common.notePlaceholder')}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </label>
+      {failure !== null && <ErrorAlert error={asApiError(failure)} className="docs-alert" />}
+      <Flex gap={8} justify="end">
+        <Button onClick={onCancel}>{t('docsViewer.common.cancel')}</Button>
+        <Button type="primary" loading={busy} onClick={() => void save()} data-testid="save-quote">
+          {t('docsViewer.transcript.select.save')}
+        </Button>
+      </Flex>
+    </Card>
+  )
+}

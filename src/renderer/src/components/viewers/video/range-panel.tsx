@@ -1,0 +1,145 @@
+import { useState } from 'react'
+import { Button, Card, Empty, Input, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import type { Annotation, EvidenceItem } from '../../../../../shared/types'
+import { formatInZone } from '../../../lib/time'
+import { asApiError } from '../../../lib/errors'
+import { ErrorAlert } from '../../error-alert'
+import { useCaseZone } from '../image/region-panel'
+import { WithdrawButton } from '../image/withdraw-button'
+import { absoluteAt, formatMediaTime } from './playback'
+
+export interface Marks {
+  in: number | null
+  out: number | null
+}
+
+interface FormProps {
+  marks: Marks
+  onClear(): void
+  onSave(note: string): Promise<void>
+}
+
+/** The in/out marks and the note; saving makes a `time-range` annotation. */
+export function MarksForm({ marks, onClear, onSave }: FormProps) {
+  const { t } = useTranslation()
+  const k = 'mediaViewer.video.marks'
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<unknown>(null)
+  const complete = marks.in !== null && marks.out !== null
+  const valid = complete && marks.out! > marks.in!
+  const save = async () => {
+    setBusy(true)
+    setFailure(null)
+    try {
+      await onSave(note)
+      setNote('')
+    } catch (e) {
+      setFailure(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <Card
+      size="small"
+      title={t('mediaViewer.video.range.title')}
+      className="media-card"
+      data-testid="marks-form"
+    >
+      <div className="mono" data-testid="marks">
+        {t(`${k}.in`)} {marks.in === null ? t(`${k}.none`) : formatMediaTime(marks.in)} · {t(`${k}.out`)}{' '}
+        {marks.out === null ? t(`${k}.none`) : formatMediaTime(marks.out)}
+      </div>
+      {complete && !valid && <Typography.Text type="danger">{t(`${k}.invalid`)}</Typography.Text>}
+      {failure !== null && <ErrorAlert error={asApiError(failure)} />}
+      <label className="media-field-label" htmlFor="range-note">
+        {t('mediaViewer.common.note')}
+      </label>
+      <Input.TextArea
+        id="range-note"
+        value={note}
+        maxLength={2000}
+        autoSize={{ minRows: 2, maxRows: 5 }}
+        placeholder={t('mediaViewer.common.notePlaceholder')}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      <div className="media-form-actions">
+        <Button onClick={onClear} disabled={marks.in === null && marks.out === null}>
+          {t(`${k}.clear`)}
+        </Button>
+        <Button
+          type="primary"
+          disabled={!valid}
+          loading={busy}
+          onClick={() => void save()}
+          data-testid="save-range"
+        >
+          {t(`${k}.saveRange`)}
+        </Button>
+      </div>
+    </Card>
+  )
+}
+
+export function rangeOf(a: Annotation): { start: number; end: number } | null {
+  const { start, end } = a.anchor
+  return typeof start === 'number' && typeof end === 'number' ? { start, end } : null
+}
+
+interface ListProps {
+  item: EvidenceItem
+  ranges: Annotation[]
+  onSeek(seconds: number): void
+  onWithdraw(id: string, reason: string): Promise<void>
+}
+
+/** The item's time ranges, numbered T1…; a click goes to the start. Withdrawn ones are not listed here. */
+export function RangeList({ item, ranges, onSeek, onWithdraw }: ListProps) {
+  const { t } = useTranslation()
+  const zone = useCaseZone()
+  const active = ranges.filter((a) => !a.withdrawnAt)
+  if (active.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('mediaViewer.video.range.empty')} />
+  return (
+    <ol className="media-list" data-testid="range-list">
+      {active.map((a) => {
+        const r = rangeOf(a)
+        const label = `T${ranges.indexOf(a) + 1}`
+        const at = r ? absoluteAt(item, r.start) : null
+        return (
+          <li key={a.id} className="media-list-item" data-testid="range-row">
+            <Typography.Link
+              className="media-list-main"
+              title={t('mediaViewer.video.range.seekTip')}
+              onClick={() => r && onSeek(r.start)}
+            >
+              <span>
+                <span className="media-list-label">{label}</span>{' '}
+                {r && (
+                  <span className="mono" data-testid="range-times">
+                    {formatMediaTime(r.start)} – {formatMediaTime(r.end)}
+                  </span>
+                )}
+              </span>
+              {r && (
+                <span className="secondary small">
+                  {t('mediaViewer.video.range.length', { value: formatMediaTime(r.end - r.start) })}
+                  {at && ` · ${at}`}
+                </span>
+              )}
+              <span className="media-list-note" data-user-data>
+                {a.note || t('mediaViewer.common.noNote')}
+              </span>
+              <span className="secondary small">
+                {t('mediaViewer.common.by', { name: a.author.name, at: formatInZone(a.createdAt, zone) })}
+              </span>
+            </Typography.Link>
+            <WithdrawButton onWithdraw={(reason) => onWithdraw(a.id, reason)} />
+          </li>
+        )
+      })}
+    </ol>
+  )
+}

@@ -1,0 +1,142 @@
+import { useEffect } from 'react'
+import { Button, Popover, Select, Slider, Tooltip } from 'antd'
+import {
+  CaretRightOutlined,
+  PauseOutlined,
+  QuestionCircleOutlined,
+  StepBackwardOutlined,
+  StepForwardOutlined,
+} from '@ant-design/icons'
+import { useTranslation } from 'react-i18next'
+import { formatMediaTime, SPEEDS } from './playback'
+import type { Player } from './use-player'
+
+interface Props {
+  player: Player
+  marks: { in: number | null; out: number | null }
+  onMarkIn(): void
+  onMarkOut(): void
+}
+
+/** Keys an officer uses all day; they act only when the focus is not in a text field or the slider. */
+export function useVideoKeys({ player, onMarkIn, onMarkOut }: Omit<Props, 'marks'>) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return
+      const target = e.target as HTMLElement | null
+      if (target?.closest('input, textarea, select, [contenteditable="true"], .ant-slider, .ant-select'))
+        return
+      const actions: Record<string, () => void> = {
+        ' ': player.toggle,
+        ArrowLeft: () => player.step(-1),
+        ArrowRight: () => player.step(1),
+        j: () => player.seek(player.time - 1),
+        k: player.pause,
+        l: player.faster,
+        i: onMarkIn,
+        o: onMarkOut,
+      }
+      const action = actions[e.key.length === 1 ? e.key.toLowerCase() : e.key]
+      if (!action) return
+      // Space would also press a focused button and scroll the page.
+      e.preventDefault()
+      action()
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [player, onMarkIn, onMarkOut])
+}
+
+function KeyHelp() {
+  const { t } = useTranslation()
+  const k = 'mediaViewer.video.keys'
+  const rows: Array<[string, string]> = [
+    ['Space', t(`${k}.space`)],
+    ['← →', t(`${k}.arrows`)],
+    ['J', t(`${k}.j`)],
+    ['K', t(`${k}.k`)],
+    ['L', t(`${k}.l`)],
+    ['I', t(`${k}.i`)],
+    ['O', t(`${k}.o`)],
+  ]
+  return (
+    <dl className="video-keys" data-testid="video-key-help">
+      {rows.map(([key, text]) => (
+        <div key={key} style={{ display: 'contents' }}>
+          <dt>
+            <kbd>{key}</kbd>
+          </dt>
+          <dd style={{ margin: 0 }}>{text}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+/** Play, frame steps, the position slider with the in/out marks, speed and the shortcut help. */
+export function VideoControls({ player, marks, onMarkIn, onMarkOut }: Props) {
+  const { t } = useTranslation()
+  const k = 'mediaViewer.video'
+  useVideoKeys({ player, onMarkIn, onMarkOut })
+  const sliderMarks: Record<number, string> = {}
+  if (marks.in !== null) sliderMarks[marks.in] = t(`${k}.marks.in`)
+  if (marks.out !== null) sliderMarks[marks.out] = t(`${k}.marks.out`)
+  return (
+    <div className="video-controls">
+      <Tooltip title={player.paused ? t(`${k}.play`) : t(`${k}.pause`)}>
+        <Button
+          type="primary"
+          icon={player.paused ? <CaretRightOutlined /> : <PauseOutlined />}
+          onClick={player.toggle}
+          aria-label={player.paused ? t(`${k}.play`) : t(`${k}.pause`)}
+          data-testid="video-play"
+        />
+      </Tooltip>
+      <Tooltip title={t(`${k}.prevFrame`)}>
+        <Button
+          icon={<StepBackwardOutlined />}
+          onClick={() => player.step(-1)}
+          aria-label={t(`${k}.prevFrame`)}
+          data-testid="frame-prev"
+        />
+      </Tooltip>
+      <Tooltip title={t(`${k}.nextFrame`)}>
+        <Button
+          icon={<StepForwardOutlined />}
+          onClick={() => player.step(1)}
+          aria-label={t(`${k}.nextFrame`)}
+          data-testid="frame-next"
+        />
+      </Tooltip>
+      <div className="video-seek" data-testid="video-seek">
+        <Slider
+          min={0}
+          max={Math.max(player.duration, 0.001)}
+          step={0.001}
+          value={player.time}
+          marks={sliderMarks}
+          tooltip={{ formatter: (v) => formatMediaTime(v ?? 0) }}
+          onChange={(v) => player.seek(v)}
+          aria-label={t(`${k}.seek`)}
+        />
+      </div>
+      <Select
+        value={player.rate}
+        onChange={player.setRate}
+        options={SPEEDS.map((s) => ({ value: s, label: `${s}×` }))}
+        aria-label={t(`${k}.speed`)}
+        style={{ width: 84 }}
+        data-testid="video-speed"
+      />
+      <Button onClick={onMarkIn} data-testid="mark-in">
+        {t(`${k}.marks.setIn`)}
+      </Button>
+      <Button onClick={onMarkOut} data-testid="mark-out">
+        {t(`${k}.marks.setOut`)}
+      </Button>
+      <Popover content={<KeyHelp />} title={t(`${k}.help`)} trigger="click">
+        <Button icon={<QuestionCircleOutlined />} aria-label={t(`${k}.help`)} data-testid="video-help" />
+      </Popover>
+    </div>
+  )
+}

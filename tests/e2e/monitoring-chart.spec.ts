@@ -1,0 +1,112 @@
+/**
+ * The monitoring chart as an officer uses it: open a CEMS export, see that nothing can be judged
+ * without a limit, set the limit with a reason, read the 超标 facts in words (the ground-truth
+ * example: SO2 02:00–04:00, max 72.852, 2.08× the limit, 超标倍数 1.08; 05:00 equal to the limit
+ * is not an exceedance), and cite a dragged 数据区间.
+ */
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import type { Annotation, EvidenceItem, MonitoringView } from '../../src/shared/types'
+import { makeCemsCsv } from '../support/media'
+import { CHINESE, OFFICER, caseFields, expect, interfaceText, shot, test } from './support/desk'
+
+async function openViewer(page: Page, fileName: string) {
+  await page.getByTestId('side-nav').getByText('证据库', { exact: true }).click()
+  await page
+    .getByTestId('evidence-row')
+    .or(page.getByTestId('evidence-tile'))
+    .filter({ hasText: fileName })
+    .first()
+    .click()
+  await page.getByTestId('details-panel').getByTestId('open-viewer').click()
+  return page.getByTestId('item-viewer')
+}
+
+test('limit, exceedance facts in words, and a dragged data range cited', async ({ page, desk }) => {
+  await desk.call('profile:save', OFFICER)
+  await desk.call('case:create', { dir: join(desk.workDir, 'case'), fields: caseFields() })
+  await desk.call('import:start', { paths: [makeCemsCsv(desk.workDir)] })
+  await desk.backend.idle()
+  const {
+    items: [item],
+  } = await desk.call<{ items: EvidenceItem[] }>('evidence:list', {})
+  expect(item.kind).toBe('monitoring')
+
+  await desk.open()
+  const modal = await openViewer(page, 'CEMS-1号排放口-20210524.csv')
+  const viewer = modal.getByTestId('monitoring-viewer')
+  await expect(viewer).toHaveAttribute('data-state', 'ready')
+  await expect(viewer.getByTestId('monitoring-chart')).toHaveAttribute('data-points', '8')
+
+  // no limit: nothing can be judged, and the facts say so
+  const facts = viewer.getByTestId('exceedance-fact')
+  await expect(facts).toHaveCount(1)
+  await expect(facts.first()).toContainText('未设定 SO2 的排放限值')
+  await expect(viewer.getByTestId('current-limit')).toHaveText('未设定')
+
+  // set 35 with a reason
+  const panel = viewer.getByTestId('limit-panel')
+  await panel.getByLabel('限值', { exact: true }).fill('35')
+  await panel.getByLabel('设定或更正的原因').fill('排污许可证核定的二氧化硫排放浓度限值')
+  await panel.getByTestId('save-limit').click()
+  await expect(viewer.getByTestId('current-limit')).toHaveText('35 mg/m³')
+  await expect(facts).toHaveCount(1) // 05:00 equals the limit: not an exceedance
+  await expect(facts.first()).toContainText(
+    '2021-05-24 02:00–04:00，SO2 超过 35 mg/m³ 共 2 小时，最大值 72.852 mg/m³（为限值的 2.08 倍，超标倍数 1.08）',
+  )
+  const history = panel.getByTestId('limit-history-row')
+  await expect(history).toHaveCount(1)
+  await expect(history).toContainText('35 mg/m³ · 张三')
+  await expect(history).toContainText('排污许可证核定的二氧化硫排放浓度限值')
+  const mv = await desk.call<MonitoringView>('monitoring:get', { itemId: item.id })
+  expect(mv.limitHistory).toMatchObject([{ pollutant: 'SO2', limit: 35, setBy: { name: OFFICER.name } }])
+
+  // drag from 01:00 to 04:00 across the chart
+  const chart = viewer.getByTestId('monitoring-chart')
+  const box = (await chart.boundingBox())!
+  const x0 = Number(await chart.getAttribute('data-x-first'))
+  const x1 = Number(await chart.getAttribute('data-x-last'))
+  const hour = (x1 - x0) / 7
+  const y = box.y + box.height / 2
+  await page.mouse.move(box.x + x0 + hour * 1, y)
+  await page.mouse.down()
+  await page.mouse.move(box.x + x0 + hour * 2.5, y, { steps: 5 })
+  await page.mouse.move(box.x + x0 + hour * 4, y, { steps: 5 })
+  await page.mouse.up()
+  const form = viewer.getByTestId('range-form')
+  await expect(form.getByTestId('pending-range')).toHaveText(
+    'SO2 · 2021-05-24 01:00:00 +08:00 — 2021-05-24 04:00:00 +08:00',
+  )
+  await form.getByLabel('说明（可选）').fill('循环泵停运期间二氧化硫浓度')
+  await form.getByTestId('save-range').click()
+  await expect(form).toBeHidden()
+  const rows = viewer.getByTestId('range-row')
+  await expect(rows).toHaveCount(1)
+  await expect(rows).toContainText('循环泵停运期间二氧化硫浓度')
+
+  const ranges = await desk.call<Annotation[]>('annotation:list', { itemId: item.id })
+  expect(ranges).toHaveLength(1)
+  expect(ranges[0]).toMatchObject({
+    type: 'data-range',
+    anchor: { pollutant: 'SO2', start: '2021-05-24T01:00:00+08:00', end: '2021-05-24T04:00:00+08:00' },
+    note: '循环泵停运期间二氧化硫浓度',
+  })
+
+  await page.mouse.move(5, 5)
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0)
+  await shot(page, 'monitoring-chart.png')
+
+  // English: the same facts in the English style, and no Chinese left in them
+  await modal.locator('.ant-modal-close').click()
+  await expect(modal).toBeHidden()
+  await page.getByTestId('language-switch').click()
+  await page.getByRole('menuitem', { name: 'English' }).click()
+  await page.getByTestId('details-panel').getByTestId('open-viewer').click()
+  const en = page.getByTestId('item-viewer').getByTestId('monitoring-viewer')
+  await expect(en).toHaveAttribute('data-state', 'ready')
+  await expect(en.getByTestId('exceedance-fact')).toHaveText(
+    '2021-05-24 02:00–04:00, SO2 above 35 mg/m³ for 2 h, max 72.852 mg/m³ (2.08× the limit, exceeding it by 1.08×)Cite this range',
+  )
+  expect(await interfaceText(page, '[data-testid=exceedance-facts]')).not.toMatch(CHINESE)
+  expect(await interfaceText(page, '[data-testid=limit-panel]')).not.toMatch(CHINESE)
+})

@@ -1,0 +1,154 @@
+/**
+ * The video viewer on a body-worn recorder clip: the browser streams the original with Range
+ * requests, frame steps land on exact frame times, the timecode gives the moment with its offset
+ * and source, a time range is saved and found again, and a still frame becomes a derived item
+ * whose record names the source and the command. An HEVC clip plays through its proxy.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import type { Annotation, EvidenceItem } from '../../src/shared/types'
+import { makeBodycamMp4, makeHevcMp4 } from '../support/media'
+import { OFFICER, caseFields, expect, shot, test, type Desk } from './support/desk'
+
+async function caseWith(desk: Desk, make: (dir: string) => string): Promise<EvidenceItem> {
+  await desk.call('profile:save', OFFICER)
+  await desk.call('case:create', { dir: join(desk.workDir, 'case'), fields: caseFields() })
+  const src = join(desk.workDir, 'src')
+  mkdirSync(src)
+  await desk.call('import:start', { paths: [make(src)] })
+  // waits for background work too, the playback proxy included
+  await desk.backend.idle()
+  const { items } = await desk.call<{ items: EvidenceItem[] }>('evidence:list', {})
+  return items[0]
+}
+
+/** Evidence library → the item's row or tile → details → its viewer. */
+async function openViewer(page: Page, fileName: string) {
+  await page.getByTestId('side-nav').getByText('证据库', { exact: true }).click()
+  await page
+    .getByTestId('evidence-row')
+    .or(page.getByTestId('evidence-tile'))
+    .filter({ hasText: fileName })
+    .first()
+    .click()
+  await page.getByTestId('details-panel').getByTestId('open-viewer').click()
+  return page.getByTestId('video-viewer')
+}
+
+type Video = { readyState: number; currentTime: number; videoWidth: number; paused: boolean }
+const video = (page: Page) =>
+  page.getByTestId('video-element').evaluate((el) => {
+    const v = el as unknown as Video
+    return {
+      readyState: v.readyState,
+      currentTime: v.currentTime,
+      videoWidth: v.videoWidth,
+      paused: v.paused,
+    }
+  })
+
+test('H.264: Range requests, frame steps, timecode, a time range and a still frame', async ({
+  page,
+  desk,
+}) => {
+  const item = await caseWith(desk, (dir) => makeBodycamMp4(dir))
+  expect(item.meta.videoCodec).toBe('h264')
+
+  const mediaPath = `/media/${item.id}/original`
+  const ranged: string[] = []
+  const partial: number[] = []
+  page.on('request', (r) => {
+    const range = r.headers()['range']
+    if (r.url().includes(mediaPath) && range) ranged.push(range)
+  })
+  page.on('response', (r) => {
+    if (r.url().includes(mediaPath)) partial.push(r.status())
+  })
+
+  await desk.open()
+  const viewer = await openViewer(page, '20210524_040312_DSJ-A8-00123.MP4')
+  await expect(viewer).toHaveAttribute('data-source', 'original')
+  await expect(viewer.getByTestId('video-source-label')).toHaveText('原始文件')
+  await expect.poll(async () => (await video(page)).readyState).toBeGreaterThanOrEqual(1)
+
+  // seek by the slider: the browser asks for byte ranges and the server answers 206
+  const slider = (await viewer.getByTestId('video-seek').boundingBox())!
+  await page.mouse.click(slider.x + slider.width * 0.75, slider.y + slider.height / 2)
+  await expect.poll(async () => (await video(page)).currentTime).toBeGreaterThan(1)
+  expect(ranged.length).toBeGreaterThan(0)
+  expect(ranged[0]).toMatch(/^bytes=\d+-/)
+  expect(partial).toContain(206)
+
+  // back to the start, then 25 frames at 25 fps: exactly one second
+  await viewer.getByTestId('frame-prev').click()
+  await page.keyboard.press('Home') // not a shortcut: must change nothing
+  for (let i = 0; i < 60; i++) await page.keyboard.press('ArrowLeft')
+  await expect(viewer.getByTestId('media-time')).toHaveText('00:00:00.000')
+  for (let i = 0; i < 25; i++) await page.keyboard.press('ArrowRight')
+  await expect(viewer.getByTestId('media-time')).toHaveText('00:00:01.000')
+  await expect(viewer.getByTestId('absolute-time')).toHaveText('2021-05-24 04:03:13 +08:00（容器时间）')
+  await expect.poll(async () => (await video(page)).currentTime).toBeCloseTo(1, 3)
+
+  // I at 1.000 s, O ten frames later, saved as a time range
+  await page.keyboard.press('i')
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('o')
+  await expect(viewer.getByTestId('marks')).toHaveText('起点 00:00:01.000 · 终点 00:00:01.400')
+  await viewer.getByLabel('说明（可选）').fill('执法人员出示执法证')
+  await viewer.getByTestId('save-range').click()
+  const row = viewer.getByTestId('range-row')
+  await expect(row).toHaveCount(1)
+  await expect(row.getByTestId('range-times')).toHaveText('00:00:01.000 – 00:00:01.400')
+  const [range] = await desk.call<Annotation[]>('annotation:list', { itemId: item.id })
+  expect(range).toMatchObject({
+    type: 'time-range',
+    anchor: { start: 1, end: 1.4 },
+    note: '执法人员出示执法证',
+  })
+
+  // a click on the time range goes to its start
+  await page.keyboard.press('ArrowRight')
+  await row.getByText('T1').click()
+  await expect(viewer.getByTestId('media-time')).toHaveText('00:00:01.000')
+
+  // the frame on screen exported as a still: a new derived item that names its source and command
+  await viewer.getByTestId('export-still').click()
+  const result = viewer.getByTestId('export-result')
+  await expect(result).toContainText('已生成派生文件 E002')
+  await expect(result.getByTestId('export-source-hash')).toHaveText(item.sha256)
+  await expect(result.getByTestId('export-command')).toContainText('-ss 1.000')
+  const { items } = await desk.call<{ items: EvidenceItem[] }>('evidence:list', {})
+  const still = items.find((i) => i.number === 'E002')!
+  expect(still.derivedFrom).toMatchObject({ sourceId: item.id, operation: 'still', start: 1 })
+
+  // the shortcut help
+  await viewer.getByTestId('video-help').click()
+  await expect(page.getByTestId('video-key-help')).toContainText('设为片段起点')
+  await viewer.getByTestId('video-help').click()
+  await expect(page.getByTestId('video-key-help')).toBeHidden()
+  await page.mouse.move(10, 10)
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0)
+  await shot(page, 'video-viewer.png')
+})
+
+test('HEVC: the proxy plays, labelled as a proxy of an unchanged original', async ({ page, desk }) => {
+  const item = await caseWith(desk, (dir) => makeHevcMp4(dir))
+  expect(item.meta.videoCodec).toBe('hevc')
+  expect(item.derived.proxy).toBe('ready')
+
+  const proxyRequests: string[] = []
+  page.on('request', (r) => {
+    if (r.url().includes(`/media/${item.id}/`)) proxyRequests.push(r.url())
+  })
+  await desk.open()
+  const viewer = await openViewer(page, 'hevc-clip.mp4')
+  await expect(viewer).toHaveAttribute('data-source', 'proxy')
+  await expect(viewer.getByTestId('video-source-label')).toHaveText('代理文件；原始文件未改动')
+  await expect.poll(async () => (await video(page)).videoWidth).toBe(320)
+  await viewer.getByTestId('video-play').click()
+  await expect.poll(async () => (await video(page)).currentTime).toBeGreaterThan(0.2)
+  expect(proxyRequests.some((u) => u.endsWith('/proxy'))).toBe(true)
+  expect(proxyRequests.some((u) => u.endsWith('/original'))).toBe(false)
+  await expect(viewer.getByTestId('absolute-time')).toContainText('+08:00（容器时间）')
+})
