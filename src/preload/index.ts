@@ -3,7 +3,7 @@
  * named method per channel of the contract, and an event subscription; never `ipcRenderer`
  * itself, and never the IPC event object (its `sender` would be ipcRenderer again).
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { CHANNELS, methodName } from '../shared/api'
 
 /** Must match EVENT_CHANNEL in src/main/events.ts (the preload may import only shared code). */
@@ -30,5 +30,8 @@ api.onEvent = (event: string, cb: Listener): (() => void) => {
     ipcRenderer.removeListener(EVENT_CHANNEL, listener)
   }
 }
+
+// Dropped files: a page only sees File objects; their paths come from Electron, one file at a time.
+;(api as Record<string, unknown>).pathForFile = (file: File): string => webUtils.getPathForFile(file)
 
 contextBridge.exposeInMainWorld('api', Object.freeze(api))

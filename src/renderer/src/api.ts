@@ -10,6 +10,8 @@ import type { ApiError, Result } from '../../shared/errors'
 
 type PreloadApi = Record<string, (input: unknown) => Promise<Result<unknown>>> & {
   onEvent?: (event: string, cb: (payload: unknown) => void) => () => void
+  /** Electron only: the real path of a dropped file ('' when it has none) */
+  pathForFile?: (file: File) => string
 }
 
 declare global {

@@ -483,7 +483,8 @@ export const en: Messages<typeof zhCN> = {
     caseFolderBlocked: 'This is a case folder; it cannot be imported as evidence.',
     coveredByFolder: 'Selected with its parent folder.',
     dropBrowser: 'In browser mode, use the Import button to choose files',
-    dropElectron: 'Dropping files is not supported yet; use the Import evidence button to choose files',
+    dropNoPath: 'What was dropped has no local file path; use the Import evidence button to choose files',
+    dropElectron: 'Release to import these files',
   },
   tasks: {
     title: 'Task progress',

@@ -463,7 +463,8 @@ export const zhCN = {
     caseFolderBlocked: '这是一个案件文件夹，不能作为证据导入。',
     coveredByFolder: '已随上级文件夹一起选中。',
     dropBrowser: '浏览器模式下请使用“导入”按钮选择文件',
-    dropElectron: '暂不支持拖放导入，请使用“导入证据”按钮选择文件',
+    dropNoPath: '拖入的内容没有本机文件路径，请使用“导入证据”按钮选择文件',
+    dropElectron: '松开鼠标即导入这些文件',
   },
   tasks: {
     title: '任务进度',

@@ -103,9 +103,9 @@ export function ImportTasksProvider({ children }: { children: ReactNode }) {
     }
   }, [])
 
-  const importFiles = useCallback(async () => {
+  const importPaths = useCallback(async (chosen: () => Promise<string[]>) => {
     try {
-      const paths = await pick()
+      const paths = await chosen()
       if (paths.length === 0) return
       const { taskId } = await api.invoke('import:start', { paths })
       // the first event may come before or after this answer: show the task either way
@@ -133,7 +133,9 @@ export function ImportTasksProvider({ children }: { children: ReactNode }) {
       setFailure(asApiError(err))
       setDrawerOpen(true)
     }
-  }, [pick])
+  }, [])
+
+  const importFiles = useCallback(() => importPaths(pick), [importPaths, pick])
 
   const cancel = useCallback((taskId: string) => {
     setCancelling((prev) => new Set(prev).add(taskId))
@@ -145,7 +147,7 @@ export function ImportTasksProvider({ children }: { children: ReactNode }) {
   }, [])
 
   const explainDrop = useCallback(() => {
-    void message.info(t(info.nativeDialogs ? 'importer.dropElectron' : 'importer.dropBrowser'), 6)
+    void message.info(t(info.nativeDialogs ? 'importer.dropNoPath' : 'importer.dropBrowser'), 6)
   }, [message, t, info.nativeDialogs])
 
   // A file dropped anywhere would make the browser open it in place of the app.
@@ -157,7 +159,11 @@ export function ImportTasksProvider({ children }: { children: ReactNode }) {
     const drop = (e: DragEvent) => {
       if (!hasFiles(e)) return
       e.preventDefault()
-      explainDrop()
+      // Electron: the preload turns dropped files into their real paths (webUtils.getPathForFile).
+      const pathFor = window.api?.pathForFile
+      const paths = pathFor ? [...(e.dataTransfer?.files ?? [])].map((f) => pathFor(f)).filter(Boolean) : []
+      if (paths.length > 0) void importPaths(async () => paths)
+      else explainDrop()
     }
     window.addEventListener('dragover', over)
     window.addEventListener('drop', drop)
@@ -165,7 +171,7 @@ export function ImportTasksProvider({ children }: { children: ReactNode }) {
       window.removeEventListener('dragover', over)
       window.removeEventListener('drop', drop)
     }
-  }, [explainDrop])
+  }, [explainDrop, importPaths])
 
   const value = useMemo<ImportTasks>(
     () => ({

@@ -5,9 +5,9 @@ import { useSession } from '../../state/session'
 import './import.css'
 
 /**
- * Where officers may drop files. A page cannot learn a dropped file's real path (browser mode),
- * and the Electron preload does not expose `webUtils.getPathForFile` yet, so a drop only says
- * how to import instead; the window-level handler in ImportTasksProvider shows that message.
+ * Where officers may drop files. In Electron the window-level handler in ImportTasksProvider
+ * imports them (the preload gives their real paths); a browser page cannot learn real paths, so
+ * in browser mode a drop only says how to import instead.
  */
 export function DropZone({ children, className }: { children: ReactNode; className?: string }) {
   const { t } = useTranslation()
@@ -20,7 +20,7 @@ export function DropZone({ children, className }: { children: ReactNode; classNa
       onDragOver={(e) => {
         if (!hasFiles(e)) return
         e.preventDefault()
-        e.dataTransfer.dropEffect = 'none'
+        e.dataTransfer.dropEffect = info.nativeDialogs ? 'copy' : 'none'
         setOver(true)
       }}
       onDragLeave={(e) => {
