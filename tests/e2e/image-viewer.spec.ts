@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test'
 import type { Annotation, EvidenceItem } from '../../src/shared/types'
 import { makeDroneJpeg } from '../support/media'
 import { OFFICER, caseFields, expect, shot, test, type Desk } from './support/desk'
+import { openFromLibrary } from './support/open-item'
 
 async function caseWithDronePhoto(desk: Desk): Promise<EvidenceItem> {
   await desk.call('profile:save', OFFICER)
@@ -24,14 +25,7 @@ async function caseWithDronePhoto(desk: Desk): Promise<EvidenceItem> {
 
 /** Evidence library → the item's row or tile → details → its viewer. */
 async function openViewer(page: Page, fileName: string) {
-  await page.getByTestId('side-nav').getByText('证据库', { exact: true }).click()
-  await page
-    .getByTestId('evidence-row')
-    .or(page.getByTestId('evidence-tile'))
-    .filter({ hasText: fileName })
-    .first()
-    .click()
-  await page.getByTestId('details-panel').getByTestId('open-viewer').click()
+  await openFromLibrary(page, fileName)
   const viewer = page.getByTestId('image-viewer')
   await expect(viewer.getByTestId('image-stage')).not.toHaveAttribute('data-scale', '')
   return viewer

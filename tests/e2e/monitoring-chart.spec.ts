@@ -9,16 +9,10 @@ import type { Page } from '@playwright/test'
 import type { Annotation, EvidenceItem, MonitoringView } from '../../src/shared/types'
 import { makeCemsCsv } from '../support/media'
 import { CHINESE, OFFICER, caseFields, expect, interfaceText, shot, test } from './support/desk'
+import { openFromLibrary } from './support/open-item'
 
 async function openViewer(page: Page, fileName: string) {
-  await page.getByTestId('side-nav').getByText('证据库', { exact: true }).click()
-  await page
-    .getByTestId('evidence-row')
-    .or(page.getByTestId('evidence-tile'))
-    .filter({ hasText: fileName })
-    .first()
-    .click()
-  await page.getByTestId('details-panel').getByTestId('open-viewer').click()
+  await openFromLibrary(page, fileName)
   return page.getByTestId('item-viewer')
 }
 

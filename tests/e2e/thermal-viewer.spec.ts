@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { Annotation, CustodyEvent, EvidenceItem, ThermalFrameInfo } from '../../src/shared/types'
 import { OFFICER, caseFields, expect, shot, test, type Desk } from './support/desk'
+import { openFromLibrary } from './support/open-item'
 
 const MEDIA = '/work/shared/fixtures/media'
 
@@ -27,14 +28,7 @@ async function caseWith(desk: Desk, names: string[]): Promise<EvidenceItem[]> {
 
 /** Evidence library → the item (row or tile) by its file name → details → its thermal viewer, loaded. */
 async function openInLibrary(page: Page, fileName: string) {
-  await page.getByTestId('side-nav').getByText('证据库', { exact: true }).click()
-  await page
-    .getByTestId('evidence-row')
-    .or(page.getByTestId('evidence-tile'))
-    .filter({ hasText: fileName })
-    .first()
-    .click()
-  await page.getByTestId('details-panel').getByTestId('open-thermal').click()
+  await openFromLibrary(page, fileName, 'open-thermal')
   const viewer = page.getByTestId('thermal-viewer-modal').getByTestId('thermal-viewer')
   await expect(viewer).toHaveAttribute('data-state', 'ready', { timeout: 30_000 })
   return viewer

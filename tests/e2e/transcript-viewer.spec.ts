@@ -9,6 +9,7 @@ import type { Annotation, EvidenceItem, TranscriptView } from '../../src/shared/
 import { makeTranscriptGb18030 } from '../support/media'
 import { OFFICER, caseFields, expect, shot, test, type Desk } from './support/desk'
 import { join } from 'node:path'
+import { openFromLibrary } from './support/open-item'
 
 async function caseWithTranscript(desk: Desk): Promise<EvidenceItem> {
   await desk.call('profile:save', OFFICER)
@@ -21,14 +22,7 @@ async function caseWithTranscript(desk: Desk): Promise<EvidenceItem> {
 
 /** Evidence library → the item's row → details → "open viewer"; resolves to the item viewer modal. */
 async function openViewer(page: Page, fileName: string) {
-  await page.getByTestId('side-nav').getByText('证据库', { exact: true }).click()
-  await page
-    .getByTestId('evidence-row')
-    .or(page.getByTestId('evidence-tile'))
-    .filter({ hasText: fileName })
-    .first()
-    .click()
-  await page.getByTestId('details-panel').getByTestId('open-viewer').click()
+  await openFromLibrary(page, fileName)
   return page.getByTestId('item-viewer')
 }
 
@@ -147,7 +141,7 @@ test('a quote across a line break keeps the record text, and can be withdrawn wi
   await expect(viewer.getByTestId('quote-row')).toHaveCount(1)
 
   await viewer.getByTestId('quote-row').getByTestId('withdraw').click()
-  await page.getByLabel('撤回原因').fill('摘录范围选错')
+  await page.getByTestId('withdraw-reason').fill('摘录范围选错')
   await page.getByTestId('withdraw-confirm').click()
   await expect(viewer.getByTestId('quote-row')).toContainText('已撤回')
   await expect(viewer.getByTestId('quote-row')).toContainText('摘录范围选错')

@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test'
 import type { Annotation, EvidenceItem } from '../../src/shared/types'
 import { makeBodycamMp4, makeHevcMp4 } from '../support/media'
 import { OFFICER, caseFields, expect, shot, test, type Desk } from './support/desk'
+import { openFromLibrary } from './support/open-item'
 
 async function caseWith(desk: Desk, make: (dir: string) => string): Promise<EvidenceItem> {
   await desk.call('profile:save', OFFICER)
@@ -25,14 +26,7 @@ async function caseWith(desk: Desk, make: (dir: string) => string): Promise<Evid
 
 /** Evidence library → the item's row or tile → details → its viewer. */
 async function openViewer(page: Page, fileName: string) {
-  await page.getByTestId('side-nav').getByText('证据库', { exact: true }).click()
-  await page
-    .getByTestId('evidence-row')
-    .or(page.getByTestId('evidence-tile'))
-    .filter({ hasText: fileName })
-    .first()
-    .click()
-  await page.getByTestId('details-panel').getByTestId('open-viewer').click()
+  await openFromLibrary(page, fileName)
   return page.getByTestId('video-viewer')
 }
 

@@ -40,7 +40,13 @@ describe('a killed import', () => {
     // Kill it while the copy is under way: a .part file exists and is growing.
     const deadline = Date.now() + 60_000
     while (Date.now() < deadline) {
-      const parts = readdirSync(tmpDir)
+      // the child clears objects/.tmp when it opens the case: it may briefly not exist
+      let parts: string[] = []
+      try {
+        parts = readdirSync(tmpDir)
+      } catch {
+        // not there for a moment while the child recreates it
+      }
       if (
         parts.length > 0 &&
         (statSync(join(tmpDir, parts[0]), { throwIfNoEntry: false })?.size ?? 0) > 1 << 20

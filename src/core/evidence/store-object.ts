@@ -49,6 +49,9 @@ export async function storeObject(
       hash.update(chunk)
       await writing
       writing = writeFully(out, chunk)
+      // Its failure (a full disk) surfaces at the next `await writing`; until then it is handled
+      // here, so it never counts as an unhandled rejection while the next chunk is being read.
+      writing.catch(() => undefined)
       size += bytesRead
       opts.onBytes?.(bytesRead)
     }

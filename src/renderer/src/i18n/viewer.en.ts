@@ -2,6 +2,12 @@ import type { viewerZhCN } from './viewer.zh-CN'
 
 export const viewerEn: typeof viewerZhCN = {
   loading: 'Opening…',
+  withdraw: 'Withdraw',
+  withdrawTitle: 'Withdraw this citation',
+  withdrawConfirm: 'Withdraw',
+  withdrawReason: 'Reason for withdrawing',
+  withdrawReasonPlaceholder: 'Why it is withdrawn (recorded in the custody log)',
+  cancel: 'Cancel',
   notBuilt:
     'The viewer for {{number}} is not built yet (it comes with the evidence viewers). The original is stored intact.',
 }

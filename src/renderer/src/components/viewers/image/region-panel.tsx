@@ -7,7 +7,7 @@ import { SessionContext } from '../../../state/session'
 import { ErrorAlert } from '../../error-alert'
 import { asApiError } from '../../../lib/errors'
 import type { Rect } from './image-stage'
-import { WithdrawButton } from './withdraw-button'
+import { WithdrawButton } from '../common/withdraw-button'
 
 /** An annotation's region anchor, or null when it is not one this viewer can draw. */
 export function regionOf(a: Annotation): Rect | null {

@@ -6,7 +6,7 @@ import { asApiError } from '../../../lib/errors'
 import { formatIsoWithOwnOffset } from '../../../lib/item-time'
 import { formatInZone } from '../../../lib/time'
 import { ErrorAlert } from '../../error-alert'
-import { WithdrawButton } from '../transcript/withdraw-button'
+import { WithdrawButton } from '../common/withdraw-button'
 
 export interface DataRange {
   pollutant: string

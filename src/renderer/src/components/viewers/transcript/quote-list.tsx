@@ -2,7 +2,7 @@ import { Card, Empty, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Annotation } from '../../../../../shared/types'
 import { formatInZone } from '../../../lib/time'
-import { WithdrawButton } from './withdraw-button'
+import { WithdrawButton } from '../common/withdraw-button'
 
 export interface QuoteAnchor {
   start: number

@@ -6,7 +6,7 @@ import { formatInZone } from '../../../lib/time'
 import { asApiError } from '../../../lib/errors'
 import { ErrorAlert } from '../../error-alert'
 import { useCaseZone } from '../image/region-panel'
-import { WithdrawButton } from '../image/withdraw-button'
+import { WithdrawButton } from '../common/withdraw-button'
 import { absoluteAt, formatMediaTime } from './playback'
 
 export interface Marks {
