@@ -86,7 +86,6 @@ test('features not built yet say so, with no sample content', async ({ page, des
   await desk.call('case:create', { dir: join(desk.workDir, 'case-d'), fields: caseFields() })
   await desk.open()
   const expected: Record<string, string> = {
-    时间线: '将在时间线功能中提供',
     违法事实: '将在违法事实功能中提供',
     移送材料: '将在移送材料功能中提供',
     导出: '将在证据包导出功能中提供',
