@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ApiError } from '../../../shared/errors'
 import type { DirListing } from '../../../shared/types'
 import { api } from '../api'
@@ -21,10 +21,14 @@ export function useDirListing(startDir?: string): DirListingState {
   const [loading, setLoading] = useState(true)
   const [failure, setFailure] = useState<ApiError | null>(null)
   const [pathText, setPathText] = useState('')
+  // Only the latest request may show its answer: a slow first listing must not overwrite a
+  // folder the user has typed and gone to meanwhile.
+  const latest = useRef(0)
 
-  const show = useCallback((next: DirListing) => {
+  const show = useCallback((next: DirListing, keepTyped = false) => {
     setListing(next)
-    setPathText(next.dir)
+    // the first listing never replaces a path the user has already started typing
+    setPathText((typed) => (keepTyped && typed !== '' ? typed : next.dir))
     setFailure(null)
     setLoading(false)
   }, [])
@@ -34,17 +38,28 @@ export function useDirListing(startDir?: string): DirListingState {
     setLoading(false)
   }, [])
 
-  const load = useCallback(
-    (dir: string) => {
-      setLoading(true)
-      api.invoke('fs:list', { dir }).then(show, fail)
+  const request = useCallback(
+    (input: { dir?: string }, keepTyped = false) => {
+      const ticket = ++latest.current
+      api.invoke('fs:list', input).then(
+        (next) => ticket === latest.current && show(next, keepTyped),
+        (err: unknown) => ticket === latest.current && fail(err),
+      )
     },
     [show, fail],
   )
 
+  const load = useCallback(
+    (dir: string) => {
+      setLoading(true)
+      request({ dir })
+    },
+    [request],
+  )
+
   useEffect(() => {
-    api.invoke('fs:list', startDir ? { dir: startDir } : {}).then(show, fail)
-  }, [startDir, show, fail])
+    request(startDir ? { dir: startDir } : {}, true)
+  }, [startDir, request])
 
   return { listing, loading, failure, clearFailure: () => setFailure(null), pathText, setPathText, load }
 }
