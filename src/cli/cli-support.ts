@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { Officer } from '../shared/types'
-import { EvidenceError, toApiError } from '../core/errors'
+import { toApiError } from '../core/errors'
 import { AppData, defaultDataDir } from '../core/profile/app-data'
 import { cliActor } from '../core/api/backend'
 
@@ -66,7 +66,7 @@ export function reportError(err: unknown, json: boolean): number {
   for (const f of apiError.fields ?? []) say(`  ${f.path}: ${f.code}`)
   if (apiError.code === 'internal' && apiError.detail) say(apiError.detail)
   if (json) printJson({ error: apiError })
-  return err instanceof EvidenceError || apiError.code !== 'internal' ? EXIT_CANNOT_RUN : EXIT_CANNOT_RUN
+  return EXIT_CANNOT_RUN
 }
 
 /** A progress line that rewrites itself, only when a person is watching stderr. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { ImportFileResult, ImportProgress } from '../../shared/types'
+import { newImportProgress } from '../../shared/import-progress'
 import type { ImportRunProgress } from '../evidence/import'
 
 const KEEP_FINISHED = 20
@@ -29,18 +30,7 @@ export class TaskRegistry {
       controller,
       startedAt: Date.now(),
       lastEmit: 0,
-      progress: {
-        taskId,
-        filesDone: 0,
-        filesTotal: 0,
-        bytesDone: 0,
-        bytesTotal: 0,
-        currentFile: null,
-        bytesPerSec: 0,
-        etaSec: null,
-        state: 'scanning',
-        results: [],
-      },
+      progress: newImportProgress(taskId),
     })
     this.prune()
     return { taskId, signal: controller.signal }

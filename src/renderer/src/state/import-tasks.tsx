@@ -17,6 +17,7 @@ import { ImportDrawer } from '../components/import/import-drawer'
 import { useImportPicker } from '../hooks/use-import-picker'
 import { asApiError } from '../lib/errors'
 import { useSession } from './session'
+import { newImportProgress } from '../../../shared/import-progress'
 
 const FINISHED: ReadonlySet<ImportProgress['state']> = new Set(['done', 'cancelled', 'failed'])
 /** While an import runs, the library shows what has arrived at most this often. */
@@ -110,23 +111,7 @@ export function ImportTasksProvider({ children }: { children: ReactNode }) {
       const { taskId } = await api.invoke('import:start', { paths })
       // the first event may come before or after this answer: show the task either way
       setTasks((prev) =>
-        prev.some((p) => p.taskId === taskId)
-          ? prev
-          : [
-              {
-                taskId,
-                filesDone: 0,
-                filesTotal: 0,
-                bytesDone: 0,
-                bytesTotal: 0,
-                currentFile: null,
-                bytesPerSec: 0,
-                etaSec: null,
-                state: 'scanning',
-                results: [],
-              },
-              ...prev,
-            ],
+        prev.some((p) => p.taskId === taskId) ? prev : [newImportProgress(taskId), ...prev],
       )
       setDrawerOpen(true)
     } catch (err) {
