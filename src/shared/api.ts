@@ -7,6 +7,22 @@ import { z } from 'zod'
 import { creditCodeProblem } from './credit-code'
 import { isValidTimeZone } from './time-zone'
 import { ANNOTATION_TYPES, EVIDENCE_KINDS } from './types'
+import { TRANSFER_DOCUMENT_KINDS, VIOLATION_STATUSES } from './violation-types'
+import type {
+  EvidenceMatrix,
+  LegalBasisEntry,
+  TransferDocument,
+  Violation,
+  ViolationLink,
+} from './violation-types'
+import type {
+  ExportBlocker,
+  JobProgress,
+  OfficerKeyInfo,
+  PackageVerdict,
+  ReviewNote,
+  TrustedKey,
+} from './package-types'
 import type {
   Annotation,
   MonitoringView,
@@ -115,6 +131,38 @@ export const thermalShapeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('line'), x1: coord, y1: coord, x2: coord, y2: coord }).strict(),
 ])
 
+/** A violation as an officer edits it; the id is left out to create one. */
+export const violationInputSchema = z
+  .object({
+    id: z.string().max(64).optional(),
+    title: required(200),
+    facts: text(20_000),
+    occurredFrom: z.iso.datetime({ offset: true }).nullable(),
+    occurredTo: z.iso.datetime({ offset: true }).nullable(),
+    place: text(300),
+    basis: z.array(required(64)).max(50),
+    status: z.enum(VIOLATION_STATUSES),
+  })
+  .strict()
+export type ViolationInput = z.infer<typeof violationInputSchema>
+
+/** An officer's own catalogue entry (local regulations, newer interpretations). */
+export const legalBasisInputSchema = z
+  .object({
+    id: required(64).regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'legal-id-format' }),
+    law: required(200),
+    lawEn: text(200),
+    article: required(100),
+    text: text(5000),
+    act: required(500),
+    actEn: text(500),
+    role: z.enum(['prohibition', 'penalty', 'criminal-threshold']),
+    pairsWith: z.array(required(64)).max(20),
+    transferable: z.boolean(),
+  })
+  .strict()
+export type LegalBasisInput = z.infer<typeof legalBasisInputSchema>
+
 /** channel → input schema. Output types are in `ApiOutputs`. */
 export const apiInputs = {
   'app:info': none,
@@ -195,6 +243,61 @@ export const apiInputs = {
       note: text(2000).optional(),
     })
     .strict(),
+  // ── violations and legal basis (issue 6) ──
+  'legal:list': none,
+  /** an officer's local catalogue entry; its id must not clash with any other */
+  'legal:addLocal': legalBasisInputSchema,
+  'violation:list': none,
+  'violation:get': z.object({ id: required(64) }).strict(),
+  /** creates (no id) or edits a violation; every change is a custody event */
+  'violation:save': violationInputSchema,
+  'violation:withdraw': z.object({ id: required(64), reason: required(500) }).strict(),
+  'violation:link': z
+    .object({
+      violationId: required(64),
+      itemId: required(64),
+      /** a citation within the item; left out to link the whole item */
+      annotationId: z.string().max(64).optional(),
+      note: text(2000),
+    })
+    .strict(),
+  'violation:unlink': z.object({ linkId: required(64), reason: required(500) }).strict(),
+  'violation:matrix': none,
+  // ── transfer documents (issue 6) ──
+  'documents:list': none,
+  'documents:edit': z
+    .object({ kind: z.enum(TRANSFER_DOCUMENT_KINDS), key: required(64), value: text(20_000) })
+    .strict(),
+  /** prints one document to PDF into the case's documents folder; progress as `job:progress` */
+  'documents:pdf': z.object({ kind: z.enum(TRANSFER_DOCUMENT_KINDS) }).strict(),
+  // ── signing keys (issue 7) ──
+  'key:get': none,
+  'trust:list': none,
+  'trust:add': z.object({ publicKeyPem: required(4000), name: required(100) }).strict(),
+  'trust:remove': z.object({ fingerprint: required(64) }).strict(),
+  // ── export (issue 7) ──
+  /** what stops the open case from being exported; empty when it can be */
+  'export:preflight': z.object({ violationIds: z.array(required(64)).max(1000).optional() }).strict(),
+  /** a target ending in .zip is written as one ZIP, anything else as a bag folder; progress as `job:progress` */
+  'export:start': z
+    .object({ target: required(4096), violationIds: z.array(required(64)).max(1000).optional() })
+    .strict(),
+  // ── reviewer mode (issue 7) ──
+  /** verifies a package (progress as `job:progress`) and opens it read-only as the session's case */
+  'review:open': z.object({ path: required(4096) }).strict(),
+  'review:current': none,
+  'review:close': none,
+  'review:notes': none,
+  'review:addNote': z
+    .object({
+      target: z
+        .object({ itemId: z.string().max(64).optional(), violationId: z.string().max(64).optional() })
+        .strict(),
+      text: required(5000),
+    })
+    .strict(),
+  /** writes the reviewer's notes and the verdict as an HTML report; returns its path */
+  'review:exportReport': z.object({ target: required(4096) }).strict(),
 } as const
 
 export interface ApiOutputs {
@@ -235,6 +338,32 @@ export interface ApiOutputs {
   'thermal:frame': ThermalFrameInfo
   /** the measurement, saved as an annotation (type "measurement") with its stats and parameters in `data` */
   'thermal:measure': Annotation
+  'legal:list': LegalBasisEntry[]
+  'legal:addLocal': LegalBasisEntry
+  /** active violations, oldest first */
+  'violation:list': Violation[]
+  'violation:get': Violation
+  'violation:save': Violation
+  'violation:withdraw': Violation
+  'violation:link': ViolationLink
+  'violation:unlink': ViolationLink
+  'violation:matrix': EvidenceMatrix
+  'documents:list': TransferDocument[]
+  'documents:edit': TransferDocument
+  'documents:pdf': { taskId: string }
+  'key:get': OfficerKeyInfo
+  'trust:list': TrustedKey[]
+  'trust:add': TrustedKey[]
+  'trust:remove': TrustedKey[]
+  'export:preflight': ExportBlocker[]
+  'export:start': { taskId: string }
+  'review:open': { taskId: string }
+  /** the package under review, null outside reviewer mode */
+  'review:current': { path: string; verdict: PackageVerdict } | null
+  'review:close': null
+  'review:notes': ReviewNote[]
+  'review:addNote': ReviewNote
+  'review:exportReport': { path: string }
 }
 
 /** Events the backend pushes (Electron: webContents.send; browser mode: Server-Sent Events). */
@@ -242,6 +371,8 @@ export interface ApiEvents {
   'task:progress': ImportProgress
   /** the open case changed (import finished, check ran): views refetch */
   'case:changed': { caseId: string }
+  /** export, package verification and PDF printing */
+  'job:progress': JobProgress
 }
 export type ApiEventName = keyof ApiEvents
 

@@ -15,6 +15,10 @@ export const ERROR_CODES = [
   'not-supported',
   'io-error',
   'cancelled',
+  /** the open case is a package under review: nothing may change it */
+  'read-only',
+  /** the action is understood but the case is not ready for it (e.g. export with unproved violations); the message says why */
+  'refused',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -67,8 +67,12 @@ test('H.264: Range requests, frame steps, timecode, a time range and a still fra
   await expect.poll(async () => (await video(page)).readyState).toBeGreaterThanOrEqual(1)
 
   // seek by the slider: the browser asks for byte ranges and the server answers 206
-  const slider = (await viewer.getByTestId('video-seek').boundingBox())!
-  await page.mouse.click(slider.x + slider.width * 0.75, slider.y + slider.height / 2)
+  // a locator click waits until the slider has stopped moving (the viewer lays out as the
+  // metadata arrives); a raw mouse click at an earlier bounding box could miss it on a busy machine
+  const seek = viewer.getByTestId('video-seek').locator('.ant-slider')
+  await expect(seek.getByRole('slider')).toHaveAttribute('aria-valuemax', /^[1-9]/)
+  const slider = (await seek.boundingBox())!
+  await seek.click({ position: { x: slider.width * 0.75, y: slider.height / 2 } })
   await expect.poll(async () => (await video(page)).currentTime).toBeGreaterThan(1)
   expect(ranged.length).toBeGreaterThan(0)
   expect(ranged[0]).toMatch(/^bytes=\d+-/)

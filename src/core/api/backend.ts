@@ -24,6 +24,13 @@ import { monitoringView, setMonitoringLimit } from '../evidence/monitoring-view'
 import { deriveFromVideo } from '../evidence/derive-item'
 import { appendCustodyEvent } from '../custody/custody-log'
 import { fieldErrors } from './zod-errors'
+import { JobRegistry, type JobControl, type JobKind } from './job-registry'
+import type { PdfPrinter } from '../documents/pdf-printer'
+import type { KeyProtector } from '../signing/key-protector'
+import { violationHandlers } from './violation-handlers'
+import { documentHandlers } from './document-handlers'
+import { exportHandlers } from './export-handlers'
+import { reviewHandlers } from './review-handlers'
 
 /** OS dialogs where the shell has them (Electron); browser mode has none. */
 export interface Dialogs {
@@ -41,6 +48,10 @@ export interface BackendOptions {
   dialogs?: Dialogs
   clock?: Clock
   nativeBinding?: string
+  /** prints transfer documents to PDF; absent where no browser engine is available */
+  pdf?: PdfPrinter
+  /** Electron's safeStorage; absent elsewhere, where the signing key is a 0600 file */
+  keyProtector?: KeyProtector
 }
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ApiOutput<C>> | ApiOutput<C>
@@ -51,6 +62,14 @@ export interface HandlerContext {
   openCase(): CaseFile
   actor(): Officer
   now(): Date
+  readonly clockFn: Clock
+  readonly appData: AppData
+  readonly opts: BackendOptions
+  emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void
+  /** tells every view of the open case to refetch */
+  caseChanged(): void
+  /** runs long work in the background with progress (`job:progress`) and cancel (`task:cancel`) */
+  startJob(kind: JobKind, work: (job: JobControl) => Promise<unknown>): { taskId: string }
 }
 
 /**
@@ -64,6 +83,7 @@ export class Backend {
   readonly handlers: Handlers
   private readonly listeners = new Set<EventListener>()
   private readonly tasks = new TaskRegistry((p) => this.emit('task:progress', p))
+  private readonly jobs = new JobRegistry((p) => this.emit('job:progress', p))
   private readonly running = new Set<Promise<unknown>>()
   private proxies: { controller: AbortController; done: Promise<unknown> } | null = null
   /** items viewed in this session of the open case: one "viewed" event each */
@@ -77,6 +97,21 @@ export class Backend {
 
   now(): Date {
     return this.clock()
+  }
+
+  get clockFn(): Clock {
+    return this.clock
+  }
+
+  caseChanged(): void {
+    if (this.current) this.emit('case:changed', { caseId: this.current.info().id })
+  }
+
+  startJob(kind: JobKind, work: (job: JobControl) => Promise<unknown>): { taskId: string } {
+    const { taskId, done } = this.jobs.start(kind, work)
+    this.running.add(done)
+    void done.finally(() => this.running.delete(done))
+    return { taskId }
   }
 
   /** Subscribes a transport to pushed events; returns the unsubscribe function. */
@@ -232,6 +267,7 @@ export class Backend {
   /** Closes the open case after stopping (cleanly) the work that writes into it. */
   async closeCase(): Promise<void> {
     this.tasks.cancelAll()
+    this.jobs.cancelAll()
     this.proxies?.controller.abort()
     await this.idle()
     this.current?.close()
@@ -241,6 +277,7 @@ export class Backend {
 
   async dispose(): Promise<void> {
     await this.closeCase()
+    await this.opts.pdf?.close()
   }
 
   private createHandlers(): Handlers {
@@ -279,7 +316,7 @@ export class Backend {
       'dialog:pickImportSources': () => this.opts.dialogs?.pickImportSources() ?? [],
       'import:start': ({ paths }) => this.startImport(paths),
       'task:cancel': ({ taskId }) => {
-        if (!this.tasks.cancel(taskId)) throw new EvidenceError('not-found', `No task ${taskId} is running.`)
+        if (!this.tasks.cancel(taskId) && !this.jobs.cancel(taskId)) throw new EvidenceError('not-found', `No task ${taskId} is running.`)
         return null
       },
       'task:list': () => this.tasks.list(),
@@ -325,6 +362,10 @@ export class Backend {
       'annotation:withdraw': ({ id, reason }) =>
         withdrawAnnotation(this.openCase(), id, reason, this.actor(), this.clock),
       ...thermalHandlers(this),
+      ...violationHandlers(this),
+      ...documentHandlers(this),
+      ...exportHandlers(this),
+      ...reviewHandlers(this),
     }
   }
 }

@@ -173,6 +173,77 @@ export const MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 5,
+    name: 'legal basis kept in the case, violations, their links to evidence, edited document text',
+    up: (db) => {
+      db.exec(`
+        -- The case's own copy of every legal-basis entry it uses or its officers added, so a later
+        -- catalogue release never changes what an old case cites.
+        CREATE TABLE legal_basis (
+          id TEXT PRIMARY KEY,
+          origin TEXT NOT NULL CHECK (origin IN ('builtin', 'local')),
+          catalogue_version TEXT NOT NULL,
+          entry_json TEXT NOT NULL,
+          added_at TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE violations (
+          id TEXT PRIMARY KEY,
+          ordinal INTEGER NOT NULL UNIQUE,
+          number TEXT NOT NULL UNIQUE,
+          title TEXT NOT NULL,
+          facts TEXT NOT NULL DEFAULT '',
+          occurred_from TEXT,
+          occurred_to TEXT,
+          place TEXT NOT NULL DEFAULT '',
+          subject_json TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('draft', 'confirmed', 'transferred')),
+          created_at TEXT NOT NULL,
+          created_by_json TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          -- withdrawn, never deleted
+          withdrawn_at TEXT,
+          withdrawn_reason TEXT
+        ) STRICT;
+
+        CREATE TABLE violation_basis (
+          violation_id TEXT NOT NULL REFERENCES violations(id),
+          position INTEGER NOT NULL,
+          basis_id TEXT NOT NULL REFERENCES legal_basis(id),
+          PRIMARY KEY (violation_id, position)
+        ) STRICT;
+
+        CREATE TABLE violation_links (
+          id TEXT PRIMARY KEY,
+          violation_id TEXT NOT NULL REFERENCES violations(id),
+          item_id TEXT NOT NULL REFERENCES items(id),
+          annotation_id TEXT REFERENCES annotations(id),
+          -- the citation's anchor as it was when linked
+          anchor_json TEXT,
+          note TEXT NOT NULL DEFAULT '',
+          created_at TEXT NOT NULL,
+          created_by_json TEXT NOT NULL,
+          -- unlinked, never deleted
+          removed_at TEXT,
+          removed_reason TEXT
+        ) STRICT;
+        CREATE INDEX violation_links_violation ON violation_links(violation_id);
+        CREATE INDEX violation_links_item ON violation_links(item_id);
+
+        -- An officer's edit of a free-text part of a transfer document; the latest row per key wins.
+        CREATE TABLE document_fields (
+          id INTEGER PRIMARY KEY,
+          kind TEXT NOT NULL,
+          field_key TEXT NOT NULL,
+          value TEXT NOT NULL,
+          edited_by_json TEXT NOT NULL,
+          edited_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX document_fields_key ON document_fields(kind, field_key);
+      `)
+    },
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

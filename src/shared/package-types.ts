@@ -1,0 +1,93 @@
+/** DTOs for signing keys, export, package verification and reviewer mode. */
+import type { ApiError } from './errors'
+import type { Officer } from './types'
+
+/** The officer's Ed25519 signing key, public half only. */
+export interface OfficerKeyInfo {
+  /** SHA-256 of the raw 32-byte public key, lower-case hex (64 characters) */
+  fingerprint: string
+  /** SubjectPublicKeyInfo, PEM */
+  publicKeyPem: string
+  name: string
+  certNo: string
+  createdAt: string
+  /** how the private key is kept: Electron safeStorage, or a file only its owner can read */
+  protection: 'safe-storage' | 'file-0600'
+}
+
+/** A public key a reviewer has confirmed out of band. */
+export interface TrustedKey {
+  fingerprint: string
+  publicKeyPem: string
+  name: string
+  addedAt: string
+}
+
+/** A problem found in a package; codes as in CLI.md (missing-file, bad-signature, custody-broken, …). */
+export interface PackageProblem {
+  code: string
+  /** bag-relative path of the file it is about */
+  path?: string
+  message: string
+}
+
+/** What `evidesk verify --json` prints, and what reviewer mode shows first. */
+export interface PackageVerdict {
+  valid: boolean
+  bagit: { complete: boolean; valid: boolean; version: string | null; warnings: PackageProblem[] }
+  signature: {
+    present: boolean
+    valid: boolean
+    fingerprint: string | null
+    signer: string | null
+    /** the key is among this machine's trusted keys */
+    trusted: boolean
+  }
+  custody: { present: boolean; intact: boolean; events: number }
+  problems: PackageProblem[]
+}
+
+/** The result of an export, as `evidesk export --json` prints it. */
+export interface ExportResult {
+  path: string
+  /** SHA-256 of the ZIP, when one is written */
+  sha256: string | null
+  files: number
+  bytes: number
+  signer: { name: string; fingerprint: string }
+}
+
+/** Why a case cannot be exported yet; the export is refused until none remain. */
+export interface ExportBlocker {
+  code: 'violation-without-evidence' | 'violation-without-basis' | 'object-bad' | 'no-evidence'
+  message: string
+  violationId?: string
+  itemId?: string
+}
+
+/** Long work other than imports (export, package verification, PDF printing): progress and cancel. */
+export interface JobProgress {
+  taskId: string
+  kind: 'export' | 'verify' | 'pdf'
+  state: 'running' | 'done' | 'cancelled' | 'failed'
+  bytesDone: number
+  bytesTotal: number
+  filesDone: number
+  filesTotal: number
+  currentFile: string | null
+  bytesPerSec: number
+  etaSec: number | null
+  /** the job's result once done (ExportResult for export, PackageVerdict for verify) */
+  result: unknown
+  error: ApiError | null
+}
+
+/** A reviewer's note on an opened package, kept in a review file beside, never inside, the package. */
+export interface ReviewNote {
+  id: string
+  /** what it is about: the whole package, an evidence item, or a violation */
+  target: { itemId?: string; violationId?: string }
+  text: string
+  author: Officer
+  createdAt: string
+}
