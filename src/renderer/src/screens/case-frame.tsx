@@ -14,7 +14,6 @@ import {
 import { useTranslation } from 'react-i18next'
 import type { ApiError } from '../../../shared/errors'
 import { api } from '../api'
-import { ComingSoon } from '../components/coming-soon'
 import { ErrorAlert } from '../components/error-alert'
 import { ImportTasksButton } from '../components/import/import-tasks-button'
 import { IntegrityBadge } from '../components/integrity-badge'
@@ -28,6 +27,9 @@ import { CaseOverview } from './case-overview'
 import { CustodyLogScreen } from './custody-log-screen'
 import { EvidenceLibrary } from './evidence-library'
 import { TimelineScreen } from './timeline-screen'
+import { ViolationsScreen } from './violations-screen'
+import { TransferScreen } from './transfer-screen'
+import { ExportScreen } from './export-screen'
 import { CaseSearch } from '../components/search/case-search'
 import { ItemViewerHost } from '../components/viewers/item-viewer'
 
@@ -100,10 +102,14 @@ export function CaseFrame() {
         return <EvidenceLibrary />
       case 'timeline':
         return <TimelineScreen />
+      case 'violations':
+        return <ViolationsScreen />
+      case 'transfer':
+        return <TransferScreen />
       case 'custody':
         return <CustodyLogScreen />
-      default:
-        return <ComingSoon feature={screen} title={t(`nav.${screen}`)} />
+      case 'export':
+        return <ExportScreen />
     }
   })()
 
