@@ -13,7 +13,9 @@ import { startBrowserServer, type BrowserServer } from '../../../src/cli/browser
 import type { CaseFields } from '../../../src/shared/api'
 import type { Profile } from '../../../src/shared/types'
 
-const RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url))
+// EVIDESK_RENDERER_DIR lets parallel work test its own build; the default is electron-vite's output
+const RENDERER_DIR =
+  process.env.EVIDESK_RENDERER_DIR ?? fileURLToPath(new URL('../../../out/renderer', import.meta.url))
 
 export interface Desk {
   backend: Backend
