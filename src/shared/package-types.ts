@@ -1,6 +1,7 @@
 /** DTOs for signing keys, export, package verification and reviewer mode. */
 import type { ApiError } from './errors'
-import type { Officer } from './types'
+import type { Annotation, EvidenceItem, Officer, Subject } from './types'
+import type { LegalBasisEntry, TransferDocumentKind, Violation } from './violation-types'
 
 /** The officer's Ed25519 signing key, public half only. */
 export interface OfficerKeyInfo {
@@ -90,4 +91,55 @@ export interface ReviewNote {
   text: string
   author: Officer
   createdAt: string
+}
+
+/** The case as `data/case.json` carries it: everything a reviewer needs besides the files themselves. */
+export interface PackageCase {
+  id: string
+  number: string
+  title: string
+  cause: string
+  subject: Subject
+  unit: string
+  timezone: string
+  officers: Officer[]
+  createdAt: string
+  createdBy: Officer
+}
+
+/** An evidence item in the package: its record in the case, and where its bytes are in the bag. */
+export interface PackageEvidence extends EvidenceItem {
+  /** bag-relative path of the byte-exact original, e.g. "data/evidence/E001_DSJ-A8-00123.MP4" */
+  path: string
+}
+
+/** A transfer document in the package, HTML always and PDF where a printer was available. */
+export interface PackageDocument {
+  kind: TransferDocumentKind
+  title: string
+  /** bag-relative paths */
+  html: string
+  pdf: string | null
+}
+
+/** `data/case.json`, format version 1. */
+export interface CaseJson {
+  format: 'evidence-desk-case'
+  formatVersion: 1
+  /** "Evidence Desk <version>" */
+  generator: string
+  exportedAt: string
+  exportedBy: Officer
+  case: PackageCase
+  /** the legal-basis entries the case holds, as the case holds them */
+  legalBasis: LegalBasisEntry[]
+  /** the violations exported (all active ones, or those chosen), with their links */
+  violations: Violation[]
+  evidence: PackageEvidence[]
+  /** every citation and measurement on the exported items, withdrawn ones included */
+  annotations: Annotation[]
+  /** the custody log file and its last event (the export itself) */
+  custody: { path: string; events: number; headHash: string }
+  documents: PackageDocument[]
+  signer: { name: string; certNo: string; fingerprint: string }
 }
