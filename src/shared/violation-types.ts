@@ -16,6 +16,8 @@ export interface LegalBasisEntry {
   article: string
   /** the statute's wording of the provision (zh-CN), as checked against the published text */
   text: string
+  /** whether `text` was checked word for word against the statute, or is a faithful summary */
+  textStatus?: 'verbatim' | 'summary'
   /** the prohibited act or the rule, in brief */
   act: string
   actEn: string

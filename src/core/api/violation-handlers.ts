@@ -1,5 +1,15 @@
-import type { Channel } from '../../shared/api'
 import { EvidenceError } from '../errors'
+import {
+  addLocalLegalBasis,
+  evidenceMatrix,
+  getViolation,
+  linkEvidence,
+  listLegalBasis,
+  listViolations,
+  saveViolation,
+  unlinkEvidence,
+  withdrawViolation,
+} from '../violations'
 import type { Handler, HandlerContext } from './backend'
 
 type Channels =
@@ -13,21 +23,27 @@ type Channels =
   | 'violation:unlink'
   | 'violation:matrix'
 
-/** Violations, links and the legal-basis catalogue (issue 6). */
+/** Violations, links and the legal-basis catalogue (issue 6). Every change tells open views to refetch. */
 export function violationHandlers(ctx: HandlerContext): { [C in Channels]: Handler<C> } {
-  void ctx
-  const notYet = (c: Channel) => () => {
-    throw new EvidenceError('not-supported', `${c} is not built yet.`)
+  const changed = <T>(value: T): T => {
+    ctx.caseChanged()
+    return value
   }
   return {
-    'legal:list': notYet('legal:list'),
-    'legal:addLocal': notYet('legal:addLocal'),
-    'violation:list': notYet('violation:list'),
-    'violation:get': notYet('violation:get'),
-    'violation:save': notYet('violation:save'),
-    'violation:withdraw': notYet('violation:withdraw'),
-    'violation:link': notYet('violation:link'),
-    'violation:unlink': notYet('violation:unlink'),
-    'violation:matrix': notYet('violation:matrix'),
+    'legal:list': () => listLegalBasis(ctx.openCase().db),
+    'legal:addLocal': (input) => changed(addLocalLegalBasis(ctx.openCase(), input, ctx.actor(), ctx.clockFn)),
+    'violation:list': () => listViolations(ctx.openCase().db),
+    'violation:get': ({ id }) => {
+      const v = getViolation(ctx.openCase().db, id)
+      if (!v) throw new EvidenceError('not-found', `No violation ${id} in this case.`)
+      return v
+    },
+    'violation:save': (input) => changed(saveViolation(ctx.openCase(), input, ctx.actor(), ctx.clockFn)),
+    'violation:withdraw': ({ id, reason }) =>
+      changed(withdrawViolation(ctx.openCase(), id, reason, ctx.actor(), ctx.clockFn)),
+    'violation:link': (req) => changed(linkEvidence(ctx.openCase(), req, ctx.actor(), ctx.clockFn)),
+    'violation:unlink': ({ linkId, reason }) =>
+      changed(unlinkEvidence(ctx.openCase(), linkId, reason, ctx.actor(), ctx.clockFn)),
+    'violation:matrix': () => evidenceMatrix(ctx.openCase().db),
   }
 }

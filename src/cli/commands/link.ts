@@ -1,0 +1,144 @@
+import type { Annotation, EvidenceItem, Officer } from '../../shared/types'
+import type { ViolationLink } from '../../shared/violation-types'
+import { addAnnotation, type NewAnnotation } from '../../core/annotations/annotation-store'
+import { CaseFile } from '../../core/case/case-file'
+import { EvidenceError } from '../../core/errors'
+import { getItem } from '../../core/evidence/item-repository'
+import { transcriptView } from '../../core/evidence/transcript-view'
+import { getViolation, linkEvidence } from '../../core/violations'
+import { EXIT_OK, UsageError, actorFrom, parse, printJson, say } from '../cli-support'
+
+const USAGE =
+  'evidesk link <case-dir> <violation-id|V1> <evidence-id|E001> [--start <sec> --end <sec> | --quote <text> | --region x,y,w,h] [--note <what it proves>] [--actor "<name>:<cert-no>"] [--json]'
+
+/**
+ * `evidesk link`: links an item to a violation. With --start/--end, --quote or --region it first
+ * cites that part of the item (a time-range, quote or region annotation) and links the citation;
+ * both happen in one transaction, so a refused link leaves no stray citation behind.
+ */
+export async function linkCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    argv,
+    {
+      start: { type: 'string' },
+      end: { type: 'string' },
+      quote: { type: 'string' },
+      region: { type: 'string' },
+      note: { type: 'string' },
+      actor: { type: 'string' },
+    },
+    USAGE,
+  )
+  if (positionals.length !== 3)
+    throw new UsageError(`give a case folder, a violation and an evidence item\nusage: ${USAGE}`)
+  const [caseDir, violationId, itemRef] = positionals
+  const timed = values.start !== undefined || values.end !== undefined
+  const kinds = [timed, values.quote !== undefined, values.region !== undefined].filter(Boolean).length
+  if (kinds > 1)
+    throw new UsageError(`cite one thing at a time: --start/--end, --quote or --region\nusage: ${USAGE}`)
+  if (timed && (values.start === undefined || values.end === undefined))
+    throw new UsageError(`--start and --end go together\nusage: ${USAGE}`)
+  const note = (values.note as string | undefined)?.trim() ?? ''
+  const actor = actorFrom(values.actor as string | undefined)
+
+  const file = CaseFile.open(caseDir)
+  try {
+    const item = getItem(file.db, itemRef)
+    if (!item)
+      throw new EvidenceError('not-found', `No evidence item ${itemRef} in this case; nothing was linked.`)
+    // Check the violation before making a citation for it.
+    if (!getViolation(file.db, violationId))
+      throw new EvidenceError('not-found', `No violation ${violationId} in this case; nothing was linked.`)
+    const citation = timed
+      ? timeRange(item, values.start as string, values.end as string)
+      : values.quote !== undefined
+        ? quote(file, item, values.quote as string)
+        : values.region !== undefined
+          ? region(item, values.region as string)
+          : null
+    const link = file.db.transaction((): ViolationLink => {
+      const annotation = citation ? cite(file, item, citation, note, actor) : null
+      return linkEvidence(
+        file,
+        { violationId, itemId: item.id, annotationId: annotation?.id, note },
+        actor,
+        () => new Date(),
+      )
+    })()
+    if (values.json) printJson(link)
+    say(
+      `linked ${link.itemNumber}${link.annotationType ? ` (${link.annotationType} ${JSON.stringify(link.anchor)})` : ''} to ${getViolation(file.db, link.violationId)!.number}${note ? `: ${note}` : ''}`,
+    )
+    return EXIT_OK
+  } finally {
+    file.close()
+  }
+}
+
+type Citation = Pick<NewAnnotation, 'type' | 'anchor'>
+
+function cite(file: CaseFile, item: EvidenceItem, c: Citation, note: string, actor: Officer): Annotation {
+  return addAnnotation(file, { itemId: item.id, ...c, note }, actor, () => new Date())
+}
+
+function seconds(text: string, flag: string): number {
+  const n = Number(text)
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw new UsageError(`${flag} must be a number of seconds, 0 or more (got "${text}")`)
+  return n
+}
+
+function timeRange(item: EvidenceItem, startText: string, endText: string): Citation {
+  if (item.durationSec === null)
+    throw new EvidenceError(
+      'invalid-input',
+      `${item.number} (${item.originalName}) is a ${item.kind} item with no play time; a time range needs a video or audio item.`,
+    )
+  const start = seconds(startText, '--start')
+  const end = seconds(endText, '--end')
+  if (end <= start) throw new UsageError(`--end (${end}) must be after --start (${start})`)
+  if (end > item.durationSec + 1e-3)
+    throw new EvidenceError(
+      'invalid-input',
+      `${item.number} plays for ${item.durationSec} s; the range ${start}–${end} s runs past its end.`,
+    )
+  return { type: 'time-range', anchor: { start, end } }
+}
+
+/** The quote as it stands in the transcript's normalised text (NFC, \n line ends), by character offsets. */
+function quote(file: CaseFile, item: EvidenceItem, text: string): Citation {
+  const wanted = text.replace(/\r\n?/g, '\n').normalize('NFC')
+  if (wanted.trim() === '') throw new UsageError('--quote needs the words to cite')
+  const body = transcriptView(file.db, item.id).text
+  const start = body.indexOf(wanted)
+  if (start < 0)
+    throw new EvidenceError(
+      'not-found',
+      `"${wanted}" does not occur in the text of ${item.number} (${item.originalName}); copy the words exactly as they stand. Nothing was linked.`,
+    )
+  const again = body.indexOf(wanted, start + 1)
+  if (again >= 0)
+    say(`note: "${wanted}" occurs more than once in ${item.number}; citing the first, at character ${start}.`)
+  return { type: 'quote', anchor: { start, end: start + wanted.length, text: wanted } }
+}
+
+/** x,y,w,h in whole displayed pixels, inside the image. */
+function region(item: EvidenceItem, text: string): Citation {
+  const parts = text.split(',').map((p) => p.trim())
+  const nums = parts.map(Number)
+  if (parts.length !== 4 || parts.some((p) => p === '') || nums.some((n) => !Number.isInteger(n) || n < 0))
+    throw new UsageError(`--region must be four whole pixel numbers x,y,w,h (got "${text}")`)
+  const [x, y, w, h] = nums
+  if (w === 0 || h === 0) throw new UsageError('--region needs a width and a height above 0')
+  if ((item.kind !== 'image' && item.kind !== 'thermal') || item.width === null || item.height === null)
+    throw new EvidenceError(
+      'invalid-input',
+      `${item.number} (${item.originalName}) is a ${item.kind} item; a region needs an image of known size.`,
+    )
+  if (x + w > item.width || y + h > item.height)
+    throw new EvidenceError(
+      'invalid-input',
+      `The region ${x},${y},${w},${h} reaches outside ${item.number}, which is ${item.width}×${item.height} pixels.`,
+    )
+  return { type: 'region', anchor: { x, y, w, h } }
+}
