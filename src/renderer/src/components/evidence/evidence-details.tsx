@@ -15,6 +15,7 @@ import { KindMeta } from './kind-meta'
 import { ThermalViewerModal } from './thermal-viewer-modal'
 import { WarningList } from './warning-list'
 import { itemViewer } from '../../state/viewer'
+import { LinkToViolationButton } from '../violations/link-to-violation-button'
 
 type Details = ApiOutput<'evidence:get'>
 
@@ -108,6 +109,7 @@ export function EvidenceDetails({ itemId, libraryVersion, onClose }: Props) {
                     {t('item.openThermal')}
                   </Button>
                 )}
+                <LinkToViolationButton itemId={item.id} size="middle" />
               </span>
             </div>
             <Section title={t('item.sectionFile')}>

@@ -8,6 +8,8 @@ import { ErrorAlert } from '../../error-alert'
 import { asApiError } from '../../../lib/errors'
 import type { Rect } from './image-stage'
 import { WithdrawButton } from '../common/withdraw-button'
+import { LinkToViolationButton } from '../../violations/link-to-violation-button'
+import { useReadOnly } from '../../../state/read-only'
 
 /** An annotation's region anchor, or null when it is not one this viewer can draw. */
 export function regionOf(a: Annotation): Rect | null {
@@ -31,6 +33,7 @@ interface FormProps {
 
 /** The note for a just-drawn region, saved as a `region` annotation. */
 export function RegionForm({ rect, onSave, onCancel }: FormProps) {
+  const readOnly = useReadOnly()
   const { t } = useTranslation()
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
@@ -45,6 +48,8 @@ export function RegionForm({ rect, onSave, onCancel }: FormProps) {
       setBusy(false)
     }
   }
+  // reviewer mode: a package under review is never changed
+  if (readOnly) return null
   return (
     <Card
       size="small"
@@ -136,6 +141,7 @@ export function RegionList({ regions, labels, selectedId, onSelect, onWithdraw }
                     </span>
                   )}
                 </button>
+                {!a.withdrawnAt && <LinkToViolationButton itemId={a.itemId} annotationId={a.id} />}
                 {!a.withdrawnAt && <WithdrawButton onWithdraw={(reason) => onWithdraw(a.id, reason)} />}
               </li>
             )

@@ -6,6 +6,7 @@ import { asApiError } from '../../../lib/errors'
 import { formatInZone } from '../../../lib/time'
 import { ErrorAlert } from '../../error-alert'
 import { displayUnit, withUnit } from './monitoring-facts'
+import { useReadOnly } from '../../../state/read-only'
 
 interface Props {
   summary: MonitoringSeriesSummary
@@ -19,6 +20,7 @@ interface Props {
  * (a reason is required: it goes into the custody log), and who set what, when and why.
  */
 export function LimitPanel({ summary, history, timezone, onSet }: Props) {
+  const readOnly = useReadOnly()
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [value, setValue] = useState<number | null>(summary.limit)
@@ -43,6 +45,8 @@ export function LimitPanel({ summary, history, timezone, onSet }: Props) {
     }
   }
 
+  // reviewer mode: a package under review is never changed
+  if (readOnly) return null
   return (
     <Card
       size="small"

@@ -7,6 +7,8 @@ import { formatIsoWithOwnOffset } from '../../../lib/item-time'
 import { formatInZone } from '../../../lib/time'
 import { ErrorAlert } from '../../error-alert'
 import { WithdrawButton } from '../common/withdraw-button'
+import { LinkToViolationButton } from '../../violations/link-to-violation-button'
+import { useReadOnly } from '../../../state/read-only'
 
 export interface DataRange {
   pollutant: string
@@ -49,6 +51,7 @@ export function RangeForm({
   onSave(note: string): Promise<unknown>
   onCancel(): void
 }) {
+  const readOnly = useReadOnly()
   const { t } = useTranslation()
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
@@ -63,6 +66,8 @@ export function RangeForm({
       setBusy(false)
     }
   }
+  // reviewer mode: a package under review is never changed
+  if (readOnly) return null
   return (
     <Card
       size="small"
@@ -148,11 +153,14 @@ export function RangeList({ ranges, timezone, onWithdraw }: ListProps) {
                     })}
                   </div>
                 ) : (
-                  <WithdrawButton
-                    subject={r ? `${r.pollutant} ${spanText(r, t)}` : ''}
-                    successMessage={t('docsViewer.monitoring.range.withdrawn')}
-                    onWithdraw={(reason) => onWithdraw(a.id, reason)}
-                  />
+                  <>
+                    <LinkToViolationButton itemId={a.itemId} annotationId={a.id} />
+                    <WithdrawButton
+                      subject={r ? `${r.pollutant} ${spanText(r, t)}` : ''}
+                      successMessage={t('docsViewer.monitoring.range.withdrawn')}
+                      onWithdraw={(reason) => onWithdraw(a.id, reason)}
+                    />
+                  </>
                 )}
               </li>
             )

@@ -3,6 +3,7 @@ import { Button, Card, Flex, Input, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { asApiError } from '../../../lib/errors'
 import { ErrorAlert } from '../../error-alert'
+import { useReadOnly } from '../../../state/read-only'
 
 interface Props {
   /** [start, end) in view.text and exactly view.text.slice(start, end) */
@@ -13,6 +14,7 @@ interface Props {
 
 /** The selected passage as it will be cited (the record's own text, not the screen's), with a note. */
 export function QuoteForm({ quote, onSave, onCancel }: Props) {
+  const readOnly = useReadOnly()
   const { t } = useTranslation()
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
@@ -29,6 +31,8 @@ export function QuoteForm({ quote, onSave, onCancel }: Props) {
     }
   }
 
+  // reviewer mode: a package under review is never changed
+  if (readOnly) return null
   return (
     <Card
       size="small"

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Annotation } from '../../../../../shared/types'
 import { formatInZone } from '../../../lib/time'
 import { WithdrawButton } from '../common/withdraw-button'
+import { LinkToViolationButton } from '../../violations/link-to-violation-button'
 
 export interface QuoteAnchor {
   start: number
@@ -88,11 +89,14 @@ export function QuoteList({ quotes, text, timezone, selectedId, onSelect, onWith
                     })}
                   </div>
                 ) : (
-                  <WithdrawButton
-                    subject={q?.text ?? ''}
-                    successMessage={t('docsViewer.transcript.quotes.withdrawn')}
-                    onWithdraw={(reason) => onWithdraw(a.id, reason)}
-                  />
+                  <>
+                    <LinkToViolationButton itemId={a.itemId} annotationId={a.id} />
+                    <WithdrawButton
+                      subject={q?.text ?? ''}
+                      successMessage={t('docsViewer.transcript.quotes.withdrawn')}
+                      onWithdraw={(reason) => onWithdraw(a.id, reason)}
+                    />
+                  </>
                 )}
               </li>
             )

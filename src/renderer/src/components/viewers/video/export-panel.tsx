@@ -9,6 +9,7 @@ import { itemViewer } from '../../../state/viewer'
 import { ErrorAlert } from '../../error-alert'
 import type { Marks } from './range-panel'
 import { toMs } from './playback'
+import { useReadOnly } from '../../../state/read-only'
 
 interface Props {
   item: EvidenceItem
@@ -22,6 +23,7 @@ interface Props {
  * reviewer can make the same file again from the original.
  */
 export function ExportPanel({ item, time, marks }: Props) {
+  const readOnly = useReadOnly()
   const { t } = useTranslation()
   const k = 'mediaViewer.video.export'
   const [busy, setBusy] = useState<'still' | 'clip' | null>(null)
@@ -51,6 +53,8 @@ export function ExportPanel({ item, time, marks }: Props) {
     }
   }
 
+  // reviewer mode: a package under review is never changed
+  if (readOnly) return null
   return (
     <Card size="small" title={t(`${k}.title`)} className="media-card" data-testid="export-panel">
       <Space wrap>

@@ -7,7 +7,9 @@ import { asApiError } from '../../../lib/errors'
 import { ErrorAlert } from '../../error-alert'
 import { useCaseZone } from '../image/region-panel'
 import { WithdrawButton } from '../common/withdraw-button'
+import { LinkToViolationButton } from '../../violations/link-to-violation-button'
 import { absoluteAt, formatMediaTime } from './playback'
+import { useReadOnly } from '../../../state/read-only'
 
 export interface Marks {
   in: number | null
@@ -22,6 +24,7 @@ interface FormProps {
 
 /** The in/out marks and the note; saving makes a `time-range` annotation. */
 export function MarksForm({ marks, onClear, onSave }: FormProps) {
+  const readOnly = useReadOnly()
   const { t } = useTranslation()
   const k = 'mediaViewer.video.marks'
   const [note, setNote] = useState('')
@@ -41,6 +44,8 @@ export function MarksForm({ marks, onClear, onSave }: FormProps) {
       setBusy(false)
     }
   }
+  // reviewer mode: a package under review is never changed
+  if (readOnly) return null
   return (
     <Card
       size="small"
@@ -136,6 +141,7 @@ export function RangeList({ item, ranges, onSeek, onWithdraw }: ListProps) {
                 {t('mediaViewer.common.by', { name: a.author.name, at: formatInZone(a.createdAt, zone) })}
               </span>
             </Typography.Link>
+            <LinkToViolationButton itemId={item.id} annotationId={a.id} />
             <WithdrawButton onWithdraw={(reason) => onWithdraw(a.id, reason)} />
           </li>
         )
