@@ -7,6 +7,7 @@ import { CaseFile } from '../../core/case/case-file'
 import { defaultDataDir } from '../../core/profile/app-data'
 import type { CaseInfo } from '../../shared/types'
 import { startBrowserServer } from '../browser-mode/server'
+import { createChromiumPdfPrinter } from '../chromium-pdf'
 import { EXIT_CANNOT_RUN, EXIT_OK, UsageError, parse, say } from '../cli-support'
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
@@ -71,7 +72,12 @@ export async function serveCommand(argv: string[]): Promise<number> {
     return EXIT_CANNOT_RUN
   }
 
-  const backend = new Backend({ mode: 'browser', dataDir: defaultDataDir(), version: appVersion() })
+  const backend = new Backend({
+    mode: 'browser',
+    dataDir: defaultDataDir(),
+    version: appVersion(),
+    pdf: createChromiumPdfPrinter() ?? undefined,
+  })
   let opened: CaseInfo | null = null
   if (positionals[0]) {
     // CaseFile.open throws (missing, locked, damaged) before the backend holds anything.

@@ -1,0 +1,70 @@
+/**
+ * Words of the transfer documents screen (简体中文), under the `transfer` key of the translation
+ * namespace. Words follow the glossary in UI.md; `transfer.en.ts` has the same keys.
+ */
+export const transferZhCN = {
+  title: '移送材料',
+  intro:
+    '移送公安机关的五份文书由案件、违法事实和证据自动生成。可修改其中的文字部分（每次修改都记入监管链记录），再生成可供签名、盖章的 PDF。',
+  loading: '正在生成移送文书…',
+  documents: '文书',
+  kinds: {
+    'transfer-letter': '涉嫌犯罪案件移送书',
+    'investigation-report': '涉嫌犯罪案件情况的调查报告',
+    'seized-items-list': '涉案物品清单',
+    'evidence-list': '证据清单',
+    'electronic-data-list': '电子数据提取固定清单',
+  },
+  ready: '可移送',
+  draft: '草稿',
+  draftBecause: '草稿：',
+  problems: {
+    'no-legal-basis': '违法事实 {{target}} 没有法律依据 — 请在“违法事实”中选择法律条款。',
+    'no-legal-basis-none': '尚未认定任何违法事实 — 请先在“违法事实”中添加。',
+    'no-evidence': '违法事实 {{target}} 没有关联证据 — 请在“违法事实”中关联证据。',
+    'unprintable-text': '“{{field}}”含有无法打印的字符 — 请修改该文字。',
+    'link-broken': '违法事实 {{target}} 的证据关联已失效 — 请重新关联或解除关联。',
+  },
+  preview: '预览',
+  previewLabel: '{{title}}（打印预览）',
+  edit: {
+    title: '可修改的文字',
+    readOnly: '审查模式下只能查看，不能修改文书。',
+    generated: '自动生成',
+    editedBy: '{{name}} 修改于 {{time}}',
+    save: '保存修改',
+    saving: '正在保存…',
+    saved: '已保存，并记入监管链记录。',
+    restore: '恢复自动生成的文字',
+    unchanged: '没有修改',
+    none: '这份文书没有可修改的文字。',
+  },
+  fields: {
+    docNumber: '文号',
+    addressee: '受移送机关',
+    suspectedCrime: '涉嫌罪名',
+    body: '正文',
+    contact: '联系人及联系电话',
+    remarks: '备注',
+    caseSource: '案件来源',
+    investigation: '调查经过',
+    facts: '违法事实概述',
+    conclusion: '调查结论及处理意见',
+    extractionMethod: '提取方法',
+  },
+  fieldErrors: {
+    'unprintable-text': '含有无法打印的字符（控制字符、私用区或未分配的码位），请删除后再保存。',
+    'single-line': '只能填写一行，请删除换行。',
+    'unknown-field': '该文书没有这一项。',
+    'too-long': '文字太长。',
+  },
+  pdf: {
+    generate: '生成 PDF',
+    running: '正在生成 PDF…',
+    done: 'PDF 已生成：',
+    draftNote: '这份文书仍是草稿，PDF 上印有“草稿”字样。',
+    failed: 'PDF 生成失败',
+    cancelled: '已取消生成 PDF。',
+    unavailable: '本机没有可用的 PDF 打印组件（未找到 Chromium），文书仍可以 HTML 形式随证据包导出。',
+  },
+}
