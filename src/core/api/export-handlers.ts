@@ -1,21 +1,52 @@
-import type { Channel } from '../../shared/api'
+import { exportBlockers, exportCase, refusalMessage } from '../package/export'
+import { OfficerKeys } from '../signing/officer-key'
+import { TrustedKeys } from '../signing/trusted-keys'
 import { EvidenceError } from '../errors'
 import type { Handler, HandlerContext } from './backend'
 
 type Channels = 'key:get' | 'trust:list' | 'trust:add' | 'trust:remove' | 'export:preflight' | 'export:start'
 
+/** The officer keys of this app data folder, sealed by the shell's key protector where it has one. */
+export function officerKeys(ctx: Pick<HandlerContext, 'appData' | 'opts'>): OfficerKeys {
+  return new OfficerKeys(ctx.appData.dir, ctx.opts.keyProtector)
+}
+
 /** Signing keys, trusted keys and export (issue 7). */
 export function exportHandlers(ctx: HandlerContext): { [C in Channels]: Handler<C> } {
-  void ctx
-  const notYet = (c: Channel) => () => {
-    throw new EvidenceError('not-supported', `${c} is not built yet.`)
-  }
+  const trusted = (): TrustedKeys => new TrustedKeys(ctx.appData.dir)
   return {
-    'key:get': notYet('key:get'),
-    'trust:list': notYet('trust:list'),
-    'trust:add': notYet('trust:add'),
-    'trust:remove': notYet('trust:remove'),
-    'export:preflight': notYet('export:preflight'),
-    'export:start': notYet('export:start'),
+    'key:get': () => officerKeys(ctx).ensure(ctx.actor(), ctx.now()).info,
+    'trust:list': () => trusted().list(),
+    'trust:add': ({ publicKeyPem, name }) => trusted().add(publicKeyPem, name, ctx.now()),
+    'trust:remove': ({ fingerprint }) => trusted().remove(fingerprint),
+    'export:preflight': ({ violationIds }) => exportBlockers(ctx.openCase(), violationIds),
+    'export:start': ({ target, violationIds }) => {
+      const file = ctx.openCase()
+      const actor = ctx.actor()
+      if (file.readOnly)
+        throw new EvidenceError(
+          'read-only',
+          'This case is open read-only (a package under review); it cannot be exported.',
+        )
+      // Refuse at once what the cheap checks already show, instead of starting a job that fails.
+      const blockers = exportBlockers(file, violationIds)
+      if (blockers.length > 0) throw new EvidenceError('refused', refusalMessage(blockers))
+      return ctx.startJob('export', async (job) => {
+        try {
+          return await exportCase(file, target, {
+            actor,
+            keys: officerKeys(ctx),
+            clock: ctx.clockFn,
+            generator: `Evidence Desk ${ctx.opts.version}`,
+            violationIds,
+            pdf: ctx.opts.pdf ?? null,
+            signal: job.signal,
+            onProgress: (p) => job.progress(p),
+          })
+        } finally {
+          ctx.caseChanged()
+        }
+      })
+    },
   }
 }

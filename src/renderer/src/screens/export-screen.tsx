@@ -1,8 +1,196 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { Alert, Button, Card, Descriptions, Typography } from 'antd'
+import { ExportOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import { ComingSoon } from '../components/coming-soon'
+import type { ApiError } from '../../../shared/errors'
+import type { ExportBlocker, JobProgress, OfficerKeyInfo } from '../../../shared/package-types'
+import { api, onApiEvent } from '../api'
+import { ErrorAlert } from '../components/error-alert'
+import '../components/export/export-i18n'
+import '../components/export/export.css'
+import { ExportFolderBrowser } from '../components/export/export-folder-browser'
+import { ExportProgressCard } from '../components/export/export-progress'
+import {
+  ExportTargetFields,
+  exportTarget,
+  packageRootName,
+  type ExportFormat,
+} from '../components/export/export-target'
+import { Fingerprint } from '../components/export/fingerprint'
+import { PreflightCard } from '../components/export/preflight-card'
+import { SigningKeyCard } from '../components/export/signing-key-card'
+import { TrustedKeysCard } from '../components/export/trusted-keys-card'
+import { asApiError } from '../lib/errors'
+import { separatorOf } from '../lib/paths'
+import { useReadOnly } from '../state/read-only'
+import { useCurrentCase, useSession } from '../state/session'
 
-/** Export the signed custody package for the police transfer. */
+function parentDir(path: string): string {
+  const sep = separatorOf(path)
+  const i = path.replace(/[\\/]+$/, '').lastIndexOf(sep)
+  return i > 0 ? path.slice(0, i) : path
+}
+
+/** Export the signed custody package for the police transfer; the officer's and trusted keys beside it. */
 export function ExportScreen() {
   const { t } = useTranslation()
-  return <ComingSoon feature="export" title={t('nav.export')} />
+  const info = useCurrentCase()
+  const { info: app } = useSession()
+  const readOnly = useReadOnly()
+  const [blockers, setBlockers] = useState<ExportBlocker[] | null>(null)
+  const [format, setFormat] = useState<ExportFormat>('zip')
+  const [dir, setDir] = useState(() => parentDir(info.dir))
+  const [browsing, setBrowsing] = useState(false)
+  const [key, setKey] = useState<OfficerKeyInfo | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const [job, setJob] = useState<JobProgress | null>(null)
+  // progress may arrive before 'export:start' answers with the task id
+  const seen = useRef(new Map<string, JobProgress>())
+  const taskId = useRef<string | null>(null)
+
+  const recheck = useCallback(() => {
+    setBlockers(null)
+    api.invoke('export:preflight', {}).then(setBlockers, (e: unknown) => setError(asApiError(e)))
+  }, [])
+
+  useEffect(() => {
+    if (readOnly) return
+    api.invoke('export:preflight', {}).then(setBlockers, (e: unknown) => setError(asApiError(e)))
+    api.invoke('key:get', {}).then(setKey, (e: unknown) => setError(asApiError(e)))
+  }, [readOnly, info.custodyEventCount])
+
+  useEffect(
+    () =>
+      onApiEvent('job:progress', (p) => {
+        if (p.kind !== 'export') return
+        seen.current.set(p.taskId, p)
+        if (p.taskId === taskId.current) setJob(p)
+      }),
+    [],
+  )
+
+  const rootName = packageRootName(info.number, info.timezone)
+  const start = async () => {
+    setError(null)
+    try {
+      const { taskId: id } = await api.invoke('export:start', {
+        target: exportTarget(format, dir.trim(), rootName),
+      })
+      taskId.current = id
+      setJob(
+        seen.current.get(id) ?? {
+          taskId: id,
+          kind: 'export',
+          state: 'running',
+          bytesDone: 0,
+          bytesTotal: 0,
+          filesDone: 0,
+          filesTotal: 0,
+          currentFile: null,
+          bytesPerSec: 0,
+          etaSec: null,
+          result: null,
+          error: null,
+        },
+      )
+    } catch (e) {
+      setError(asApiError(e))
+    }
+  }
+  const cancel = () => {
+    if (taskId.current) api.invoke('task:cancel', { taskId: taskId.current }).catch(() => {})
+  }
+  const browse = async () => {
+    if (!app.nativeDialogs) return setBrowsing(true)
+    try {
+      const picked = await api.invoke('dialog:pickDirectory', { purpose: 'new-case' })
+      if (picked) setDir(picked)
+    } catch (e) {
+      setError(asApiError(e))
+    }
+  }
+
+  const running = job?.state === 'running'
+  const keys = (
+    <div className="export-column">
+      <SigningKeyCard timeZone={info.timezone} />
+      <TrustedKeysCard timeZone={info.timezone} />
+    </div>
+  )
+  if (readOnly)
+    return (
+      <div className="page">
+        <Alert type="info" showIcon title={t('exportPkg.readOnly')} />
+        <div className="export-layout">{keys}</div>
+      </div>
+    )
+
+  return (
+    <div className="page export-layout" data-testid="export-screen">
+      <div className="export-column">
+        <Card title={t('exportPkg.title')}>
+          <Typography.Paragraph type="secondary">{t('exportPkg.intro')}</Typography.Paragraph>
+        </Card>
+        <PreflightCard blockers={blockers} onRecheck={recheck} />
+        {job && job.state !== 'running' ? (
+          <ExportProgressCard job={job} onCancel={cancel} onAgain={() => setJob(null)} />
+        ) : (
+          <Card size="small" title={t('exportPkg.target.title')}>
+            <ExportTargetFields
+              format={format}
+              onFormat={setFormat}
+              dir={dir}
+              onDir={setDir}
+              onBrowse={browse}
+              rootName={rootName}
+              disabled={running}
+            />
+            <Descriptions
+              size="small"
+              column={1}
+              title={t('exportPkg.signer.title')}
+              items={[
+                {
+                  key: 'name',
+                  label: t('exportPkg.signer.name'),
+                  children: <span data-user-data>{key?.name ?? '—'}</span>,
+                },
+                {
+                  key: 'fp',
+                  label: t('exportPkg.signer.fingerprint'),
+                  children: key ? <Fingerprint value={key.fingerprint} testId="signer-fingerprint" /> : '—',
+                },
+              ]}
+            />
+            <Typography.Paragraph type="secondary">{t('exportPkg.signer.hint')}</Typography.Paragraph>
+            {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
+            {running && job ? (
+              <ExportProgressCard job={job} onCancel={cancel} onAgain={() => setJob(null)} />
+            ) : (
+              <Button
+                type="primary"
+                icon={<ExportOutlined />}
+                disabled={!blockers || blockers.length > 0 || !dir.trim() || !key}
+                onClick={start}
+                data-testid="export-start"
+              >
+                {t('exportPkg.start')}
+              </Button>
+            )}
+          </Card>
+        )}
+      </div>
+      {keys}
+      {browsing && (
+        <ExportFolderBrowser
+          startDir={dir.trim() || undefined}
+          onChoose={(d) => {
+            setDir(d)
+            setBrowsing(false)
+          }}
+          onCancel={() => setBrowsing(false)}
+        />
+      )}
+    </div>
+  )
 }

@@ -1,0 +1,46 @@
+import { Alert, Button, Card, List, Tag } from 'antd'
+import { ReloadOutlined } from '@ant-design/icons'
+import { useTranslation } from 'react-i18next'
+import type { ExportBlocker } from '../../../../shared/package-types'
+
+interface Props {
+  blockers: ExportBlocker[] | null
+  onRecheck(): void
+}
+
+/** What 'export:preflight' found: the blockers in words, or that the case is ready. */
+export function PreflightCard({ blockers, onRecheck }: Props) {
+  const { t } = useTranslation()
+  return (
+    <Card
+      size="small"
+      title={t('exportPkg.preflight.title')}
+      extra={
+        <Button size="small" icon={<ReloadOutlined />} onClick={onRecheck}>
+          {t('exportPkg.preflight.recheck')}
+        </Button>
+      }
+      data-testid="export-preflight"
+    >
+      {blockers === null ? (
+        <Alert type="info" title={t('exportPkg.preflight.checking')} />
+      ) : blockers.length === 0 ? (
+        <Alert type="success" showIcon title={t('exportPkg.preflight.ready')} data-testid="export-ready" />
+      ) : (
+        <>
+          <Alert type="warning" showIcon title={t('exportPkg.preflight.blocked')} />
+          <List
+            size="small"
+            dataSource={blockers}
+            renderItem={(b) => (
+              <List.Item data-testid="export-blocker">
+                <Tag color="red">{t(`exportPkg.preflight.codes.${b.code}`)}</Tag>
+                {b.message}
+              </List.Item>
+            )}
+          />
+        </>
+      )}
+    </Card>
+  )
+}
