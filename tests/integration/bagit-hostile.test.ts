@@ -15,6 +15,7 @@ import { Readable } from 'node:stream'
 import { crc32, deflateRawSync } from 'node:zlib'
 import { ZipFile } from 'yazl'
 import { openBag, verifyBag } from '../../src/core/package/bagit/verify'
+import { verifyCustodyPackage } from '../../src/core/package/verify-package'
 import type { BagVerifyResult } from '../../src/core/package/bagit/types'
 import { tempDir } from '../support/temp'
 
@@ -311,5 +312,74 @@ describe('deflate bomb in a bag ZIP', () => {
       '49bc20df15e412a64472421e13fe86ff1c5165e18b2afccf160d4dc19fe68a14',
     )
     expect(peak - base).toBeLessThan(200 << 20)
+  })
+})
+
+describe('hostile custody packages: the package checks follow nothing the bag points to', () => {
+  it('a symlinked data/case.json refuses the package before case.json, the signature or the log is read', async () => {
+    const zipPath = join(tmp.dir, 'case-link.zip')
+    writeFileSync(
+      zipPath,
+      rawZip(bagEntries([{ name: 'bag/data/case.json', data: Buffer.from('/etc/passwd'), mode: 0o120777 }])),
+    )
+    const before = snapshot(tmp.dir)
+    const source = await openBag(zipPath)
+    try {
+      const { verdict, caseJson, custodyEvents } = await verifyCustodyPackage(source)
+      expect(verdict.valid).toBe(false)
+      expect(verdict.problems.map((p) => `${p.code} ${p.path}`)).toEqual(['unsafe-path bag/data/case.json'])
+      expect(caseJson).toBeNull()
+      expect(custodyEvents).toEqual([])
+      expect(verdict.signature.present).toBe(false)
+    } finally {
+      await source.close()
+    }
+    expect(snapshot(tmp.dir)).toEqual(before)
+  })
+
+  it('case.json naming evidence outside data/evidence/ is a case-manifest-mismatch and the named file is never opened', async () => {
+    const outside = join(tmp.dir, 'outside.txt')
+    writeFileSync(outside, 'secret')
+    const caseJson = {
+      format: 'evidence-desk-case',
+      formatVersion: 1,
+      case: { id: 'c', number: 'N1' },
+      evidence: [
+        { id: 'i1', number: 'E001', sha256: sha256('secret'), path: `data/evidence/../../../${outside}` },
+        { id: 'i2', number: 'E002', sha256: sha256('secret'), path: outside },
+      ],
+      custody: { path: 'data/custody-log.jsonl', events: 0, headHash: '0'.repeat(64) },
+      documents: [{ html: '../../etc/passwd', pdf: null }],
+      signer: { fingerprint: '0'.repeat(64) },
+      violations: [],
+      annotations: [],
+      legalBasis: [],
+    }
+    const body = Buffer.from(JSON.stringify(caseJson))
+    const payload = Buffer.from('evidence')
+    const bag = join(tmp.dir, 'bag')
+    mkdirSync(join(bag, 'data'), { recursive: true })
+    writeFileSync(join(bag, 'bagit.txt'), BAGIT)
+    writeFileSync(join(bag, 'data', 'a.txt'), payload)
+    writeFileSync(join(bag, 'data', 'case.json'), body)
+    writeFileSync(
+      join(bag, 'manifest-sha256.txt'),
+      `${sha256(payload)}  data/a.txt\n${sha256(body)}  data/case.json\n`,
+    )
+    const source = await openBag(bag)
+    try {
+      const { verdict } = await verifyCustodyPackage(source)
+      const mismatches = verdict.problems.filter((p) => p.code === 'case-manifest-mismatch')
+      expect(mismatches.map((p) => p.message).join('\n')).toMatch(
+        /E001[\s\S]*outside data\/evidence\/[\s\S]*E002/,
+      )
+      expect(mismatches.some((p) => p.message.includes('../../etc/passwd'))).toBe(true)
+      expect(verdict.problems.map((p) => p.code)).toEqual(
+        expect.arrayContaining(['bad-signature', 'custody-broken']),
+      )
+      expect(verdict.valid).toBe(false)
+    } finally {
+      await source.close()
+    }
   })
 })

@@ -48,6 +48,16 @@ describe('tag file decoding', () => {
     expect(r).toEqual({ ok: true, text: 'Núñez\u0080', bom: false })
   })
 
+  it('refuses bytes above 0x7f in a tag file declared US-ASCII instead of reading them as Latin-1', () => {
+    expect(decodeTagText(Buffer.from('data/a.txt'), 'US-ASCII')).toEqual({
+      ok: true,
+      text: 'data/a.txt',
+      bom: false,
+    })
+    const r = decodeTagText(Buffer.from([0x61, 0xe9, 0x62]), 'US-ASCII')
+    expect(r).toEqual({ ok: false, reason: 'byte 0xe9 at offset 1 is not ASCII' })
+  })
+
   it('reports an unknown encoding', () => {
     const r = decodeTagText(Buffer.from('x'), 'EBCDIC-FANTASY')
     expect(r.ok).toBe(false)

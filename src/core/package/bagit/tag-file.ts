@@ -20,6 +20,8 @@ const LATIN1_NAMES = new Set([
   'IBM819',
 ])
 
+const ASCII_NAMES = new Set(['US-ASCII', 'ASCII'])
+
 /** Whether we can decode tag files declared with this Tag-File-Character-Encoding. */
 export function isSupportedEncoding(encoding: string): boolean {
   const name = encoding.trim().toUpperCase()
@@ -60,6 +62,12 @@ export function decodeTagText(buf: Buffer, encoding: string): DecodeResult {
       body = swapped
     }
     return decodeWith('utf-16le', body, bom)
+  }
+  // ASCII is Latin-1's lower half: a byte above 0x7f is not ASCII, and reading it as Latin-1
+  // would silently change a file name the manifest is meant to state exactly.
+  if (ASCII_NAMES.has(name)) {
+    const at = buf.findIndex((b) => b > 0x7f)
+    if (at >= 0) return { ok: false, reason: `byte 0x${buf[at].toString(16)} at offset ${at} is not ASCII` }
   }
   // WHATWG maps the label "iso-8859-1" to windows-1252, so decode true Latin-1 ourselves.
   if (LATIN1_NAMES.has(name)) return { ok: true, text: buf.toString('latin1'), bom: false }
