@@ -186,7 +186,13 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
     const parsed = parseMediaPath(path)
     const file = parsed && opts.backend.mediaFile(parsed.itemId, parsed.role)
     if (!file) return sendText(res, 404, 'Not found.')
-    const media = await mediaResponse(file.path, file.mime, req.headers.range, req.method === 'HEAD')
+    const media = await mediaResponse(
+      file.path,
+      file.mime,
+      req.headers.range,
+      req.method === 'HEAD',
+      file.slice,
+    )
     res.statusCode = media.status
     for (const [k, v] of Object.entries(media.headers)) res.setHeader(k, v)
     if (!media.body) return void res.end()

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import type { DerivedRole } from '../../shared/types'
 
 export const MEDIA_ROLES = ['original', 'thumb', 'preview', 'poster', 'proxy', 'thermal', 'visible'] as const
@@ -29,8 +29,13 @@ export async function mediaResponse(
   mime: string,
   rangeHeader: string | undefined,
   head = false,
+  /** serve only these bytes of the file (a stored entry inside a package ZIP, in reviewer mode) */
+  slice?: { start: number; size: number },
 ): Promise<MediaResponse> {
-  const { size } = await stat(path)
+  const size = slice ? slice.size : (await stat(path)).size
+  const at = slice?.start ?? 0
+  const read = (start: number, end: number): Readable =>
+    end < start ? Readable.from([]) : createReadStream(path, { start: at + start, end: at + end })
   const base = {
     'Content-Type': mime,
     'Accept-Ranges': 'bytes',
@@ -41,7 +46,7 @@ export async function mediaResponse(
     return {
       status: 200,
       headers: { ...base, 'Content-Length': String(size) },
-      body: head ? null : createReadStream(path),
+      body: head ? null : slice ? read(0, size - 1) : createReadStream(path),
     }
   }
   const m = /^bytes=(\d*)-(\d*)$/.exec(rangeHeader.trim())
@@ -64,7 +69,7 @@ export async function mediaResponse(
       'Content-Length': String(end - start + 1),
       'Content-Range': `bytes ${start}-${end}/${size}`,
     },
-    body: head ? null : createReadStream(path, { start, end }),
+    body: head ? null : read(start, end),
   }
 }
 

@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises'
 import type { MonitoringView, Officer } from '../../shared/types'
 import type { CaseFile, Clock } from '../case/case-file'
-import { objectPath } from '../case/layout'
 import { EvidenceError } from '../errors'
 import { readCemsSeries, summariseCems } from './extract/monitoring'
 import { decodeText, normaliseText } from './extract/text-decode'
 import { getItem } from './item-repository'
+import { readOriginal } from './original-bytes'
 
 interface LimitRow {
   pollutant: string
@@ -36,7 +35,7 @@ export async function monitoringView(file: CaseFile, itemId: string): Promise<Mo
   if (item.kind !== 'monitoring')
     throw new EvidenceError('invalid-input', `${item.number} is not online-monitoring data.`)
   const zone = file.info().timezone
-  const decoded = decodeText(await readFile(objectPath(file.dir, item.sha256)))
+  const decoded = decodeText(await readOriginal(file, item))
   if (!decoded)
     throw new EvidenceError('invalid-input', `${item.number} (${item.originalName}) is not readable text.`)
   const text = normaliseText(decoded.text)

@@ -112,16 +112,17 @@ function decodeFlir(buf: Buffer): DecodedThermal {
 }
 
 /**
- * Decodes the thermal original at `path` (only its JPEG header is read). Damaged content never
- * throws: what cannot be read is left out and explained in `warnings`. Throws EvidenceError
+ * Decodes the thermal original at `path` (only its JPEG header is read), or one held in memory.
+ * Damaged content never throws: what cannot be read is left out and explained in `warnings`. Throws EvidenceError
  * ('not-found', 'io-error') when the file cannot be opened or read. `knownFormat` (from the
  * item's import metadata) is used when the header no longer identifies the format.
  */
 export async function decodeThermalFile(
-  path: string,
+  /** the file, or the whole original already in memory */
+  path: string | Buffer,
   knownFormat: ThermalFormat | null,
 ): Promise<DecodedThermal | null> {
-  const { buf, cut } = await readThermalHeader(path)
+  const { buf, cut } = typeof path === 'string' ? await readThermalHeader(path) : { buf: path, cut: false }
   const format = detectThermalJpeg(buf.subarray(0, 2 * 1024 * 1024)) ?? knownFormat
   if (!format) return null
   let decoded: DecodedThermal

@@ -14,6 +14,7 @@ import type { CaseFile } from '../../case/case-file'
 import { derivedDir, objectPath } from '../../case/layout'
 import { EvidenceError } from '../../errors'
 import { derivedPath, getItem, setDerived } from '../item-repository'
+import { hasOriginalReader, readOriginal } from '../original-bytes'
 import type { ThermalFormat } from '../extract/thermal-detect'
 import { decodeThermalFile, type DecodedThermal } from './thermal-decode'
 import { frameStats, type FrameStats } from './radiometry'
@@ -43,7 +44,11 @@ function recordedFormat(item: EvidenceItem): ThermalFormat | null {
 
 /** Decodes an item's original; invalid-input when it turns out not to be a radiometric JPEG. */
 export async function decodeItem(file: CaseFile, item: EvidenceItem): Promise<DecodedThermal> {
-  const decoded = await decodeThermalFile(objectPath(file.dir, item.sha256), recordedFormat(item))
+  // A package under review may hold the original inside a ZIP: then its (small) bytes are read.
+  const original = hasOriginalReader(file)
+    ? await readOriginal(file, item)
+    : objectPath(file.dir, item.sha256)
+  const decoded = await decodeThermalFile(original, recordedFormat(item))
   if (!decoded) {
     throw new EvidenceError(
       'invalid-input',

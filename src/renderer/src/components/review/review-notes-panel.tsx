@@ -1,0 +1,189 @@
+import { useCallback, useEffect, useState } from 'react'
+import { App, Button, Drawer, Empty, Flex, Input, List, Select, Space, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import type { ApiError } from '../../../../shared/errors'
+import type { ReviewNote } from '../../../../shared/package-types'
+import type { EvidenceItem } from '../../../../shared/types'
+import type { Violation } from '../../../../shared/violation-types'
+import { api } from '../../api'
+import { asApiError } from '../../lib/errors'
+import { dirName } from '../../lib/format'
+import { joinPath } from '../../lib/paths'
+import { ErrorAlert } from '../error-alert'
+import './review-i18n'
+
+interface Props {
+  open: boolean
+  onClose(): void
+  packagePath: string
+  caseNumber: string
+}
+
+/** Review notes on the package, an item or a violation: kept beside the package, exported as a report. */
+export function ReviewNotesPanel({ open, onClose, packagePath, caseNumber }: Props) {
+  const { t, i18n } = useTranslation()
+  const { message } = App.useApp()
+  const [notes, setNotes] = useState<ReviewNote[]>([])
+  const [items, setItems] = useState<EvidenceItem[]>([])
+  const [violations, setViolations] = useState<Violation[]>([])
+  const [target, setTarget] = useState('package')
+  const [text, setText] = useState('')
+  const [failure, setFailure] = useState<ApiError | null>(null)
+  const [reportPath, setReportPath] = useState(
+    joinPath(
+      dirName(packagePath),
+      t('review.notes.reportFile', { number: caseNumber.replace(/[\\/:*?"<>|\s]/g, '_') }),
+    ),
+  )
+
+  const load = useCallback(() => {
+    Promise.all([
+      api.invoke('review:notes', {}),
+      api.invoke('evidence:list', {}),
+      api.invoke('violation:list', {}).catch(() => [] as Violation[]),
+    ]).then(
+      ([n, list, v]) => {
+        setNotes(n)
+        setItems(list.items)
+        setViolations(v)
+      },
+      (err: unknown) => setFailure(asApiError(err)),
+    )
+  }, [])
+  useEffect(() => {
+    if (open) load()
+  }, [open, load])
+
+  const label = (n: ReviewNote): string => {
+    if (n.target.itemId) {
+      const i = items.find((x) => x.id === n.target.itemId)
+      return t('review.notes.targetItem', {
+        number: i?.number ?? '',
+        name: i?.originalName ?? n.target.itemId,
+      })
+    }
+    if (n.target.violationId) {
+      const v = violations.find((x) => x.id === n.target.violationId)
+      return t('review.notes.targetViolation', {
+        number: v?.number ?? '',
+        title: v?.title ?? n.target.violationId,
+      })
+    }
+    return t('review.notes.targetPackage')
+  }
+
+  async function add() {
+    setFailure(null)
+    const [kind, id] = target.split(':')
+    try {
+      await api.invoke('review:addNote', {
+        target: kind === 'item' ? { itemId: id } : kind === 'violation' ? { violationId: id } : {},
+        text,
+      })
+      setText('')
+      load()
+    } catch (err) {
+      setFailure(asApiError(err))
+    }
+  }
+
+  async function exportReport() {
+    setFailure(null)
+    try {
+      // the report in the language the reviewer reads the screen in
+      const language = i18n.language === 'en' ? 'en' : 'zh-CN'
+      const { path } = await api.invoke('review:exportReport', { target: reportPath, language })
+      void message.success(t('review.notes.exportOk', { path }))
+    } catch (err) {
+      setFailure(asApiError(err))
+    }
+  }
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size={520}
+      title={t('review.notes.title')}
+      destroyOnHidden
+      data-testid="review-notes"
+    >
+      <Typography.Paragraph type="secondary">{t('review.notes.hint')}</Typography.Paragraph>
+      {failure && <ErrorAlert error={failure} onClose={() => setFailure(null)} className="form-alert" />}
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Flex gap={8} align="center">
+          <Typography.Text>{t('review.notes.target')}</Typography.Text>
+          <Select
+            style={{ flex: 1 }}
+            value={target}
+            onChange={setTarget}
+            data-testid="review-note-target"
+            options={[
+              { value: 'package', label: t('review.notes.targetPackage') },
+              ...violations.map((v) => ({
+                value: `violation:${v.id}`,
+                label: t('review.notes.targetViolation', { number: v.number, title: v.title }),
+              })),
+              ...items.map((i) => ({
+                value: `item:${i.id}`,
+                label: t('review.notes.targetItem', { number: i.number, name: i.originalName }),
+              })),
+            ]}
+          />
+        </Flex>
+        <Input.TextArea
+          rows={3}
+          value={text}
+          maxLength={5000}
+          placeholder={t('review.notes.placeholder')}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="review-note-text"
+        />
+        <Button
+          type="primary"
+          disabled={!text.trim()}
+          onClick={() => void add()}
+          data-testid="review-note-add"
+        >
+          {t('review.notes.add')}
+        </Button>
+      </Space>
+      <List
+        className="review-note-list"
+        dataSource={notes}
+        locale={{ emptyText: <Empty description={t('review.notes.empty')} /> }}
+        renderItem={(n) => (
+          <List.Item data-testid="review-note">
+            <List.Item.Meta
+              title={<span data-user-data>{label(n)}</span>}
+              description={
+                <>
+                  <Typography.Paragraph data-user-data style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>
+                    {n.text}
+                  </Typography.Paragraph>
+                  <Typography.Text type="secondary">
+                    {t('review.notes.by', { name: n.author.name, certNo: n.author.certNo })} ·{' '}
+                    {n.createdAt.replace('T', ' ').slice(0, 19)}
+                  </Typography.Text>
+                </>
+              }
+            />
+          </List.Item>
+        )}
+      />
+      <Typography.Title level={5}>{t('review.notes.exportTitle')}</Typography.Title>
+      <Space.Compact block>
+        <Input
+          aria-label={t('review.notes.exportTarget')}
+          className="mono"
+          value={reportPath}
+          onChange={(e) => setReportPath(e.target.value)}
+          data-testid="review-report-path"
+        />
+        <Button onClick={() => void exportReport()} data-testid="review-report-export">
+          {t('review.notes.export')}
+        </Button>
+      </Space.Compact>
+    </Drawer>
+  )
+}
