@@ -1,21 +1,22 @@
 #!/usr/bin/env node
 /** `evidesk`: the command line over the same core as the app (see ../shared/CLI.md). */
-import { caseCommand } from './commands/case'
-import { checkCommand } from './commands/check'
-import { serveCommand } from './commands/serve'
-import { importCommand } from './commands/import'
-import { listCommand, showCommand } from './commands/list'
-import { verifyCommand } from './commands/verify'
 import { EXIT_CANNOT_RUN, UsageError, reportError, say } from './cli-support'
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
-  case: caseCommand,
-  check: checkCommand,
-  serve: serveCommand,
-  import: importCommand,
-  list: listCommand,
-  show: showCommand,
-  verify: verifyCommand,
+type Command = (argv: string[]) => Promise<number>
+
+// Loaded on demand: each command pulls in only its own part of the core (sharp, ffprobe, the BagIt
+// writer, Chromium for PDFs…), which keeps a scripted run of many short commands quick.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  case: async () => (await import('./commands/case')).caseCommand,
+  check: async () => (await import('./commands/check')).checkCommand,
+  serve: async () => (await import('./commands/serve')).serveCommand,
+  import: async () => (await import('./commands/import')).importCommand,
+  list: async () => (await import('./commands/list')).listCommand,
+  show: async () => (await import('./commands/list')).showCommand,
+  verify: async () => (await import('./commands/verify')).verifyCommand,
+  violation: async () => (await import('./commands/violation')).violationCommand,
+  link: async () => (await import('./commands/link')).linkCommand,
+  export: async () => (await import('./commands/export')).exportCommand,
 }
 
 const HELP = `evidesk — Evidence Desk command line
@@ -25,6 +26,10 @@ const HELP = `evidesk — Evidence Desk command line
   list <case-dir> --json
   show <case-dir> <id|number> --json
   check <case-dir> [--json]
+  violation add <case-dir> --title <t> --basis <legal-basis-id> [--basis …] [--description <d>] [--json]
+  violation list <case-dir> [--all] [--json]
+  link <case-dir> <violation-id|V1> <evidence-id|E001> [--start <s> --end <s> | --quote <text> | --region x,y,w,h] [--note <n>] [--json]
+  export <case-dir> <out.zip | out-dir/> [--violation <id>]… [--json]
   verify <package.zip | bag-dir> [--json]
   serve [<case-dir>] [--port <n>] [--open]
 Exit codes: 0 success, 1 completed with problems, 2 could not run.`
@@ -35,11 +40,13 @@ async function main(argv: string[]): Promise<number> {
     say(HELP)
     return command ? 0 : EXIT_CANNOT_RUN
   }
-  const run = COMMANDS[command]
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
   const json = rest.includes('--json')
   try {
-    if (!run) throw new UsageError(`unknown command "${command}"\n${HELP}`)
-    return await run(rest)
+    if (!load) throw new UsageError(`unknown command "${command}"\n${HELP}`)
+    return await (
+      await load()
+    )(rest)
   } catch (err) {
     return reportError(err, json)
   }

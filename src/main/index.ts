@@ -13,6 +13,8 @@ import { installMenu } from './menu'
 import { resolveNativeBinding } from './native-binding'
 import { sendEvent } from './events'
 import { handleEvidenceProtocol, registerEvidenceScheme } from './evidence-protocol'
+import { safeStorageKeyProtector } from './key-protector'
+import { electronPdfPrinter } from './pdf-printer'
 import {
   contentSecurityPolicy,
   hardenSession,
@@ -76,6 +78,8 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     dialogs: electronDialogs(() => mainWindow),
     nativeBinding: binding.problem ? undefined : binding.path,
+    keyProtector: safeStorageKeyProtector(),
+    pdf: electronPdfPrinter(),
   })
   registerIpc(
     backend,

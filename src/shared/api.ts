@@ -19,6 +19,7 @@ import type {
   ExportBlocker,
   JobProgress,
   OfficerKeyInfo,
+  PackageDocument,
   PackageVerdict,
   ReviewNote,
   TrustedKey,
@@ -296,8 +297,14 @@ export const apiInputs = {
       text: required(5000),
     })
     .strict(),
-  /** writes the reviewer's notes and the verdict as an HTML report; returns its path */
-  'review:exportReport': z.object({ target: required(4096) }).strict(),
+  /** writes the reviewer's notes and the verdict as an HTML report (in `language`, default zh-CN); returns its path */
+  'review:exportReport': z
+    .object({ target: required(4096), language: z.enum(['zh-CN', 'en']).optional() })
+    .strict(),
+  /** the HTML text of one of the package's transfer documents (a bag path from `review:current` documents) */
+  'review:document': z.object({ path: required(4096) }).strict(),
+  /** copies one of the package's transfer documents (HTML or PDF) to `target`, outside the package */
+  'review:saveDocument': z.object({ path: required(4096), target: required(4096) }).strict(),
 } as const
 
 export interface ApiOutputs {
@@ -359,11 +366,13 @@ export interface ApiOutputs {
   'export:start': { taskId: string }
   'review:open': { taskId: string }
   /** the package under review, null outside reviewer mode */
-  'review:current': { path: string; verdict: PackageVerdict } | null
+  'review:current': { path: string; verdict: PackageVerdict; documents?: PackageDocument[] } | null
   'review:close': null
   'review:notes': ReviewNote[]
   'review:addNote': ReviewNote
   'review:exportReport': { path: string }
+  'review:document': { html: string }
+  'review:saveDocument': { path: string }
 }
 
 /** Events the backend pushes (Electron: webContents.send; browser mode: Server-Sent Events). */

@@ -46,6 +46,8 @@ export interface PackageVerdict {
   }
   custody: { present: boolean; intact: boolean; events: number }
   problems: PackageProblem[]
+  /** package-level findings that leave `valid` true, shown amber: 'untrusted-key' (signature valid, key not confirmed on this machine), 'extra-file' (a tag file the signature does not cover) */
+  warnings?: PackageProblem[]
 }
 
 /** The result of an export, as `evidesk export --json` prints it. */

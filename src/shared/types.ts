@@ -51,6 +51,8 @@ export interface CaseInfo {
   custodyEventCount: number
   /** null until the first integrity check */
   integrity: IntegrityStatus | null
+  /** set in reviewer mode: the case is a package opened read-only, and whether it verified */
+  review?: { path: string; valid: boolean }
 }
 
 export interface RecentCase {

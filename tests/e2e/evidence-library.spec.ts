@@ -179,7 +179,11 @@ test('cancel a large import: the task says cancelled and no partial item stays',
   const fd = openSync(join(big, 'bodycam-dump.bin'), 'w')
   // large enough that the copy outlasts the click even now that copying and hashing overlap
   const block = randomBytes(4 * 1024 * 1024)
-  for (let i = 0; i < 256; i++) writeSync(fd, block.map((b) => b ^ i))
+  for (let i = 0; i < 256; i++)
+    writeSync(
+      fd,
+      block.map((b) => b ^ i),
+    )
   closeSync(fd)
 
   await desk.open()

@@ -27,12 +27,8 @@ test('start screen: recent cases, a missing folder greyed and forgettable, revie
   await expect(missing).toHaveAttribute('data-exists', 'false')
   await expect(missing).toContainText('文件夹已不存在')
 
-  // review arrives with the export feature, and says so
-  await expect(page.getByTestId('open-package')).toBeDisabled()
-  await page.getByTestId('open-package-wrap').hover()
-  await expect(page.getByRole('tooltip')).toHaveText('将随证据包导出功能一同提供')
-  await page.mouse.move(0, 0)
-  await expect(page.getByRole('tooltip')).toBeHidden()
+  // reviewing a package is offered (tests/e2e/review.spec.ts follows it through)
+  await expect(page.getByTestId('open-package')).toBeEnabled()
 
   await shot(page, 'start.png')
 
@@ -81,19 +77,16 @@ test('open a case with the in-app folder browser; a folder that is not a case is
   await expect(page.getByTestId('case-number')).toHaveText(caseFields().number)
 })
 
-test('features not built yet say so, with no sample content', async ({ page, desk }) => {
+test('every screen is built: none says 尚未提供', async ({ page, desk }) => {
   await desk.call('profile:save', OFFICER)
   await desk.call('case:create', { dir: join(desk.workDir, 'case-d'), fields: caseFields() })
   await desk.open()
-  const expected: Record<string, string> = {
-    违法事实: '将在违法事实功能中提供',
-    移送材料: '将在移送材料功能中提供',
-    导出: '将在证据包导出功能中提供',
-  }
-  for (const [menu, text] of Object.entries(expected)) {
+  // the transfer screen was the last placeholder: it now lists its five documents
+  await page.getByRole('menuitem', { name: '移送材料' }).click()
+  await expect(page.getByTestId('transfer-documents').locator('.transfer-doc')).toHaveCount(5)
+  for (const menu of ['违法事实', '移送材料', '导出']) {
     await page.getByRole('menuitem', { name: menu }).click()
-    await expect(page.locator('.coming-soon')).toContainText('尚未提供')
-    await expect(page.locator('.coming-soon')).toContainText(text)
+    await expect(page.locator('.case-content')).toBeVisible()
+    await expect(page.locator('.coming-soon')).toHaveCount(0)
   }
-  await shot(page, 'coming-soon.png')
 })

@@ -1,21 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync, truncateSync, statSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { hostname } from 'node:os'
 import Database from 'better-sqlite3'
 import { tempDir } from '../support/temp'
 import { VALID_CREDIT_CODE } from '../support/case-fixture'
-
-/** Runs the real command line the way the README says: node + tsx on src/cli/main.ts. */
-export function evidesk(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: join(__dirname, '..', '..'),
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-  })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
-}
+import { caseInitArgs as initArgs, evidesk } from '../support/cli'
 
 let tmp: ReturnType<typeof tempDir>
 let env: Record<string, string>
@@ -24,29 +15,6 @@ beforeEach(() => {
   env = { EVIDESK_DATA_DIR: join(tmp.dir, 'app-data') }
 })
 afterEach(() => tmp.cleanup())
-
-const initArgs = (dir: string, extra: string[] = []) => [
-  'case',
-  'init',
-  dir,
-  '--number',
-  '宁环罚〔2026〕12号',
-  '--title',
-  '偷排案',
-  '--officer',
-  '张三:32010001',
-  '--officer',
-  '李四:32010002',
-  '--subject',
-  '某化工有限公司',
-  '--credit-code',
-  VALID_CREDIT_CODE,
-  '--unit',
-  '南京市生态环境局',
-  '--timezone',
-  'Asia/Shanghai',
-  ...extra,
-]
 
 describe('evidesk case init / case show / check', () => {
   it('creates a case and prints it as CLI.md describes', () => {

@@ -29,8 +29,9 @@ import type { PdfPrinter } from '../documents/pdf-printer'
 import type { KeyProtector } from '../signing/key-protector'
 import { violationHandlers } from './violation-handlers'
 import { documentHandlers } from './document-handlers'
-import { exportHandlers } from './export-handlers'
+import { exportHandlers, officerKeys } from './export-handlers'
 import { reviewHandlers } from './review-handlers'
+import { refuseInReview, type MediaFile, type ReviewWorkspace } from '../review'
 
 /** OS dialogs where the shell has them (Electron); browser mode has none. */
 export interface Dialogs {
@@ -70,6 +71,10 @@ export interface HandlerContext {
   caseChanged(): void
   /** runs long work in the background with progress (`job:progress`) and cancel (`task:cancel`) */
   startJob(kind: JobKind, work: (job: JobControl) => Promise<unknown>): { taskId: string }
+  /** reviewer mode: closes whatever is open (case or package), makes a package the current case, and finds it */
+  closeCase(): Promise<void>
+  enterReview(ws: ReviewWorkspace): void
+  currentReview(): ReviewWorkspace | null
 }
 
 /**
@@ -88,6 +93,8 @@ export class Backend {
   private proxies: { controller: AbortController; done: Promise<unknown> } | null = null
   /** items viewed in this session of the open case: one "viewed" event each */
   private viewed = new Set<string>()
+  /** the package under review; `current` is then its read-only case */
+  private review: ReviewWorkspace | null = null
 
   constructor(readonly opts: BackendOptions) {
     this.appData = new AppData(opts.dataDir)
@@ -133,7 +140,8 @@ export class Backend {
    * The file behind a media URL of the open case: an original or one of its derived files.
    * Only paths recorded in the case and inside its folder are ever returned.
    */
-  mediaFile(itemId: string, role: 'original' | DerivedRole): { path: string; mime: string } | null {
+  mediaFile(itemId: string, role: 'original' | DerivedRole): MediaFile | null {
+    if (this.review) return this.review.mediaFile(itemId, role)
     const file = this.current
     if (!file) return null
     const item = getItem(file.db, itemId)
@@ -225,6 +233,7 @@ export class Backend {
       }
     }
     try {
+      if (this.review) refuseInReview(ch)
       const handler = this.handlers[ch] as (input: unknown) => unknown
       return { ok: true, value: (await handler(parsed.data)) ?? null }
     } catch (err) {
@@ -273,6 +282,20 @@ export class Backend {
     this.current?.close()
     this.current = null
     this.viewed = new Set()
+    const review = this.review
+    this.review = null
+    await review?.dispose()
+  }
+
+  /** Makes a verified package the session's case, read-only (nothing else may be open). */
+  enterReview(ws: ReviewWorkspace): void {
+    this.current = ws.file
+    this.review = ws
+    this.viewed = new Set()
+  }
+
+  currentReview(): ReviewWorkspace | null {
+    return this.review
   }
 
   async dispose(): Promise<void> {
@@ -290,7 +313,12 @@ export class Backend {
         nativeDialogs: Boolean(this.opts.dialogs),
       }),
       'profile:get': () => this.appData.profile(),
-      'profile:save': (p) => this.appData.saveProfile(p),
+      'profile:save': (p) => {
+        const saved = this.appData.saveProfile(p)
+        // the officer's signing key exists from the first save on, so its fingerprint can be shared early
+        officerKeys(this).ensure(saved, this.clock())
+        return saved
+      },
       'recent:list': () => this.appData.recent(),
       'recent:forget': ({ dir }) => this.appData.forgetRecent(dir),
       'case:create': ({ dir, fields }) => {
@@ -300,7 +328,15 @@ export class Backend {
         )
       },
       'case:open': ({ dir }) => this.setCase(CaseFile.open(dir, { nativeBinding: this.opts.nativeBinding })),
-      'case:current': () => this.current?.info() ?? null,
+      'case:current': () =>
+        this.current
+          ? {
+              ...this.current.info(),
+              ...(this.review
+                ? { review: { path: this.review.packagePath, valid: this.review.verdict.valid } }
+                : {}),
+            }
+          : null,
       'case:close': async () => {
         await this.closeCase()
         return null
@@ -316,7 +352,8 @@ export class Backend {
       'dialog:pickImportSources': () => this.opts.dialogs?.pickImportSources() ?? [],
       'import:start': ({ paths }) => this.startImport(paths),
       'task:cancel': ({ taskId }) => {
-        if (!this.tasks.cancel(taskId) && !this.jobs.cancel(taskId)) throw new EvidenceError('not-found', `No task ${taskId} is running.`)
+        if (!this.tasks.cancel(taskId) && !this.jobs.cancel(taskId))
+          throw new EvidenceError('not-found', `No task ${taskId} is running.`)
         return null
       },
       'task:list': () => this.tasks.list(),

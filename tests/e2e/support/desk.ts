@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Backend } from '../../../src/core/api/backend'
 import { startBrowserServer, type BrowserServer } from '../../../src/cli/browser-mode/server'
+import { createChromiumPdfPrinter } from '../../../src/cli/chromium-pdf'
 import type { CaseFields } from '../../../src/shared/api'
 import type { Profile } from '../../../src/shared/types'
 
@@ -52,15 +53,23 @@ export function caseFields(overrides: Partial<CaseFields> = {}): CaseFields {
   }
 }
 
-export const test = base.extend<{ desk: Desk }>({
-  desk: async ({ page }, use) => {
+export const test = base.extend<{ printer: boolean; desk: Desk }>({
+  // Transfer documents print to PDF through the system Chromium, several seconds a document; a
+  // spec that is not about the PDFs may turn the printer off (`test.use({ printer: false })`).
+  printer: [true, { option: true }],
+  desk: async ({ page, printer }, use) => {
     if (!existsSync(join(RENDERER_DIR, 'index.html')))
       throw new Error(`No built renderer in ${RENDERER_DIR}: run \`npx electron-vite build\` first.`)
     const root = mkdtempSync(join(tmpdir(), 'evidesk-e2e-'))
     const dataDir = join(root, 'app-data')
     const workDir = join(root, 'work')
     mkdirSync(workDir)
-    const backend = new Backend({ mode: 'browser', dataDir, version: '0.1.0' })
+    const backend = new Backend({
+      mode: 'browser',
+      dataDir,
+      version: '0.1.0',
+      pdf: printer ? (createChromiumPdfPrinter() ?? undefined) : undefined,
+    })
     const server = await startBrowserServer({ backend, rendererDir: RENDERER_DIR })
     const pageProblems: string[] = []
     page.on('pageerror', (err) => pageProblems.push(`page error: ${err.message}`))
@@ -86,7 +95,7 @@ export const test = base.extend<{ desk: Desk }>({
     // the page first, so its event stream does not report the server going away as an error
     await page.close()
     await server.close()
-    backend.dispose()
+    await backend.dispose() // also closes the PDF printer's Chromium
     rmSync(root, { recursive: true, force: true })
     expect(pageProblems, 'the page reported errors').toEqual([])
   },

@@ -4,9 +4,11 @@ import { EditOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { CaseInfo, Officer } from '../../../shared/types'
 import { formatInZone } from '../lib/time'
+import { useReadOnly } from '../state/read-only'
 
 /** The case record as read-only facts; "edit" switches the card to the form. */
 export function CaseDetails({ info, onEdit }: { info: CaseInfo; onEdit: () => void }) {
+  const readOnly = useReadOnly()
   const { t } = useTranslation()
   // empty optional fields are said to be empty, not left as a blank cell that looks like a rendering fault
   const v = (value: string, mono = false): ReactNode =>
@@ -22,9 +24,11 @@ export function CaseDetails({ info, onEdit }: { info: CaseInfo; onEdit: () => vo
       title={t('overview.caseDetails')}
       className="details-card"
       extra={
-        <Button icon={<EditOutlined />} onClick={onEdit} data-testid="edit-case">
-          {t('overview.edit')}
-        </Button>
+        readOnly ? null : (
+          <Button icon={<EditOutlined />} onClick={onEdit} data-testid="edit-case">
+            {t('overview.edit')}
+          </Button>
+        )
       }
     >
       <Descriptions

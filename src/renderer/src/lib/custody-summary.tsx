@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import type { TFunction } from 'i18next'
 import type { CustodyEvent } from '../../../shared/types'
 import { interpolateNodes, UserValue } from './interpolate-nodes'
+import { summariseViolationEvent } from '../components/violations/violation-custody-summary'
 
 const FIELD_LABELS: Record<string, string> = {
   number: 'caseForm.number',
@@ -30,6 +31,12 @@ function describeValue(value: unknown, t: TFunction, listSep: string): ReactNode
     text = [o.name, o.creditCode].filter((x) => typeof x === 'string' && x !== '').join(' ')
   } else text = JSON.stringify(value)
   return text ? <UserValue>{text}</UserValue> : t('custody.emptyValue')
+}
+
+/** The first 16 hex digits of a key fingerprint, in groups of four, as people compare them. */
+function shortFingerprint(value: unknown): string {
+  if (typeof value !== 'string') return ''
+  return (value.slice(0, 16).match(/.{1,4}/g) ?? []).join(' ')
 }
 
 /** The translated action name; an action this version does not know keeps its code rather than being hidden. */
@@ -69,7 +76,38 @@ export function summariseEvent(e: CustodyEvent, t: TFunction, language: string):
         number: describeValue(d.sameAs, t, listSep),
         path: describeValue(d.path, t, listSep),
       })
+    case 'exported': {
+      const signer = (d.signer ?? {}) as { name?: unknown; fingerprint?: unknown }
+      return interpolateNodes(template('custody.exportedSummary'), {
+        target: describeValue(d.target, t, listSep),
+        files: String(d.files ?? ''),
+        signer: describeValue(signer.name, t, listSep),
+        fingerprint: shortFingerprint(signer.fingerprint),
+      })
+    }
+    case 'export-failed':
+      return interpolateNodes(template('custody.exportFailedSummary'), {
+        target: describeValue(d.target, t, listSep),
+        reason: describeValue(d.reason, t, listSep),
+      })
+    case 'export-cancelled':
+      return interpolateNodes(template('custody.exportCancelledSummary'), {
+        target: describeValue(d.target, t, listSep),
+      })
+    case 'document-edited':
+      return interpolateNodes(template('custody.documentEditedSummary'), {
+        label: describeValue(d.label, t, listSep),
+        from: describeValue(d.from, t, listSep),
+        to: describeValue(d.to, t, listSep),
+      })
+    case 'document-printed':
+      return interpolateNodes(template('custody.documentPrintedSummary'), {
+        fileName: describeValue(d.fileName, t, listSep),
+        bytes: String(d.bytes ?? ''),
+      })
+    case 'key-created':
+      return t('custody.keyCreatedSummary', { fingerprint: shortFingerprint(d.fingerprint) })
     default:
-      return <UserValue>{JSON.stringify(d)}</UserValue>
+      return summariseViolationEvent(e, t, listSep) ?? <UserValue>{JSON.stringify(d)}</UserValue>
   }
 }

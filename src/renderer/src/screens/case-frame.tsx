@@ -32,6 +32,9 @@ import { TransferScreen } from './transfer-screen'
 import { ExportScreen } from './export-screen'
 import { CaseSearch } from '../components/search/case-search'
 import { ItemViewerHost } from '../components/viewers/item-viewer'
+import { ReviewBand } from '../components/review/review-band'
+import { ReviewTransfer } from './review-transfer'
+import { ReadOnlyContext } from '../state/read-only'
 
 // The order is the one UI.md fixes for every feature, built or not.
 export const NAV_KEYS = [
@@ -85,12 +88,15 @@ export function CaseFrame() {
           {current.title}
         </Typography.Text>
       </Tooltip>
-      <IntegrityBadge
-        integrity={current.integrity}
-        timezone={current.timezone}
-        running={integrity.running}
-        onCheck={() => void integrity.run()}
-      />
+      {/* in reviewer mode the package's verdict stands in the band instead */}
+      {!current.review && (
+        <IntegrityBadge
+          integrity={current.integrity}
+          timezone={current.timezone}
+          running={integrity.running}
+          onCheck={() => void integrity.run()}
+        />
+      )}
     </div>
   )
 
@@ -105,7 +111,8 @@ export function CaseFrame() {
       case 'violations':
         return <ViolationsScreen />
       case 'transfer':
-        return <TransferScreen />
+        // under review: the documents the package carries, not ones made again from its data
+        return current.review ? <ReviewTransfer /> : <TransferScreen />
       case 'custody':
         return <CustodyLogScreen />
       case 'export':
@@ -113,46 +120,59 @@ export function CaseFrame() {
     }
   })()
 
+  // A package under review has no export of its own to make.
+  const navKeys = current.review ? NAV_KEYS.filter((k) => k !== 'export') : NAV_KEYS
   return (
-    <ImportTasksProvider>
-      <Layout className="app-layout frame-layout" hasSider>
-        <Layout.Sider width={224} theme="light" className="side-nav" data-testid="side-nav">
-          <div className="side-brand">
-            <Brand />
-          </div>
-          <Menu
-            mode="inline"
-            selectedKeys={[screen]}
-            onClick={({ key }) => setScreen(key as NavKey)}
-            items={NAV_KEYS.map((key) => ({ key, icon: NAV_ICONS[key], label: t(`nav.${key}`) }))}
-          />
-        </Layout.Sider>
-        <Layout className="frame-main">
-          <TopBar
-            left={heading}
-            extra={
-              <>
-                <CaseSearch />
-                <ImportTasksButton />
-                <Button icon={<CloseOutlined />} onClick={() => void closeCase()} data-testid="close-case">
-                  {t('topBar.closeCase')}
-                </Button>
-              </>
-            }
-          />
-          <Layout.Content key={screen} className="scroll-area case-content" data-testid={`screen-${screen}`}>
-            {failure && (
-              <ErrorAlert error={failure} onClose={() => setFailure(null)} className="page-alert" />
-            )}
-            {integrity.failure && (
-              <ErrorAlert error={integrity.failure} onClose={integrity.clearFailure} className="page-alert" />
-            )}
-            {body}
-          </Layout.Content>
+    <ReadOnlyContext.Provider value={Boolean(current.review)}>
+      <ImportTasksProvider>
+        <Layout className="app-layout frame-layout" hasSider>
+          <Layout.Sider width={224} theme="light" className="side-nav" data-testid="side-nav">
+            <div className="side-brand">
+              <Brand />
+            </div>
+            <Menu
+              mode="inline"
+              selectedKeys={[screen]}
+              onClick={({ key }) => setScreen(key as NavKey)}
+              items={navKeys.map((key) => ({ key, icon: NAV_ICONS[key], label: t(`nav.${key}`) }))}
+            />
+          </Layout.Sider>
+          <Layout className="frame-main">
+            <TopBar
+              left={heading}
+              extra={
+                <>
+                  <CaseSearch />
+                  {!current.review && <ImportTasksButton />}
+                  <Button icon={<CloseOutlined />} onClick={() => void closeCase()} data-testid="close-case">
+                    {t('topBar.closeCase')}
+                  </Button>
+                </>
+              }
+            />
+            {current.review && <ReviewBand current={current} onClose={() => void closeCase()} />}
+            <Layout.Content
+              key={screen}
+              className="scroll-area case-content"
+              data-testid={`screen-${screen}`}
+            >
+              {failure && (
+                <ErrorAlert error={failure} onClose={() => setFailure(null)} className="page-alert" />
+              )}
+              {integrity.failure && (
+                <ErrorAlert
+                  error={integrity.failure}
+                  onClose={integrity.clearFailure}
+                  className="page-alert"
+                />
+              )}
+              {body}
+            </Layout.Content>
+          </Layout>
         </Layout>
-      </Layout>
-      {/* one viewer for the whole frame: library, timeline and search results open items here */}
-      <ItemViewerHost />
-    </ImportTasksProvider>
+        {/* one viewer for the whole frame: library, timeline and search results open items here */}
+        <ItemViewerHost />
+      </ImportTasksProvider>
+    </ReadOnlyContext.Provider>
   )
 }

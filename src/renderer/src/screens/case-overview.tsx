@@ -8,6 +8,7 @@ import { EvidenceSummary } from '../components/evidence-summary'
 import { IntegrityBadge } from '../components/integrity-badge'
 import type { useIntegrityCheck } from '../hooks/use-integrity-check'
 import { formatInZone } from '../lib/time'
+import { useReadOnly } from '../state/read-only'
 import { useCurrentCase, useSession } from '../state/session'
 import type { NavKey } from './case-frame'
 
@@ -22,6 +23,8 @@ export function CaseOverview({ integrity, onNavigate }: Props) {
   const { setCase } = useSession()
   const info = useCurrentCase()
   const [editing, setEditing] = useState(false)
+  // reviewer mode: the verdict of the package stands here; no check, no edit
+  const readOnly = useReadOnly()
 
   return (
     <div className="page overview">
@@ -70,7 +73,7 @@ export function CaseOverview({ integrity, onNavigate }: Props) {
                 integrity={info.integrity}
                 timezone={info.timezone}
                 running={integrity.running}
-                onCheck={() => void integrity.run()}
+                onCheck={() => !readOnly && void integrity.run()}
                 testId="overview-integrity-badge"
               />
             </div>
@@ -85,15 +88,17 @@ export function CaseOverview({ integrity, onNavigate }: Props) {
                   t('overview.checkHint')
                 )}
               </Typography.Text>
-              <Button
-                size="small"
-                icon={<SafetyOutlined />}
-                loading={integrity.running}
-                onClick={() => void integrity.run()}
-                data-testid="check-now"
-              >
-                {t('overview.checkNow')}
-              </Button>
+              {!readOnly && (
+                <Button
+                  size="small"
+                  icon={<SafetyOutlined />}
+                  loading={integrity.running}
+                  onClick={() => void integrity.run()}
+                  data-testid="check-now"
+                >
+                  {t('overview.checkNow')}
+                </Button>
+              )}
             </div>
           </Card>
         </Col>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react'
-import { Card, Col, Layout, Row, Tooltip, Typography } from 'antd'
+import { Card, Col, Layout, Row, Typography } from 'antd'
 import { AuditOutlined, FolderOpenOutlined, PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { ApiError } from '../../../shared/errors'
@@ -12,6 +12,7 @@ import { WorkstationCard } from '../components/workstation-card'
 import { useFolderPicker } from '../hooks/use-folder-picker'
 import { asApiError } from '../lib/errors'
 import { useSession } from '../state/session'
+import { ReviewOpening } from './review-opening'
 
 interface ActionProps {
   icon: ReactNode
@@ -49,6 +50,7 @@ export function StartScreen({ onNewCase }: { onNewCase: () => void }) {
   const [recent, setRecent] = useState<RecentCase[] | null>(null)
   const [busyDir, setBusyDir] = useState<string | null>(null)
   const [failure, setFailure] = useState<{ error: ApiError; context?: string } | null>(null)
+  const [pickingPackage, setPickingPackage] = useState(false)
 
   const loadRecent = useCallback(() => {
     api.invoke('recent:list', {}).then(setRecent, (err: unknown) => {
@@ -125,18 +127,13 @@ export function StartScreen({ onNewCase }: { onNewCase: () => void }) {
                     onClick={() => void pickAndOpen()}
                     testId="open-case"
                   />
-                  <Tooltip title={t('start.openPackageSoon')} placement="bottom">
-                    {/* a disabled button swallows hover events; the wrapper keeps the tooltip reachable */}
-                    <span className="action-disabled-wrap" data-testid="open-package-wrap">
-                      <ActionTile
-                        disabled
-                        icon={<AuditOutlined />}
-                        label={t('start.openPackage')}
-                        hint={t('start.openPackageHint')}
-                        testId="open-package"
-                      />
-                    </span>
-                  </Tooltip>
+                  <ActionTile
+                    icon={<AuditOutlined />}
+                    label={t('start.openPackage')}
+                    hint={t('start.openPackageHint')}
+                    onClick={() => setPickingPackage(true)}
+                    testId="open-package"
+                  />
                 </div>
               </Card>
               <WorkstationCard info={info} />
@@ -154,6 +151,7 @@ export function StartScreen({ onNewCase }: { onNewCase: () => void }) {
         </div>
       </Layout.Content>
       {folderPicker.element}
+      {pickingPackage && <ReviewOpening onDone={() => setPickingPackage(false)} />}
     </Layout>
   )
 }

@@ -7,6 +7,7 @@ import { api } from '../../api'
 import { asApiError } from '../../lib/errors'
 import { ErrorAlert } from '../error-alert'
 import { shapeText } from './measurement-text'
+import { useReadOnly } from '../../state/read-only'
 
 interface Props {
   info: ThermalFrameInfo
@@ -26,6 +27,7 @@ const KNOWN_FIELD_CODES = ['thermal-shape-outside', 'thermal-overrides-relative'
 
 /** The note and (FLIR only) the parameters for one new measurement, then thermal:measure. */
 export function MeasurementForm({ info, shape, onSaved, onCancel }: Props) {
+  const readOnly = useReadOnly()
   const { t } = useTranslation()
   const [note, setNote] = useState('')
   const [overrides, setOverrides] = useState<ThermalOverrides>({})
@@ -61,6 +63,8 @@ export function MeasurementForm({ info, shape, onSaved, onCancel }: Props) {
   }
 
   const known = failure?.fields?.find((f) => KNOWN_FIELD_CODES.includes(f.code))
+  // reviewer mode: a package under review is never changed
+  if (readOnly) return null
   return (
     <Card
       ref={card}
