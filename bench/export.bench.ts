@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { randomFillSync } from 'node:crypto'
-import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import type { Bench, BenchRow } from './bench-types'
@@ -10,6 +9,7 @@ import { importPaths } from '../src/core/evidence/import'
 import { queryItems } from '../src/core/evidence/item-repository'
 import { exportCase } from '../src/core/package/export'
 import { OfficerKeys } from '../src/core/signing/officer-key'
+import { writeRandomFile } from './bench-files'
 import { timeShell } from './timing'
 
 const OFFICER = { name: '张三', certNo: '32010001' }
@@ -90,18 +90,4 @@ export const exportBench: Bench = {
       file.close()
     }
   },
-}
-
-/** Incompressible bytes, written in 8 MiB blocks so the generator itself stays small in memory. */
-function writeRandomFile(path: string, size: number): void {
-  const block = Buffer.allocUnsafe(8 << 20)
-  const fd = openSync(path, 'w')
-  try {
-    for (let done = 0; done < size; done += block.length) {
-      randomFillSync(block)
-      writeSync(fd, block, 0, Math.min(block.length, size - done))
-    }
-  } finally {
-    closeSync(fd)
-  }
 }

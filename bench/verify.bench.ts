@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process'
-import { randomFillSync } from 'node:crypto'
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import type { Bench, BenchRow } from './bench-types'
 import { openBag } from '../src/core/package/bagit/bag-source'
 import { verifyBag } from '../src/core/package/bagit/verify'
 import { createBagWriter } from '../src/core/package/bagit/writer'
+import { writeRandomFile } from './bench-files'
 import { timeShell } from './timing'
 
 /**
@@ -115,18 +115,4 @@ export const verifyBench: Bench = {
 function cpuMs(since: NodeJS.CpuUsage): number {
   const u = process.cpuUsage(since)
   return (u.user + u.system) / 1000
-}
-
-/** Incompressible bytes, written in 8 MiB blocks so the generator itself stays small in memory. */
-function writeRandomFile(path: string, size: number): void {
-  const block = Buffer.allocUnsafe(8 << 20)
-  const fd = openSync(path, 'w')
-  try {
-    for (let done = 0; done < size; done += block.length) {
-      randomFillSync(block)
-      writeSync(fd, block, 0, Math.min(block.length, size - done))
-    }
-  } finally {
-    closeSync(fd)
-  }
 }

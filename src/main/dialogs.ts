@@ -5,7 +5,11 @@ const TITLES = {
   'open-case': '打开案件文件夹',
   'new-case': '选择新案件的文件夹（应为空文件夹）',
   import: '选择要导入的文件夹',
+  export: '选择证据包的保存位置',
 } as const
+
+// folders the dialog may create: a new case's folder, or where a package goes
+const MAY_CREATE = new Set(['new-case', 'export'])
 
 /** The OS folder picker, attached to the app window so it is modal to it. */
 export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs {
@@ -13,11 +17,10 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
     async pickDirectory(purpose) {
       const options: OpenDialogOptions = {
         title: TITLES[purpose],
-        buttonLabel: purpose === 'import' ? '导入' : purpose === 'new-case' ? '选择' : '打开',
-        properties:
-          purpose === 'new-case'
-            ? ['openDirectory', 'createDirectory', 'dontAddToRecent']
-            : ['openDirectory', 'dontAddToRecent'],
+        buttonLabel: purpose === 'import' ? '导入' : MAY_CREATE.has(purpose) ? '选择' : '打开',
+        properties: MAY_CREATE.has(purpose)
+          ? ['openDirectory', 'createDirectory', 'dontAddToRecent']
+          : ['openDirectory', 'dontAddToRecent'],
       }
       const result = await show(getWindow(), options)
       return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]

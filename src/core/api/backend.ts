@@ -35,7 +35,7 @@ import { refuseInReview, type MediaFile, type ReviewWorkspace } from '../review'
 
 /** OS dialogs where the shell has them (Electron); browser mode has none. */
 export interface Dialogs {
-  pickDirectory(purpose: 'open-case' | 'new-case' | 'import'): Promise<string | null>
+  pickDirectory(purpose: 'open-case' | 'new-case' | 'import' | 'export'): Promise<string | null>
   /** files and folders to import; empty when cancelled */
   pickImportSources(): Promise<string[]>
 }

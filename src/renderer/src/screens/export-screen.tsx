@@ -103,7 +103,7 @@ export function ExportScreen() {
   const browse = async () => {
     if (!app.nativeDialogs) return setBrowsing(true)
     try {
-      const picked = await api.invoke('dialog:pickDirectory', { purpose: 'new-case' })
+      const picked = await api.invoke('dialog:pickDirectory', { purpose: 'export' })
       if (picked) setDir(picked)
     } catch (e) {
       setError(asApiError(e))

@@ -10,6 +10,7 @@ import type { Rect } from './image-stage'
 import { WithdrawButton } from '../common/withdraw-button'
 import { LinkToViolationButton } from '../../violations/link-to-violation-button'
 import { useReadOnly } from '../../../state/read-only'
+import { useNoteSave } from '../common/use-note-save'
 
 /** An annotation's region anchor, or null when it is not one this viewer can draw. */
 export function regionOf(a: Annotation): Rect | null {
@@ -35,19 +36,7 @@ interface FormProps {
 export function RegionForm({ rect, onSave, onCancel }: FormProps) {
   const readOnly = useReadOnly()
   const { t } = useTranslation()
-  const [note, setNote] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<unknown>(null)
-  const save = async () => {
-    setBusy(true)
-    setFailure(null)
-    try {
-      await onSave(note)
-    } catch (e) {
-      setFailure(e)
-      setBusy(false)
-    }
-  }
+  const { note, setNote, busy, failure, save } = useNoteSave(onSave)
   // reviewer mode: a package under review is never changed
   if (readOnly) return null
   return (

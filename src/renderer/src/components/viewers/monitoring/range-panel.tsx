@@ -1,14 +1,12 @@
-import { useState } from 'react'
-import { Button, Card, Empty, Flex, Input, Tag, Typography } from 'antd'
+import { Button, Card, Empty, Flex, Input, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Annotation } from '../../../../../shared/types'
 import { asApiError } from '../../../lib/errors'
 import { formatIsoWithOwnOffset } from '../../../lib/item-time'
-import { formatInZone } from '../../../lib/time'
 import { ErrorAlert } from '../../error-alert'
-import { WithdrawButton } from '../common/withdraw-button'
-import { LinkToViolationButton } from '../../violations/link-to-violation-button'
+import { CitationFooter } from '../transcript/citation-footer'
 import { useReadOnly } from '../../../state/read-only'
+import { useNoteSave } from '../common/use-note-save'
 
 export interface DataRange {
   pollutant: string
@@ -53,19 +51,7 @@ export function RangeForm({
 }) {
   const readOnly = useReadOnly()
   const { t } = useTranslation()
-  const [note, setNote] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<unknown>(null)
-  async function save() {
-    setBusy(true)
-    setFailure(null)
-    try {
-      await onSave(note.trim())
-    } catch (e) {
-      setFailure(e)
-      setBusy(false)
-    }
-  }
+  const { note, setNote, busy, failure, save } = useNoteSave(onSave)
   // reviewer mode: a package under review is never changed
   if (readOnly) return null
   return (
@@ -134,34 +120,13 @@ export function RangeList({ ranges, timezone, onWithdraw }: ListProps) {
                   {withdrawn && <Tag className="mon-tag">{t('docsViewer.common.withdrawn')}</Tag>}
                   {r && <SpanText r={r} />}
                 </div>
-                {a.note && (
-                  <Typography.Paragraph className="docs-note" data-user-data>
-                    {a.note}
-                  </Typography.Paragraph>
-                )}
-                <div className="secondary small" data-user-data>
-                  {t('docsViewer.common.by', {
-                    name: a.author.name,
-                    time: formatInZone(a.createdAt, timezone),
-                  })}
-                </div>
-                {withdrawn ? (
-                  <div className="secondary small" data-user-data>
-                    {t('docsViewer.common.withdrawnBy', {
-                      time: formatInZone(a.withdrawnAt ?? '', timezone),
-                      reason: a.withdrawnReason ?? '',
-                    })}
-                  </div>
-                ) : (
-                  <>
-                    <LinkToViolationButton itemId={a.itemId} annotationId={a.id} />
-                    <WithdrawButton
-                      subject={r ? `${r.pollutant} ${spanText(r, t)}` : ''}
-                      successMessage={t('docsViewer.monitoring.range.withdrawn')}
-                      onWithdraw={(reason) => onWithdraw(a.id, reason)}
-                    />
-                  </>
-                )}
+                <CitationFooter
+                  citation={a}
+                  timezone={timezone}
+                  subject={r ? `${r.pollutant} ${spanText(r, t)}` : ''}
+                  successMessage={t('docsViewer.monitoring.range.withdrawn')}
+                  onWithdraw={onWithdraw}
+                />
               </li>
             )
           })}

@@ -1,9 +1,9 @@
-import { useState } from 'react'
 import { Button, Card, Flex, Input, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { asApiError } from '../../../lib/errors'
 import { ErrorAlert } from '../../error-alert'
 import { useReadOnly } from '../../../state/read-only'
+import { useNoteSave } from '../common/use-note-save'
 
 interface Props {
   /** [start, end) in view.text and exactly view.text.slice(start, end) */
@@ -16,20 +16,7 @@ interface Props {
 export function QuoteForm({ quote, onSave, onCancel }: Props) {
   const readOnly = useReadOnly()
   const { t } = useTranslation()
-  const [note, setNote] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<unknown>(null)
-
-  async function save() {
-    setBusy(true)
-    setFailure(null)
-    try {
-      await onSave(note.trim())
-    } catch (e) {
-      setFailure(e)
-      setBusy(false)
-    }
-  }
+  const { note, setNote, busy, failure, save } = useNoteSave(onSave)
 
   // reviewer mode: a package under review is never changed
   if (readOnly) return null

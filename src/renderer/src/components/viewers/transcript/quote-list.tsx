@@ -1,9 +1,7 @@
-import { Card, Empty, Tag, Typography } from 'antd'
+import { Card, Empty, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Annotation } from '../../../../../shared/types'
-import { formatInZone } from '../../../lib/time'
-import { WithdrawButton } from '../common/withdraw-button'
-import { LinkToViolationButton } from '../../violations/link-to-violation-button'
+import { CitationFooter } from './citation-footer'
 
 export interface QuoteAnchor {
   start: number
@@ -70,34 +68,13 @@ export function QuoteList({ quotes, text, timezone, selectedId, onSelect, onWith
                     {q?.text}
                   </blockquote>
                 </button>
-                {a.note && (
-                  <Typography.Paragraph className="docs-note" data-user-data>
-                    {a.note}
-                  </Typography.Paragraph>
-                )}
-                <div className="secondary small" data-user-data>
-                  {t('docsViewer.common.by', {
-                    name: a.author.name,
-                    time: formatInZone(a.createdAt, timezone),
-                  })}
-                </div>
-                {withdrawn ? (
-                  <div className="secondary small" data-user-data>
-                    {t('docsViewer.common.withdrawnBy', {
-                      time: formatInZone(a.withdrawnAt ?? '', timezone),
-                      reason: a.withdrawnReason ?? '',
-                    })}
-                  </div>
-                ) : (
-                  <>
-                    <LinkToViolationButton itemId={a.itemId} annotationId={a.id} />
-                    <WithdrawButton
-                      subject={q?.text ?? ''}
-                      successMessage={t('docsViewer.transcript.quotes.withdrawn')}
-                      onWithdraw={(reason) => onWithdraw(a.id, reason)}
-                    />
-                  </>
-                )}
+                <CitationFooter
+                  citation={a}
+                  timezone={timezone}
+                  subject={q?.text ?? ''}
+                  successMessage={t('docsViewer.transcript.quotes.withdrawn')}
+                  onWithdraw={onWithdraw}
+                />
               </li>
             )
           })}

@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { Button, Card, Empty, Input, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Annotation, EvidenceItem } from '../../../../../shared/types'
@@ -10,6 +9,7 @@ import { WithdrawButton } from '../common/withdraw-button'
 import { LinkToViolationButton } from '../../violations/link-to-violation-button'
 import { absoluteAt, formatMediaTime } from './playback'
 import { useReadOnly } from '../../../state/read-only'
+import { useNoteSave } from '../common/use-note-save'
 
 export interface Marks {
   in: number | null
@@ -27,23 +27,9 @@ export function MarksForm({ marks, onClear, onSave }: FormProps) {
   const readOnly = useReadOnly()
   const { t } = useTranslation()
   const k = 'mediaViewer.video.marks'
-  const [note, setNote] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<unknown>(null)
+  const { note, setNote, busy, failure, save } = useNoteSave(onSave)
   const complete = marks.in !== null && marks.out !== null
   const valid = complete && marks.out! > marks.in!
-  const save = async () => {
-    setBusy(true)
-    setFailure(null)
-    try {
-      await onSave(note)
-      setNote('')
-    } catch (e) {
-      setFailure(e)
-    } finally {
-      setBusy(false)
-    }
-  }
   // reviewer mode: a package under review is never changed
   if (readOnly) return null
   return (
