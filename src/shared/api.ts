@@ -184,7 +184,9 @@ export const apiInputs = {
     })
     .strict(),
   'fs:list': z.object({ dir: z.string().max(4096).optional() }).strict(),
-  'dialog:pickDirectory': z.object({ purpose: z.enum(['open-case', 'new-case', 'import', 'export']) }).strict(),
+  'dialog:pickDirectory': z
+    .object({ purpose: z.enum(['open-case', 'new-case', 'import', 'export']) })
+    .strict(),
   /** OS dialog for files and folders to import (Electron); browser mode uses the in-app browser */
   'dialog:pickImportSources': none,
   'import:start': z.object({ paths: z.array(dirPath).min(1).max(10_000) }).strict(),
