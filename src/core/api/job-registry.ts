@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { JobProgress } from '../../shared/package-types'
+import { newJobProgress } from '../../shared/job-progress'
 import { toApiError } from '../errors'
 
 const KEEP_FINISHED = 20
@@ -47,20 +48,7 @@ export class JobRegistry {
       controller,
       startedAt: Date.now(),
       lastEmit: 0,
-      progress: {
-        taskId,
-        kind,
-        state: 'running',
-        bytesDone: 0,
-        bytesTotal: 0,
-        filesDone: 0,
-        filesTotal: 0,
-        currentFile: null,
-        bytesPerSec: 0,
-        etaSec: null,
-        result: null,
-        error: null,
-      },
+      progress: newJobProgress(taskId, kind),
     }
     this.jobs.set(taskId, job)
     this.prune()

@@ -24,6 +24,7 @@ import { asApiError } from '../lib/errors'
 import { separatorOf } from '../lib/paths'
 import { useReadOnly } from '../state/read-only'
 import { useCurrentCase, useSession } from '../state/session'
+import { newJobProgress } from '../../../shared/job-progress'
 
 function parentDir(path: string): string {
   const sep = separatorOf(path)
@@ -77,22 +78,7 @@ export function ExportScreen() {
         target: exportTarget(format, dir.trim(), rootName),
       })
       taskId.current = id
-      setJob(
-        seen.current.get(id) ?? {
-          taskId: id,
-          kind: 'export',
-          state: 'running',
-          bytesDone: 0,
-          bytesTotal: 0,
-          filesDone: 0,
-          filesTotal: 0,
-          currentFile: null,
-          bytesPerSec: 0,
-          etaSec: null,
-          result: null,
-          error: null,
-        },
-      )
+      setJob(seen.current.get(id) ?? newJobProgress(id, 'export'))
     } catch (e) {
       setError(asApiError(e))
     }

@@ -1,12 +1,11 @@
-import { Button, Card, Empty, Flex, Input, Tag } from 'antd'
+import { Card, Empty, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Annotation } from '../../../../../shared/types'
-import { asApiError } from '../../../lib/errors'
 import { formatIsoWithOwnOffset } from '../../../lib/item-time'
-import { ErrorAlert } from '../../error-alert'
 import { CitationFooter } from '../transcript/citation-footer'
 import { useReadOnly } from '../../../state/read-only'
 import { useNoteSave } from '../common/use-note-save'
+import { NoteSaveFields } from '../transcript/note-save-fields'
 
 export interface DataRange {
   pollutant: string
@@ -64,24 +63,16 @@ export function RangeForm({
       <div className="mono small" data-testid="pending-range">
         {range.pollutant} · {spanText(range, t)}
       </div>
-      <label className="docs-field">
-        <span>{t('docsViewer.common.note')}</span>
-        <Input.TextArea
-          aria-label={t('docsViewer.common.note')}
-          value={note}
-          maxLength={2000}
-          autoSize={{ minRows: 2, maxRows: 4 }}
-          placeholder={t('docsViewer.common.notePlaceholder')}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </label>
-      {failure !== null && <ErrorAlert error={asApiError(failure)} className="docs-alert" />}
-      <Flex gap={8} justify="end">
-        <Button onClick={onCancel}>{t('docsViewer.common.cancel')}</Button>
-        <Button type="primary" loading={busy} onClick={() => void save()} data-testid="save-range">
-          {t('docsViewer.monitoring.range.save')}
-        </Button>
-      </Flex>
+      <NoteSaveFields
+        note={note}
+        setNote={setNote}
+        busy={busy}
+        failure={failure}
+        save={save}
+        onCancel={onCancel}
+        saveLabel={t('docsViewer.monitoring.range.save')}
+        saveTestId="save-range"
+      />
     </Card>
   )
 }

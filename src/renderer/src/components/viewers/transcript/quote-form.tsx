@@ -1,9 +1,8 @@
-import { Button, Card, Flex, Input, Typography } from 'antd'
+import { Card, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { asApiError } from '../../../lib/errors'
-import { ErrorAlert } from '../../error-alert'
 import { useReadOnly } from '../../../state/read-only'
 import { useNoteSave } from '../common/use-note-save'
+import { NoteSaveFields } from './note-save-fields'
 
 interface Props {
   /** [start, end) in view.text and exactly view.text.slice(start, end) */
@@ -33,24 +32,16 @@ export function QuoteForm({ quote, onSave, onCancel }: Props) {
       <Typography.Text type="secondary" className="small mono" data-testid="pending-quote-range">
         {t('docsViewer.transcript.select.range', { start: quote.start, end: quote.end })}
       </Typography.Text>
-      <label className="docs-field">
-        <span>{t('docsViewer.common.note')}</span>
-        <Input.TextArea
-          aria-label={t('docsViewer.common.note')}
-          value={note}
-          maxLength={2000}
-          autoSize={{ minRows: 2, maxRows: 5 }}
-          placeholder={t('docsViewer.common.notePlaceholder')}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </label>
-      {failure !== null && <ErrorAlert error={asApiError(failure)} className="docs-alert" />}
-      <Flex gap={8} justify="end">
-        <Button onClick={onCancel}>{t('docsViewer.common.cancel')}</Button>
-        <Button type="primary" loading={busy} onClick={() => void save()} data-testid="save-quote">
-          {t('docsViewer.transcript.select.save')}
-        </Button>
-      </Flex>
+      <NoteSaveFields
+        note={note}
+        setNote={setNote}
+        busy={busy}
+        failure={failure}
+        save={save}
+        onCancel={onCancel}
+        saveLabel={t('docsViewer.transcript.select.save')}
+        saveTestId="save-quote"
+      />
     </Card>
   )
 }
