@@ -232,9 +232,4 @@ test('a reviewer verifies a package, reads it in the same viewers, and notes wit
   await expect(page.getByTestId('review-band')).toContainText('验证未通过')
   await shot(page, 'review-tampered.png')
   expect(existsSync(join(tampered, 'data', 'case.json'))).toBe(true)
-  // Playwright's own probes into the sandboxed document frame are refused by Chromium ("Blocked
-  // script execution in 'about:srcdoc'"): proof that no script runs there, not a fault of the page.
-  const probes = desk.pageProblems.filter((m) => m.includes("Blocked script execution in 'about:srcdoc'"))
-  expect(desk.pageProblems.filter((m) => !probes.includes(m))).toEqual([])
-  desk.pageProblems.length = 0
 })

@@ -18,6 +18,8 @@ import type { Profile } from '../../../src/shared/types'
 const RENDERER_DIR =
   process.env.EVIDESK_RENDERER_DIR ?? fileURLToPath(new URL('../../../out/renderer', import.meta.url))
 
+const SANDBOX_PROBE = "Blocked script execution in 'about:srcdoc'"
+
 export interface Desk {
   backend: Backend
   server: BrowserServer
@@ -30,6 +32,8 @@ export interface Desk {
   call<T = unknown>(channel: string, input?: unknown): Promise<T>
   /** problems the page reported: uncaught errors, console errors, CSP violations */
   pageProblems: string[]
+  /** Chromium refusing Playwright's own helper script in a sandboxed document preview (see below) */
+  sandboxProbes: string[]
 }
 
 export const OFFICER: Profile = { name: '张三', certNo: '35010012345', unit: '福州市生态环境局执法支队' }
@@ -72,9 +76,15 @@ export const test = base.extend<{ printer: boolean; desk: Desk }>({
     })
     const server = await startBrowserServer({ backend, rendererDir: RENDERER_DIR })
     const pageProblems: string[] = []
+    const sandboxProbes: string[] = []
     page.on('pageerror', (err) => pageProblems.push(`page error: ${err.message}`))
     page.on('console', (msg) => {
-      if (msg.type() === 'error') pageProblems.push(`console error: ${msg.text()}`)
+      if (msg.type() !== 'error') return
+      // Playwright injects its helper script into every frame it looks at. In a document preview
+      // (sandbox="", no scripts, on purpose) Chromium refuses it and logs this line: it comes from
+      // the test tool, not the app, and shows the sandbox holds, so it is kept apart.
+      if (msg.text().includes(SANDBOX_PROBE)) sandboxProbes.push(msg.text())
+      else pageProblems.push(`console error: ${msg.text()}`)
     })
     const desk: Desk = {
       backend,
@@ -82,6 +92,7 @@ export const test = base.extend<{ printer: boolean; desk: Desk }>({
       workDir,
       dataDir,
       pageProblems,
+      sandboxProbes,
       open: async () => {
         await page.goto(server.url)
       },
