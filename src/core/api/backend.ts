@@ -1,5 +1,4 @@
 import { userInfo } from 'node:os'
-import { resolve, relative, isAbsolute } from 'node:path'
 import type { ApiEventName, ApiEvents, ApiOutput, Channel, ParsedInput } from '../../shared/api'
 import { apiInputs } from '../../shared/api'
 import type { Result } from '../../shared/errors'
@@ -13,7 +12,7 @@ import { AppData } from '../profile/app-data'
 import { listDirectory } from './fs-listing'
 import { TaskRegistry } from './task-registry'
 import { importPaths } from '../evidence/import'
-import { derivedPath, getItem, importingOfficers, itemSources, queryItems } from '../evidence/item-repository'
+import { getItem, importingOfficers, itemSources, queryItems } from '../evidence/item-repository'
 import { objectPath } from '../case/layout'
 import { runPendingProxies } from '../evidence/proxy-jobs'
 import { addAnnotation, listAnnotations, withdrawAnnotation } from '../annotations/annotation-store'
@@ -32,6 +31,7 @@ import { documentHandlers } from './document-handlers'
 import { exportHandlers, officerKeys } from './export-handlers'
 import { reviewHandlers } from './review-handlers'
 import { refuseInReview, type MediaFile, type ReviewWorkspace } from '../review'
+import { derivedMediaFile } from '../evidence/derived-media'
 
 /** OS dialogs where the shell has them (Electron); browser mode has none. */
 export interface Dialogs {
@@ -147,14 +147,7 @@ export class Backend {
     const item = getItem(file.db, itemId)
     if (!item || item.id !== itemId) return null
     if (role === 'original') return { path: objectPath(file.dir, item.sha256), mime: item.mime }
-    const rel = derivedPath(file.db, itemId, role)
-    if (!rel) return null
-    const full = resolve(file.dir, rel)
-    const inside = relative(file.dir, full)
-    if (inside.startsWith('..') || isAbsolute(inside)) return null
-    const mime =
-      role === 'proxy' ? 'video/mp4' : role === 'thermal' ? 'application/octet-stream' : 'image/jpeg'
-    return { path: full, mime }
+    return derivedMediaFile(file.dir, file.db, itemId, role)
   }
 
   private startImport(paths: string[]): { taskId: string } {

@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { isAbsolute, join, relative, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { CaseFile, type Clock } from '../case/case-file'
 import { caseLayout } from '../case/layout'
-import { derivedPath, getItem } from '../evidence/item-repository'
+import { getItem } from '../evidence/item-repository'
 import { setOriginalReader, type OriginalReader } from '../evidence/original-bytes'
 import { EvidenceError } from '../errors'
 import type { BagSource } from '../package/bagit'
@@ -18,6 +18,7 @@ import type { CustodyEvent, DerivedRole } from '../../shared/types'
 import { locateOriginals, type OriginalLocation } from './package-originals'
 import { writeReviewDatabase } from './review-database'
 import { linkFolderOriginals, makeReviewPictures, originalText } from './review-derived'
+import { derivedMediaFile } from '../evidence/derived-media'
 
 /** What verifying a custody package yields (verifyCustodyPackage). */
 export interface VerifiedPackage {
@@ -140,14 +141,7 @@ export class ReviewWorkspace {
         return { path: loc.zipPath, mime: item.mime, slice: { start: loc.start, size: loc.size } }
       return null // a compressed entry cannot be served by range; our packages store entries
     }
-    const rel = derivedPath(file.db, itemId, role)
-    if (!rel) return null
-    const full = resolve(file.dir, rel)
-    const inside = relative(file.dir, full)
-    if (inside.startsWith('..') || isAbsolute(inside)) return null
-    const mime =
-      role === 'proxy' ? 'video/mp4' : role === 'thermal' ? 'application/octet-stream' : 'image/jpeg'
-    return { path: full, mime }
+    return derivedMediaFile(file.dir, file.db, itemId, role)
   }
 
   /** Reads a package file (e.g. a transfer document) by its bag path; bounded. */
