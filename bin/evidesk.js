@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `evidesk` works straight after `npm install`.
-import { spawnSync } from 'node:child_process'
-import { dirname, join } from 'node:path'
+// The installed `evidesk` command: plain JavaScript bundled from src/cli by `npm install`
+// (prepare) or `npm run build`. No TypeScript is compiled at run time; `npm run evidesk` runs
+// the sources through tsx for development.
+import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { createRequire } from 'node:module'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const tsxCli = createRequire(import.meta.url).resolve('tsx/cli')
-const result = spawnSync(process.execPath, [tsxCli, join(root, 'src/cli/main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' })
-process.exit(result.status ?? 2)
+const entry = new URL('../dist/cli/main.js', import.meta.url)
+if (!existsSync(fileURLToPath(entry))) {
+  process.stderr.write(
+    'evidesk: the command line has not been built (dist/cli/main.js is missing). Run "npm run build:cli" in the Evidence Desk folder, then try again.\n',
+  )
+  process.exit(2)
+}
+await import(entry.href)

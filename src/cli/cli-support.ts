@@ -1,15 +1,18 @@
+import { userInfo } from 'node:os'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { Officer } from '../shared/types'
+import { ERROR_WORDS, fieldErrorWords } from '../shared/error-words'
 import { toApiError } from '../core/errors'
 import { AppData, defaultDataDir } from '../core/profile/app-data'
-import { cliActor } from '../core/api/backend'
+import { language, messages } from './i18n'
 
 export const EXIT_OK = 0
 /** completed, but something is wrong (a rejected file, a failed verification) */
 export const EXIT_PROBLEMS = 1
-/** could not run: bad arguments, case missing or locked, package unreadable */
+/** could not run: bad arguments, case missing or locked, package unreadable, cancelled */
 export const EXIT_CANNOT_RUN = 2
 
+/** Bad arguments; the message is already in the output language. */
 export class UsageError extends Error {}
 
 export type Options = NonNullable<ParseArgsConfig['options']>
@@ -24,7 +27,7 @@ export function parse<O extends Options>(argv: string[], options: O, usage: stri
       strict: true,
     })
   } catch (e) {
-    throw new UsageError(`${(e as Error).message}\nusage: ${usage}`)
+    throw new UsageError(messages().badArguments((e as Error).message, usage))
   }
 }
 
@@ -33,7 +36,7 @@ export function parseOfficer(text: string): Officer {
   const i = text.lastIndexOf(':')
   const name = i > 0 ? text.slice(0, i).trim() : ''
   const certNo = i > 0 ? text.slice(i + 1).trim() : ''
-  if (!name || !certNo) throw new UsageError(`officer "${text}" must be written as "<name>:<cert-no>"`)
+  if (!name || !certNo) throw new UsageError(messages().officerFormat(text))
   return { name, certNo }
 }
 
@@ -41,8 +44,12 @@ export function appData(): AppData {
   return new AppData(defaultDataDir())
 }
 
+/** Who a command-line run acts as: an explicit --actor, the saved profile, or the OS user, marked as such. */
 export function actorFrom(explicit: string | undefined): Officer {
-  return cliActor(appData(), explicit ? parseOfficer(explicit) : undefined)
+  if (explicit) return parseOfficer(explicit)
+  const p = appData().profile()
+  if (p) return { name: p.name, certNo: p.certNo }
+  return { name: `${userInfo().username} (system user, no officer profile)`, certNo: '' }
 }
 
 /** People read stderr; programs read stdout. */
@@ -54,27 +61,79 @@ export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n')
 }
 
-/** An error as the exit code and the words the contract asks for. */
+/** The option that sets each form field, so an error names what the user typed. */
+const FLAG_OF_FIELD: Record<string, string> = {
+  name: '--name',
+  certNo: '--cert',
+  unit: '--unit',
+  number: '--number',
+  title: '--title',
+  cause: '--cause',
+  'subject.name': '--subject',
+  'subject.creditCode': '--credit-code',
+  'subject.address': '--address',
+  'subject.legalRep': '--legal-rep',
+  officers: '--officer',
+  timezone: '--timezone',
+  facts: '--description',
+  place: '--place',
+  basis: '--basis',
+  occurredFrom: '--from',
+  occurredTo: '--to',
+  status: '--status',
+  reason: '--reason',
+}
+
+function flagOf(path: string): string | undefined {
+  if (FLAG_OF_FIELD[path]) return FLAG_OF_FIELD[path]
+  const [head] = path.split('.')
+  return FLAG_OF_FIELD[head]
+}
+
+/**
+ * An error as the exit code and words: the error code's title and advice in the output
+ * language, each bad field by its option, and core's own message (English, naming the file)
+ * as the technical detail. `--json` also prints `{ "error": … }` on stdout, unchanged by language.
+ */
 export function reportError(err: unknown, json: boolean): number {
+  const m = messages()
   if (err instanceof UsageError) {
     say(`evidesk: ${err.message}`)
     if (json) printJson({ error: { code: 'invalid-input', message: err.message } })
     return EXIT_CANNOT_RUN
   }
   const apiError = toApiError(err)
-  say(`evidesk: ${apiError.message}`)
-  for (const f of apiError.fields ?? []) say(`  ${f.path}: ${f.code}`)
+  const words = ERROR_WORDS[language()][apiError.code] ?? ERROR_WORDS[language()].internal
+  say(m.errorHeadline(words.title, words.action))
+  for (const f of apiError.fields ?? [])
+    say(`  ${m.fieldName(f.path, flagOf(f.path))}: ${fieldErrorWords(f.code, language())}`)
+  say(m.errorDetail(apiError.message))
   if (apiError.code === 'internal' && apiError.detail) say(apiError.detail)
   if (json) printJson({ error: apiError })
   return EXIT_CANNOT_RUN
 }
 
-/** A progress line that rewrites itself, only when a person is watching stderr. */
-export function progressLine(text: string): void {
-  if (!process.stderr.isTTY) return
-  process.stderr.write(`\r\x1b[K${text}`)
-}
-
-export function endProgress(): void {
-  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K')
+/**
+ * Stops long work on the first Ctrl+C (or SIGTERM) through the returned signal, so the work
+ * cleans up as cancel does in the app; a second one exits at once. Call `release` when done.
+ */
+export function cancelOnInterrupt(onFirst: () => void): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController()
+  const handler = (sig: NodeJS.Signals): void => {
+    if (controller.signal.aborted) {
+      say(messages().interruptedTwice)
+      process.exit(128 + (sig === 'SIGINT' ? 2 : 15))
+    }
+    onFirst()
+    controller.abort()
+  }
+  process.on('SIGINT', handler)
+  process.on('SIGTERM', handler)
+  return {
+    signal: controller.signal,
+    release: () => {
+      process.off('SIGINT', handler)
+      process.off('SIGTERM', handler)
+    },
+  }
 }

@@ -1,49 +1,63 @@
 #!/usr/bin/env node
 /** `evidesk`: the command line over the same core as the app (see ../shared/CLI.md). */
 import { EXIT_CANNOT_RUN, UsageError, reportError, say } from './cli-support'
+import { messages, parseLanguage, setLanguage } from './i18n'
 
 type Command = (argv: string[]) => Promise<number>
 
 // Loaded on demand: each command pulls in only its own part of the core (sharp, ffprobe, the BagIt
-// writer, Chromium for PDFs…), which keeps a scripted run of many short commands quick.
+// writer, Chromium for PDFs…), so `--help` and a scripted run of many short commands stay quick.
 const COMMANDS: Record<string, () => Promise<Command>> = {
+  profile: async () => (await import('./commands/profile')).profileCommand,
+  key: async () => (await import('./commands/keys')).keyCommand,
+  trust: async () => (await import('./commands/keys')).trustCommand,
   case: async () => (await import('./commands/case')).caseCommand,
-  check: async () => (await import('./commands/check')).checkCommand,
-  serve: async () => (await import('./commands/serve')).serveCommand,
   import: async () => (await import('./commands/import')).importCommand,
   list: async () => (await import('./commands/list')).listCommand,
   show: async () => (await import('./commands/list')).showCommand,
-  verify: async () => (await import('./commands/verify')).verifyCommand,
+  check: async () => (await import('./commands/check')).checkCommand,
+  custody: async () => (await import('./commands/custody')).custodyCommand,
   violation: async () => (await import('./commands/violation')).violationCommand,
   link: async () => (await import('./commands/link')).linkCommand,
+  annotate: async () => (await import('./commands/annotate')).annotateCommand,
+  documents: async () => (await import('./commands/documents')).documentsCommand,
   export: async () => (await import('./commands/export')).exportCommand,
+  verify: async () => (await import('./commands/verify')).verifyCommand,
+  serve: async () => (await import('./commands/serve')).serveCommand,
 }
 
-const HELP = `evidesk — Evidence Desk command line
-  case init <case-dir> --number … --title … --officer "<name>:<cert-no>" (×2) [--json]
-  case show <case-dir> --json
-  import <case-dir> <path>… [--actor "<name>:<cert-no>"] [--json]
-  list <case-dir> --json
-  show <case-dir> <id|number> --json
-  check <case-dir> [--json]
-  violation add <case-dir> --title <t> --basis <legal-basis-id> [--basis …] [--description <d>] [--json]
-  violation list <case-dir> [--all] [--json]
-  link <case-dir> <violation-id|V1> <evidence-id|E001> [--start <s> --end <s> | --quote <text> | --region x,y,w,h] [--note <n>] [--json]
-  export <case-dir> <out.zip | out-dir/> [--violation <id>]… [--json]
-  verify <package.zip | bag-dir> [--json]
-  serve [<case-dir>] [--port <n>] [--open]
-Exit codes: 0 success, 1 completed with problems, 2 could not run.`
+/** Takes `--lang zh-CN|en` (or `--lang=…`) out of the arguments, wherever it stands. */
+function takeLanguage(argv: string[]): string[] {
+  const rest: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (arg === '--') {
+      rest.push(...argv.slice(i))
+      break
+    }
+    const inline = arg.startsWith('--lang=') ? arg.slice('--lang='.length) : null
+    if (arg !== '--lang' && inline === null) {
+      rest.push(arg)
+      continue
+    }
+    const value = inline ?? argv[++i]
+    const lang = value === undefined ? null : parseLanguage(value)
+    if (!lang) throw new UsageError(messages().badLanguage(value ?? ''))
+    setLanguage(lang)
+  }
+  return rest
+}
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv
-  if (!command || command === 'help' || command === '--help' || command === '-h') {
-    say(HELP)
-    return command ? 0 : EXIT_CANNOT_RUN
-  }
-  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
-  const json = rest.includes('--json')
+  const json = argv.includes('--json')
   try {
-    if (!load) throw new UsageError(`unknown command "${command}"\n${HELP}`)
+    const [command, ...rest] = takeLanguage(argv)
+    if (!command || command === 'help' || command === '--help' || command === '-h') {
+      say(messages().help)
+      return command ? 0 : EXIT_CANNOT_RUN
+    }
+    const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
+    if (!load) throw new UsageError(messages().unknownCommand(command))
     return await (
       await load()
     )(rest)

@@ -53,6 +53,8 @@ export const officerSchema = z.object({
 })
 
 export const profileSchema = officerSchema.extend({
+  /** the officer's signing identity: an enforcement certificate number is digits only */
+  certNo: required(40).refine((v) => v === '' || /^\d+$/.test(v), { message: 'cert-no-digits' }),
   unit: required(100),
 })
 

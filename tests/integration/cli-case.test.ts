@@ -6,7 +6,7 @@ import { hostname } from 'node:os'
 import Database from 'better-sqlite3'
 import { tempDir } from '../support/temp'
 import { VALID_CREDIT_CODE } from '../support/case-fixture'
-import { caseInitArgs as initArgs, evidesk } from '../support/cli'
+import { EVIDESK_BIN, caseInitArgs as initArgs, evidesk } from '../support/cli'
 
 let tmp: ReturnType<typeof tempDir>
 let env: Record<string, string>
@@ -130,14 +130,14 @@ describe('evidesk case init / case show / check', () => {
     const bad = evidesk(['check', dir, '--json'], env)
     expect(bad.code).toBe(1)
     expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, custody: { intact: false, firstBadSeq: 1 } })
-    expect(bad.stderr).toMatch(/seq 1/)
+    expect(bad.stderr).toMatch(/at event 1\b/)
   })
 
   it('prints usage and exits 2 for an unknown command or option', () => {
     expect(evidesk(['frobnicate'], env).code).toBe(2)
     expect(evidesk(['check', '--bogus'], env).code).toBe(2)
     expect(
-      execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'help'], {
+      execFileSync(process.execPath, [EVIDESK_BIN, 'help'], {
         cwd: join(__dirname, '..', '..'),
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,6 +10,7 @@ import { importPaths } from '../../src/core/evidence/import'
 import { queryItems } from '../../src/core/evidence/item-repository'
 import { fixedClock, tempDir } from '../support/temp'
 import { OFFICER_A, sampleCaseFields } from '../support/case-fixture'
+import { EVIDESK_BIN } from '../support/cli'
 
 const repo = join(__dirname, '..', '..')
 
@@ -31,11 +32,10 @@ describe('a killed import', () => {
     CaseFile.create(caseDir, sampleCaseFields(), OFFICER_A, fixedClock()).close()
     const big = join(tmp.dir, 'FILE0001.MOV')
     randomFile(big, 256 << 20)
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'import', caseDir, big, '--actor', '张三:32010001'],
-      { cwd: repo, stdio: 'ignore' },
-    )
+    const child = spawn(process.execPath, [EVIDESK_BIN, 'import', caseDir, big, '--actor', '张三:32010001'], {
+      cwd: repo,
+      stdio: 'ignore',
+    })
     const tmpDir = join(caseDir, 'objects', '.tmp')
     // Kill it while the copy is under way: a .part file exists and is growing.
     const deadline = Date.now() + 60_000

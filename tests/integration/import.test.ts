@@ -20,6 +20,7 @@ import { getItem, itemSources, queryItems } from '../../src/core/evidence/item-r
 import { iterateCustodyEvents, verifyChain } from '../../src/core/custody/custody-log'
 import { fixedClock, tempDir } from '../support/temp'
 import { OFFICER_A, sampleCaseFields } from '../support/case-fixture'
+import { EVIDESK_BIN } from '../support/cli'
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
 
@@ -155,9 +156,7 @@ describe('import: bad input, each with its own result while the batch goes on', 
         '--regid=nogroup',
         '--clear-groups',
         process.execPath,
-        '--import',
-        'tsx',
-        'src/cli/main.ts',
+        EVIDESK_BIN,
         'import',
         join(tmp.dir, 'case'),
         src,

@@ -3,14 +3,22 @@ import { join } from 'node:path'
 import { VALID_CREDIT_CODE } from './case-fixture'
 
 const REPO = join(__dirname, '..', '..')
+export const EVIDESK_BIN = join(REPO, 'bin', 'evidesk.js')
 
-/** Runs the real command line the way the README says: node + tsx on src/cli/main.ts. */
-export function evidesk(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+/** English output unless a test asks for another locale (LANG, LC_ALL or --lang). */
+const ENGLISH = { LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' }
+
+/**
+ * Runs the real command line as installed: `node bin/evidesk.js`, the bundle built by the test
+ * setup (tests/support/build-cli-setup.ts) from the current sources.
+ */
+export function evidesk(args: string[], env: Record<string, string> = {}, input?: string) {
+  const r = spawnSync(process.execPath, [EVIDESK_BIN, ...args], {
     cwd: REPO,
     encoding: 'utf8',
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...ENGLISH, ...env },
     timeout: 180_000,
+    input,
   })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }

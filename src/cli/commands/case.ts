@@ -1,13 +1,17 @@
-import { caseFieldsSchema } from '../../shared/api'
+import { caseEditSchema, caseFieldsSchema } from '../../shared/api'
 import type { CaseInfo } from '../../shared/types'
 import { systemTimeZone } from '../../shared/time-zone'
 import { CaseFile } from '../../core/case/case-file'
 import { fieldErrors } from '../../core/api/zod-errors'
 import { EvidenceError } from '../../core/errors'
 import { EXIT_OK, UsageError, parse, parseOfficer, printJson, say, actorFrom } from '../cli-support'
+import { messages } from '../i18n'
 
 const INIT_USAGE =
   'evidesk case init <case-dir> --number <案件编号> --title <title> --officer "<name>:<cert-no>" --officer "<name>:<cert-no>" [--subject <enterprise>] [--credit-code <code>] [--unit <organisation>] [--timezone <IANA>] [--cause <案由>] [--json]'
+const SHOW_USAGE = 'evidesk case show <case-dir> [--json]'
+const EDIT_USAGE =
+  'evidesk case edit <case-dir> --reason <why> [--number …] [--title …] [--cause …] [--subject …] [--credit-code …] [--address …] [--legal-rep …] [--unit …] [--officer "<name>:<cert-no>"]… [--actor "<name>:<cert-no>"] [--json]'
 
 /** The shape CLI.md gives for `case show --json`. */
 export function caseJson(info: CaseInfo) {
@@ -29,28 +33,36 @@ export async function caseCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv
   if (sub === 'init') return caseInit(rest)
   if (sub === 'show') return caseShow(rest)
-  throw new UsageError(`unknown "case" command ${JSON.stringify(sub ?? '')}; use "case init" or "case show"`)
+  if (sub === 'edit') return caseEdit(rest)
+  throw new UsageError(messages().unknownSubcommand('case', sub ?? '', [INIT_USAGE, SHOW_USAGE, EDIT_USAGE]))
+}
+
+/** The case-field options shared by init and edit. */
+const FIELD_OPTIONS = {
+  number: { type: 'string' },
+  title: { type: 'string' },
+  cause: { type: 'string' },
+  officer: { type: 'string', multiple: true },
+  subject: { type: 'string' },
+  'credit-code': { type: 'string' },
+  address: { type: 'string' },
+  'legal-rep': { type: 'string' },
+  unit: { type: 'string' },
+  actor: { type: 'string' },
+} as const
+
+function invalid(error: Parameters<typeof fieldErrors>[0], what: string): EvidenceError {
+  const fields = fieldErrors(error)
+  return new EvidenceError(
+    'invalid-input',
+    `${what}: ${fields.map((f) => `${f.path} (${f.code})`).join(', ')}.`,
+    { fields },
+  )
 }
 
 async function caseInit(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(
-    argv,
-    {
-      number: { type: 'string' },
-      title: { type: 'string' },
-      cause: { type: 'string' },
-      officer: { type: 'string', multiple: true },
-      subject: { type: 'string' },
-      'credit-code': { type: 'string' },
-      address: { type: 'string' },
-      'legal-rep': { type: 'string' },
-      unit: { type: 'string' },
-      timezone: { type: 'string' },
-      actor: { type: 'string' },
-    },
-    INIT_USAGE,
-  )
-  if (positionals.length !== 1) throw new UsageError(`give exactly one case folder\nusage: ${INIT_USAGE}`)
+  const { values, positionals } = parse(argv, { ...FIELD_OPTIONS, timezone: { type: 'string' } }, INIT_USAGE)
+  if (positionals.length !== 1) throw new UsageError(messages().oneCaseFolder(INIT_USAGE))
   const officers = ((values.officer as string[] | undefined) ?? []).map(parseOfficer)
   const parsed = caseFieldsSchema.safeParse({
     number: values.number ?? '',
@@ -66,20 +78,13 @@ async function caseInit(argv: string[]): Promise<number> {
     officers,
     timezone: values.timezone ?? systemTimeZone(),
   })
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error)
-    throw new EvidenceError(
-      'invalid-input',
-      `The case details are not valid: ${fields.map((f) => `${f.path} (${f.code})`).join(', ')}.`,
-      { fields },
-    )
-  }
+  if (!parsed.success) throw invalid(parsed.error, 'The case details are not valid')
   const fields = parsed.data
   const actor = actorFrom((values.actor as string | undefined) ?? `${officers[0].name}:${officers[0].certNo}`)
   const file = CaseFile.create(positionals[0], fields, actor, () => new Date())
   try {
     const info = file.info()
-    say(`created case ${info.number} in ${info.dir}`)
+    say(messages().caseCreated(info.number, info.dir))
     if (values.json) printJson(caseJson(info))
   } finally {
     file.close()
@@ -88,18 +93,62 @@ async function caseInit(argv: string[]): Promise<number> {
 }
 
 async function caseShow(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, {}, 'evidesk case show <case-dir> --json')
-  if (positionals.length !== 1) throw new UsageError('usage: evidesk case show <case-dir> --json')
+  const { values, positionals } = parse(argv, {}, SHOW_USAGE)
+  if (positionals.length !== 1) throw new UsageError(messages().oneCaseFolder(SHOW_USAGE))
   const file = CaseFile.open(positionals[0], { readOnly: true })
   try {
     const info = file.info()
     if (values.json) printJson(caseJson(info))
-    else
-      say(
-        `${info.number}  ${info.title}\n${info.subject.name}  ${info.subject.creditCode}\n${info.officers.map((o) => `${o.name} (${o.certNo})`).join(', ')}\nevidence: ${info.evidenceCount}`,
-      )
+    else say(messages().caseSummary(info))
   } finally {
     file.close()
   }
   return EXIT_OK
+}
+
+/**
+ * `evidesk case edit`: changes the fields given (the rest stay) with a reason; each changed
+ * field is its own custody event carrying the old value, the new one and the reason.
+ */
+async function caseEdit(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { ...FIELD_OPTIONS, reason: { type: 'string' } }, EDIT_USAGE)
+  if (positionals.length !== 1) throw new UsageError(messages().oneCaseFolder(EDIT_USAGE))
+  const reason = (values.reason as string | undefined)?.trim() ?? ''
+  if (!reason)
+    throw new EvidenceError('invalid-input', 'A case edit needs a reason (--reason); nothing was changed.', {
+      fields: [{ path: 'reason', code: 'required', message: 'reason: required' }],
+    })
+  const file = CaseFile.open(positionals[0])
+  try {
+    const before = file.info()
+    const subjectGiven = (['subject', 'credit-code', 'address', 'legal-rep'] as const).some(
+      (k) => values[k] !== undefined,
+    )
+    const officers = (values.officer as string[] | undefined)?.map(parseOfficer)
+    const parsed = caseEditSchema.safeParse({
+      number: values.number,
+      title: values.title,
+      cause: values.cause,
+      unit: values.unit,
+      subject: subjectGiven
+        ? {
+            name: values.subject ?? before.subject.name,
+            creditCode: values['credit-code'] ?? before.subject.creditCode,
+            address: values.address ?? before.subject.address,
+            legalRep: values['legal-rep'] ?? before.subject.legalRep,
+          }
+        : undefined,
+      officers,
+    })
+    if (!parsed.success) throw invalid(parsed.error, 'The case edit is not valid; nothing was changed')
+    const actor = actorFrom(values.actor as string | undefined)
+    const eventsBefore = before.custodyEventCount
+    const info = file.update(parsed.data, actor, () => new Date(), { reason })
+    const changed = info.custodyEventCount - eventsBefore
+    say(changed > 0 ? messages().caseEdited(info.number, changed) : messages().caseUnchanged)
+    if (values.json) printJson(caseJson(info))
+    return EXIT_OK
+  } finally {
+    file.close()
+  }
 }

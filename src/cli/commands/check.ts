@@ -5,32 +5,40 @@ import {
   EXIT_PROBLEMS,
   UsageError,
   actorFrom,
-  endProgress,
+  cancelOnInterrupt,
   parse,
   printJson,
-  progressLine,
   say,
 } from '../cli-support'
+import { messages } from '../i18n'
+import { ProgressLine } from '../progress-line'
 
 export async function checkCommand(argv: string[]): Promise<number> {
   const usage = 'evidesk check <case-dir> [--json]'
   const { values, positionals } = parse(argv, { actor: { type: 'string' } }, usage)
-  if (positionals.length !== 1) throw new UsageError(`usage: ${usage}`)
+  if (positionals.length !== 1) throw new UsageError(messages().oneCaseFolder(usage))
   const file = CaseFile.open(positionals[0])
+  const m = messages()
+  const progress = new ProgressLine(m.progressCheck)
+  const interrupt = cancelOnInterrupt(() => {
+    progress.end()
+    say(m.stoppingCheck)
+  })
   try {
     const result = await checkCase(file, actorFrom(values.actor as string | undefined), () => new Date(), {
+      signal: interrupt.signal,
       onProgress: (p) =>
-        progressLine(`checking ${p.done}/${p.total} objects, ${(p.bytesDone / 1e6).toFixed(0)} MB`),
+        progress.update({
+          bytesDone: p.bytesDone,
+          bytesTotal: p.bytesTotal,
+          filesDone: p.done,
+          filesTotal: p.total,
+        }),
     })
-    endProgress()
-    for (const b of result.objects.bad) say(`${b.number} ${b.sha256}: ${b.problem}`)
-    if (!result.custody.intact)
-      say(`custody log broken at seq ${result.custody.firstBadSeq}: ${result.custody.problem}`)
-    say(
-      result.ok
-        ? `ok: ${result.objects.checked} objects and ${result.custody.events} custody events verified`
-        : 'check FAILED',
-    )
+    progress.end()
+    for (const b of result.objects.bad) say(m.badObject(b.number, b.sha256, b.problem))
+    if (!result.custody.intact) say(m.custodyBroken(result.custody.firstBadSeq, result.custody.problem ?? ''))
+    say(result.ok ? m.checkOk(result.objects.checked, result.custody.events) : m.checkFailed)
     if (values.json) {
       printJson({
         ok: result.ok,
@@ -45,6 +53,8 @@ export async function checkCommand(argv: string[]): Promise<number> {
     }
     return result.ok ? EXIT_OK : EXIT_PROBLEMS
   } finally {
+    progress.end()
+    interrupt.release()
     file.close()
   }
 }

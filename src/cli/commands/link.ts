@@ -7,6 +7,7 @@ import { getItem } from '../../core/evidence/item-repository'
 import { transcriptView } from '../../core/evidence/transcript-view'
 import { getViolation, linkEvidence } from '../../core/violations'
 import { EXIT_OK, UsageError, actorFrom, parse, printJson, say } from '../cli-support'
+import { messages } from '../i18n'
 
 const USAGE =
   'evidesk link <case-dir> <violation-id|V1> <evidence-id|E001> [--start <sec> --end <sec> | --quote <text> | --region x,y,w,h] [--note <what it proves>] [--actor "<name>:<cert-no>"] [--json]'
@@ -29,15 +30,9 @@ export async function linkCommand(argv: string[]): Promise<number> {
     },
     USAGE,
   )
-  if (positionals.length !== 3)
-    throw new UsageError(`give a case folder, a violation and an evidence item\nusage: ${USAGE}`)
+  if (positionals.length !== 3) throw new UsageError(messages().caseViolationItem(USAGE))
   const [caseDir, violationId, itemRef] = positionals
-  const timed = values.start !== undefined || values.end !== undefined
-  const kinds = [timed, values.quote !== undefined, values.region !== undefined].filter(Boolean).length
-  if (kinds > 1)
-    throw new UsageError(`cite one thing at a time: --start/--end, --quote or --region\nusage: ${USAGE}`)
-  if (timed && (values.start === undefined || values.end === undefined))
-    throw new UsageError(`--start and --end go together\nusage: ${USAGE}`)
+  checkOneCitation(values, USAGE)
   const note = (values.note as string | undefined)?.trim() ?? ''
   const actor = actorFrom(values.actor as string | undefined)
 
@@ -49,13 +44,7 @@ export async function linkCommand(argv: string[]): Promise<number> {
     // Check the violation before making a citation for it.
     if (!getViolation(file.db, violationId))
       throw new EvidenceError('not-found', `No violation ${violationId} in this case; nothing was linked.`)
-    const citation = timed
-      ? timeRange(item, values.start as string, values.end as string)
-      : values.quote !== undefined
-        ? quote(file, item, values.quote as string)
-        : values.region !== undefined
-          ? region(item, values.region as string)
-          : null
+    const citation = citationFromOptions(file, item, values)
     const link = file.db.transaction((): ViolationLink => {
       const annotation = citation ? cite(file, item, citation, note, actor) : null
       return linkEvidence(
@@ -67,7 +56,12 @@ export async function linkCommand(argv: string[]): Promise<number> {
     })()
     if (values.json) printJson(link)
     say(
-      `linked ${link.itemNumber}${link.annotationType ? ` (${link.annotationType} ${JSON.stringify(link.anchor)})` : ''} to ${getViolation(file.db, link.violationId)!.number}${note ? `: ${note}` : ''}`,
+      messages().linked(
+        link.itemNumber,
+        link.annotationType ? messages().citationWords(link.annotationType, link.anchor ?? {}) : null,
+        getViolation(file.db, link.violationId)!.number,
+        note,
+      ),
     )
     return EXIT_OK
   } finally {
@@ -75,7 +69,35 @@ export async function linkCommand(argv: string[]): Promise<number> {
   }
 }
 
-type Citation = Pick<NewAnnotation, 'type' | 'anchor'>
+export type Citation = Pick<NewAnnotation, 'type' | 'anchor'>
+
+export interface CitationOptions {
+  start?: string
+  end?: string
+  quote?: string
+  region?: string
+}
+
+/** Refuses two kinds of citation at once, and a time range with one end. */
+export function checkOneCitation(values: CitationOptions, usage: string): void {
+  const timed = values.start !== undefined || values.end !== undefined
+  const kinds = [timed, values.quote !== undefined, values.region !== undefined].filter(Boolean).length
+  if (kinds > 1) throw new UsageError(messages().oneCitation(usage))
+  if (timed && (values.start === undefined || values.end === undefined))
+    throw new UsageError(messages().startEndTogether(usage))
+}
+
+/** The citation that --start/--end, --quote or --region describe on the item; null for none. */
+export function citationFromOptions(
+  file: CaseFile,
+  item: EvidenceItem,
+  values: CitationOptions,
+): Citation | null {
+  if (values.start !== undefined && values.end !== undefined) return timeRange(item, values.start, values.end)
+  if (values.quote !== undefined) return quote(file, item, values.quote)
+  if (values.region !== undefined) return region(item, values.region)
+  return null
+}
 
 function cite(file: CaseFile, item: EvidenceItem, c: Citation, note: string, actor: Officer): Annotation {
   return addAnnotation(file, { itemId: item.id, ...c, note }, actor, () => new Date())
@@ -84,7 +106,7 @@ function cite(file: CaseFile, item: EvidenceItem, c: Citation, note: string, act
 function seconds(text: string, flag: string): number {
   const n = Number(text)
   if (text.trim() === '' || !Number.isFinite(n) || n < 0)
-    throw new UsageError(`${flag} must be a number of seconds, 0 or more (got "${text}")`)
+    throw new UsageError(messages().notSeconds(flag, text))
   return n
 }
 
@@ -96,7 +118,7 @@ function timeRange(item: EvidenceItem, startText: string, endText: string): Cita
     )
   const start = seconds(startText, '--start')
   const end = seconds(endText, '--end')
-  if (end <= start) throw new UsageError(`--end (${end}) must be after --start (${start})`)
+  if (end <= start) throw new UsageError(messages().endBeforeStart(start, end))
   if (end > item.durationSec + 1e-3)
     throw new EvidenceError(
       'invalid-input',
@@ -108,7 +130,7 @@ function timeRange(item: EvidenceItem, startText: string, endText: string): Cita
 /** The quote as it stands in the transcript's normalised text (NFC, \n line ends), by character offsets. */
 function quote(file: CaseFile, item: EvidenceItem, text: string): Citation {
   const wanted = text.replace(/\r\n?/g, '\n').normalize('NFC')
-  if (wanted.trim() === '') throw new UsageError('--quote needs the words to cite')
+  if (wanted.trim() === '') throw new UsageError(messages().emptyQuote)
   const body = transcriptView(file.db, item.id).text
   const start = body.indexOf(wanted)
   if (start < 0)
@@ -117,8 +139,7 @@ function quote(file: CaseFile, item: EvidenceItem, text: string): Citation {
       `"${wanted}" does not occur in the text of ${item.number} (${item.originalName}); copy the words exactly as they stand. Nothing was linked.`,
     )
   const again = body.indexOf(wanted, start + 1)
-  if (again >= 0)
-    say(`note: "${wanted}" occurs more than once in ${item.number}; citing the first, at character ${start}.`)
+  if (again >= 0) say(messages().quoteRepeated(wanted, item.number, start))
   return { type: 'quote', anchor: { start, end: start + wanted.length, text: wanted } }
 }
 
@@ -127,9 +148,9 @@ function region(item: EvidenceItem, text: string): Citation {
   const parts = text.split(',').map((p) => p.trim())
   const nums = parts.map(Number)
   if (parts.length !== 4 || parts.some((p) => p === '') || nums.some((n) => !Number.isInteger(n) || n < 0))
-    throw new UsageError(`--region must be four whole pixel numbers x,y,w,h (got "${text}")`)
+    throw new UsageError(messages().badRegion(text))
   const [x, y, w, h] = nums
-  if (w === 0 || h === 0) throw new UsageError('--region needs a width and a height above 0')
+  if (w === 0 || h === 0) throw new UsageError(messages().emptyRegion)
   if ((item.kind !== 'image' && item.kind !== 'thermal') || item.width === null || item.height === null)
     throw new EvidenceError(
       'invalid-input',

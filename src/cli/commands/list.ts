@@ -3,15 +3,17 @@ import { getItem, itemSources, queryItems } from '../../core/evidence/item-repos
 import { listCustodyEvents } from '../../core/custody/custody-log'
 import { EvidenceError } from '../../core/errors'
 import { EXIT_OK, UsageError, parse, printJson, say } from '../cli-support'
+import { messages } from '../i18n'
 
 export async function listCommand(argv: string[]): Promise<number> {
-  const usage = 'evidesk list <case-dir> --json'
+  const usage = 'evidesk list <case-dir> [--json]'
   const { values, positionals } = parse(argv, {}, usage)
-  if (positionals.length !== 1) throw new UsageError(`usage: ${usage}`)
+  if (positionals.length !== 1) throw new UsageError(messages().oneCaseFolder(usage))
   const file = CaseFile.open(positionals[0], { readOnly: true })
   try {
     const { items } = queryItems(file.db)
     if (values.json) printJson(items)
+    else if (items.length === 0) say(messages().noEvidence)
     else
       for (const i of items)
         say(
@@ -23,10 +25,11 @@ export async function listCommand(argv: string[]): Promise<number> {
   return EXIT_OK
 }
 
+/** `evidesk show`: one item as `list` gives it, with where it came from and its custody events. */
 export async function showCommand(argv: string[]): Promise<number> {
-  const usage = 'evidesk show <case-dir> <id|number> --json'
+  const usage = 'evidesk show <case-dir> <id|number> [--json]'
   const { values, positionals } = parse(argv, {}, usage)
-  if (positionals.length !== 2) throw new UsageError(`usage: ${usage}`)
+  if (positionals.length !== 2) throw new UsageError(messages().caseAndItem(usage))
   const file = CaseFile.open(positionals[0], { readOnly: true })
   try {
     const item = getItem(file.db, positionals[1])
@@ -34,10 +37,7 @@ export async function showCommand(argv: string[]): Promise<number> {
     const custody = listCustodyEvents(file.db, 0, 100_000, item.id)
     const sources = itemSources(file.db, item.id)
     if (values.json) printJson({ ...item, sources, custody })
-    else
-      say(
-        `${item.number} ${item.originalName}\nsha256 ${item.sha256}\n${item.kind} ${item.mime} ${item.size} bytes\ncaptured ${item.capturedAt ?? '—'} (${item.capturedAtSource ?? 'unknown'})\n${custody.length} custody events`,
-      )
+    else say(messages().itemSummary(item, custody.length))
   } finally {
     file.close()
   }

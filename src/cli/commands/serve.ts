@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Backend } from '../../core/api/backend'
 import { CaseFile } from '../../core/case/case-file'
 import { defaultDataDir } from '../../core/profile/app-data'
@@ -9,32 +8,21 @@ import type { CaseInfo } from '../../shared/types'
 import { startBrowserServer } from '../browser-mode/server'
 import { createChromiumPdfPrinter } from '../chromium-pdf'
 import { EXIT_CANNOT_RUN, EXIT_OK, UsageError, parse, say } from '../cli-support'
-
-const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+import { messages } from '../i18n'
+import { appVersion, projectRoot } from '../project-root'
 
 /** The built renderer; EVIDESK_RENDERER_DIR lets tests serve another build. */
 function rendererDir(): string {
   return process.env.EVIDESK_RENDERER_DIR
     ? resolve(process.env.EVIDESK_RENDERER_DIR)
-    : join(PROJECT_ROOT, 'out', 'renderer')
-}
-
-function appVersion(): string {
-  try {
-    return (
-      (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string })
-        .version ?? '0.0.0'
-    )
-  } catch {
-    return '0.0.0'
-  }
+    : join(projectRoot(), 'out', 'renderer')
 }
 
 function parsePort(text: string | undefined): number {
   if (text === undefined) return 0
   const port = Number(text)
   if (!/^\d+$/.test(text) || !Number.isInteger(port) || port > 65535)
-    throw new UsageError(`--port must be a number from 0 to 65535, not "${text}"`)
+    throw new UsageError(messages().badPort(text))
   return port
 }
 
@@ -48,12 +36,10 @@ export function openInBrowser(url: string): void {
         : ['xdg-open', [url]]
   try {
     const child = spawn(command, args as string[], { stdio: 'ignore', detached: true, windowsHide: true })
-    child.on('error', () =>
-      say(`Could not start "${command}" to open a browser; open the link above yourself.`),
-    )
+    child.on('error', () => say(messages().noOpener(command)))
     child.unref()
   } catch {
-    say(`Could not start "${command}" to open a browser; open the link above yourself.`)
+    say(messages().noOpener(command))
   }
 }
 
@@ -61,14 +47,12 @@ export function openInBrowser(url: string): void {
 export async function serveCommand(argv: string[]): Promise<number> {
   const usage = 'evidesk serve [<case-dir>] [--port <n>] [--open]'
   const { values, positionals } = parse(argv, { port: { type: 'string' }, open: { type: 'boolean' } }, usage)
-  if (positionals.length > 1) throw new UsageError(`usage: ${usage}`)
+  if (positionals.length > 1) throw new UsageError(messages().usage(usage))
   const port = parsePort(values.port as string | undefined)
 
   const dir = rendererDir()
   if (!existsSync(join(dir, 'index.html'))) {
-    say(
-      `evidesk serve: the user interface has not been built (${join(dir, 'index.html')} is missing). Run "npm run build" first, then try again.`,
-    )
+    say(messages().uiNotBuilt(join(dir, 'index.html')))
     return EXIT_CANNOT_RUN
   }
 
@@ -97,40 +81,34 @@ export async function serveCommand(argv: string[]): Promise<number> {
   } catch (err) {
     await backend.dispose()
     const code = (err as NodeJS.ErrnoException).code
-    if (code === 'EADDRINUSE')
-      throw new UsageError(
-        `port ${port} is already in use on 127.0.0.1; choose another with --port, or leave it out to pick a free one`,
-      )
+    if (code === 'EADDRINUSE') throw new UsageError(messages().portInUse(port))
     throw err
   }
 
   process.stdout.write(server.url + '\n')
-  say(
-    `Evidence Desk is running in browser mode on http://127.0.0.1:${server.port}/ ${opened ? `with case ${opened.number} (${opened.dir})` : '(no case open)'}.`,
-  )
-  say('Open the link above (it carries this run’s access token). Press Ctrl+C to stop.')
+  say(messages().serving(server.port, opened ? { number: opened.number, dir: opened.dir } : null))
   if (values.open) openInBrowser(server.url)
 
   return new Promise<number>((resolveExit) => {
     let stopping = false
     const stop = (signal: NodeJS.Signals) => {
       if (stopping) {
-        say(`evidesk serve: ${signal} again, exiting without waiting.`)
+        say(messages().serveSignalAgain(signal))
         process.exit(130)
       }
       stopping = true
-      say(`evidesk serve: ${signal} received, closing the case and stopping…`)
+      say(messages().serveStopping(signal))
       server
         .close()
-        .catch((err: unknown) => say(`evidesk serve: error while stopping the server: ${String(err)}`))
+        .catch((err: unknown) => say(messages().serveStopError(String(err))))
         // Cancels running imports, waits for them to stop cleanly, then closes the case, which
         // releases its lock so the desktop app or another command can open it.
         .then(() => backend.dispose())
-        .catch((err: unknown) => say(`evidesk serve: error while closing the case: ${String(err)}`))
+        .catch((err: unknown) => say(messages().serveCloseError(String(err))))
         .finally(() => {
           process.off('SIGINT', stop)
           process.off('SIGTERM', stop)
-          say('evidesk serve: stopped.')
+          say(messages().serveStopped)
           resolveExit(EXIT_OK)
         })
     }

@@ -8,12 +8,13 @@ import {
   EXIT_PROBLEMS,
   UsageError,
   appData,
-  endProgress,
+  cancelOnInterrupt,
   parse,
   printJson,
-  progressLine,
   say,
 } from '../cli-support'
+import { messages } from '../i18n'
+import { ProgressLine } from '../progress-line'
 
 const USAGE = 'evidesk verify <package.zip | bag-dir> [--trust <fingerprint>]… [--json]'
 
@@ -24,22 +25,29 @@ const USAGE = 'evidesk verify <package.zip | bag-dir> [--trust <fingerprint>]…
  */
 export async function verifyCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { trust: { type: 'string', multiple: true } }, USAGE)
-  if (positionals.length !== 1) throw new UsageError(`usage: ${USAGE}`)
+  if (positionals.length !== 1) throw new UsageError(messages().usage(USAGE))
   const trusted = trustedFingerprints(values.trust ?? [])
+  const m = messages()
+  const progress = new ProgressLine(m.progressVerify)
+  const interrupt = cancelOnInterrupt(() => {
+    progress.end()
+    say(m.stoppingVerify)
+  })
   const source = await openBag(positionals[0])
   try {
     const { verdict } = await verifyCustodyPackage(source, {
       trustedFingerprints: trusted,
+      signal: interrupt.signal,
       onProgress: (p) =>
-        progressLine(
-          `verifying ${(p.bytesDone / 1e6).toFixed(0)}/${(p.bytesTotal / 1e6).toFixed(0)} MB  ${p.currentPath}`,
-        ),
+        progress.update({ bytesDone: p.bytesDone, bytesTotal: p.bytesTotal, current: p.currentPath }),
     })
-    endProgress()
+    progress.end()
     describe(verdict)
     if (values.json) printJson(verdict)
     return verdict.valid ? EXIT_OK : EXIT_PROBLEMS
   } finally {
+    progress.end()
+    interrupt.release()
     await source.close()
   }
 }
@@ -48,8 +56,7 @@ function trustedFingerprints(fromArgs: string[]): Set<string> {
   const set = new Set<string>()
   for (const f of fromArgs) {
     const fp = f.replace(/\s+/g, '').toLowerCase()
-    if (!/^[0-9a-f]{64}$/.test(fp))
-      throw new UsageError(`--trust "${f}" is not a key fingerprint (64 hexadecimal digits)`)
+    if (!/^[0-9a-f]{64}$/.test(fp)) throw new UsageError(messages().notAFingerprint(f))
     set.add(fp)
   }
   try {
@@ -62,26 +69,19 @@ function trustedFingerprints(fromArgs: string[]): Set<string> {
 }
 
 function describe(v: PackageVerdict): void {
-  for (const p of v.problems) say(`✗ ${p.code}${p.path ? ` ${p.path}` : ''}: ${p.message}`)
+  const m = messages()
+  for (const p of v.problems) say(`✗ ${m.finding(p.code, p.path ?? null, p.message)}`)
   for (const w of [...v.bagit.warnings, ...(v.warnings ?? [])])
-    say(`⚠ ${w.code}${w.path ? ` ${w.path}` : ''}: ${w.message}`)
+    say(`⚠ ${m.finding(w.code, w.path ?? null, w.message)}`)
   if (v.signature.present) {
-    const state = !v.signature.valid
-      ? 'INVALID'
-      : v.signature.trusted
-        ? 'valid, trusted key'
-        : 'valid, key NOT confirmed on this machine'
     say(
-      `signature: ${state}; signer ${v.signature.signer ?? '?'}, fingerprint ${v.signature.fingerprint ? groupFingerprint(v.signature.fingerprint) : '?'}`,
+      m.signatureLine(
+        !v.signature.valid ? 'invalid' : v.signature.trusted ? 'trusted' : 'untrusted',
+        v.signature.signer ?? '?',
+        v.signature.fingerprint ? groupFingerprint(v.signature.fingerprint) : '?',
+      ),
     )
-  } else {
-    say('signature: none (a plain BagIt bag, not a custody package)')
-  }
-  if (v.custody.present)
-    say(`custody log: ${v.custody.events} events, ${v.custody.intact ? 'chain intact' : 'BROKEN'}`)
-  say(
-    v.valid
-      ? `valid BagIt ${v.bagit.version} bag${v.signature.present ? ' and custody package' : ''}`
-      : `NOT valid: ${v.problems.length} problem(s)`,
-  )
+  } else say(m.noSignature)
+  if (v.custody.present) say(m.custodyLine(v.custody.events, v.custody.intact))
+  say(v.valid ? m.bagValid(v.bagit.version, v.signature.present) : m.bagInvalid(v.problems.length))
 }

@@ -1,4 +1,3 @@
-import { userInfo } from 'node:os'
 import type { ApiEventName, ApiEvents, ApiOutput, Channel, ParsedInput } from '../../shared/api'
 import { apiInputs } from '../../shared/api'
 import type { Result } from '../../shared/errors'
@@ -398,12 +397,4 @@ export class Backend {
       ...reviewHandlers(this),
     }
   }
-}
-
-/** Who a command-line run acts as: an explicit --actor, the saved profile, or the OS user, marked as such. */
-export function cliActor(appData: AppData, explicit?: Officer): Officer {
-  if (explicit) return explicit
-  const p = appData.profile()
-  if (p) return { name: p.name, certNo: p.certNo }
-  return { name: `${userInfo().username} (system user, no officer profile)`, certNo: '' }
 }

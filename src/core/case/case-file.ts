@@ -213,11 +213,15 @@ export class CaseFile {
     }
   }
 
-  /** Applies an edit; each changed field is its own custody event with the old and new value. */
-  update(edit: CaseEdit, actor: Officer, clock: Clock): CaseInfo {
+  /**
+   * Applies an edit; each changed field is its own custody event with the old and new value,
+   * and the reason for the change when one is given.
+   */
+  update(edit: CaseEdit, actor: Officer, clock: Clock, opts: { reason?: string } = {}): CaseInfo {
     this.assertWritable()
     const before = this.info()
     const at = clock()
+    const why = opts.reason ? { reason: opts.reason } : {}
     this.db.transaction(() => {
       const columns: Record<string, string> = {
         number: 'number',
@@ -232,14 +236,14 @@ export class CaseFile {
         this.db.prepare(`UPDATE case_info SET ${column} = ?`).run(value)
         appendCustodyEvent(this.db, actor, at, {
           action: 'case-edited',
-          details: { field, from: old, to: value },
+          details: { field, from: old, to: value, ...why },
         })
       }
       if (edit.subject && JSON.stringify(edit.subject) !== JSON.stringify(before.subject)) {
         this.db.prepare('UPDATE case_info SET subject_json = ?').run(JSON.stringify(edit.subject))
         appendCustodyEvent(this.db, actor, at, {
           action: 'case-edited',
-          details: { field: 'subject', from: before.subject, to: edit.subject },
+          details: { field: 'subject', from: before.subject, to: edit.subject, ...why },
         })
       }
       if (edit.officers && JSON.stringify(edit.officers) !== JSON.stringify(before.officers)) {
@@ -248,7 +252,7 @@ export class CaseFile {
         edit.officers.forEach((o, i) => insert.run(i, o.name, o.certNo))
         appendCustodyEvent(this.db, actor, at, {
           action: 'case-edited',
-          details: { field: 'officers', from: before.officers, to: edit.officers },
+          details: { field: 'officers', from: before.officers, to: edit.officers, ...why },
         })
       }
     })()

@@ -9,6 +9,8 @@ export interface CheckProgress {
   done: number
   total: number
   bytesDone: number
+  /** the recorded size of every original */
+  bytesTotal: number
 }
 
 /**
@@ -22,27 +24,34 @@ export async function checkCase(
   clock: Clock,
   opts: { signal?: AbortSignal; onProgress?: (p: CheckProgress) => void } = {},
 ): Promise<CheckResult> {
-  const items = file.db.prepare('SELECT id, number, sha256 FROM items ORDER BY ordinal').all() as Array<{
+  const rows = file.db.prepare('SELECT id, number, sha256, size FROM items ORDER BY ordinal').all() as Array<{
     id: string
     number: string
     sha256: string
+    size: number
   }>
+  const items = rows.map(({ id, number, sha256 }) => ({ id, number, sha256 }))
+  const bytesTotal = rows.reduce((sum, r) => sum + r.size, 0)
   const bad: ObjectProblem[] = []
   let bytesDone = 0
   for (const [i, item] of items.entries()) {
     const path = objectPath(file.dir, item.sha256)
+    const onBytes = (n: number): void => {
+      bytesDone += n
+      opts.onProgress?.({ done: i, total: items.length, bytesDone, bytesTotal })
+    }
     if (!existsSync(path)) {
       bad.push({ ...item, problem: 'missing' })
     } else {
       try {
-        const actual = await sha256File(path, { signal: opts.signal, onBytes: (n) => (bytesDone += n) })
+        const actual = await sha256File(path, { signal: opts.signal, onBytes })
         if (actual !== item.sha256) bad.push({ ...item, problem: 'hash-mismatch' })
       } catch (e) {
         if (opts.signal?.aborted) throw e
         bad.push({ ...item, problem: 'unreadable' })
       }
     }
-    opts.onProgress?.({ done: i + 1, total: items.length, bytesDone })
+    opts.onProgress?.({ done: i + 1, total: items.length, bytesDone, bytesTotal })
   }
   const lastCheck = file.db
     .prepare('SELECT head_seq, head_hash FROM integrity_checks ORDER BY id DESC LIMIT 1')

@@ -115,6 +115,20 @@ export function custodyHead(db: ReadableDB): { seq: number; hash: string } {
   return head ?? { seq: 0, hash: GENESIS_HASH }
 }
 
+/** One event as a line of a package's custody-log.jsonl (no newline): the fields in this order. */
+export function custodyJsonLine(e: CustodyEvent): string {
+  return JSON.stringify({
+    seq: e.seq,
+    at: e.at,
+    actor: e.actor,
+    action: e.action,
+    itemId: e.itemId,
+    details: e.details,
+    prevHash: e.prevHash,
+    hash: e.hash,
+  })
+}
+
 /** Events in seq order, a page at a time. */
 export function listCustodyEvents(db: ReadableDB, offset = 0, limit = 200, itemId?: string): CustodyEvent[] {
   const rows = itemId

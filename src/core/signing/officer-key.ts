@@ -33,11 +33,15 @@ interface StoredKey {
   privateKey: string
 }
 
-/**
- * The raw 32-byte Ed25519 public key inside a PEM (SubjectPublicKeyInfo). Throws
- * EvidenceError('invalid-input') for text that is not an Ed25519 public key.
- */
-export function rawPublicKey(publicKeyPem: string): Buffer {
+/** The Ed25519 public key in a PEM, refusing anything else (a private key included). */
+function ed25519PublicKey(publicKeyPem: string): KeyObject {
+  // createPublicKey would derive the public half of a private key: a private key given where a
+  // public one belongs is refused, so it is never stored or passed around as if it were public.
+  if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(publicKeyPem))
+    throw new EvidenceError(
+      'invalid-input',
+      'This is a private key, not a public key: never hand a private key on. Export the public key ("evidesk key export", or the app\'s key panel) and use that.',
+    )
   let key: KeyObject
   try {
     key = createPublicKey(publicKeyPem)
@@ -55,8 +59,22 @@ export function rawPublicKey(publicKeyPem: string): Buffer {
       'invalid-input',
       `The public key is ${key.asymmetricKeyType ?? 'of an unknown type'}, not Ed25519; Evidence Desk signs only with Ed25519.`,
     )
+  return key
+}
+
+/**
+ * The raw 32-byte Ed25519 public key inside a PEM (SubjectPublicKeyInfo). Throws
+ * EvidenceError('invalid-input') for text that is not an Ed25519 public key.
+ */
+export function rawPublicKey(publicKeyPem: string): Buffer {
+  const key = ed25519PublicKey(publicKeyPem)
   const jwk = key.export({ format: 'jwk' })
   return Buffer.from(jwk.x as string, 'base64url')
+}
+
+/** The key as a canonical SPKI PEM, whatever spacing the text had; refuses what rawPublicKey refuses. */
+export function canonicalPublicKeyPem(publicKeyPem: string): string {
+  return ed25519PublicKey(publicKeyPem).export({ type: 'spki', format: 'pem' }).toString()
 }
 
 /** SHA-256 of the raw 32-byte Ed25519 public key, lower-case hex (docs/custody-package.md). */
@@ -112,10 +130,33 @@ export class OfficerKeys {
     return this.create(officer, now)
   }
 
+  /**
+   * The public facts of the officer's key (fingerprint, public key, creation time) without
+   * unsealing the private half; null when there is none yet.
+   */
+  info(officer: Officer): OfficerKeyInfo | null {
+    const path = this.keyPath(officer)
+    if (!existsSync(path)) return null
+    return this.infoOf(this.readStored(path), officer)
+  }
+
   /** The officer's key if it exists; throws EvidenceError('io-error') for a damaged key file. */
   load(officer: Officer): OfficerKey | null {
     const path = this.keyPath(officer)
     if (!existsSync(path)) return null
+    const stored = this.readStored(path)
+    // A 0600 key that became readable by others is tightened again, not silently used as is.
+    if (stored.protection === 'file-0600' && (statSync(path).mode & 0o077) !== 0)
+      chmodSync(path, KEY_FILE_MODE)
+    const privateKey = this.privateKeyOf(stored, path)
+    return {
+      info: this.infoOf(stored, officer),
+      sign: (data) => sign(null, data, privateKey),
+      created: false,
+    }
+  }
+
+  private readStored(path: string): StoredKey {
     let stored: StoredKey
     try {
       stored = JSON.parse(readFileSync(path, 'utf8')) as StoredKey
@@ -134,15 +175,7 @@ export class OfficerKeys {
         'io-error',
         `The signing key file ${path} is damaged (its fingerprint does not match).`,
       )
-    // A 0600 key that became readable by others is tightened again, not silently used as is.
-    if (stored.protection === 'file-0600' && (statSync(path).mode & 0o077) !== 0)
-      chmodSync(path, KEY_FILE_MODE)
-    const privateKey = this.privateKeyOf(stored, path)
-    return {
-      info: this.infoOf(stored, officer),
-      sign: (data) => sign(null, data, privateKey),
-      created: false,
-    }
+    return stored
   }
 
   private create(officer: Officer, now: Date): OfficerKey {

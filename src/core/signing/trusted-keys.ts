@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { TrustedKey } from '../../shared/package-types'
 import { EvidenceError } from '../errors'
 import { writeFileAtomic } from '../util/atomic-write'
-import { fingerprintOf } from './officer-key'
+import { canonicalPublicKeyPem, fingerprintOf } from './officer-key'
 
 const FILE = 'trusted-keys.json'
 
@@ -48,8 +48,8 @@ export class TrustedKeys {
    * Throws EvidenceError('invalid-input') for text that is not an Ed25519 public key.
    */
   add(publicKeyPem: string, name: string, now: Date): TrustedKey[] {
-    const fingerprint = fingerprintOf(publicKeyPem)
-    const pem = publicKeyPem.trim() + '\n'
+    const pem = canonicalPublicKeyPem(publicKeyPem)
+    const fingerprint = fingerprintOf(pem)
     const rest = this.list().filter((k) => k.fingerprint !== fingerprint)
     const previous = this.list().find((k) => k.fingerprint === fingerprint)
     const next = [

@@ -6,7 +6,7 @@ import type { ExportResult, PackageDocument, PackageEvidence } from '../../../sh
 import type { CustodyEvent, Officer } from '../../../shared/types'
 import type { CaseFile, Clock } from '../../case/case-file'
 import { objectPath } from '../../case/layout'
-import { appendCustodyEvent, iterateCustodyEvents } from '../../custody/custody-log'
+import { appendCustodyEvent, custodyJsonLine, iterateCustodyEvents } from '../../custody/custody-log'
 import { buildTransferDocuments, printDocumentPdf } from '../../documents'
 import type { PdfPrinter } from '../../documents/pdf-printer'
 import { EvidenceError } from '../../errors'
@@ -42,8 +42,8 @@ export interface ExportOptions {
   pdf?: PdfPrinter | null
   signal?: AbortSignal
   onProgress?: (p: ExportProgress) => void
-  /** things the officer should know that do not stop the export (e.g. no PDF printer) */
-  onNotice?: (message: string) => void
+  /** things the officer should know that do not stop the export (e.g. no PDF printer); `code` for translation */
+  onNotice?: (message: string, code: 'no-pdf-printer') => void
 }
 
 /**
@@ -162,7 +162,10 @@ export async function exportCase(file: CaseFile, target: string, opts: ExportOpt
       violationIds: violations.map((v) => v.id),
     })
     if (!opts.pdf)
-      opts.onNotice?.('No PDF printer is available here: the transfer documents are exported as HTML only.')
+      opts.onNotice?.(
+        'No PDF printer is available here: the transfer documents are exported as HTML only.',
+        'no-pdf-printer',
+      )
     const documents: PackageDocument[] = []
     for (const doc of docs) {
       const name = safeFileName(doc.fileName, doc.kind)
@@ -290,18 +293,7 @@ function* custodyLines(file: CaseFile, lastSeq: number): Generator<Buffer> {
   let batch: string[] = []
   for (const e of iterateCustodyEvents(file.db)) {
     if (e.seq > lastSeq) break
-    batch.push(
-      JSON.stringify({
-        seq: e.seq,
-        at: e.at,
-        actor: e.actor,
-        action: e.action,
-        itemId: e.itemId,
-        details: e.details,
-        prevHash: e.prevHash,
-        hash: e.hash,
-      }),
-    )
+    batch.push(custodyJsonLine(e))
     if (batch.length >= 500) {
       yield Buffer.from(batch.join('\n') + '\n', 'utf8')
       batch = []

@@ -1,3 +1,4 @@
+import { ERROR_WORDS, FIELD_ERROR_WORDS } from '../../../shared/error-words'
 import type { zhCN } from './zh-CN'
 
 /** Same shape as zh-CN, every leaf a string: a missing key is a type error, not a mixed-language screen. */
@@ -148,65 +149,8 @@ export const en: Messages<typeof zhCN> = {
     created: 'Case created',
     fixErrors: 'Some entries need attention: see the note next to each field.',
   },
-  fieldErrors: {
-    required: 'Required',
-    'too-long': 'Too long',
-    'credit-code-length': 'A unified social credit code has 18 characters',
-    'credit-code-charset': 'Contains a character the code does not use (I, O, Z, S and V are never used)',
-    'credit-code-check-digit': 'The check character (the last one) does not match: check the code',
-    'officers-min-two': 'At least two officers are required',
-    'officer-duplicate': 'Same enforcement certificate number as an officer above',
-    'timezone-unknown': 'Unknown time zone',
-    invalid: 'Not valid',
-  },
-  errors: {
-    details: 'Details',
-    'invalid-input': {
-      title: 'Some entries are not valid',
-      action: 'Correct them as noted next to each field, then try again.',
-    },
-    'not-found': { title: 'Not found', action: 'Check that the path is right.' },
-    'case-exists': {
-      title: 'The chosen folder is not empty',
-      action: 'It already holds a case or other files. Choose an empty folder, or enter a new folder name.',
-    },
-    'case-missing': {
-      title: 'Case not found',
-      action:
-        'The folder does not exist or holds no case data (case.sqlite). Check the path, or remove it from the recent list.',
-    },
-    'case-locked': {
-      title: 'This case is open elsewhere',
-      action:
-        'A case can be changed in one place at a time. Close it in the other window or program, then try again.',
-    },
-    'case-corrupt': {
-      title: 'The case data is damaged or incomplete',
-      action: 'Leave the folder exactly as it is and contact technical support.',
-    },
-    'case-too-new': {
-      title: 'This case was made by a newer Evidence Desk',
-      action: 'Update Evidence Desk, then open it again.',
-    },
-    'no-case-open': { title: 'No case is open', action: 'Open or create a case first.' },
-    'no-profile': {
-      title: 'No officer profile yet',
-      action: 'Enter your name and enforcement certificate number first.',
-    },
-    'not-supported': {
-      title: 'This cannot be done here',
-      action: 'In a browser, open the link printed when the server started (it carries the access token).',
-    },
-    'io-error': {
-      title: 'Reading or writing a file failed',
-      action: 'Check that the folder exists, that you may access it, and that the disk has space.',
-    },
-    cancelled: { title: 'Cancelled', action: 'Nothing was changed.' },
-    internal: {
-      title: 'An unexpected error occurred',
-      action: 'Try again; if it happens again, give the details to technical support.',
-    },
-  },
+  fieldErrors: FIELD_ERROR_WORDS['en'],
+  errors: { details: 'Details', ...ERROR_WORDS['en'] },
   overview: {
     caseDetails: 'Case details',
     edit: 'Edit',

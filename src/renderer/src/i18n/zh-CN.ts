@@ -1,3 +1,5 @@
+import { ERROR_WORDS, FIELD_ERROR_WORDS } from '../../../shared/error-words'
+
 /**
  * Simplified Chinese, the default language. Words follow the glossary in UI.md exactly.
  * `en.ts` must have the same keys (its type is derived from this object), so no screen
@@ -145,54 +147,8 @@ export const zhCN = {
     created: '案件已创建',
     fixErrors: '部分内容需要修改，请查看各字段旁的提示。',
   },
-  fieldErrors: {
-    required: '此项必填',
-    'too-long': '内容过长',
-    'credit-code-length': '统一社会信用代码应为 18 位',
-    'credit-code-charset': '含有统一社会信用代码不使用的字符（不使用 I、O、Z、S、V）',
-    'credit-code-check-digit': '校验位（最后一位）不正确，请核对号码',
-    'officers-min-two': '至少需要两名执法人员',
-    'officer-duplicate': '与前面的执法人员执法证号重复',
-    'timezone-unknown': '无法识别的时区',
-    invalid: '内容不符合要求',
-  },
-  errors: {
-    details: '详情',
-    'invalid-input': { title: '部分内容不符合要求', action: '请按各字段旁的提示修改后重试。' },
-    'not-found': { title: '找不到所需的内容', action: '请检查路径是否正确。' },
-    'case-exists': {
-      title: '所选文件夹不是空文件夹',
-      action: '其中已有案件或其他文件。请选择一个空文件夹，或输入一个新文件夹名称。',
-    },
-    'case-missing': {
-      title: '找不到案件',
-      action: '该文件夹不存在，或其中没有案件数据（case.sqlite）。请确认路径，或从最近列表中移除。',
-    },
-    'case-locked': {
-      title: '该案件正在别处打开',
-      action: '同一时间只能在一处修改案件。请先在其他窗口或程序中关闭它，然后重试。',
-    },
-    'case-corrupt': {
-      title: '案件数据已损坏或不完整',
-      action: '请不要改动该文件夹，保留原样并联系技术支持。',
-    },
-    'case-too-new': {
-      title: '该案件由更新版本的证据工作台建立',
-      action: '请升级证据工作台后再打开。',
-    },
-    'no-case-open': { title: '当前没有打开的案件', action: '请先打开或新建案件。' },
-    'no-profile': { title: '尚未填写执法人员信息', action: '请先填写姓名和执法证号。' },
-    'not-supported': {
-      title: '当前无法执行此操作',
-      action: '如果是在浏览器中使用，请打开启动服务时显示的链接（其中带有访问令牌）。',
-    },
-    'io-error': {
-      title: '读写文件失败',
-      action: '请检查文件夹是否存在、是否有访问权限，以及磁盘空间是否充足。',
-    },
-    cancelled: { title: '操作已取消', action: '没有做任何修改。' },
-    internal: { title: '发生了意外错误', action: '请重试；如果问题仍然存在，请把详情提供给技术支持。' },
-  },
+  fieldErrors: FIELD_ERROR_WORDS['zh-CN'],
+  errors: { details: '详情', ...ERROR_WORDS['zh-CN'] },
   overview: {
     caseDetails: '案件信息',
     edit: '修改',

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// Bundles the `evidesk` command line into plain JavaScript (dist/cli), so bin/evidesk.js starts
+// without tsx. Run by `npm install` (prepare), `npm run build` and the test setup.
+import { build } from 'esbuild'
+import { rmSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+export const CLI_OUT_DIR = join(ROOT, 'dist', 'cli')
+
+/**
+ * One ES module per command (code splitting on the dynamic imports in src/cli/main.ts), so
+ * `--help` parses only the entry and a command loads only its own part of the core. Packages
+ * stay external: native modules (better-sqlite3, sharp) and the media-tool binaries are found
+ * in node_modules at run time, and each loads only when a command imports it.
+ */
+export async function buildCli({ quiet = false } = {}) {
+  rmSync(CLI_OUT_DIR, { recursive: true, force: true })
+  const started = performance.now()
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: { main: 'src/cli/main.ts' },
+    outdir: CLI_OUT_DIR,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    chunkNames: 'chunks/[name]-[hash]',
+    sourcemap: 'linked',
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+  })
+  if (!quiet) {
+    const files = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js')).length
+    process.stderr.write(
+      `evidesk: command line bundled into dist/cli (${files} modules) in ${Math.round(performance.now() - started)} ms\n`,
+    )
+  }
+  return result
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  buildCli().catch((err) => {
+    process.stderr.write(`evidesk: bundling the command line failed: ${err?.message ?? err}\n`)
+    process.exit(1)
+  })
+}

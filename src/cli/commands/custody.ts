@@ -1,0 +1,45 @@
+import { custodyActionLabel } from '../../shared/custody-labels'
+import { formatLocalWithOffset, zoneOffsetMinutes } from '../../shared/time-zone'
+import { CaseFile } from '../../core/case/case-file'
+import { custodyJsonLine, iterateCustodyEvents } from '../../core/custody/custody-log'
+import { EXIT_OK, UsageError, parse } from '../cli-support'
+import { language, messages } from '../i18n'
+import { custodySentence } from '../i18n/custody-sentences'
+
+const USAGE = 'evidesk custody <case-dir> [--json]'
+
+/**
+ * `evidesk custody`: the custody log in words (times in the case's zone with their offset), or
+ * with --json as JSON lines, byte for byte the lines a package's custody-log.jsonl carries.
+ */
+export async function custodyCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {}, USAGE)
+  if (positionals.length !== 1) throw new UsageError(messages().oneCaseFolder(USAGE))
+  const file = CaseFile.open(positionals[0], { readOnly: true })
+  try {
+    const zone = file.info().timezone
+    const lang = language()
+    let lines: string[] = []
+    const flush = (): void => {
+      if (lines.length === 0) return
+      if (values.json) process.stdout.write(lines.join('\n') + '\n')
+      else process.stderr.write(lines.join('\n') + '\n')
+      lines = []
+    }
+    for (const e of iterateCustodyEvents(file.db)) {
+      if (values.json) lines.push(custodyJsonLine(e))
+      else {
+        const when = formatLocalWithOffset(e.at, zoneOffsetMinutes(zone, Date.parse(e.at)))
+        const who = messages().officer(e.actor.name, e.actor.certNo)
+        lines.push(
+          `${String(e.seq).padStart(4)}  ${when}  ${who}  ${custodyActionLabel(e.action, lang)}  ${custodySentence(e, lang)}`,
+        )
+      }
+      if (lines.length >= 500) flush()
+    }
+    flush()
+    return EXIT_OK
+  } finally {
+    file.close()
+  }
+}

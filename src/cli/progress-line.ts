@@ -1,0 +1,113 @@
+import { messages } from './i18n'
+
+export interface ProgressFacts {
+  bytesDone: number
+  bytesTotal: number
+  filesDone?: number
+  filesTotal?: number
+  /** the file being worked on, shown at the end of the line */
+  current?: string | null
+}
+
+const REDRAW_MS = 100
+
+/** "1.5 GB", "512 MB", "12 kB": decimal units, as disks are sold and `ls -h --si` prints. */
+export function formatBytes(n: number): string {
+  if (n < 1000) return `${n} B`
+  const units = ['kB', 'MB', 'GB', 'TB']
+  let v = n
+  let u = -1
+  while (v >= 1000 && u < units.length - 1) {
+    v /= 1000
+    u++
+  }
+  return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[u]}`
+}
+
+/** "0:07", "12:30", "1:02:03" */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds))
+  const h = Math.floor(s / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  const ss = String(s % 60).padStart(2, '0')
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`
+}
+
+/** Columns a string takes on a terminal: CJK and other wide characters take two. */
+function columns(text: string): number {
+  let n = 0
+  for (const ch of text)
+    n +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(
+        ch,
+      )
+        ? 2
+        : 1
+  return n
+}
+
+/** The end of a text that fits in `width` columns, marked "…" when cut. */
+function tail(text: string, width: number): string {
+  if (width <= 1) return ''
+  if (columns(text) <= width) return text
+  const chars = [...text]
+  let out = ''
+  for (let i = chars.length - 1; i >= 0 && columns(chars[i] + out) <= width - 1; i--) out = chars[i] + out
+  return `…${out}`
+}
+
+/**
+ * One line on stderr that rewrites itself with bytes, rate and time left, drawn only when a
+ * person watches (stderr is a terminal), never on stdout, and never wider than the terminal.
+ */
+export class ProgressLine {
+  private readonly started: number
+  private lastDraw = 0
+  private drawn = false
+
+  constructor(
+    private readonly label: string,
+    private readonly stream: NodeJS.WriteStream = process.stderr,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.started = now()
+  }
+
+  get enabled(): boolean {
+    return this.stream.isTTY === true
+  }
+
+  update(p: ProgressFacts): void {
+    if (!this.enabled) return
+    const t = this.now()
+    if (this.drawn && t - this.lastDraw < REDRAW_MS && p.bytesDone < p.bytesTotal) return
+    this.lastDraw = t
+    this.drawn = true
+    this.stream.write(`\r\x1b[K${this.text(p, t)}`)
+  }
+
+  /** The line as drawn at time t (exported for tests through `update`). */
+  text(p: ProgressFacts, t: number = this.now()): string {
+    const m = messages()
+    const secs = (t - this.started) / 1000
+    const rate = secs > 0.2 ? p.bytesDone / secs : 0
+    const left = rate > 0 && p.bytesTotal > p.bytesDone ? (p.bytesTotal - p.bytesDone) / rate : null
+    const parts = [
+      this.label,
+      p.filesTotal !== undefined ? m.progressFiles(p.filesDone ?? 0, p.filesTotal) : '',
+      `${formatBytes(p.bytesDone)} / ${formatBytes(p.bytesTotal)}`,
+      rate > 0 ? `${formatBytes(Math.round(rate))}/s` : '',
+      left !== null ? m.progressLeft(formatDuration(left)) : '',
+    ].filter(Boolean)
+    const head = parts.join('  ')
+    const width = (this.stream.columns || 80) - 1
+    if (columns(head) >= width) return tail(head, width)
+    return p.current ? `${head}  ${tail(p.current, width - columns(head) - 2)}` : head
+  }
+
+  /** Clears the line so the next output starts clean. */
+  end(): void {
+    if (this.drawn && this.enabled) this.stream.write('\r\x1b[K')
+    this.drawn = false
+  }
+}

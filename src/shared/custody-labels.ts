@@ -1,0 +1,88 @@
+/**
+ * Every custody action in words, in each UI language: for the custody log screen, the package
+ * report and the command line. An action this version does not know keeps its code.
+ */
+import type { UiLanguage } from './error-words'
+
+export const CUSTODY_ACTIONS = [
+  'case-created',
+  'case-edited',
+  'integrity-checked',
+  'imported',
+  'duplicate-seen',
+  'viewed',
+  'annotation-added',
+  'annotation-withdrawn',
+  'monitoring-limit-set',
+  'legal-basis-added',
+  'violation-created',
+  'violation-edited',
+  'violation-withdrawn',
+  'evidence-linked',
+  'evidence-unlinked',
+  'document-edited',
+  'document-printed',
+  'key-created',
+  'exported',
+  'export-cancelled',
+  'export-failed',
+] as const
+export type CustodyAction = (typeof CUSTODY_ACTIONS)[number]
+
+export const CUSTODY_ACTION_LABELS: Record<UiLanguage, Record<CustodyAction, string>> = {
+  'zh-CN': {
+    'case-created': '建立案件',
+    'case-edited': '修改案件信息',
+    'integrity-checked': '完整性校验',
+    imported: '导入证据',
+    'duplicate-seen': '发现重复文件',
+    viewed: '查看证据',
+    'annotation-added': '添加引用',
+    'annotation-withdrawn': '撤回引用',
+    'monitoring-limit-set': '设定排放限值',
+    'legal-basis-added': '添加法律依据',
+    'violation-created': '记录违法事实',
+    'violation-edited': '修改违法事实',
+    'violation-withdrawn': '撤回违法事实',
+    'evidence-linked': '关联证据',
+    'evidence-unlinked': '解除证据关联',
+    'document-edited': '修改移送材料',
+    'document-printed': '打印移送材料',
+    'key-created': '生成签名密钥',
+    exported: '导出证据包',
+    'export-cancelled': '取消导出',
+    'export-failed': '导出失败',
+  },
+  en: {
+    'case-created': 'Case created',
+    'case-edited': 'Case details changed',
+    'integrity-checked': 'Integrity check',
+    imported: 'Evidence imported',
+    'duplicate-seen': 'Duplicate file seen',
+    viewed: 'Evidence viewed',
+    'annotation-added': 'Citation added',
+    'annotation-withdrawn': 'Citation withdrawn',
+    'monitoring-limit-set': 'Emission limit set',
+    'legal-basis-added': 'Legal basis added',
+    'violation-created': 'Violation recorded',
+    'violation-edited': 'Violation changed',
+    'violation-withdrawn': 'Violation withdrawn',
+    'evidence-linked': 'Evidence linked',
+    'evidence-unlinked': 'Evidence unlinked',
+    'document-edited': 'Transfer document changed',
+    'document-printed': 'Transfer document printed',
+    'key-created': 'Signing key created',
+    exported: 'Package exported',
+    'export-cancelled': 'Export cancelled',
+    'export-failed': 'Export failed',
+  },
+}
+
+export function isCustodyAction(action: string): action is CustodyAction {
+  return (CUSTODY_ACTIONS as readonly string[]).includes(action)
+}
+
+/** The action's label; an unknown action shows its code rather than being hidden. */
+export function custodyActionLabel(action: string, language: UiLanguage): string {
+  return isCustodyAction(action) ? CUSTODY_ACTION_LABELS[language][action] : action
+}

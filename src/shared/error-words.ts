@@ -1,0 +1,168 @@
+/**
+ * Error codes and field-error codes in words, in each UI language: one table for the renderer
+ * and the command line. Core's `message` stays the English technical detail beside these words.
+ */
+import type { ErrorCode } from './errors'
+
+export const UI_LANGUAGES = ['zh-CN', 'en'] as const
+export type UiLanguage = (typeof UI_LANGUAGES)[number]
+
+export interface ErrorWords {
+  /** what happened */
+  title: string
+  /** what to do */
+  action: string
+}
+
+export const ERROR_WORDS: Record<UiLanguage, Record<ErrorCode, ErrorWords>> = {
+  'zh-CN': {
+    'invalid-input': { title: '部分内容不符合要求', action: '请按各字段旁的提示修改后重试。' },
+    'not-found': { title: '找不到所需的内容', action: '请检查路径是否正确。' },
+    'case-exists': {
+      title: '所选文件夹不是空文件夹',
+      action: '其中已有案件或其他文件。请选择一个空文件夹，或输入一个新文件夹名称。',
+    },
+    'case-missing': {
+      title: '找不到案件',
+      action: '该文件夹不存在，或其中没有案件数据（case.sqlite）。请确认路径，或从最近列表中移除。',
+    },
+    'case-locked': {
+      title: '该案件正在别处打开',
+      action: '同一时间只能在一处修改案件。请先在其他窗口或程序中关闭它，然后重试。',
+    },
+    'case-corrupt': {
+      title: '案件数据已损坏或不完整',
+      action: '请不要改动该文件夹，保留原样并联系技术支持。',
+    },
+    'case-too-new': {
+      title: '该案件由更新版本的证据工作台建立',
+      action: '请升级证据工作台后再打开。',
+    },
+    'no-case-open': { title: '当前没有打开的案件', action: '请先打开或新建案件。' },
+    'no-profile': { title: '尚未填写执法人员信息', action: '请先填写姓名和执法证号。' },
+    'not-supported': {
+      title: '当前无法执行此操作',
+      action: '如果是在浏览器中使用，请打开启动服务时显示的链接（其中带有访问令牌）。',
+    },
+    'io-error': {
+      title: '读写文件失败',
+      action: '请检查文件夹是否存在、是否有访问权限，以及磁盘空间是否充足。',
+    },
+    cancelled: { title: '操作已取消', action: '没有做任何修改。' },
+    'read-only': {
+      title: '该案件以只读方式打开',
+      action: '正在审查的证据包不能修改。如需修改，请打开原案件。',
+    },
+    refused: { title: '暂不能执行此操作', action: '请按详情中的说明处理后重试。' },
+    internal: { title: '发生了意外错误', action: '请重试；如果问题仍然存在，请把详情提供给技术支持。' },
+  },
+  en: {
+    'invalid-input': {
+      title: 'Some entries are not valid',
+      action: 'Correct them as noted next to each field, then try again.',
+    },
+    'not-found': { title: 'Not found', action: 'Check that the path is right.' },
+    'case-exists': {
+      title: 'The chosen folder is not empty',
+      action: 'It already holds a case or other files. Choose an empty folder, or enter a new folder name.',
+    },
+    'case-missing': {
+      title: 'Case not found',
+      action:
+        'The folder does not exist or holds no case data (case.sqlite). Check the path, or remove it from the recent list.',
+    },
+    'case-locked': {
+      title: 'This case is open elsewhere',
+      action:
+        'A case can be changed in one place at a time. Close it in the other window or program, then try again.',
+    },
+    'case-corrupt': {
+      title: 'The case data is damaged or incomplete',
+      action: 'Leave the folder exactly as it is and contact technical support.',
+    },
+    'case-too-new': {
+      title: 'This case was made by a newer Evidence Desk',
+      action: 'Update Evidence Desk, then open it again.',
+    },
+    'no-case-open': { title: 'No case is open', action: 'Open or create a case first.' },
+    'no-profile': {
+      title: 'No officer profile yet',
+      action: 'Enter your name and enforcement certificate number first.',
+    },
+    'not-supported': {
+      title: 'This cannot be done here',
+      action: 'In a browser, open the link printed when the server started (it carries the access token).',
+    },
+    'io-error': {
+      title: 'Reading or writing a file failed',
+      action: 'Check that the folder exists, that you may access it, and that the disk has space.',
+    },
+    cancelled: { title: 'Cancelled', action: 'Nothing was changed.' },
+    'read-only': {
+      title: 'This case is open read-only',
+      action: 'A package under review cannot be changed. Open the original case to change it.',
+    },
+    refused: { title: 'This cannot be done yet', action: 'Do what the details say, then try again.' },
+    internal: {
+      title: 'An unexpected error occurred',
+      action: 'Try again; if it happens again, give the details to technical support.',
+    },
+  },
+}
+
+/** Field-error codes (FieldError.code) that the shared schemas produce. */
+export const FIELD_ERROR_CODES = [
+  'required',
+  'too-long',
+  'credit-code-length',
+  'credit-code-charset',
+  'credit-code-check-digit',
+  'officers-min-two',
+  'officer-duplicate',
+  'timezone-unknown',
+  'cert-no-digits',
+  'legal-basis-duplicate',
+  'legal-basis-unknown',
+  'range-reversed',
+  'invalid',
+] as const
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number]
+
+export const FIELD_ERROR_WORDS: Record<UiLanguage, Record<FieldErrorCode, string>> = {
+  'zh-CN': {
+    required: '此项必填',
+    'too-long': '内容过长',
+    'credit-code-length': '统一社会信用代码应为 18 位',
+    'credit-code-charset': '含有统一社会信用代码不使用的字符（不使用 I、O、Z、S、V）',
+    'credit-code-check-digit': '校验位（最后一位）不正确，请核对号码',
+    'officers-min-two': '至少需要两名执法人员',
+    'officer-duplicate': '与前面的执法人员执法证号重复',
+    'timezone-unknown': '无法识别的时区',
+    'cert-no-digits': '执法证号只能由数字组成',
+    'legal-basis-duplicate': '同一法律依据引用了两次',
+    'legal-basis-unknown': '法律依据目录中没有这一条',
+    'range-reversed': '结束时间早于开始时间',
+    invalid: '内容不符合要求',
+  },
+  en: {
+    required: 'Required',
+    'too-long': 'Too long',
+    'credit-code-length': 'A unified social credit code has 18 characters',
+    'credit-code-charset': 'Contains a character the code does not use (I, O, Z, S and V are never used)',
+    'credit-code-check-digit': 'The check character (the last one) does not match: check the code',
+    'officers-min-two': 'At least two officers are required',
+    'officer-duplicate': 'Same enforcement certificate number as an officer above',
+    'timezone-unknown': 'Unknown time zone',
+    'cert-no-digits': 'An enforcement certificate number is digits only',
+    'legal-basis-duplicate': 'The same legal basis is cited twice',
+    'legal-basis-unknown': 'No such entry in the legal-basis catalogue',
+    'range-reversed': 'Ends before it begins',
+    invalid: 'Not valid',
+  },
+}
+
+/** The words for a field-error code; a code this table does not know reads as "not valid". */
+export function fieldErrorWords(code: string, language: UiLanguage): string {
+  const table = FIELD_ERROR_WORDS[language]
+  return Object.hasOwn(table, code) ? table[code as FieldErrorCode] : table.invalid
+}
