@@ -2,6 +2,7 @@ import { userInfo } from 'node:os'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { Officer } from '../shared/types'
 import { ERROR_WORDS, fieldErrorWords } from '../shared/error-words'
+import { formatLocalWithOffset, systemTimeZone, zoneOffsetMinutes } from '../shared/time-zone'
 import { toApiError } from '../core/errors'
 import { AppData, defaultDataDir } from '../core/profile/app-data'
 import { language, messages } from './i18n'
@@ -50,6 +51,12 @@ export function actorFrom(explicit: string | undefined): Officer {
   const p = appData().profile()
   if (p) return { name: p.name, certNo: p.certNo }
   return { name: `${userInfo().username} (system user, no officer profile)`, certNo: '' }
+}
+
+/** An instant as this machine's wall time with its offset ("2026-12-03 17:26:12 +08:00"), never bare UTC. */
+export function localTime(iso: string, zone: string = systemTimeZone()): string {
+  const ms = Date.parse(iso)
+  return Number.isNaN(ms) ? iso : formatLocalWithOffset(iso, zoneOffsetMinutes(zone, ms))
 }
 
 /** People read stderr; programs read stdout. */
@@ -106,7 +113,7 @@ export function reportError(err: unknown, json: boolean): number {
   const words = ERROR_WORDS[language()][apiError.code] ?? ERROR_WORDS[language()].internal
   say(m.errorHeadline(words.title, words.action))
   for (const f of apiError.fields ?? [])
-    say(`  ${m.fieldName(f.path, flagOf(f.path))}: ${fieldErrorWords(f.code, language())}`)
+    say(m.fieldProblem(m.fieldName(f.path, flagOf(f.path)), fieldErrorWords(f.code, language())))
   say(m.errorDetail(apiError.message))
   if (apiError.code === 'internal' && apiError.detail) say(apiError.detail)
   if (json) printJson({ error: apiError })

@@ -46,6 +46,17 @@ function columns(text: string): number {
   return n
 }
 
+/** The start of a text that fits in `width` columns, marked "…" when cut. */
+function head(text: string, width: number): string {
+  if (columns(text) <= width) return text
+  let out = ''
+  for (const ch of text) {
+    if (columns(out + ch) > width - 1) break
+    out += ch
+  }
+  return `${out}…`
+}
+
 /** The end of a text that fits in `width` columns, marked "…" when cut. */
 function tail(text: string, width: number): string {
   if (width <= 1) return ''
@@ -99,10 +110,11 @@ export class ProgressLine {
       rate > 0 ? `${formatBytes(Math.round(rate))}/s` : '',
       left !== null ? m.progressLeft(formatDuration(left)) : '',
     ].filter(Boolean)
-    const head = parts.join('  ')
+    const facts = parts.join('  ')
     const width = (this.stream.columns || 80) - 1
-    if (columns(head) >= width) return tail(head, width)
-    return p.current ? `${head}  ${tail(p.current, width - columns(head) - 2)}` : head
+    // the figures first; the file name gets what room is left, cut at its start
+    if (!p.current || columns(facts) + 4 >= width) return head(facts, width)
+    return `${facts}  ${tail(p.current, width - columns(facts) - 2)}`
   }
 
   /** Clears the line so the next output starts clean. */

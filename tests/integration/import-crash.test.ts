@@ -1,26 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { closeSync, mkdirSync, openSync, readdirSync, statSync, writeSync } from 'node:fs'
-import { randomBytes } from 'node:crypto'
+import { mkdirSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { CaseFile } from '../../src/core/case/case-file'
 import { checkCase } from '../../src/core/case/integrity'
 import { importPaths } from '../../src/core/evidence/import'
 import { queryItems } from '../../src/core/evidence/item-repository'
-import { fixedClock, tempDir } from '../support/temp'
+import { fixedClock, randomFile, tempDir } from '../support/temp'
 import { OFFICER_A, sampleCaseFields } from '../support/case-fixture'
 import { EVIDESK_BIN } from '../support/cli'
 
 const repo = join(__dirname, '..', '..')
-
-function randomFile(path: string, bytes: number): void {
-  const fd = openSync(path, 'w')
-  const block = randomBytes(4 << 20)
-  for (let done = 0; done < bytes; done += block.length)
-    writeSync(fd, block, 0, Math.min(block.length, bytes - done))
-  closeSync(fd)
-}
 
 let tmp: ReturnType<typeof tempDir>
 beforeEach(() => (tmp = tempDir()))

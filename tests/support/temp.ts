@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -12,4 +13,13 @@ export function tempDir(prefix = 'evidesk-test-'): { dir: string; cleanup: () =>
 export function fixedClock(startIso = '2026-05-24T01:00:00.000Z'): () => Date {
   let t = Date.parse(startIso)
   return () => new Date((t += 1000))
+}
+
+/** A file of `bytes` random bytes, written in 4 MiB blocks (never held in memory whole). */
+export function randomFile(path: string, bytes: number): void {
+  const fd = openSync(path, 'w')
+  const block = randomBytes(4 << 20)
+  for (let done = 0; done < bytes; done += block.length)
+    writeSync(fd, block, 0, Math.min(block.length, bytes - done))
+  closeSync(fd)
 }

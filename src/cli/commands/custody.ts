@@ -19,6 +19,7 @@ export async function custodyCommand(argv: string[]): Promise<number> {
   try {
     const zone = file.info().timezone
     const lang = language()
+    const m = messages()
     let lines: string[] = []
     const flush = (): void => {
       if (lines.length === 0) return
@@ -30,9 +31,9 @@ export async function custodyCommand(argv: string[]): Promise<number> {
       if (values.json) lines.push(custodyJsonLine(e))
       else {
         const when = formatLocalWithOffset(e.at, zoneOffsetMinutes(zone, Date.parse(e.at)))
-        const who = messages().officer(e.actor.name, e.actor.certNo)
+        const who = m.officer(e.actor.name, e.actor.certNo)
         lines.push(
-          `${String(e.seq).padStart(4)}  ${when}  ${who}  ${custodyActionLabel(e.action, lang)}  ${custodySentence(e, lang)}`,
+          `${String(e.seq).padStart(4)}  ${when}  ${who}  ${custodyActionLabel(e.action, lang)}  ${custodySentence(e, lang, m)}`,
         )
       }
       if (lines.length >= 500) flush()

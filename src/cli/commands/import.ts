@@ -63,7 +63,8 @@ export async function importCommand(argv: string[]): Promise<number> {
     })
     progress.end()
     const count = (s: string) => summary.results.filter((r) => r.status === s).length
-    say(m.importSummary(count('imported'), count('duplicate'), count('rejected'), summary.cancelled))
+    const warned = summary.results.filter((r) => r.status === 'imported' && r.warnings.length > 0).length
+    say(m.importSummary(count('imported'), warned, count('duplicate'), count('rejected'), summary.cancelled))
     if (summary.cancelled) return EXIT_CANNOT_RUN
     return count('rejected') > 0 ? EXIT_PROBLEMS : EXIT_OK
   } finally {

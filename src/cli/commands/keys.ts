@@ -4,7 +4,7 @@ import { EvidenceError } from '../../core/errors'
 import { OfficerKeys, groupFingerprint } from '../../core/signing/officer-key'
 import { TrustedKeys } from '../../core/signing/trusted-keys'
 import { writeFileAtomic } from '../../core/util/atomic-write'
-import { EXIT_OK, UsageError, appData, parse, printJson, say } from '../cli-support'
+import { EXIT_OK, UsageError, appData, localTime, parse, printJson, say } from '../cli-support'
 import { messages } from '../i18n'
 import { requireProfile } from './profile'
 
@@ -69,7 +69,18 @@ function readKeyFile(path: string): { pem: string; name: string | null } {
   const text = readFileSync(path, 'utf8')
   if (text.trimStart().startsWith('{')) {
     try {
-      const json = JSON.parse(text) as { publicKeyPem?: unknown; name?: unknown; certNo?: unknown }
+      const json = JSON.parse(text) as {
+        publicKeyPem?: unknown
+        privateKey?: unknown
+        name?: unknown
+        certNo?: unknown
+      }
+      // An officer's key file holds the private key: it must not travel, even to be trusted.
+      if (json.privateKey !== undefined)
+        throw new EvidenceError(
+          'invalid-input',
+          `${path} is an officer's signing key file, which holds the private key; it must not leave its machine. Export the public key with "evidesk key export <file>" and trust that instead. Nothing was added.`,
+        )
       if (typeof json.publicKeyPem === 'string') {
         const name =
           typeof json.name === 'string'
@@ -77,7 +88,8 @@ function readKeyFile(path: string): { pem: string; name: string | null } {
             : null
         return { pem: json.publicKeyPem, name }
       }
-    } catch {
+    } catch (err) {
+      if (err instanceof EvidenceError) throw err
       // not JSON after all: checked as PEM below, which gives the clearer message
     }
   }
@@ -114,7 +126,7 @@ async function trustList(argv: string[]): Promise<number> {
   if (values.json) printJson(list)
   const m = messages()
   if (list.length === 0) say(m.trustEmpty)
-  for (const k of list) say(m.trustEntry(groupFingerprint(k.fingerprint), k.name, k.addedAt))
+  for (const k of list) say(m.trustEntry(groupFingerprint(k.fingerprint), k.name, localTime(k.addedAt)))
   return EXIT_OK
 }
 

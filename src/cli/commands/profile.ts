@@ -5,7 +5,7 @@ import { fieldErrors } from '../../core/api/zod-errors'
 import { EvidenceError } from '../../core/errors'
 import type { AppData } from '../../core/profile/app-data'
 import { OfficerKeys, groupFingerprint } from '../../core/signing/officer-key'
-import { EXIT_OK, UsageError, appData, parse, printJson, say } from '../cli-support'
+import { EXIT_OK, UsageError, appData, localTime, parse, printJson, say } from '../cli-support'
 import { messages } from '../i18n'
 
 const SET_USAGE = 'evidesk profile set --name <name> --cert <执法证号> --unit <unit> [--json]'
@@ -33,7 +33,7 @@ function describe(data: AppData, p: Profile, key: OfficerKeyInfo | null, created
   const m = messages()
   say(m.profileLine(p.name, p.certNo, p.unit))
   if (key) {
-    say(m.keyLine(groupFingerprint(key.fingerprint), key.createdAt, created))
+    say(m.keyLine(groupFingerprint(key.fingerprint), localTime(key.createdAt), created))
     say(m.keyProtection(key.protection))
   } else say(m.noKeyYet)
   say(m.dataFolder(data.dir))

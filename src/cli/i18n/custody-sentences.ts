@@ -1,5 +1,6 @@
 import type { UiLanguage } from '../../shared/error-words'
-import type { CustodyEvent } from '../../shared/types'
+import type { AnnotationType, CustodyEvent } from '../../shared/types'
+import type { CliMessages } from './en'
 
 /** Case fields as people call them, for "案由：旧 → 新". */
 const FIELD_NAMES: Record<UiLanguage, Record<string, string>> = {
@@ -31,6 +32,11 @@ const FIELD_NAMES: Record<UiLanguage, Record<string, string>> = {
     basis: 'legal basis',
     status: 'status',
   },
+}
+
+const STATUS: Record<UiLanguage, Record<string, string>> = {
+  'zh-CN': { draft: '草稿', confirmed: '已确认', transferred: '已移送' },
+  en: { draft: 'draft', confirmed: 'confirmed', transferred: 'transferred' },
 }
 
 const str = (v: unknown): string =>
@@ -69,7 +75,7 @@ function shortFingerprint(v: unknown): string {
  * What a custody event recorded, as one sentence in the language; the exact record stays in
  * `evidesk custody --json`. An action this version does not know lists its details as key=value.
  */
-export function custodySentence(e: CustodyEvent, lang: UiLanguage): string {
+export function custodySentence(e: CustodyEvent, lang: UiLanguage, m: CliMessages): string {
   const d = e.details
   const zh = lang === 'zh-CN'
   const field = (f: unknown) => FIELD_NAMES[lang][str(f)] ?? str(f)
@@ -99,8 +105,11 @@ export function custodySentence(e: CustodyEvent, lang: UiLanguage): string {
         : `same as ${value(d.sameAs, lang)}, from ${value(d.path, lang)}`
     case 'viewed':
       return value(d.number, lang)
-    case 'annotation-added':
-      return `${value(d.number, lang)} ${str(d.type)}${d.note ? (zh ? `：${str(d.note)}` : `: ${str(d.note)}`) : ''}`
+    case 'annotation-added': {
+      const anchor = d.anchor && typeof d.anchor === 'object' ? (d.anchor as Record<string, unknown>) : {}
+      const what = m.citationWords(str(d.type) as AnnotationType, anchor) || str(d.type)
+      return `${value(d.number, lang)} ${what}${d.note ? (zh ? `：${str(d.note)}` : `: ${str(d.note)}`) : ''}`
+    }
     case 'annotation-withdrawn':
       return why.trim()
     case 'monitoring-limit-set':
@@ -118,8 +127,10 @@ export function custodySentence(e: CustodyEvent, lang: UiLanguage): string {
         d.changes && typeof d.changes === 'object'
           ? (d.changes as Record<string, { from: unknown; to: unknown }>)
           : {}
+      const shown = (k: string, v: unknown) =>
+        k === 'status' ? (STATUS[lang][str(v)] ?? str(v)) : value(v, lang)
       const parts = Object.entries(changes).map(
-        ([k, c]) => `${field(k)}${zh ? '：' : ': '}${value(c?.from, lang)} → ${value(c?.to, lang)}`,
+        ([k, c]) => `${field(k)}${zh ? '：' : ': '}${shown(k, c?.from)} → ${shown(k, c?.to)}`,
       )
       return `${str(d.number)} ${parts.join(zh ? '；' : '; ')}`
     }

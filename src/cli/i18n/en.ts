@@ -76,6 +76,7 @@ Exit codes: 0 success, 1 completed with problems, 2 could not run (or cancelled)
   // errors
   errorHeadline: (title: string, action: string) => `evidesk: ${title}. ${action}`,
   errorDetail: (message: string) => `  ${message}`,
+  fieldProblem: (field: string, problem: string) => `  ${field}: ${problem}`,
   fieldName: (path: string, flag: string | undefined) => (flag ? `${flag} (${path})` : path),
   interruptedTwice: 'Interrupted again: exiting without waiting for the clean-up.',
 
@@ -125,8 +126,14 @@ Exit codes: 0 success, 1 completed with problems, 2 could not run (or cancelled)
     const tag = r.status === 'imported' ? (r.warnings.length ? 'kept with warnings' : 'imported') : r.status
     return `${r.number ?? '    '} ${tag.padEnd(18)} ${r.path}${r.error ? ` — ${r.error.message}` : ''}${r.warnings.map((w) => `\n       ⚠ ${w.code}: ${w.message}`).join('')}`
   },
-  importSummary: (imported: number, duplicate: number, rejected: number, cancelled: boolean) =>
-    `${imported} imported, ${duplicate} duplicate, ${rejected} rejected${cancelled ? ' (cancelled: the rest was not imported)' : ''}`,
+  importSummary: (
+    imported: number,
+    warned: number,
+    duplicate: number,
+    rejected: number,
+    cancelled: boolean,
+  ) =>
+    `${imported} imported${warned ? ` (${warned} with warnings)` : ''}, ${duplicate} duplicate, ${rejected} rejected${cancelled ? ' (cancelled: the rest was not imported)' : ''}`,
   noEvidence: 'no evidence in this case yet',
   itemSummary: (item: EvidenceItem, events: number) =>
     `${item.number} ${item.originalName}\nsha256 ${item.sha256}\n${item.kind} ${item.mime} ${item.size} bytes\ncaptured ${item.capturedAt ?? '—'} (${item.capturedAtSource ?? 'unknown'})\n${events} custody events`,

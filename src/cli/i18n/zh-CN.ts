@@ -102,6 +102,7 @@ export const zhCN: CliMessages = {
 
   errorHeadline: (title, action) => `evidesk：${title}。${action}`,
   errorDetail: (message) => `  技术详情：${message}`,
+  fieldProblem: (field, problem) => `  ${field}：${problem}`,
   fieldName: (path, flag) => {
     const name = FIELD[path] ?? FIELD[path.split('.')[0]]
     return [name, flag].filter(Boolean).join(' ') || path
@@ -152,8 +153,8 @@ export const zhCN: CliMessages = {
         : (STATUS[r.status] ?? r.status)
     return `${r.number ?? '    '} ${tag.padEnd(10, '　')} ${r.path}${r.error ? ` — ${r.error.message}` : ''}${r.warnings.map((w) => `\n       ⚠ ${w.code}：${w.message}`).join('')}`
   },
-  importSummary: (imported, duplicate, rejected, cancelled) =>
-    `已导入 ${imported}，重复 ${duplicate}，拒收 ${rejected}${cancelled ? '（已取消：其余文件未导入）' : ''}`,
+  importSummary: (imported, warned, duplicate, rejected, cancelled) =>
+    `已导入 ${imported}${warned ? `（其中 ${warned} 有警告）` : ''}，重复 ${duplicate}，拒收 ${rejected}${cancelled ? '（已取消：其余文件未导入）' : ''}`,
   noEvidence: '案件中还没有证据',
   itemSummary: (item: EvidenceItem, events) =>
     `${item.number} ${item.originalName}\n完整性校验值（SHA-256）${item.sha256}\n${item.kind} ${item.mime} ${item.size} 字节\n拍摄时间 ${item.capturedAt ?? '—'}（来源：${item.capturedAtSource ?? '未知'}）\n监管链记录 ${events} 条`,

@@ -1,0 +1,158 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { CaseFile } from '../../src/core/case/case-file'
+import { listCustodyEvents } from '../../src/core/custody/custody-log'
+import { importPaths } from '../../src/core/evidence/import'
+import { AppData } from '../../src/core/profile/app-data'
+import { OFFICER_A, sampleCaseFields } from '../support/case-fixture'
+import { EVIDESK_BIN, evidesk } from '../support/cli'
+import { fixedClock, randomFile, tempDir } from '../support/temp'
+
+const REPO = join(__dirname, '..', '..')
+const RECORDER = join(REPO, 'tests', 'support', 'module-recorder.mjs')
+
+let tmp: ReturnType<typeof tempDir>
+beforeEach(() => (tmp = tempDir('evidesk-cli-built-')))
+afterEach(() => tmp.cleanup())
+
+/** Every module a run of the installed command loaded, child processes included. */
+function modulesLoaded(args: string[]): { code: number | null; stderr: string; modules: string[] } {
+  const log = join(tmp.dir, 'modules.log')
+  const r = spawnSync(process.execPath, [EVIDESK_BIN, ...args], {
+    cwd: tmp.dir,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      NODE_OPTIONS: `--import=${RECORDER}`,
+      EVIDESK_MODULE_LOG: log,
+      LANG: 'en_US.UTF-8',
+    },
+  })
+  const modules = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []
+  return { code: r.status, stderr: r.stderr, modules }
+}
+
+describe('the installed evidesk command', () => {
+  it('answers --help from the built JavaScript: no tsx, no TypeScript, and none of the heavy modules', () => {
+    const r = modulesLoaded(['--help'])
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(/evidesk — Evidence Desk command line/)
+    // the recorder works: it saw the bundle's entry
+    expect(r.modules.some((m) => m.includes('/dist/cli/main.js'))).toBe(true)
+    expect(r.modules.filter((m) => /node_modules\/tsx\//.test(m))).toEqual([])
+    expect(r.modules.filter((m) => /\.tsx?$/.test(m))).toEqual([])
+    for (const heavy of [
+      'better-sqlite3',
+      'sharp',
+      'playwright-core',
+      '@ffprobe-installer',
+      'mammoth',
+      'exifr',
+    ])
+      expect(r.modules.filter((m) => m.includes(`/node_modules/${heavy}/`))).toEqual([])
+  })
+
+  it('loads the PDF printer only for the commands that print', () => {
+    const dataDir = join(tmp.dir, 'data')
+    new AppData(dataDir).saveProfile({ ...OFFICER_A, unit: '南京市生态环境局' })
+    const caseDir = join(tmp.dir, 'case')
+    CaseFile.create(caseDir, sampleCaseFields(), OFFICER_A, fixedClock()).close()
+    const log = join(tmp.dir, 'modules.log')
+    const r = spawnSync(process.execPath, [EVIDESK_BIN, 'custody', caseDir], {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        NODE_OPTIONS: `--import=${RECORDER}`,
+        EVIDESK_MODULE_LOG: log,
+        EVIDESK_DATA_DIR: dataDir,
+      },
+    })
+    expect(r.status).toBe(0)
+    const modules = readFileSync(log, 'utf8')
+    expect(modules).toMatch(/node_modules\/better-sqlite3\//)
+    expect(modules).not.toMatch(/node_modules\/(playwright-core|sharp|tsx)\//)
+  })
+
+  it('draws a progress line on stderr when it is a terminal, and keeps stdout pure JSON', () => {
+    const caseDir = join(tmp.dir, 'case')
+    CaseFile.create(caseDir, sampleCaseFields(), OFFICER_A, fixedClock()).close()
+    const big = join(tmp.dir, 'FILE0001.MOV')
+    randomFile(big, 96 << 20)
+    const json = join(tmp.dir, 'out.ndjson')
+    const terminal = join(tmp.dir, 'terminal.txt')
+    // `script` gives the command a pseudo-terminal: stderr is a TTY, stdout goes to a file.
+    const inner = `${process.execPath} ${EVIDESK_BIN} import ${caseDir} ${big} --actor 张三:32010001 --json > ${json}`
+    const r = spawnSync('script', ['-qec', inner, terminal], {
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', COLUMNS: '120' },
+    })
+    expect(r.status).toBe(0)
+    const screen = readFileSync(terminal, 'utf8')
+    const frames = screen.split('\r').filter((f) => f.includes('importing'))
+    expect(frames.length).toBeGreaterThan(0)
+    expect(frames.some((f) => /\d\/1 files {2}[\d.]+ (B|kB|MB) \/ 101 MB/.test(f))).toBe(true)
+    const lines = readFileSync(json, 'utf8').trim().split('\n')
+    expect(lines).toHaveLength(1)
+    expect(JSON.parse(lines[0])).toMatchObject({ status: 'imported', number: 'E001' })
+    expect(readFileSync(json, 'utf8')).not.toMatch(/\r|\x1b/)
+
+    // no terminal: no progress line at all
+    const plain = evidesk(['import', caseDir, big, '--actor', '张三:32010001'])
+    expect(plain.code).toBe(0)
+    expect(plain.stderr).not.toMatch(/\r|\x1b\[K/)
+    expect(plain.stderr).toMatch(/duplicate/)
+  }, 120_000)
+
+  it('Ctrl+C during an export removes the unfinished package and records export-cancelled', async () => {
+    const dataDir = join(tmp.dir, 'data')
+    new AppData(dataDir).saveProfile({ ...OFFICER_A, unit: '南京市生态环境局' })
+    const caseDir = join(tmp.dir, 'case')
+    const file = CaseFile.create(caseDir, sampleCaseFields(), OFFICER_A, fixedClock())
+    const big = join(tmp.dir, 'FILE0002.MOV')
+    randomFile(big, 384 << 20)
+    await importPaths(file, [big], { actor: OFFICER_A, clock: fixedClock() })
+    file.close()
+    const out = join(tmp.dir, 'out')
+    mkdirSync(out)
+
+    const child = spawn(process.execPath, [EVIDESK_BIN, 'export', caseDir, join(out, 'pkg.zip'), '--json'], {
+      env: {
+        ...process.env,
+        EVIDESK_DATA_DIR: dataDir,
+        LANG: 'en_US.UTF-8',
+        LC_ALL: '',
+        EVIDESK_CHROMIUM: '/nonexistent',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    // Wait for the state, not for time: the unfinished package exists and holds bytes.
+    const partialSize = (): number => {
+      const name = readdirSync(out).find((n) => n.startsWith('.pkg.zip.partial-'))
+      return name ? (statSync(join(out, name), { throwIfNoEntry: false })?.size ?? 0) : 0
+    }
+    const deadline = Date.now() + 60_000
+    while (partialSize() < 1 << 20 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5))
+    expect(partialSize()).toBeGreaterThan(0)
+    child.kill('SIGINT')
+    expect(await exited).toBe(2)
+
+    expect(readdirSync(out)).toEqual([])
+    expect(stderr).toMatch(/Stopping: the unfinished package is removed/)
+    expect(JSON.parse(stdout)).toMatchObject({ error: { code: 'cancelled' } })
+    const reopened = CaseFile.open(caseDir, { readOnly: true })
+    try {
+      const events = listCustodyEvents(reopened.db, 0, 1000)
+      expect(events.at(-1)).toMatchObject({ action: 'export-cancelled', details: { target: 'pkg.zip' } })
+      expect(events.some((e) => e.action === 'exported')).toBe(false)
+    } finally {
+      reopened.close()
+    }
+  }, 180_000)
+})
