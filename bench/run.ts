@@ -12,8 +12,9 @@ import { importBench } from './import.bench'
 import { thermalBench } from './thermal.bench'
 import { verifyBench } from './verify.bench'
 import { exportBench } from './export.bench'
+import { cliStartBench } from './cli-start.bench'
 
-const BENCHES: Bench[] = [custodyBench, importBench, thermalBench, verifyBench, exportBench]
+const BENCHES: Bench[] = [cliStartBench, custodyBench, importBench, thermalBench, verifyBench, exportBench]
 
 function fmt(ms: number | null): string {
   return ms === null ? '—' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`
