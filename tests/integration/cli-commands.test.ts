@@ -1,7 +1,8 @@
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest'
-import { cpSync, existsSync, readFileSync, readdirSync } from 'node:fs'
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CaseFile } from '../../src/core/case/case-file'
+import { checkCase } from '../../src/core/case/integrity'
 import { listCustodyEvents } from '../../src/core/custody/custody-log'
 import { buildTransferDocuments } from '../../src/core/documents'
 import { AppData } from '../../src/core/profile/app-data'
@@ -9,6 +10,7 @@ import { findChromium } from '../../src/cli/chromium-pdf'
 import type { CustodyEvent } from '../../src/shared/types'
 import { OFFICER_A } from '../support/case-fixture'
 import { evidesk } from '../support/cli'
+import { makeBodycamMp4 } from '../support/media'
 import { buildRealisticCase } from '../support/realistic-case'
 import { fixedClock, tempDir } from '../support/temp'
 
@@ -263,4 +265,37 @@ describe('evidesk custody and show', () => {
     })
     expect(existsSync(caseDir)).toBe(true)
   })
+})
+
+describe('a cancelled integrity check', () => {
+  it('says cancelled (not an unexpected error) and records nothing', async () => {
+    freshCase()
+    const file = CaseFile.open(caseDir)
+    try {
+      const before = listCustodyEvents(file.db, 0, 10_000).length
+      const controller = new AbortController()
+      const check = checkCase(file, OFFICER_A, fixedClock(), {
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+      })
+      await expect(check).rejects.toMatchObject({ code: 'cancelled' })
+      expect(listCustodyEvents(file.db, 0, 10_000)).toHaveLength(before)
+    } finally {
+      file.close()
+    }
+  })
+})
+
+describe('evidesk import in Chinese', () => {
+  it('puts rejections and warnings into words, keeping core’s message only as the technical detail', () => {
+    freshCase()
+    const empty = join(tmp.dir, '空文件.txt')
+    writeFileSync(empty, '')
+    const clip = makeBodycamMp4(tmp.dir, { fileName: 'clip.mp4', creationTime: null })
+    const r = evidesk(['import', caseDir, empty, clip, '--lang', 'zh-CN'], env)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/已拒收.*空文件\.txt — 文件为空（0 字节），没有可保存的内容。（技术详情：/)
+    expect(r.stderr).toMatch(/已导入（有警告）.*clip\.mp4\n {7}⚠ 文件中没有拍摄时间，采用的是文件修改时间/)
+    expect(r.stderr).toMatch(/已导入 1（其中 1 有警告），重复 0，拒收 1/)
+  }, 60_000)
 })

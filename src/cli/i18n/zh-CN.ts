@@ -1,5 +1,8 @@
 /** 命令行面向人的输出（简体中文）。Words follow the glossary in UI.md; keys and signatures are en.ts's. */
 import type { AnnotationType, CaseInfo, EvidenceItem, ImportFileResult } from '../../shared/types'
+import { ERROR_CODES, type ErrorCode } from '../../shared/errors'
+import { ERROR_WORDS } from '../../shared/error-words'
+import { warningWords } from '../../shared/warning-words'
 import type { CliMessages } from './en'
 
 const usageTail = (usage: string | string[]): string =>
@@ -151,7 +154,7 @@ export const zhCN: CliMessages = {
           ? '已导入（有警告）'
           : '已导入'
         : (STATUS[r.status] ?? r.status)
-    return `${r.number ?? '    '} ${tag.padEnd(10, '　')} ${r.path}${r.error ? ` — ${r.error.message}` : ''}${r.warnings.map((w) => `\n       ⚠ ${w.code}：${w.message}`).join('')}`
+    return `${r.number ?? '    '} ${tag.padEnd(10, '　')} ${r.path}${r.error ? ` — ${rejectReason(r)}（技术详情：${r.error.message}）` : ''}${r.warnings.map((w) => `\n       ⚠ ${warningWords(w.code, 'zh-CN', w.message)}`).join('')}`
   },
   importSummary: (imported, warned, duplicate, rejected, cancelled) =>
     `已导入 ${imported}${warned ? `（其中 ${warned} 有警告）` : ''}，重复 ${duplicate}，拒收 ${rejected}${cancelled ? '（已取消：其余文件未导入）' : ''}`,
@@ -211,6 +214,17 @@ export const zhCN: CliMessages = {
   serveStopError: (err) => `evidesk serve：停止服务时出错：${err}`,
   serveCloseError: (err) => `evidesk serve：关闭案件时出错：${err}`,
   serveStopped: 'evidesk serve：已停止。',
+}
+
+/** 文件未能导入的原因（与界面上的说法一致） */
+function rejectReason(r: ImportFileResult): string {
+  const code = r.error?.code ?? 'internal'
+  if (code === 'invalid-input' && r.size === 0) return warningWords('empty', 'zh-CN', '文件为空')
+  if (code === 'io-error') return '无法读取该文件'
+  const known: ErrorCode = (ERROR_CODES as readonly string[]).includes(code)
+    ? (code as ErrorCode)
+    : 'internal'
+  return ERROR_WORDS['zh-CN'][known].title
 }
 
 /** 字段名，用于指出哪一项不符合要求 */

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import type { CheckResult, ObjectProblem, Officer } from '../../shared/types'
 import { appendCustodyEvent, custodyHead, iterateCustodyEvents, verifyChain } from '../custody/custody-log'
+import { EvidenceError } from '../errors'
 import { sha256File } from '../util/hash-file'
 import type { CaseFile, Clock } from './case-file'
 import { objectPath } from './layout'
@@ -47,7 +48,10 @@ export async function checkCase(
         const actual = await sha256File(path, { signal: opts.signal, onBytes })
         if (actual !== item.sha256) bad.push({ ...item, problem: 'hash-mismatch' })
       } catch (e) {
-        if (opts.signal?.aborted) throw e
+        if (opts.signal?.aborted)
+          throw new EvidenceError('cancelled', 'The integrity check was cancelled; nothing was recorded.', {
+            cause: e,
+          })
         bad.push({ ...item, problem: 'unreadable' })
       }
     }

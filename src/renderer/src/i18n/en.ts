@@ -1,4 +1,5 @@
 import { ERROR_WORDS, FIELD_ERROR_WORDS } from '../../../shared/error-words'
+import { WARNING_WORDS } from '../../../shared/warning-words'
 import type { zhCN } from './zh-CN'
 
 /** Same shape as zh-CN, every leaf a string: a missing key is a type error, not a mixed-language screen. */
@@ -392,26 +393,8 @@ export const en: Messages<typeof zhCN> = {
       software: 'Software',
     },
   },
-  warnings: {
-    truncated:
-      'The file is incomplete (its end is missing). It is kept as it is; the missing part cannot be shown.',
-    'extension-mismatch':
-      'The file name extension does not match the content. It was recognised by its content and keeps its original name.',
-    'metadata-unreadable':
-      'Some metadata could not be read. What was readable is kept; the original is unaffected.',
-    'offset-assumed': 'The capture time carries no time zone; it was read in the case’s time zone.',
-    'clock-mismatch':
-      'The time recorded inside the video differs from the time in its file name. Check the recorder’s clock.',
-    'time-from-filesystem':
-      'The file records no capture time; its modification time is used, which copying may have changed.',
-    'thumbnail-failed': 'No thumbnail could be made; the original is unaffected.',
-    'changed-during-import': 'The file changed while it was imported; what was actually read is kept.',
-    empty: 'The file is empty (0 bytes): there is nothing to keep.',
-    'rows-skipped': 'Some rows of the monitoring data have no readable time and were left out.',
-    'thermal-segment-missing': 'The thermal data is incomplete: some of its segments are missing.',
-    'thermal-truncated': 'The file is cut short; only part of the thermal data could be read.',
-    'thermal-size-mismatch': 'The thermal data does not have the size the file declares.',
-  },
+  warnings: WARNING_WORDS.en,
+
   timeSource: {
     exif: 'photo EXIF',
     container: 'video container',

@@ -1,4 +1,5 @@
 import { ERROR_WORDS, FIELD_ERROR_WORDS } from '../../../shared/error-words'
+import { WARNING_WORDS } from '../../../shared/warning-words'
 
 /**
  * Simplified Chinese, the default language. Words follow the glossary in UI.md exactly.
@@ -389,21 +390,8 @@ export const zhCN = {
       software: '处理软件',
     },
   },
-  warnings: {
-    truncated: '文件不完整（结尾缺失），已按原样保存；缺失部分无法显示。',
-    'extension-mismatch': '文件扩展名与实际内容不符。已按实际内容识别，原文件名保持不变。',
-    'metadata-unreadable': '部分元数据无法读取，已保存可以读取的部分；原始文件不受影响。',
-    'offset-assumed': '拍摄时间没有记录时区，已按案件时区理解。',
-    'clock-mismatch': '视频内部记录的时间与文件名中的时间不一致，请核对记录仪的时钟。',
-    'time-from-filesystem': '文件中没有拍摄时间，采用的是文件修改时间；复制文件可能改变了该时间。',
-    'thumbnail-failed': '无法生成缩略图；原始文件不受影响。',
-    'changed-during-import': '导入过程中文件发生了变化；保存的是实际读取到的内容。',
-    empty: '文件为空（0 字节），没有可保存的内容。',
-    'rows-skipped': '监测数据中有部分行没有可识别的时间，已略过。',
-    'thermal-segment-missing': '热成像数据不完整，缺少部分数据段。',
-    'thermal-truncated': '文件被截断，热成像数据只读到了一部分。',
-    'thermal-size-mismatch': '热成像数据的尺寸与文件声明的不一致。',
-  },
+  warnings: WARNING_WORDS['zh-CN'],
+
   timeSource: {
     exif: '照片 EXIF',
     container: '视频文件内部记录',

@@ -1,0 +1,49 @@
+/**
+ * Import and extraction warnings (ItemWarning.code) in words, in each UI language: for the
+ * renderer and the command line. Core's `message` stays the English technical detail.
+ */
+import type { UiLanguage } from './error-words'
+
+export const WARNING_WORDS: Record<UiLanguage, Record<string, string>> = {
+  'zh-CN': {
+    truncated: '文件不完整（结尾缺失），已按原样保存；缺失部分无法显示。',
+    'extension-mismatch': '文件扩展名与实际内容不符。已按实际内容识别，原文件名保持不变。',
+    'metadata-unreadable': '部分元数据无法读取，已保存可以读取的部分；原始文件不受影响。',
+    'offset-assumed': '拍摄时间没有记录时区，已按案件时区理解。',
+    'clock-mismatch': '视频内部记录的时间与文件名中的时间不一致，请核对记录仪的时钟。',
+    'time-from-filesystem': '文件中没有拍摄时间，采用的是文件修改时间；复制文件可能改变了该时间。',
+    'thumbnail-failed': '无法生成缩略图；原始文件不受影响。',
+    'changed-during-import': '导入过程中文件发生了变化；保存的是实际读取到的内容。',
+    empty: '文件为空（0 字节），没有可保存的内容。',
+    'rows-skipped': '监测数据中有部分行没有可识别的时间，已略过。',
+    'thermal-segment-missing': '热成像数据不完整，缺少部分数据段。',
+    'thermal-truncated': '文件被截断，热成像数据只读到了一部分。',
+    'thermal-size-mismatch': '热成像数据的尺寸与文件声明的不一致。',
+  },
+  en: {
+    truncated:
+      'The file is incomplete (its end is missing). It is kept as it is; the missing part cannot be shown.',
+    'extension-mismatch':
+      'The file name extension does not match the content. It was recognised by its content and keeps its original name.',
+    'metadata-unreadable':
+      'Some metadata could not be read. What was readable is kept; the original is unaffected.',
+    'offset-assumed': 'The capture time carries no time zone; it was read in the case’s time zone.',
+    'clock-mismatch':
+      'The time recorded inside the video differs from the time in its file name. Check the recorder’s clock.',
+    'time-from-filesystem':
+      'The file records no capture time; its modification time is used, which copying may have changed.',
+    'thumbnail-failed': 'No thumbnail could be made; the original is unaffected.',
+    'changed-during-import': 'The file changed while it was imported; what was actually read is kept.',
+    empty: 'The file is empty (0 bytes): there is nothing to keep.',
+    'rows-skipped': 'Some rows of the monitoring data have no readable time and were left out.',
+    'thermal-segment-missing': 'The thermal data is incomplete: some of its segments are missing.',
+    'thermal-truncated': 'The file is cut short; only part of the thermal data could be read.',
+    'thermal-size-mismatch': 'The thermal data does not have the size the file declares.',
+  },
+}
+
+/** The words for a warning code, or `fallback` (core's message) for a code this table does not know. */
+export function warningWords(code: string, language: UiLanguage, fallback: string): string {
+  const table = WARNING_WORDS[language]
+  return Object.hasOwn(table, code) ? table[code] : fallback
+}
