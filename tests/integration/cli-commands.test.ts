@@ -299,3 +299,20 @@ describe('evidesk import in Chinese', () => {
     expect(r.stderr).toMatch(/已导入 1（其中 1 有警告），重复 0，拒收 1/)
   }, 60_000)
 })
+
+describe('one language at a time', () => {
+  it('prints no Chinese in English help and no English sentence in Chinese help', () => {
+    const en = evidesk(['--help', '--lang', 'en'])
+    expect(en.stderr).not.toMatch(/[\u4e00-\u9fff]/)
+    const zh = evidesk(['--help', '--lang', 'zh-CN'])
+    // commands, options and placeholders stay as typed; no other English word of three letters or more
+    const typed = new Set(
+      'profile set show key export trust add list remove case init edit import check custody violation confirm withdraw link annotate documents verify serve'.split(
+        ' ',
+      ),
+    )
+    const prose = zh.stderr.replace(/--?[a-z-]+|<[^>]*>|\[[^\]]*\]|evidesk|BagIt|JSON|IANA|zip|Ctrl\+C/gi, '')
+    const words = (prose.match(/\b[A-Za-z]{3,}\b/g) ?? []).filter((w) => !typed.has(w))
+    expect(words).toEqual([])
+  })
+})

@@ -8,7 +8,7 @@ import { EXIT_OK, UsageError, parse, parseOfficer, printJson, say, actorFrom } f
 import { messages } from '../i18n'
 
 const INIT_USAGE =
-  'evidesk case init <case-dir> --number <案件编号> --title <title> --officer "<name>:<cert-no>" --officer "<name>:<cert-no>" [--subject <enterprise>] [--credit-code <code>] [--unit <organisation>] [--timezone <IANA>] [--cause <案由>] [--json]'
+  'evidesk case init <case-dir> --number <case-number> --title <title> --officer "<name>:<cert-no>" --officer "<name>:<cert-no>" [--subject <enterprise>] [--credit-code <code>] [--unit <organisation>] [--timezone <IANA>] [--cause <cause>] [--json]'
 const SHOW_USAGE = 'evidesk case show <case-dir> [--json]'
 const EDIT_USAGE =
   'evidesk case edit <case-dir> --reason <why> [--number …] [--title …] [--cause …] [--subject …] [--credit-code …] [--address …] [--legal-rep …] [--unit …] [--officer "<name>:<cert-no>"]… [--actor "<name>:<cert-no>"] [--json]'

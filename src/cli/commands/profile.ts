@@ -8,7 +8,7 @@ import { OfficerKeys, groupFingerprint } from '../../core/signing/officer-key'
 import { EXIT_OK, UsageError, appData, localTime, parse, printJson, say } from '../cli-support'
 import { messages } from '../i18n'
 
-const SET_USAGE = 'evidesk profile set --name <name> --cert <执法证号> --unit <unit> [--json]'
+const SET_USAGE = 'evidesk profile set --name <name> --cert <cert-no> --unit <unit> [--json]'
 const SHOW_USAGE = 'evidesk profile show [--json]'
 
 /** `evidesk profile set|show`: the officer profile and signing key in the app's data folder. */

@@ -10,7 +10,7 @@ const secs = (n: unknown): string => (typeof n === 'number' ? `${Math.round(n * 
 export const en = {
   help: `evidesk — Evidence Desk command line   (global: --lang zh-CN|en; --json for programs)
 Officer and keys
-  profile set --name <name> --cert <执法证号> --unit <unit> [--json]
+  profile set --name <name> --cert <cert-no> --unit <unit> [--json]
   profile show [--json]
   key export <file | -> [--force]
   trust add <public-key-file> [--name <name>] [--json] | trust list [--json] | trust remove <fingerprint>
