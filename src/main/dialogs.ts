@@ -1,5 +1,5 @@
 import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron'
-import type { Dialogs } from '../core/api/backend'
+import type { Dialogs } from '../core/api/handler-context'
 
 const TITLES = {
   'open-case': '打开案件文件夹',

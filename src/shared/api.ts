@@ -34,7 +34,7 @@ import type {
   AppInfo,
   EvidenceItem,
   ImportProgress,
-  ItemSource,
+  ItemDetail,
   Officer,
   CaseInfo,
   CheckResult,
@@ -334,12 +334,12 @@ export interface ApiOutputs {
   /** running and finished tasks of this session, newest first */
   'task:list': ImportProgress[]
   'evidence:list': { total: number; items: EvidenceItem[] }
-  'evidence:get': { item: EvidenceItem; sources: ItemSource[]; custody: CustodyEvent[] }
+  'evidence:get': ItemDetail
   'evidence:officers': Officer[]
   'annotation:list': Annotation[]
   'annotation:add': Annotation
   'annotation:withdraw': Annotation
-  'evidence:open': { item: EvidenceItem; sources: ItemSource[]; custody: CustodyEvent[] }
+  'evidence:open': ItemDetail
   'search:query': { hits: SearchHit[]; total: number }
   'transcript:get': TranscriptView
   'monitoring:get': MonitoringView

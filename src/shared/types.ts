@@ -184,6 +184,13 @@ export interface ItemSource {
   duplicate: boolean
 }
 
+/** An item with every source path it was seen at and its custody events (viewers, details panel). */
+export interface ItemDetail {
+  item: EvidenceItem
+  sources: ItemSource[]
+  custody: CustodyEvent[]
+}
+
 export type ImportStatus = 'imported' | 'duplicate' | 'rejected'
 
 /** One line of `evidesk import --json`, and one row of the import progress list. */

@@ -1,12 +1,7 @@
-import { createHash } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import type { TransferDocument, TransferDocumentKind } from '../../shared/violation-types'
-import { buildTransferDocuments, editDocumentField, printDocumentPdf } from '../documents'
+import { buildTransferDocuments, editDocumentField, printDocumentIntoCase } from '../documents'
 import { EvidenceError } from '../errors'
-import { writeFileAtomic } from '../util/atomic-write'
-import type { Handler, HandlerContext } from './backend'
-import { officerKeys } from './export-handlers'
+import type { HandlerContext, HandlerGroup } from './handler-context'
 
 type Channels = 'documents:list' | 'documents:edit' | 'documents:pdf'
 
@@ -19,14 +14,14 @@ function signerFor(ctx: HandlerContext): { name: string; fingerprint: string } |
   if (ctx.openCase().readOnly || !ctx.appData.profile()) return null
   try {
     const actor = ctx.actor()
-    return { name: actor.name, fingerprint: officerKeys(ctx).ensure(actor, ctx.now()).info.fingerprint }
+    return { name: actor.name, fingerprint: ctx.officerKeys.ensure(actor, ctx.clock()).info.fingerprint }
   } catch {
     return null
   }
 }
 
 function build(ctx: HandlerContext): TransferDocument[] {
-  return buildTransferDocuments(ctx.openCase(), { now: ctx.now(), signer: signerFor(ctx) })
+  return buildTransferDocuments(ctx.openCase(), { now: ctx.clock(), signer: signerFor(ctx) })
 }
 
 function pick(docs: TransferDocument[], kind: TransferDocumentKind): TransferDocument {
@@ -36,12 +31,12 @@ function pick(docs: TransferDocument[], kind: TransferDocumentKind): TransferDoc
 }
 
 /** Transfer documents (issue 6): list with preview HTML, edit the free-text parts, print to PDF. */
-export function documentHandlers(ctx: HandlerContext): { [C in Channels]: Handler<C> } {
+export function documentHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
   return {
     'documents:list': () => build(ctx),
     'documents:edit': ({ kind, key, value }) => {
       const file = ctx.openCase()
-      editDocumentField(file, kind, key, value, ctx.actor(), ctx.clockFn)
+      editDocumentField(file, kind, key, value, ctx.actor(), ctx.clock)
       ctx.caseChanged()
       return pick(build(ctx), kind)
     },
@@ -59,26 +54,10 @@ export function documentHandlers(ctx: HandlerContext): { [C in Channels]: Handle
       const doc = pick(build(ctx), kind)
       return ctx.startJob('pdf', async (job) => {
         job.progress({ filesTotal: 1, filesDone: 0, currentFile: `${doc.fileName}.pdf` })
-        const pdf = await printDocumentPdf(printer, doc, job.signal)
-        const dir = join(file.dir, 'documents')
-        mkdirSync(dir, { recursive: true })
-        const path = join(dir, `${doc.fileName}.pdf`)
-        writeFileAtomic(path, pdf)
-        const sha256 = createHash('sha256').update(pdf).digest('hex')
-        // The case folder gained a file: the record says which, with its hash.
-        file.record(actor, ctx.now(), {
-          action: 'document-printed',
-          details: {
-            kind,
-            fileName: `${doc.fileName}.pdf`,
-            bytes: pdf.length,
-            sha256,
-            draft: doc.problems.length > 0,
-          },
-        })
-        job.progress({ filesDone: 1, bytesDone: pdf.length, bytesTotal: pdf.length })
+        const { path, bytes } = await printDocumentIntoCase(file, printer, doc, actor, ctx.clock, job.signal)
+        job.progress({ filesDone: 1, bytesDone: bytes, bytesTotal: bytes })
         ctx.caseChanged()
-        return { path, bytes: pdf.length }
+        return { path, bytes }
       })
     },
   }

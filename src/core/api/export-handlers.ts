@@ -1,23 +1,17 @@
 import { exportBlockers, exportCase, refusalMessage } from '../package/export'
-import { OfficerKeys } from '../signing/officer-key'
 import { TrustedKeys } from '../signing/trusted-keys'
 import { EvidenceError } from '../errors'
-import type { Handler, HandlerContext } from './backend'
+import type { HandlerContext, HandlerGroup } from './handler-context'
 
 type Channels = 'key:get' | 'trust:list' | 'trust:add' | 'trust:remove' | 'export:preflight' | 'export:start'
 
-/** The officer keys of this app data folder, sealed by the shell's key protector where it has one. */
-export function officerKeys(ctx: Pick<HandlerContext, 'appData' | 'opts'>): OfficerKeys {
-  return new OfficerKeys(ctx.appData.dir, ctx.opts.keyProtector)
-}
-
 /** Signing keys, trusted keys and export (issue 7). */
-export function exportHandlers(ctx: HandlerContext): { [C in Channels]: Handler<C> } {
+export function exportHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
   const trusted = (): TrustedKeys => new TrustedKeys(ctx.appData.dir)
   return {
-    'key:get': () => officerKeys(ctx).ensure(ctx.actor(), ctx.now()).info,
+    'key:get': () => ctx.officerKeys.ensure(ctx.actor(), ctx.clock()).info,
     'trust:list': () => trusted().list(),
-    'trust:add': ({ publicKeyPem, name }) => trusted().add(publicKeyPem, name, ctx.now()),
+    'trust:add': ({ publicKeyPem, name }) => trusted().add(publicKeyPem, name, ctx.clock()),
     'trust:remove': ({ fingerprint }) => trusted().remove(fingerprint),
     'export:preflight': ({ violationIds }) => exportBlockers(ctx.openCase(), violationIds),
     'export:start': ({ target, violationIds }) => {
@@ -35,8 +29,8 @@ export function exportHandlers(ctx: HandlerContext): { [C in Channels]: Handler<
         try {
           return await exportCase(file, target, {
             actor,
-            keys: officerKeys(ctx),
-            clock: ctx.clockFn,
+            keys: ctx.officerKeys,
+            clock: ctx.clock,
             generator: `Evidence Desk ${ctx.opts.version}`,
             violationIds,
             pdf: ctx.opts.pdf ?? null,

@@ -5,7 +5,7 @@ import { verifyCustodyPackage } from '../package/verify-package'
 import { ReviewNotes, ReviewWorkspace, reviewReportHtml } from '../review'
 import { TrustedKeys } from '../signing/trusted-keys'
 import { writeFileAtomic } from '../util/atomic-write'
-import type { Handler, HandlerContext } from './backend'
+import type { HandlerContext, HandlerGroup } from './handler-context'
 
 type Channels =
   | 'review:open'
@@ -18,7 +18,7 @@ type Channels =
   | 'review:saveDocument'
 
 /** Reviewer mode (issue 7): verify a package, open it read-only, keep notes beside it. */
-export function reviewHandlers(ctx: HandlerContext): { [C in Channels]: Handler<C> } {
+export function reviewHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
   const current = (): ReviewWorkspace => {
     const ws = ctx.currentReview()
     if (!ws) throw new EvidenceError('no-case-open', 'No package is open for review.')
@@ -59,7 +59,7 @@ export function reviewHandlers(ctx: HandlerContext): { [C in Channels]: Handler<
           })
           if (job.signal.aborted) throw new EvidenceError('cancelled', 'Verification cancelled.')
           const ws = await ReviewWorkspace.build(packagePath, source, verified, {
-            clock: ctx.clockFn,
+            clock: ctx.clock,
             signal: job.signal,
             nativeBinding: ctx.opts.nativeBinding,
             onItem: (p) => job.progress({ currentFile: p }),
@@ -124,7 +124,7 @@ export function reviewHandlers(ctx: HandlerContext): { [C in Channels]: Handler<
           'not-found',
           `No violation ${target.violationId} in the package under review.`,
         )
-      return notes(ws).add(target, text, ctx.actor(), ctx.now())
+      return notes(ws).add(target, text, ctx.actor(), ctx.clock())
     },
     'review:exportReport': ({ target, language }) => {
       const ws = current()
@@ -139,7 +139,7 @@ export function reviewHandlers(ctx: HandlerContext): { [C in Channels]: Handler<
         caseJson: ws.caseJson,
         notes: notes(ws).list(),
         reviewer: ctx.appData.profile(),
-        generatedAt: ctx.now(),
+        generatedAt: ctx.clock(),
       })
       try {
         writeFileAtomic(out, html)

@@ -1,19 +1,16 @@
-import type { Handler, HandlerContext } from './backend'
+import type { HandlerContext, HandlerGroup } from './handler-context'
 import { thermalFrame } from '../evidence/thermal/thermal-frame'
 import { measureThermal } from '../evidence/thermal/thermal-measure'
 
 /** Thermal viewer channels: the frame of a thermal item, and measurements saved as annotations. */
-export function thermalHandlers(ctx: HandlerContext): {
-  'thermal:frame': Handler<'thermal:frame'>
-  'thermal:measure': Handler<'thermal:measure'>
-} {
+export function thermalHandlers(ctx: HandlerContext): HandlerGroup<'thermal:frame' | 'thermal:measure'> {
   return {
     'thermal:frame': ({ itemId }) => thermalFrame(ctx.openCase(), itemId),
     'thermal:measure': ({ itemId, shape, overrides, note }) => {
       const file = ctx.openCase()
       // Asked first: a measurement is recorded in the custody log under the officer's name.
       const actor = ctx.actor()
-      return measureThermal(file, { itemId, shape, overrides, note }, actor, () => ctx.now())
+      return measureThermal(file, { itemId, shape, overrides, note }, actor, ctx.clock)
     },
   }
 }

@@ -1,17 +1,16 @@
 /** Transfer documents: built from the case as print-ready HTML (A4), edited in their free-text parts, printed to PDF. */
 import type { TransferDocument, TransferDocumentKind } from '../../shared/violation-types'
 import type { CaseFile } from '../case/case-file'
-import { EvidenceError } from '../errors'
 import { documentFields } from './document-fields'
 import { readDocumentSources, type DocumentContext } from './document-sources'
 import { electronicDataListBody } from './electronic-data-list'
 import { htmlDocument } from './html-layout'
 import { investigationReportBody } from './investigation-report'
 import { evidenceEntryCount, evidenceListBody, seizedItemsListBody } from './item-lists'
-import type { PdfPrinter } from './pdf-printer'
 import { transferLetterBody, type RenderedBody } from './transfer-letter'
 
 export { editDocumentField } from './document-fields'
+export { printDocumentPdf, printDocumentIntoCase } from './print-document'
 export type { PdfPrinter } from './pdf-printer'
 export type { DocumentContext } from './document-sources'
 
@@ -71,20 +70,4 @@ export function buildTransferDocuments(file: CaseFile, ctx: DocumentContext): Tr
       problems: rendered.problems,
     }
   })
-}
-
-/** One document as PDF bytes (A4, its own @page rules honoured); refuses when no printer is given. */
-export async function printDocumentPdf(
-  printer: PdfPrinter,
-  doc: TransferDocument,
-  signal?: AbortSignal,
-): Promise<Buffer> {
-  if (signal?.aborted) throw new EvidenceError('cancelled', `Printing ${doc.fileName} was cancelled.`)
-  const pdf = await printer.print(doc.html, signal)
-  if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-')
-    throw new EvidenceError(
-      'internal',
-      `The printer returned something other than a PDF for ${doc.fileName}.`,
-    )
-  return pdf
 }

@@ -2,7 +2,7 @@ import { Button, Card, Flex, Typography } from 'antd'
 import { CloudUploadOutlined, DatabaseOutlined, InboxOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { EVIDENCE_KINDS, type CaseInfo } from '../../../shared/types'
-import { useImportTasks } from '../state/import-tasks'
+import { useImportTasks } from '../state/import-tasks-context'
 import { DropZone } from './import/drop-zone'
 
 /** Evidence counted by kind, and what to do when there is none yet. */

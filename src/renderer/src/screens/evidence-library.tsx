@@ -19,7 +19,7 @@ import {
 import { DropZone } from '../components/import/drop-zone'
 import { useDebounced } from '../hooks/use-debounced'
 import { useEvidencePages } from '../hooks/use-evidence-pages'
-import { useImportTasks } from '../state/import-tasks'
+import { useImportTasks } from '../state/import-tasks-context'
 import { useReadOnly } from '../state/read-only'
 import { useCurrentCase } from '../state/session'
 import '../components/evidence/evidence.css'

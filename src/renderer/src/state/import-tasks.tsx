@@ -1,13 +1,4 @@
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { App } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { ApiError } from '../../../shared/errors'
@@ -17,41 +8,11 @@ import { ImportDrawer } from '../components/import/import-drawer'
 import { useImportPicker } from '../hooks/use-import-picker'
 import { asApiError } from '../lib/errors'
 import { useSession } from './session'
+import { FINISHED, ImportTasksContext, isRunning, type ImportTasks } from './import-tasks-context'
 import { newImportProgress } from '../../../shared/import-progress'
 
-const FINISHED: ReadonlySet<ImportProgress['state']> = new Set(['done', 'cancelled', 'failed'])
 /** While an import runs, the library shows what has arrived at most this often. */
 const LIVE_REFRESH_MS = 2000
-
-export function isRunning(task: ImportProgress): boolean {
-  return !FINISHED.has(task.state)
-}
-
-export interface ImportTasks {
-  /** this session's imports, newest first (a reload gets them back from `task:list`) */
-  tasks: ImportProgress[]
-  running: number
-  drawerOpen: boolean
-  setDrawerOpen(open: boolean): void
-  /** asks for files and folders (OS dialog or in-app browser), starts the import, shows the drawer */
-  importFiles(): Promise<void>
-  cancel(taskId: string): void
-  cancelling: ReadonlySet<string>
-  failure: ApiError | null
-  clearFailure(): void
-  /** grows whenever the evidence in the case may have changed: views that list it refetch */
-  libraryVersion: number
-  /** says why a dropped file cannot be imported by dropping (see the report: no real paths yet) */
-  explainDrop(): void
-}
-
-const ImportTasksContext = createContext<ImportTasks | null>(null)
-
-export function useImportTasks(): ImportTasks {
-  const ctx = useContext(ImportTasksContext)
-  if (!ctx) throw new Error('useImportTasks outside ImportTasksProvider')
-  return ctx
-}
 
 function upsert(tasks: ImportProgress[], next: ImportProgress): ImportProgress[] {
   const i = tasks.findIndex((t) => t.taskId === next.taskId)

@@ -1,6 +1,6 @@
 import { Drawer, Empty } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { useImportTasks } from '../../state/import-tasks'
+import { useImportTasks } from '../../state/import-tasks-context'
 import { ErrorAlert } from '../error-alert'
 import { TaskCard } from './task-card'
 import './import.css'

@@ -1,7 +1,7 @@
 import { Badge, Button, Tooltip } from 'antd'
 import { LoadingOutlined, UnorderedListOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import { useImportTasks } from '../../state/import-tasks'
+import { useImportTasks } from '../../state/import-tasks-context'
 
 /** The top bar's way back to the progress drawer; the badge counts imports still running. */
 export function ImportTasksButton() {

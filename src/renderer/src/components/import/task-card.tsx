@@ -4,7 +4,7 @@ import { StopOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { ImportProgress } from '../../../../shared/types'
 import { formatBytes, formatDuration, formatSpeed } from '../../lib/format'
-import { isRunning, useImportTasks } from '../../state/import-tasks'
+import { isRunning, useImportTasks } from '../../state/import-tasks-context'
 import { outcomeOf, ResultList, type Outcome } from './result-list'
 
 const STATE_COLORS: Record<ImportProgress['state'], string> = {

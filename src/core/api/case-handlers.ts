@@ -1,0 +1,36 @@
+import { CaseFile } from '../case/case-file'
+import { checkCase } from '../case/integrity'
+import { countCustodyEvents, listCustodyEvents } from '../custody/custody-log'
+import type { HandlerContext, HandlerGroup } from './handler-context'
+
+type Channels =
+  'case:create' | 'case:open' | 'case:current' | 'case:close' | 'case:update' | 'case:check' | 'custody:list'
+
+/** The case file: create, open, edit, close, the integrity check and the custody log. */
+export function caseHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
+  const nativeBinding = ctx.opts.nativeBinding
+  return {
+    'case:create': ({ dir, fields }) =>
+      ctx.setCase(CaseFile.create(dir, fields, ctx.actor(), ctx.clock, { nativeBinding })),
+    'case:open': ({ dir }) => ctx.setCase(CaseFile.open(dir, { nativeBinding })),
+    'case:current': () => {
+      const file = ctx.currentCase()
+      if (!file) return null
+      const review = ctx.currentReview()
+      return {
+        ...file.info(),
+        ...(review ? { review: { path: review.packagePath, valid: review.verdict.valid } } : {}),
+      }
+    },
+    'case:close': async () => {
+      await ctx.closeCase()
+      return null
+    },
+    'case:update': ({ fields }) => ctx.openCase().update(fields, ctx.actor(), ctx.clock),
+    'case:check': () => checkCase(ctx.openCase(), ctx.actor(), ctx.clock),
+    'custody:list': ({ offset, limit }) => {
+      const db = ctx.openCase().db
+      return { total: countCustodyEvents(db), events: listCustodyEvents(db, offset, limit) }
+    },
+  }
+}

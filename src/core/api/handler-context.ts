@@ -1,0 +1,77 @@
+import type { ApiEventName, ApiEvents, ApiOutput, Channel, ParsedInput } from '../../shared/api'
+import type { AppInfo, CaseInfo, Officer } from '../../shared/types'
+import type { CaseFile, Clock } from '../case/case-file'
+import type { PdfPrinter } from '../documents/pdf-printer'
+import type { AppData } from '../profile/app-data'
+import type { ReviewWorkspace } from '../review'
+import type { KeyProtector } from '../signing/key-protector'
+import type { OfficerKeys } from '../signing/officer-key'
+import type { JobControl, JobKind } from './job-registry'
+import type { TaskRegistry } from './task-registry'
+
+/** OS dialogs where the shell has them (Electron); browser mode has none. */
+export interface Dialogs {
+  pickDirectory(purpose: 'open-case' | 'new-case' | 'import' | 'export'): Promise<string | null>
+  /** files and folders to import; empty when cancelled */
+  pickImportSources(): Promise<string[]>
+}
+
+export interface BackendOptions {
+  mode: AppInfo['mode']
+  dataDir: string
+  version: string
+  dialogs?: Dialogs
+  clock?: Clock
+  nativeBinding?: string
+  /** prints transfer documents to PDF; absent where no browser engine is available */
+  pdf?: PdfPrinter
+  /** Electron's safeStorage; absent elsewhere, where the signing key is a 0600 file */
+  keyProtector?: KeyProtector
+}
+
+export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ApiOutput<C>> | ApiOutput<C>
+/** The handlers of one feature: exactly the channels it names. */
+export type HandlerGroup<C extends Channel> = { [K in C]: Handler<K> }
+export type Handlers = HandlerGroup<Channel>
+
+/**
+ * What a feature's handlers may use of the session. Handlers parse nothing (the contract did),
+ * decide nothing about storage (core does), and never read the system time: they hand `clock`
+ * on to core, or call it where core wants an instant.
+ */
+export interface HandlerContext {
+  readonly opts: BackendOptions
+  readonly appData: AppData
+  /** the session's one clock (fixed in tests) */
+  readonly clock: Clock
+  /** the officers' signing keys of this app data folder, sealed by the shell's key protector where it has one */
+  readonly officerKeys: OfficerKeys
+  /** the open case; throws EvidenceError('no-case-open') when there is none */
+  openCase(): CaseFile
+  /** the open case (a package under review is one too), or null */
+  currentCase(): CaseFile | null
+  /** the officer named in custody events: the saved profile, required before any change */
+  actor(): Officer
+  emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void
+  /** tells every view of the open case to refetch */
+  caseChanged(): void
+  /** makes `file` the session's case (closing whatever was open) and lists it as recent */
+  setCase(file: CaseFile): Promise<CaseInfo>
+  /** stops the work that writes into the open case (or package), then closes it */
+  closeCase(): Promise<void>
+  /** items opened in this session of the open case: "viewed" is recorded once each */
+  readonly viewed: Set<string>
+  /** runs long work in the background with progress (`job:progress`) and cancel (`task:cancel`) */
+  startJob(kind: JobKind, work: (job: JobControl) => Promise<unknown>): { taskId: string }
+  /** imports of this session, with their per-file results (`task:progress`) */
+  readonly imports: TaskRegistry
+  /** background work the session waits for before it closes the case */
+  track(work: Promise<unknown>): void
+  /** cancels an import or a job; false when no such task is running */
+  cancelTask(taskId: string): boolean
+  /** starts the background playback-proxy runner of the open case, unless it runs already */
+  startProxies(): void
+  /** reviewer mode: makes a verified package the session's read-only case */
+  enterReview(ws: ReviewWorkspace): void
+  currentReview(): ReviewWorkspace | null
+}

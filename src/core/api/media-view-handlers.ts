@@ -1,0 +1,21 @@
+import { deriveFromVideo } from '../evidence/derive-item'
+import { monitoringView, setMonitoringLimit } from '../evidence/monitoring-view'
+import { transcriptView } from '../evidence/transcript-view'
+import type { HandlerContext, HandlerGroup } from './handler-context'
+
+type Channels = 'transcript:get' | 'monitoring:get' | 'monitoring:setLimit' | 'video:derive'
+
+/** What the transcript, monitoring and video viewers ask of an item beyond its record. */
+export function mediaViewHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
+  return {
+    'transcript:get': ({ itemId }) => transcriptView(ctx.openCase().db, itemId),
+    'monitoring:get': ({ itemId }) => monitoringView(ctx.openCase(), itemId),
+    'monitoring:setLimit': ({ itemId, pollutant, limit, reason }) =>
+      setMonitoringLimit(ctx.openCase(), itemId, pollutant, limit, reason, ctx.actor(), ctx.clock),
+    'video:derive': async (req) => {
+      const result = await deriveFromVideo(ctx.openCase(), req, ctx.actor(), ctx.clock)
+      ctx.caseChanged()
+      return result
+    },
+  }
+}
