@@ -17,7 +17,8 @@ describe('case folder', () => {
     const created = CaseFile.create(dir, sampleCaseFields(), OFFICER_A, fixedClock())
     const info = created.info()
     created.close()
-    expect(readdirSync(dir).sort()).toEqual(['case.sqlite', 'derived', 'objects'])
+    // .lock.sqlite stays: it carries the OS lock, and deleting it would let two writers lock two files
+    expect(readdirSync(dir).sort()).toEqual(['.lock.sqlite', 'case.sqlite', 'derived', 'objects'])
     const reopened = CaseFile.open(dir)
     expect(reopened.info()).toEqual(info)
     expect(info.officers).toEqual([OFFICER_A, OFFICER_B])

@@ -81,7 +81,7 @@ export class CaseFile {
     let lock: CaseLock | null = null
     let db: WritableDB | null = null
     try {
-      lock = acquireCaseLock(layout.lock)
+      lock = acquireCaseLock(layout.lock, { nativeBinding: opts.nativeBinding })
       mkdirSync(layout.objects, { recursive: true })
       mkdirSync(layout.objectsTmp, { recursive: true })
       mkdirSync(layout.derived, { recursive: true })
@@ -134,7 +134,7 @@ export class CaseFile {
     if (!existsSync(layout.db))
       throw new EvidenceError('case-missing', `${dir} is not a case folder (no case.sqlite in it).`)
     const readOnly = opts.readOnly ?? false
-    const lock = readOnly ? null : acquireCaseLock(layout.lock)
+    const lock = readOnly ? null : acquireCaseLock(layout.lock, { nativeBinding: opts.nativeBinding })
     let db: WritableDB | null = null
     try {
       db = openDatabase(layout.db, { readOnly, nativeBinding: opts.nativeBinding })

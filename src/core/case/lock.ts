@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync, fsyncSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { EvidenceError } from '../errors'
 
@@ -7,11 +8,24 @@ export interface LockOwner {
   host: string
   since: string
   app: string
+  /** "os": the holder also holds the OS lock, so this file only names it (absent in older versions) */
+  lock?: 'os'
 }
 
 export interface CaseLock {
   readonly path: string
   release(): void
+}
+
+export interface LockOptions {
+  app?: string
+  /** better-sqlite3 binary for another ABI (the Electron main process) */
+  nativeBinding?: string
+}
+
+/** The OS lock beside the owner file: `<case>/.lock` → `<case>/.lock.sqlite`. */
+export function osLockPath(ownerPath: string): string {
+  return `${ownerPath}.sqlite`
 }
 
 function isAlive(pid: number): boolean {
@@ -33,50 +47,95 @@ function readOwner(path: string): LockOwner | null {
   }
 }
 
-/**
- * Takes the case's single-writer lock (`<case>/.lock`, created exclusively). A lock left by a
- * process that has died on this machine is stale and taken over; a live holder is named in the
- * error. A lock from another machine (a shared drive) is never assumed stale.
- */
-export function acquireCaseLock(lockPath: string, app = 'evidence-desk'): CaseLock {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    let fd: number
-    try {
-      fd = openSync(lockPath, 'wx', 0o644)
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new EvidenceError('io-error', `Cannot create the lock file ${lockPath}.`, { cause: e })
-      }
-      const owner = readOwner(lockPath)
-      const stale = owner === null || (owner.host === hostname() && !isAlive(owner.pid))
-      if (!stale) {
-        const where =
-          owner.host === hostname() ? `process ${owner.pid}` : `process ${owner.pid} on ${owner.host}`
-        throw new EvidenceError(
-          'case-locked',
-          `The case is open in another window or program (${where}, since ${owner.since}). Close it there first.`,
-          { detail: `lock file: ${lockPath}` },
-        )
-      }
-      rmSync(lockPath, { force: true })
-      continue
-    }
-    const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString(), app }
-    writeSync(fd, JSON.stringify(owner))
-    fsyncSync(fd)
-    closeSync(fd)
-    return {
-      path: lockPath,
-      release() {
-        // Only remove a lock that is still ours.
-        const current = readOwner(lockPath)
-        if (current && current.pid === owner.pid && current.since === owner.since)
-          rmSync(lockPath, { force: true })
-      },
-    }
-  }
-  throw new EvidenceError(
+function lockedError(owner: LockOwner | null, ownerPath: string): EvidenceError {
+  const where = !owner
+    ? 'another process'
+    : owner.host === hostname()
+      ? `process ${owner.pid}, since ${owner.since}`
+      : `process ${owner.pid} on ${owner.host}, since ${owner.since}`
+  return new EvidenceError(
     'case-locked',
-    `Could not take the lock ${lockPath}; another program keeps taking it.`,
+    `The case is open in another window or program (${where}). Close it there first.`,
+    { detail: `lock file: ${ownerPath}` },
   )
+}
+
+/**
+ * An owner file that still binds us although we hold the OS lock: one written by an older
+ * version (which knew no OS lock) for a live process here, or any lock from another machine
+ * (a shared drive may not carry OS locks between machines, so it is never assumed stale).
+ */
+function ownerStillHolds(owner: LockOwner | null): boolean {
+  if (!owner) return false
+  if (owner.host !== hostname()) return true
+  return owner.lock !== 'os' && owner.pid !== process.pid && isAlive(owner.pid)
+}
+
+/**
+ * Takes the case's single-writer lock. The lock itself is an OS lock: a write transaction held
+ * open on `<case>/.lock.sqlite` (fcntl or LockFileEx underneath, through SQLite). The kernel grants
+ * it to one process atomically and drops it when that process ends, however it ends, so there is
+ * no stale lock to judge and no window in which two writers both think they hold it.
+ * `<case>/.lock` (0600) then names the holder for the message others get. Throws
+ * EvidenceError('case-locked') naming the holder, or 'io-error' when the lock cannot be created.
+ */
+export function acquireCaseLock(ownerPath: string, opts: LockOptions = {}): CaseLock {
+  let db: Database.Database
+  try {
+    db = new Database(osLockPath(ownerPath), {
+      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    })
+  } catch (cause) {
+    throw new EvidenceError('io-error', `Cannot create the lock file ${osLockPath(ownerPath)}.`, { cause })
+  }
+  try {
+    // Never wait: a held lock is an answer, not a reason to hang. No journal file: nothing is written.
+    db.pragma('busy_timeout = 0')
+    db.pragma('journal_mode = MEMORY')
+    db.exec('BEGIN IMMEDIATE')
+  } catch (cause) {
+    db.close()
+    if ((cause as { code?: string }).code === 'SQLITE_BUSY') throw lockedError(readOwner(ownerPath), ownerPath)
+    throw new EvidenceError('io-error', `Cannot take the lock ${osLockPath(ownerPath)}.`, { cause })
+  }
+  const previous = readOwner(ownerPath)
+  if (ownerStillHolds(previous)) {
+    db.exec('ROLLBACK')
+    db.close()
+    throw lockedError(previous, ownerPath)
+  }
+  const owner: LockOwner = {
+    pid: process.pid,
+    host: hostname(),
+    since: new Date().toISOString(),
+    app: opts.app ?? 'evidence-desk',
+    lock: 'os',
+  }
+  try {
+    const tmp = `${ownerPath}.${process.pid}.tmp`
+    writeFileSync(tmp, JSON.stringify(owner), { mode: 0o600 })
+    renameSync(tmp, ownerPath)
+  } catch (cause) {
+    db.exec('ROLLBACK')
+    db.close()
+    throw new EvidenceError('io-error', `Cannot write the lock file ${ownerPath}.`, { cause })
+  }
+  let released = false
+  return {
+    path: ownerPath,
+    release() {
+      if (released) return
+      released = true
+      // The owner file goes first, while the OS lock still keeps everyone else out. The lock
+      // database stays: deleting it would let one process lock the old file and another a new one.
+      const current = readOwner(ownerPath)
+      if (current && current.pid === owner.pid && current.since === owner.since)
+        rmSync(ownerPath, { force: true })
+      try {
+        db.exec('ROLLBACK')
+      } finally {
+        db.close()
+      }
+    },
+  }
 }
