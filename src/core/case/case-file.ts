@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { CaseEdit, CaseFields } from '../../shared/api'
 import type { CaseInfo, EvidenceKind, IntegrityStatus, Officer, Subject } from '../../shared/types'
@@ -12,6 +12,10 @@ import { acquireCaseLock, type CaseLock } from './lock'
 import { caseLayout } from './layout'
 
 export type Clock = () => Date
+
+/** Case folders and the files in them are for their owner only (0700 folders, 0600 files, 0400 originals). */
+const PRIVATE_DIR = 0o700
+const PRIVATE_FILE = 0o600
 
 export interface OpenCaseOptions {
   /** open without the writer lock and without writing (list, show, review) */
@@ -72,7 +76,7 @@ export class CaseFile {
       }
     } else {
       try {
-        mkdirSync(dir, { recursive: true })
+        mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR })
       } catch (cause) {
         throw new EvidenceError('io-error', `Cannot create the case folder ${dir}.`, { cause })
       }
@@ -81,10 +85,14 @@ export class CaseFile {
     let lock: CaseLock | null = null
     let db: WritableDB | null = null
     try {
+      // Owner-only from the first byte: evidence is not for other local users (README, "Where data lives").
+      chmodSync(dir, PRIVATE_DIR)
       lock = acquireCaseLock(layout.lock, { nativeBinding: opts.nativeBinding })
-      mkdirSync(layout.objects, { recursive: true })
-      mkdirSync(layout.objectsTmp, { recursive: true })
-      mkdirSync(layout.derived, { recursive: true })
+      mkdirSync(layout.objects, { recursive: true, mode: PRIVATE_DIR })
+      mkdirSync(layout.objectsTmp, { recursive: true, mode: PRIVATE_DIR })
+      mkdirSync(layout.derived, { recursive: true, mode: PRIVATE_DIR })
+      // SQLite gives its -wal and -shm files the database file's mode, so it is made 0600 first.
+      closeSync(openSync(layout.db, 'wx', PRIVATE_FILE))
       db = openDatabase(layout.db, { nativeBinding: opts.nativeBinding })
       migrate(db)
       const now = clock()
@@ -146,7 +154,7 @@ export class CaseFile {
         migrate(db, undefined, layout.db)
         // A crash mid-import leaves at most a temp file and never a row (rows are written after the rename).
         rmSync(layout.objectsTmp, { recursive: true, force: true })
-        mkdirSync(layout.objectsTmp, { recursive: true })
+        mkdirSync(layout.objectsTmp, { recursive: true, mode: PRIVATE_DIR })
       }
       const file = new CaseFile(dir, db, readOnly, lock)
       file.info() // fails now, not later, on a database without a case row

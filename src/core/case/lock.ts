@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { EvidenceError } from '../errors'
 
@@ -82,6 +82,8 @@ function ownerStillHolds(owner: LockOwner | null): boolean {
 export function acquireCaseLock(ownerPath: string, opts: LockOptions = {}): CaseLock {
   let db: Database.Database
   try {
+    // created owner-only before SQLite opens it (which would use 0644)
+    closeSync(openSync(osLockPath(ownerPath), 'a', 0o600))
     db = new Database(osLockPath(ownerPath), {
       ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     })

@@ -41,7 +41,7 @@ export async function printDocumentIntoCase(
     throw new EvidenceError('read-only', 'This case is open read-only; no PDF can be written into it.')
   const pdf = await printDocumentPdf(printer, doc, signal)
   const dir = join(file.dir, 'documents')
-  mkdirSync(dir, { recursive: true })
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
   const fileName = `${doc.fileName}.pdf`
   const path = join(dir, fileName)
   writeFileAtomic(path, pdf)

@@ -97,7 +97,7 @@ export async function deriveFromVideo(
     )
   }
   const work = join(caseLayout(file.dir).objectsTmp, `derive-${randomBytes(6).toString('hex')}`)
-  await mkdir(work, { recursive: true })
+  await mkdir(work, { recursive: true, mode: 0o700 })
   const name =
     req.operation === 'still'
       ? `${item.number}_still_${stamp(req.start)}.jpg`

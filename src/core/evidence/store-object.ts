@@ -27,7 +27,7 @@ export async function storeObject(
   opts: { signal?: AbortSignal; onBytes?: (n: number) => void } = {},
 ): Promise<StoredObject> {
   const tmpDir = caseLayout(caseDir).objectsTmp
-  await mkdir(tmpDir, { recursive: true })
+  await mkdir(tmpDir, { recursive: true, mode: 0o700 })
   const tmp = join(tmpDir, `${randomBytes(8).toString('hex')}.part`)
   const hash = createHash('sha256')
   let size = 0
@@ -66,8 +66,9 @@ export async function storeObject(
       await rm(tmp, { force: true })
       return { sha256, size, path: final, created: false }
     }
-    await mkdir(dirname(final), { recursive: true })
-    await chmod(tmp, 0o444)
+    await mkdir(dirname(final), { recursive: true, mode: 0o700 })
+    // owner-only and read-only: an original is never rewritten, and no other local user reads it
+    await chmod(tmp, 0o400)
     await rename(tmp, final)
     await syncDir(dirname(final))
     return { sha256, size, path: final, created: true }

@@ -99,7 +99,7 @@ export async function makeThumbnails(
   outDir: string,
   kind: EvidenceKind,
 ): Promise<Thumbnails> {
-  await mkdir(outDir, { recursive: true })
+  await mkdir(outDir, { recursive: true, mode: 0o700 })
   if (kind === 'image' || kind === 'thermal') {
     const thumb = join(outDir, 'thumb.jpg')
     const preview = join(outDir, 'preview.jpg')

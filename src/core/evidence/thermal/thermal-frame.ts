@@ -142,7 +142,7 @@ async function ensureThermalFile(
     return
   }
   const dir = derivedDir(file.dir, item.sha256)
-  await mkdir(dir, { recursive: true })
+  await mkdir(dir, { recursive: true, mode: 0o700 })
   const out = join(dir, THERMAL_FILE)
   await writeAtomic(out, float32LittleEndian(values))
   setDerived(file.db, item.id, 'thermal', 'ready', relative(file.dir, out))
@@ -174,7 +174,7 @@ async function ensureVisibleFile(
     return null
   }
   const dir = derivedDir(file.dir, item.sha256)
-  await mkdir(dir, { recursive: true })
+  await mkdir(dir, { recursive: true, mode: 0o700 })
   const out = join(dir, VISIBLE_FILE)
   await writeAtomic(out, made.jpeg)
   setDerived(file.db, item.id, 'visible', 'ready', relative(file.dir, out))
