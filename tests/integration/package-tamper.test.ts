@@ -222,7 +222,7 @@ describe('tampered copies of an exported package', () => {
     expect(v.problems).toContainEqual(expect.objectContaining({ code: 'hash-mismatch', path: bagPath }))
   })
 
-  it('a flipped byte in an entry’s ZIP header is a read error naming the entry, and nothing else is trusted', async () => {
+  it('a flipped byte in an entry’s ZIP header is refused as zip-inconsistent naming the entry, and nothing else is trusted', async () => {
     const zip = join(tmp.dir, `tampered-${++copies}.zip`)
     cpSync(zipPkg, zip)
     const { name, headerStart } = await entryData(zip, /\/data\/evidence\/E003_/)
@@ -230,8 +230,12 @@ describe('tampered copies of an exported package', () => {
     const v = await verify(zip)
     expect(v.valid).toBe(false)
     const bagPath = name.slice(name.indexOf('/') + 1)
-    expect(v.problems).toContainEqual(expect.objectContaining({ code: 'io-error', path: bagPath }))
-    expect(v.problems.find((p) => p.path === bagPath)?.message).toContain(bagPath)
+    // The damaged local header no longer matches its central record: the ZIP is refused before
+    // any content is trusted (issue 11, item 4), naming the entry as the ZIP lists it.
+    expect(v.problems).toContainEqual(expect.objectContaining({ code: 'zip-inconsistent', path: name }))
+    expect(v.problems.find((p) => p.path === name)?.message).toContain(bagPath)
+    expect(v.signature.valid).toBe(false)
+    expect(v.custody.present).toBe(false)
   })
 })
 

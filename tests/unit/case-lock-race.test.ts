@@ -39,7 +39,9 @@ async function race(lockPath: string, n: number): Promise<string[]> {
     return await Promise.all(answers)
   } finally {
     for (const c of children) c.stdin?.end()
-    await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))))
+    await Promise.all(
+      children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))),
+    )
   }
 }
 

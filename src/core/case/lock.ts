@@ -97,7 +97,8 @@ export function acquireCaseLock(ownerPath: string, opts: LockOptions = {}): Case
     db.exec('BEGIN IMMEDIATE')
   } catch (cause) {
     db.close()
-    if ((cause as { code?: string }).code === 'SQLITE_BUSY') throw lockedError(readOwner(ownerPath), ownerPath)
+    if ((cause as { code?: string }).code === 'SQLITE_BUSY')
+      throw lockedError(readOwner(ownerPath), ownerPath)
     throw new EvidenceError('io-error', `Cannot take the lock ${osLockPath(ownerPath)}.`, { cause })
   }
   const previous = readOwner(ownerPath)

@@ -6,6 +6,8 @@ export type BagProblemCode =
   | 'extra-file'
   | 'hash-mismatch'
   | 'unsafe-path'
+  /** two ZIP readers would see different files: local and central headers disagree, or bytes lie outside every entry */
+  | 'zip-inconsistent'
   | 'not-a-bag'
   | 'bad-tag-file'
   | 'bad-manifest'

@@ -51,8 +51,9 @@ export async function verifyBag(source: BagSource, opts: VerifyOptions = {}): Pr
       digests,
     }
   }
-  // Hostile layout: refuse before reading a single byte of content.
-  if (report.has('unsafe-path')) return result(null, [])
+  // Hostile layout, or a ZIP that another reader would see differently: refuse before reading
+  // a single byte of content.
+  if (report.has('unsafe-path') || report.has('zip-inconsistent')) return result(null, [])
   throwIfAborted(opts.signal)
 
   const model = await readBagTags(source, scan, report)

@@ -1,9 +1,23 @@
+import { createReadStream } from 'node:fs'
+import { open } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import * as yauzl from 'yauzl'
 import { EvidenceError } from '../../errors'
 import { checkSafePath } from './safe-path'
 import { MAX_BAG_ENTRIES, readAllBounded } from './source-util'
 import type { BagFileEntry, BagProblem, BagScan, BagSource } from './types'
+import { checkZipLayout, readZipEnd } from './zip-layout'
+
+/** The first `end` bytes of a file, for a ZIP followed by bytes that are not part of it. */
+class FilePrefixReader extends yauzl.RandomAccessReader {
+  constructor(private readonly path: string) {
+    super()
+  }
+
+  _readStreamForRange(start: number, end: number): Readable {
+    return createReadStream(this.path, { start, end: end - 1 })
+  }
+}
 
 const S_IFMT = 0o170000
 const S_IFREG = 0o100000
@@ -23,16 +37,29 @@ interface ZipItem {
  * for a corrupt ZIP.
  */
 export async function openZipBagSource(location: string): Promise<ZipBagSource> {
+  const fh = await open(location, 'r').catch((err: unknown) => {
+    throw new EvidenceError('invalid-input', `Cannot open ${location} for reading.`, { cause: err })
+  })
+  try {
+    return await readZipBag(location, fh)
+  } finally {
+    await fh.close()
+  }
+}
+
+async function readZipBag(location: string, fh: Awaited<ReturnType<typeof open>>): Promise<ZipBagSource> {
+  const fileSize = (await fh.stat()).size
+  const end = await readZipEnd(fh, fileSize)
+  // decodeStrings:false so that a hostile name is reported as a problem instead of aborting
+  // the listing; we decode and check every name ourselves.
+  const options = { autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: true }
   let zip: yauzl.ZipFile
   try {
-    // decodeStrings:false so that a hostile name is reported as a problem instead of aborting
-    // the listing; we decode and check every name ourselves.
-    zip = await yauzl.openPromise(location, {
-      autoClose: false,
-      decodeStrings: false,
-      validateEntrySizes: true,
-      strictFileNames: true,
-    })
+    // Bytes after the end record are reported below; the ZIP itself is read without them.
+    zip =
+      end && end.end < fileSize
+        ? await yauzl.fromRandomAccessReaderPromise(new FilePrefixReader(location), end.end, options)
+        : await yauzl.openPromise(location, options)
   } catch (err) {
     throw new EvidenceError(
       'invalid-input',
@@ -66,7 +93,8 @@ export async function openZipBagSource(location: string): Promise<ZipBagSource> 
       { cause: err },
     )
   }
-  return new ZipBagSource(location, zip, raw)
+  const layout = end ? await checkZipLayout(fh, fileSize, end, raw) : []
+  return new ZipBagSource(location, zip, raw, layout)
 }
 
 /** A bag inside a ZIP, rooted at the ZIP root or at its single top-level folder. */
@@ -80,8 +108,10 @@ export class ZipBagSource implements BagSource {
     readonly location: string,
     private readonly zip: yauzl.ZipFile,
     raw: Array<{ entry: yauzl.Entry; name: string }>,
+    /** where the ZIP's bytes and headers disagree (zip-layout.ts) */
+    layoutProblems: BagProblem[] = [],
   ) {
-    const problems: BagProblem[] = []
+    const problems: BagProblem[] = [...layoutProblems]
     const warnings: BagProblem[] = []
     const safe: Array<{ entry: yauzl.Entry; name: string; isDir: boolean }> = []
     let finderJunk = false

@@ -11,7 +11,8 @@
  * - A bag with data/case.json (or a signature, or custody fields in bag-info.txt) claims to be a
  *   custody package: a missing signature or custody log is then a problem. A plain BagIt bag
  *   verifies as before, with signature and custody "not present".
- * - A hostile bag (unsafe paths) or a non-bag is refused before any package file is read.
+ * - A hostile bag (unsafe paths), a ZIP that two readers would read differently (zip-inconsistent)
+ *   or a non-bag is refused before any package file is read.
  */
 import type { CaseJson, PackageVerdict } from '../../../shared/package-types'
 import type { CustodyEvent } from '../../../shared/types'
@@ -55,7 +56,9 @@ export async function verifyCustodyPackage(
   let caseJson: CaseJson | null = null
   let custodyEvents: CustodyEvent[] = []
 
-  const refused = bag.problems.some((p) => p.code === 'unsafe-path' || p.code === 'not-a-bag')
+  const refused = bag.problems.some(
+    (p) => p.code === 'unsafe-path' || p.code === 'not-a-bag' || p.code === 'zip-inconsistent',
+  )
   if (!refused) {
     throwIfCancelled(opts.signal)
     const present = new Set((await source.scan()).files.map((f) => f.path))
