@@ -3,6 +3,7 @@ import type { CaseJson } from '../../../shared/package-types'
 import { printable } from '../bagit/manifest'
 import { checkSafePath } from '../bagit/safe-path'
 import { bagInfoValues } from '../bagit/tag-file'
+import { MAX_JSON_DEPTH, jsonDepth } from '../../util/json-limits'
 import type { BagSource } from '../bagit/types'
 import type { Findings } from './findings'
 import {
@@ -67,6 +68,14 @@ export async function checkCaseJson(input: CaseJsonInput): Promise<CaseJson | nu
   if (!buf) return null
   let parsed: z.infer<typeof caseJsonSchema>
   try {
+    if (jsonDepth(buf) > MAX_JSON_DEPTH) {
+      findings.problem(
+        'limit-exceeded',
+        CASE_JSON,
+        `${CASE_JSON} nests deeper than ${MAX_JSON_DEPTH} levels; no case record does`,
+      )
+      return null
+    }
     parsed = caseJsonSchema.parse(JSON.parse(buf.toString('utf8')))
   } catch (err) {
     const why =

@@ -9,6 +9,9 @@ export type PackageProblemCode =
   | 'missing-file'
   | 'extra-file'
   | 'untrusted-key'
+  | 'signer-mismatch'
+  /** a line, a nesting or a size over the documented caps */
+  | 'limit-exceeded'
 
 /** Problems make the package invalid; warnings (shown amber) leave it valid. */
 export class Findings {

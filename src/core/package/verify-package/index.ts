@@ -90,7 +90,7 @@ export async function verifyCustodyPackage(
     const walked = await checkCustody({ ...common, claimsPackage, digests: bag.digests, signal: opts.signal })
     custody = walked.verdict
     custodyEvents = walked.events
-    if (caseJson) crossCheck(caseJson, signature, custodyEvents, custody, findings)
+    if (caseJson) crossCheck(caseJson, signature, walked.complete ? custodyEvents : null, custody, findings)
   }
 
   const problems = [...bag.problems, ...findings.problems]
@@ -112,7 +112,8 @@ export async function verifyCustodyPackage(
 function crossCheck(
   caseJson: CaseJson,
   signature: SignatureVerdict,
-  events: CustodyEvent[],
+  /** null when the log could not be read to the end (a limit): there is nothing to compare */
+  events: CustodyEvent[] | null,
   custody: CustodyVerdict,
   findings: Findings,
 ): void {
@@ -123,7 +124,7 @@ function crossCheck(
       `${CASE_JSON} names signer fingerprint ${caseJson.signer.fingerprint}, but the package was signed by the key with fingerprint ${signature.fingerprint}`,
     )
   }
-  if (!custody.present) return
+  if (!custody.present || !events) return
   const head = events.at(-1)?.hash ?? null
   if (caseJson.custody.headHash !== head || caseJson.custody.events !== events.length) {
     custody.intact = false
