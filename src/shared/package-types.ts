@@ -21,6 +21,8 @@ export interface TrustedKey {
   fingerprint: string
   publicKeyPem: string
   name: string
+  /** the signer's 执法证号, when the reviewer recorded it: a package naming it with another key is a forgery */
+  certNo?: string
   addedAt: string
 }
 

@@ -62,8 +62,10 @@ describe('evidesk verify', () => {
     try {
       const zip = join(tmp.dir, 'package.zip')
       const pkg = await buildCustodyPackage(zip, { format: 'zip' })
+      // valid, but signed by a key this machine has not confirmed: exit 1 unless --allow-untrusted
       const unconfirmed = verify(zip)
-      expect(unconfirmed.code).toBe(0)
+      expect(unconfirmed.code).toBe(1)
+      expect(verify(zip, ['--allow-untrusted']).code).toBe(0)
       expect(unconfirmed.json).toMatchObject({
         valid: true,
         signature: {

@@ -33,7 +33,7 @@ Violations, documents, packages
   link <case-dir> <V1> <E001> [--start <s> --end <s> | --quote <text> | --region x,y,w,h] [--note <n>] [--json]
   documents <case-dir> <out-dir> [--pdf] [--violation <V1>]… [--json]
   export <case-dir> <out.zip | out-dir/> [--violation <id>]… [--json]
-  verify <package.zip | bag-dir> [--trust <fingerprint>]… [--json]
+  verify <package.zip | bag-dir> [--trust <fingerprint | key-file>]… [--allow-untrusted] [--json]
   serve [<case-dir>] [--port <n>] [--open]
 Exit codes: 0 success, 1 completed with problems, 2 could not run (or cancelled).`,
 
@@ -53,7 +53,8 @@ Exit codes: 0 success, 1 completed with problems, 2 could not run (or cancelled)
   caseViolationItem: (usage: string) =>
     `give a case folder, a violation and an evidence item${usageTail(usage)}`,
   officerFormat: (text: string) => `officer "${text}" must be written as "<name>:<cert-no>"`,
-  notAFingerprint: (text: string) => `"${text}" is not a key fingerprint (64 hexadecimal digits)`,
+  notAFingerprint: (text: string) =>
+    `"${text}" is neither a key fingerprint (64 hexadecimal digits) nor a public key file`,
   oneCitation: (usage: string) =>
     `cite one thing at a time: --start/--end, --quote, --region or --pollutant/--from/--to${usageTail(usage)}`,
   citationNeeded: (usage: string) =>
@@ -196,6 +197,9 @@ Exit codes: 0 success, 1 completed with problems, 2 could not run (or cancelled)
   bagValid: (version: string | null, custody: boolean) =>
     `valid BagIt ${version ?? ''} bag${custody ? ' and custody package' : ''}`,
   bagInvalid: (problems: number) => `NOT valid: ${problems} problem(s)`,
+  untrustedExit:
+    'exit 1: the signer’s key is not trusted on this machine. Confirm its fingerprint with the signer, then add it ("evidesk trust add <key-file>") or pass --trust <fingerprint>; --allow-untrusted accepts the package as it is.',
+  acceptedUntrusted: 'accepted with --allow-untrusted: the signer’s key is not confirmed on this machine',
 
   // serve
   uiNotBuilt: (index: string) =>

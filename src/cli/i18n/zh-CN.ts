@@ -67,7 +67,7 @@ export const zhCN: CliMessages = {
   link <案件文件夹> <V1> <E001> [--start <秒> --end <秒> | --quote <原文> | --region x,y,w,h] [--note <证明内容>] [--json]
   documents <案件文件夹> <输出文件夹> [--pdf] [--violation <V1>]… [--json]
   export <案件文件夹> <输出.zip | 输出文件夹/> [--violation <id>]… [--json]
-  verify <证据包.zip | 证据包文件夹> [--trust <指纹>]… [--json]
+  verify <证据包.zip | 证据包文件夹> [--trust <指纹 | 公钥文件>]… [--allow-untrusted] [--json]
   serve [<案件文件夹>] [--port <端口>] [--open]
 退出码：0 成功；1 已完成但发现问题；2 无法执行（或已取消）。`,
 
@@ -85,7 +85,7 @@ export const zhCN: CliMessages = {
   caseAndViolation: (usage) => `请给出案件文件夹和违法事实（V1 或其 id）${usageTail(usage)}`,
   caseViolationItem: (usage) => `请给出案件文件夹、违法事实和证据编号${usageTail(usage)}`,
   officerFormat: (text) => `执法人员“${text}”应写成“<姓名>:<执法证号>”`,
-  notAFingerprint: (text) => `“${text}”不是密钥指纹（应为 64 位十六进制数字）`,
+  notAFingerprint: (text) => `“${text}”既不是密钥指纹（应为 64 位十六进制数字），也不是公钥文件`,
   oneCitation: (usage) =>
     `一次只能引用一处：--start/--end、--quote、--region 或 --pollutant/--from/--to${usageTail(usage)}`,
   citationNeeded: (usage) =>
@@ -202,6 +202,9 @@ export const zhCN: CliMessages = {
   bagValid: (version, custody) =>
     `核验通过：BagIt ${version ?? ''} 证据包${custody ? '，监管链证据包完整' : ''}`,
   bagInvalid: (problems) => `核验未通过：发现 ${problems} 个问题`,
+  untrustedExit:
+    '退出码 1：签名人的密钥未被本机信任。请与签名人核对指纹后添加（“evidesk trust add <公钥文件>”）或使用 --trust <指纹>；--allow-untrusted 表示按现状接受该证据包。',
+  acceptedUntrusted: '已按 --allow-untrusted 接受：签名人的密钥未经本机确认',
 
   uiNotBuilt: (index) => `evidesk serve：界面尚未构建（缺少 ${index}）。请先运行 npm run build，然后重试。`,
   portInUse: (port) =>

@@ -3,7 +3,7 @@ import { EvidenceError } from '../errors'
 import { openBag } from '../package/bagit'
 import { verifyCustodyPackage } from '../package/verify-package'
 import { ReviewNotes, ReviewWorkspace, reviewReportHtml } from '../review'
-import { TrustedKeys } from '../signing/trusted-keys'
+import { knownSigners } from '../signing/known-signers'
 import { writeFileAtomic } from '../util/atomic-write'
 import type { HandlerContext, HandlerGroup } from './handler-context'
 
@@ -36,13 +36,14 @@ export function reviewHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
       return ctx.startJob('verify', async (job) => {
         let owned = true
         try {
-          const trustedFingerprints = new Set(
-            new TrustedKeys(ctx.appData.dir).list().map((k) => k.fingerprint),
-          )
+          // trusted keys and this machine's officer keys: trusted, and the basis of signer-mismatch
+          const signers = knownSigners(ctx.appData.dir)
+          const trustedFingerprints = new Set(signers.map((k) => k.fingerprint))
           let filesDone = 0
           let lastPath = ''
           const verified = await verifyCustodyPackage(source, {
             trustedFingerprints,
+            knownSigners: signers,
             signal: job.signal,
             onProgress: (p) => {
               if (p.currentPath !== lastPath) {

@@ -8,4 +8,5 @@ export {
   type OfficerKey,
 } from './officer-key'
 export { TrustedKeys } from './trusted-keys'
+export { knownSigners, impersonated, type KnownSigner } from './known-signers'
 export type { KeyProtector } from './key-protector'

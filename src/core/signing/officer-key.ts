@@ -7,7 +7,7 @@ import {
   verify,
   type KeyObject,
 } from 'node:crypto'
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { OfficerKeyInfo } from '../../shared/package-types'
 import type { Officer } from '../../shared/types'
@@ -121,6 +121,27 @@ export class OfficerKeys {
   keyPath(officer: Officer): string {
     const id = createHash('sha256').update(officer.certNo, 'utf8').digest('hex').slice(0, 16)
     return join(this.dataDir, KEYS_DIR, `officer-${id}.json`)
+  }
+
+  /**
+   * The public facts of every officer key kept here (never the private halves); unreadable or
+   * damaged files are left out.
+   */
+  list(): Array<{ fingerprint: string; name: string; certNo: string }> {
+    const dir = join(this.dataDir, KEYS_DIR)
+    if (!existsSync(dir)) return []
+    const out: Array<{ fingerprint: string; name: string; certNo: string }> = []
+    for (const name of readdirSync(dir)) {
+      if (!/^officer-[0-9a-f]{16}\.json$/.test(name)) continue
+      try {
+        const stored = JSON.parse(readFileSync(join(dir, name), 'utf8')) as StoredKey
+        if (fingerprintOf(stored.publicKeyPem) !== stored.fingerprint) continue
+        out.push({ fingerprint: stored.fingerprint, name: stored.name, certNo: stored.certNo })
+      } catch {
+        // a damaged key file is reported when it is used to sign, not here
+      }
+    }
+    return out
   }
 
   /** The officer's key, created on first use. */

@@ -47,14 +47,20 @@ export class TrustedKeys {
    * Adds an Ed25519 public key (PEM) under a name; adding a key already listed renames it.
    * Throws EvidenceError('invalid-input') for text that is not an Ed25519 public key.
    */
-  add(publicKeyPem: string, name: string, now: Date): TrustedKey[] {
+  add(publicKeyPem: string, name: string, now: Date, certNo?: string): TrustedKey[] {
     const pem = canonicalPublicKeyPem(publicKeyPem)
     const fingerprint = fingerprintOf(pem)
     const rest = this.list().filter((k) => k.fingerprint !== fingerprint)
     const previous = this.list().find((k) => k.fingerprint === fingerprint)
     const next = [
       ...rest,
-      { fingerprint, publicKeyPem: pem, name: name.trim(), addedAt: previous?.addedAt ?? now.toISOString() },
+      {
+        fingerprint,
+        publicKeyPem: pem,
+        name: name.trim(),
+        ...(certNo?.trim() ? { certNo: certNo.trim() } : previous?.certNo ? { certNo: previous.certNo } : {}),
+        addedAt: previous?.addedAt ?? now.toISOString(),
+      },
     ]
     this.save(next)
     return next

@@ -14,7 +14,7 @@ class FilePrefixReader extends yauzl.RandomAccessReader {
     super()
   }
 
-  _readStreamForRange(start: number, end: number): Readable {
+  override _readStreamForRange(start: number, end: number): Readable {
     return createReadStream(this.path, { start, end: end - 1 })
   }
 }

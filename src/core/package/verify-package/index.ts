@@ -7,7 +7,10 @@
  * Verdict rules:
  * - `valid` is true only when the bag is valid and no package check found a problem.
  * - A valid signature by a key this machine has not confirmed leaves `valid` true, with
- *   `signature.trusted` false and an 'untrusted-key' entry in `warnings` (the reviewer sees amber).
+ *   `signature.trusted` false and an 'untrusted-key' entry in `warnings`; the command line exits
+ *   1 for it unless --allow-untrusted, and reviewer mode makes the reviewer acknowledge it.
+ * - A valid signature by an unknown key that claims the name or 执法证号 of a signer this machine
+ *   knows by another key is 'signer-mismatch': a problem, `valid` false.
  * - A bag with data/case.json (or a signature, or custody fields in bag-info.txt) claims to be a
  *   custody package: a missing signature or custody log is then a problem. A plain BagIt bag
  *   verifies as before, with signature and custody "not present".
@@ -22,12 +25,15 @@ import { verifyBag } from '../bagit/verify'
 import { checkCaseJson } from './case-json-check'
 import { checkCustody, type CustodyVerdict } from './custody-check'
 import { Findings } from './findings'
+import type { KnownSigner } from '../../signing/known-signers'
 import { CASE_JSON, SIGNATURE, SIGNER, throwIfCancelled } from './package-files'
 import { checkSignature, type SignatureVerdict } from './signature-check'
 
 export interface VerifyPackageOptions {
   /** fingerprints (lower-case hex) of the keys this machine's user has confirmed */
   trustedFingerprints?: Set<string>
+  /** signers known by name and 执法证号 (knownSigners()): trusted, and the basis of signer-mismatch */
+  knownSigners?: KnownSigner[]
   signal?: AbortSignal
   onProgress?: (p: { bytesDone: number; bytesTotal: number; currentPath: string }) => void
 }
@@ -85,6 +91,7 @@ export async function verifyCustodyPackage(
       ...common,
       claimsPackage,
       trustedFingerprints: opts.trustedFingerprints ?? new Set(),
+      knownSigners: opts.knownSigners ?? [],
     })
     throwIfCancelled(opts.signal)
     const walked = await checkCustody({ ...common, claimsPackage, digests: bag.digests, signal: opts.signal })

@@ -4,6 +4,7 @@ import type { PackageVerdict } from '../../../shared/package-types'
 import { parseManifest } from '../bagit/manifest'
 import { bagInfoValues } from '../bagit/tag-file'
 import { fingerprintOf } from '../../signing/officer-key'
+import { impersonated, type KnownSigner } from '../../signing/known-signers'
 import type { Findings } from './findings'
 import {
   MAX_SIGNATURE_BYTES,
@@ -37,6 +38,8 @@ export interface SignatureInput {
   /** the bag says it is a custody package (case.json, a signature, or custody fields in bag-info) */
   claimsPackage: boolean
   trustedFingerprints: Set<string>
+  /** signers this machine knows by name and 执法证号 (trusted keys, its officers' keys) */
+  knownSigners: KnownSigner[]
   findings: Findings
 }
 
@@ -45,7 +48,9 @@ export interface SignatureInput {
  * carries, that every fingerprint the package states is that key's, that the signed manifest
  * covers bag-info.txt and every payload manifest, and whether this machine trusts the key.
  * `valid` means the signature verifies with the carried key; whether that key is one the
- * reviewer confirmed is `trusted` (a valid signature by an unconfirmed key is a warning).
+ * reviewer confirmed is `trusted` (a valid signature by an unconfirmed key is a warning). A key
+ * that claims the name or 执法证号 of a signer this machine knows by another key is a forgery:
+ * 'signer-mismatch', a problem, never a warning.
  */
 export async function checkSignature(input: SignatureInput): Promise<SignatureVerdict> {
   const { source, present, findings } = input
@@ -66,7 +71,8 @@ export async function checkSignature(input: SignatureInput): Promise<SignatureVe
     return verdict
   }
 
-  const key = await readSigner(input, verdict)
+  const claimed = await readSigner(input, verdict)
+  const key = claimed?.key ?? null
   const signature = await readSignature(input)
   const manifest = await readTagFile(source, present, SIGNED_MANIFEST, MAX_TAG_MANIFEST_BYTES, findings)
   if (!manifest && !present.has(SIGNED_MANIFEST))
@@ -87,8 +93,22 @@ export async function checkSignature(input: SignatureInput): Promise<SignatureVe
   }
   checkCoverage(manifest, input)
   checkBagInfoFingerprint(input, verdict.fingerprint as string)
-  verdict.trusted = verdict.valid && input.trustedFingerprints.has(verdict.fingerprint as string)
-  if (verdict.valid && !verdict.trusted) {
+  const fingerprint = verdict.fingerprint as string
+  verdict.trusted =
+    verdict.valid &&
+    (input.trustedFingerprints.has(fingerprint) ||
+      input.knownSigners.some((k) => k.fingerprint === fingerprint))
+  const genuine =
+    verdict.valid && !verdict.trusted && claimed
+      ? impersonated({ name: claimed.name, certNo: claimed.certNo, fingerprint }, input.knownSigners)
+      : null
+  if (genuine) {
+    findings.problem(
+      'signer-mismatch',
+      SIGNER,
+      `The package is signed in the name of ${claimed?.name} (执法证号 ${claimed?.certNo || '—'}) by the key with fingerprint ${fingerprint}, but this machine knows ${genuine.name}${genuine.certNo ? ` (执法证号 ${genuine.certNo})` : ''} by the key with fingerprint ${genuine.fingerprint} (${genuine.source === 'officer-key' ? 'an officer key kept here' : 'a trusted key'}): the signature was not made with that officer's key`,
+    )
+  } else if (verdict.valid && !verdict.trusted) {
     findings.warn(
       'untrusted-key',
       SIGNER,
@@ -99,7 +119,10 @@ export async function checkSignature(input: SignatureInput): Promise<SignatureVe
 }
 
 /** signer.json: the carried public key, with its stated fingerprint checked against the key. */
-async function readSigner(input: SignatureInput, verdict: SignatureVerdict): Promise<KeyObject | null> {
+async function readSigner(
+  input: SignatureInput,
+  verdict: SignatureVerdict,
+): Promise<{ key: KeyObject; name: string; certNo: string } | null> {
   const { findings } = input
   const buf = await readTagFile(input.source, input.present, SIGNER, MAX_SIGNER_BYTES, findings)
   if (!buf) {
@@ -144,7 +167,7 @@ async function readSigner(input: SignatureInput, verdict: SignatureVerdict): Pro
       `${SIGNER} states fingerprint ${signer.fingerprint}, but its public key has fingerprint ${verdict.fingerprint}`,
     )
   }
-  return key
+  return { key, name: signer.name, certNo: signer.certNo }
 }
 
 async function readSignature(input: SignatureInput): Promise<Buffer | null> {
