@@ -101,11 +101,15 @@ describe('import: originals', () => {
 })
 
 describe('import: bad input, each with its own result while the batch goes on', () => {
-  it('rejects a zero-byte file, keeps a mislabelled one, follows a link recording both paths', async () => {
+  it('rejects a zero-byte file, keeps a mislabelled one, follows a link inside the source recording both paths', async () => {
     writeFileSync(join(src, 'empty.jpg'), '')
     writeFileSync(join(src, 'notes.mp4'), '这不是视频，只是一段文字说明。\n')
-    await jpeg(join(tmp.dir, 'elsewhere.jpg'))
-    symlinkSync(join(tmp.dir, 'elsewhere.jpg'), join(src, 'link.jpg'))
+    // a link is followed only while it stays inside the chosen source (issue 11, item 2)
+    mkdirSync(join(src, 'sub'))
+    await jpeg(join(src, 'sub', 'elsewhere.jpg'))
+    symlinkSync(join(src, 'sub', 'elsewhere.jpg'), join(src, 'link.jpg'))
+    await jpeg(join(tmp.dir, 'outside.jpg'))
+    symlinkSync(join(tmp.dir, 'outside.jpg'), join(src, 'out-link.jpg'))
     const summary = await run([src])
     const by = Object.fromEntries(summary.results.map((r) => [r.path.split('/').pop(), r]))
     expect(by['empty.jpg']).toMatchObject({
@@ -115,11 +119,17 @@ describe('import: bad input, each with its own result while the batch goes on', 
     expect(by['notes.mp4'].status).toBe('imported')
     expect(by['notes.mp4'].kind).not.toBe('video')
     expect(by['notes.mp4'].warnings.map((w: { code: string }) => w.code)).toContain('extension-mismatch')
+    // the link comes first in name order, so it is the item and the file itself its duplicate
     expect(by['link.jpg'].status).toBe('imported')
+    expect(by['elsewhere.jpg'].status).toBe('duplicate')
     const linked = getItem(file.db, by['link.jpg'].id!)!
     expect(itemSources(file.db, linked.id)[0]).toMatchObject({
       path: join(src, 'link.jpg'),
-      linkTarget: join(tmp.dir, 'elsewhere.jpg'),
+      linkTarget: join(src, 'sub', 'elsewhere.jpg'),
+    })
+    expect(by['out-link.jpg']).toMatchObject({
+      status: 'rejected',
+      error: { code: 'refused', message: expect.stringMatching(/symbolic link, not imported/) },
     })
   })
 

@@ -7,6 +7,7 @@ import {
   EXIT_PROBLEMS,
   UsageError,
   actorFrom,
+  appData,
   cancelOnInterrupt,
   parse,
   say,
@@ -47,6 +48,8 @@ export async function importCommand(argv: string[]): Promise<number> {
       actor,
       clock: () => new Date(),
       signal: interrupt.signal,
+      // the profile and the signing keys are never evidence, whatever is chosen or linked
+      forbiddenRoots: [appData().dir],
       onProgress: (p) =>
         progress.update({
           bytesDone: p.bytesDone,

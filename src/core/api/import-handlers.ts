@@ -26,6 +26,8 @@ function startImport(ctx: HandlerContext, paths: string[]): { taskId: string } {
     actor,
     clock: ctx.clock,
     signal,
+    // the profile and the signing keys are never evidence, whatever is chosen or linked
+    forbiddenRoots: [ctx.appData.dir],
     onProgress: (p) => tasks.progress(taskId, p),
     onResult: (r) => tasks.result(taskId, r),
   })

@@ -37,6 +37,8 @@ export interface ImportOptions {
   onResult?: (r: ImportFileResult) => void
   /** for a file made from another item (a still or clip): recorded on the item, and its label replaces the temp path */
   derivedFrom?: { record: DerivedFrom; sourceLabel: string }
+  /** folders never read, whatever is chosen or linked: the app data folder (profile, signing keys) */
+  forbiddenRoots?: string[]
 }
 
 export interface ImportSummary {
@@ -70,8 +72,12 @@ export async function importPaths(
     results.push(r)
     opts.onResult?.(r)
   }
-  const { files, unreadable } = await walkSources(paths, signal)
+  const { files, unreadable, refused } = await walkSources(paths, {
+    signal,
+    forbiddenRoots: opts.forbiddenRoots,
+  })
   for (const u of unreadable) emit(rejected(u.path, 0, osError(u.path, u.error)))
+  for (const r of refused) emit(rejected(r.path, 0, { code: 'refused', message: r.message }))
 
   const progress: ImportRunProgress = {
     filesDone: 0,
@@ -141,10 +147,20 @@ async function prepare(
   if (src.size === 0)
     throw new EvidenceError('invalid-input', `${src.path} is empty (0 bytes): there is nothing to preserve.`)
   const caseDir = file.dir
-  const stored = await storeObject(caseDir, src.path, { signal, onBytes })
+  const stored = await storeObject(caseDir, src.openPath, {
+    signal,
+    onBytes,
+    identity: src.identity,
+    label: src.path,
+  })
   if (stored.size === 0)
     throw new EvidenceError('invalid-input', `${src.path} is empty (0 bytes): there is nothing to preserve.`)
   const warnings: ItemWarning[] = []
+  if (src.rawName)
+    warnings.push({
+      code: 'name-not-utf8',
+      message: `The name of ${src.path} is not valid UTF-8; it is shown decoded as ${src.rawName.encoding === 'escaped' ? 'escaped bytes (\\xNN)' : src.rawName.encoding.toUpperCase()}. Its bytes as found: ${src.rawName.nameBytes.toString('hex')}.`,
+    })
   // A file already in the case needs no metadata or thumbnails: it becomes a duplicate record.
   if (findItemBySha(file.db, stored.sha256)) return { stored, extract: null, derived: {}, warnings }
   if (stored.size !== src.size) {
@@ -274,6 +290,13 @@ function commit(
         kind,
         mime: x?.mime ?? 'application/octet-stream',
         warnings: warnings.map((w) => w.code),
+        ...(src.rawName
+          ? {
+              nameBytes: src.rawName.nameBytes.toString('hex'),
+              pathBytes: src.rawName.pathBytes.toString('hex'),
+              nameEncoding: src.rawName.encoding,
+            }
+          : {}),
         ...(derivedFrom ? { derivedFrom: derivedFrom.record } : {}),
       },
     })

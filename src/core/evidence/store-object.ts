@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { constants } from 'node:fs'
 import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { caseLayout, objectPath } from '../case/layout'
@@ -23,9 +24,17 @@ export interface StoredObject {
  */
 export async function storeObject(
   caseDir: string,
-  sourcePath: string,
-  opts: { signal?: AbortSignal; onBytes?: (n: number) => void } = {},
+  source: string | Buffer,
+  opts: {
+    signal?: AbortSignal
+    onBytes?: (n: number) => void
+    /** the file a walk saw (device and inode): the one opened must be the same, not a link put in its place */
+    identity?: { dev: number; ino: number }
+    /** how the source is named in messages (its decoded path, when `source` is bytes) */
+    label?: string
+  } = {},
 ): Promise<StoredObject> {
+  const sourcePath = opts.label ?? source.toString()
   const tmpDir = caseLayout(caseDir).objectsTmp
   await mkdir(tmpDir, { recursive: true, mode: 0o700 })
   const tmp = join(tmpDir, `${randomBytes(8).toString('hex')}.part`)
@@ -35,7 +44,16 @@ export async function storeObject(
   let out: Awaited<ReturnType<typeof open>> | null = null
   let writing: Promise<void> = Promise.resolve()
   try {
-    src = await open(sourcePath, 'r')
+    // O_NOFOLLOW: a link swapped in for the file after the walk is refused, not followed.
+    src = await open(source, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0))
+    if (opts.identity) {
+      const st = await src.stat()
+      if (!st.isFile() || st.dev !== opts.identity.dev || st.ino !== opts.identity.ino)
+        throw new EvidenceError(
+          'io-error',
+          `${sourcePath} was replaced by another file while the import was starting; it was not imported. Import it again.`,
+        )
+    }
     out = await open(tmp, 'wx', 0o600)
     // Two buffers: while one chunk is being written (in libuv's thread pool) the next is read
     // and hashed, so hashing overlaps the I/O instead of adding to it.
@@ -119,6 +137,12 @@ function asStoreError(err: unknown, sourcePath: string): unknown {
   }
   if (code === 'ENOENT')
     return new EvidenceError('not-found', `${sourcePath} no longer exists.`, { cause: err })
+  if (code === 'ELOOP')
+    return new EvidenceError(
+      'io-error',
+      `${sourcePath} became a symbolic link while the import was starting; it was not followed or imported.`,
+      { cause: err },
+    )
   if (code === 'EISDIR')
     return new EvidenceError('invalid-input', `${sourcePath} is a folder.`, { cause: err })
   return new EvidenceError(
