@@ -1,9 +1,8 @@
-import { userInfo } from 'node:os'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { Officer } from '../shared/types'
 import { ERROR_WORDS, fieldErrorWords } from '../shared/error-words'
 import { formatLocalWithOffset, systemTimeZone, zoneOffsetMinutes } from '../shared/time-zone'
-import { toApiError } from '../core/errors'
+import { EvidenceError, toApiError } from '../core/errors'
 import { AppData, defaultDataDir } from '../core/profile/app-data'
 import { language, messages } from './i18n'
 
@@ -45,12 +44,19 @@ export function appData(): AppData {
   return new AppData(defaultDataDir())
 }
 
-/** Who a command-line run acts as: an explicit --actor, the saved profile, or the OS user, marked as such. */
+/**
+ * Who a command-line run acts as: an explicit --actor, else the saved profile. Never the OS user:
+ * custody events name an officer, and they travel in packages (issue 11, item 18).
+ */
 export function actorFrom(explicit: string | undefined): Officer {
   if (explicit) return parseOfficer(explicit)
-  const p = appData().profile()
+  const data = appData()
+  const p = data.profile()
   if (p) return { name: p.name, certNo: p.certNo }
-  return { name: `${userInfo().username} (system user, no officer profile)`, certNo: '' }
+  throw new EvidenceError(
+    'no-profile',
+    `No officer profile in ${data.dir}, and no --actor "<name>:<cert-no>": custody records name the officer who did the work. Save one with "evidesk profile set --name … --cert … --unit …" (or in the app), or pass --actor.`,
+  )
 }
 
 /** An instant as this machine's wall time with its offset ("2026-12-03 17:26:12 +08:00"), never bare UTC. */

@@ -285,7 +285,12 @@ export const apiInputs = {
   'export:preflight': z.object({ violationIds: z.array(required(64)).max(1000).optional() }).strict(),
   /** a target ending in .zip is written as one ZIP, anything else as a bag folder; progress as `job:progress` */
   'export:start': z
-    .object({ target: required(4096), violationIds: z.array(required(64)).max(1000).optional() })
+    .object({
+      target: required(4096),
+      violationIds: z.array(required(64)).max(1000).optional(),
+      /** record each original's full local source path in case.json (off: from the chosen folder down) */
+      recordSourcePaths: z.boolean().optional(),
+    })
     .strict(),
   // ── reviewer mode (issue 7) ──
   /** verifies a package (progress as `job:progress`) and opens it read-only as the session's case */

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { hostname } from 'node:os'
 import Database from 'better-sqlite3'
 import { tempDir } from '../support/temp'
+import { AppData } from '../../src/core/profile/app-data'
 import { VALID_CREDIT_CODE } from '../support/case-fixture'
 import { EVIDESK_BIN, caseInitArgs as initArgs, evidesk } from '../support/cli'
 
@@ -13,6 +14,12 @@ let env: Record<string, string>
 beforeEach(() => {
   tmp = tempDir()
   env = { EVIDESK_DATA_DIR: join(tmp.dir, 'app-data') }
+  // `check` records its result as a custody event: it acts as the saved officer, never the OS user
+  new AppData(env.EVIDESK_DATA_DIR).saveProfile({
+    name: '张三',
+    certNo: '32010001',
+    unit: '南京市生态环境局',
+  })
 })
 afterEach(() => tmp.cleanup())
 

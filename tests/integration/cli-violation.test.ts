@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { CaseFile } from '../../src/core/case/case-file'
+import { AppData } from '../../src/core/profile/app-data'
 import { listAnnotations } from '../../src/core/annotations/annotation-store'
 import { iterateCustodyEvents, verifyChain } from '../../src/core/custody/custody-log'
 import { transcriptView } from '../../src/core/evidence/transcript-view'
@@ -21,6 +22,12 @@ const ACTOR = ['--actor', '王五:32010009']
 beforeAll(async () => {
   tmp = tempDir()
   env = { EVIDESK_DATA_DIR: join(tmp.dir, 'app-data') }
+  // commands that record custody events act as the saved officer (or --actor), never the OS user
+  new AppData(env.EVIDESK_DATA_DIR).saveProfile({
+    name: '张三',
+    certNo: '32010001',
+    unit: '南京市生态环境局',
+  })
   caseDir = join(tmp.dir, 'case')
   const init = evidesk(caseInitArgs(caseDir), env)
   expect(init.code, init.stderr).toBe(0)

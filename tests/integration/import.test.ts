@@ -10,7 +10,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import sharp from 'sharp'
 import { CaseFile } from '../../src/core/case/case-file'
 import { checkCase } from '../../src/core/case/integrity'
@@ -74,7 +74,15 @@ describe('import: originals', () => {
       importedBy: OFFICER_A,
     })
     const events = [...iterateCustodyEvents(file.db)].filter((e) => e.action === 'imported')
-    expect(events.map((e) => e.details.path)).toEqual(summary.results.map((r) => r.path))
+    // the log names each source from the chosen folder down, never the local folders above it
+    expect(events.map((e) => e.details.path)).toEqual(
+      summary.results.map((r) => `card/${relative(src, r.path)}`),
+    )
+    expect(items.map((i) => i.sourcePath)).toEqual([
+      'card/a.jpg',
+      'card/b 询问笔录.txt',
+      'card/sub/c..photo.jpg',
+    ])
     expect(events[0].details).toMatchObject({ sha256: summary.results[0].sha256, number: 'E001' })
     expect(verifyChain(iterateCustodyEvents(file.db)).intact).toBe(true)
     expect(readdirSync(file.layout.objectsTmp)).toEqual([])
@@ -94,7 +102,7 @@ describe('import: originals', () => {
       [join(src, 'z-backup', 'copy.JPG'), true],
     ])
     const dup = [...iterateCustodyEvents(file.db)].find((e) => e.action === 'duplicate-seen')!
-    expect(dup.details).toMatchObject({ path: join(src, 'z-backup', 'copy.JPG'), sameAs: 'E001' })
+    expect(dup.details).toMatchObject({ path: 'card/z-backup/copy.JPG', sameAs: 'E001' })
     // importing the folder again adds no items
     expect((await run([src])).results.every((r) => r.status === 'duplicate')).toBe(true)
   })

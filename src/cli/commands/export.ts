@@ -8,7 +8,7 @@ import { ProgressLine } from '../progress-line'
 import { appVersion } from '../project-root'
 import { requireProfile } from './profile'
 
-const USAGE = 'evidesk export <case-dir> <out.zip | out-dir/> [--violation <id>]… [--json]'
+const USAGE = 'evidesk export <case-dir> <out.zip | out-dir/> [--violation <id>]… [--source-paths] [--json]'
 
 /**
  * Writes the signed custody package; the saved officer profile exports and its key signs.
@@ -16,7 +16,11 @@ const USAGE = 'evidesk export <case-dir> <out.zip | out-dir/> [--violation <id>]
  * `export-cancelled` custody event is recorded.
  */
 export async function exportCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { violation: { type: 'string', multiple: true } }, USAGE)
+  const { values, positionals } = parse(
+    argv,
+    { violation: { type: 'string', multiple: true }, 'source-paths': { type: 'boolean' } },
+    USAGE,
+  )
   if (positionals.length !== 2) throw new UsageError(messages().caseAndTarget(USAGE))
   const [caseDir, target] = positionals
   const data = appData()
@@ -38,6 +42,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
       clock: () => new Date(),
       generator: `Evidence Desk ${appVersion()}`,
       violationIds: values.violation as string[] | undefined,
+      recordSourcePaths: values['source-paths'] === true,
       pdf,
       signal: interrupt.signal,
       onNotice: (_message, code) => {

@@ -14,7 +14,7 @@ export function exportHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
     'trust:add': ({ publicKeyPem, name }) => trusted().add(publicKeyPem, name, ctx.clock()),
     'trust:remove': ({ fingerprint }) => trusted().remove(fingerprint),
     'export:preflight': ({ violationIds }) => exportBlockers(ctx.openCase(), violationIds),
-    'export:start': ({ target, violationIds }) => {
+    'export:start': ({ target, violationIds, recordSourcePaths }) => {
       const file = ctx.openCase()
       const actor = ctx.actor()
       if (file.readOnly)
@@ -33,6 +33,7 @@ export function exportHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
             clock: ctx.clock,
             generator: `Evidence Desk ${ctx.opts.version}`,
             violationIds,
+            recordSourcePaths,
             pdf: ctx.opts.pdf ?? null,
             signal: job.signal,
             onProgress: (p) => job.progress(p),

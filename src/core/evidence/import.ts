@@ -159,14 +159,14 @@ async function prepare(
   if (src.rawName)
     warnings.push({
       code: 'name-not-utf8',
-      message: `The name of ${src.path} is not valid UTF-8; it is shown decoded as ${src.rawName.encoding === 'escaped' ? 'escaped bytes (\\xNN)' : src.rawName.encoding.toUpperCase()}. Its bytes as found: ${src.rawName.nameBytes.toString('hex')}.`,
+      message: `The name of ${src.label} is not valid UTF-8; it is shown decoded as ${src.rawName.encoding === 'escaped' ? 'escaped bytes (\\xNN)' : src.rawName.encoding.toUpperCase()}. Its bytes as found: ${src.rawName.nameBytes.toString('hex')}.`,
     })
   // A file already in the case needs no metadata or thumbnails: it becomes a duplicate record.
   if (findItemBySha(file.db, stored.sha256)) return { stored, extract: null, derived: {}, warnings }
   if (stored.size !== src.size) {
     warnings.push({
       code: 'changed-during-import',
-      message: `${src.path} changed size while it was being imported (${src.size} → ${stored.size} bytes); the bytes read are what is preserved.`,
+      message: `${src.label} changed size while it was being imported (${src.size} → ${stored.size} bytes); the bytes read are what is preserved.`,
     })
   }
   let extract: ExtractResult | null = null
@@ -205,7 +205,15 @@ function commit(
   derivedFrom?: ImportOptions['derivedFrom'],
 ): ImportFileResult {
   // A derived item's temp file is an implementation detail: its record names the source item instead.
-  const src = derivedFrom ? { ...srcArg, path: derivedFrom.sourceLabel, linkTarget: null } : srcArg
+  const src = derivedFrom
+    ? {
+        ...srcArg,
+        path: derivedFrom.sourceLabel,
+        label: derivedFrom.sourceLabel,
+        linkTarget: null,
+        linkTargetLabel: null,
+      }
+    : srcArg
   const at = clock()
   const seenAt = at.toISOString()
   const mtime = new Date(src.mtimeMs).toISOString()
@@ -222,8 +230,9 @@ function commit(
         action: 'duplicate-seen',
         itemId: existing.id,
         details: {
-          path: src.path,
-          linkTarget: src.linkTarget,
+          // from the chosen folder down: the custody log goes into packages (walk-sources.ts)
+          path: src.label,
+          linkTarget: src.linkTargetLabel,
           sha256: p.stored.sha256,
           sameAs: existing.number,
         },
@@ -248,7 +257,8 @@ function commit(
       sha256: p.stored.sha256,
       size: p.stored.size,
       originalName: src.name,
-      sourcePath: src.path,
+      // as recorded for the case and its packages; the full local path is in the item's sources
+      sourcePath: src.label,
       sourceMtime: mtime,
       kind,
       mime: x?.mime ?? 'application/octet-stream',
@@ -282,8 +292,8 @@ function commit(
       itemId: id,
       details: {
         number,
-        path: src.path,
-        linkTarget: src.linkTarget,
+        path: src.label,
+        linkTarget: src.linkTargetLabel,
         sourceMtime: mtime,
         sha256: p.stored.sha256,
         size: p.stored.size,

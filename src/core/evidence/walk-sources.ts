@@ -1,5 +1,5 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
-import { resolve, sep } from 'node:path'
+import { basename, resolve, sep } from 'node:path'
 import { decodeNameBytes } from './file-name-bytes'
 
 export interface SourceFile {
@@ -13,6 +13,14 @@ export interface SourceFile {
   mtimeMs: number
   /** the file's name, decoded */
   name: string
+  /**
+   * The path as recorded in the case and its packages: from the chosen folder's own name down
+   * ("CARD01/DCIM/IMG_0001.JPG"), so nothing of where the officer kept it (a home folder, a
+   * mount point with the OS user's name) leaves the machine.
+   */
+  label: string
+  /** a followed link's target, the same way (from the chosen folder's name down) */
+  linkTargetLabel: string | null
   /** the file the walk saw: whatever is opened later must still be it */
   identity: { dev: number; ino: number }
   /** set when the path is not valid UTF-8: the bytes as found, and the decoding used to show them */
@@ -99,6 +107,14 @@ export async function walkSources(
   }
   const isForbidden = (real: Buffer) => forbidden.some((f) => isInside(real, f))
   const inChosen = (real: Buffer) => roots.some((r) => isInside(real, r))
+  /** "<chosen folder's name>/<path below it>" for a real path inside a chosen source. */
+  const labelOf = (real: Buffer): string => {
+    const root = roots.find((r) => isInside(real, r))
+    if (!root) return displayPath(real.subarray(real.lastIndexOf(SEP[0]) + 1))
+    const base = displayPath(root.subarray(root.lastIndexOf(SEP[0]) + 1))
+    const below = real.subarray(root.length + (real.length > root.length ? 1 : 0))
+    return below.length > 0 ? `${base}/${displayPath(below).split(sep).join('/')}` : base
+  }
   const refuseForbidden = (display: string) =>
     refused.push({
       path: display,
@@ -112,6 +128,7 @@ export async function walkSources(
   async function visit(
     raw: Buffer,
     display: string,
+    label: string,
     realKnown: Buffer | null,
     explicit: boolean,
     odd: { nameBytes: Buffer; encoding: string } | null,
@@ -151,6 +168,7 @@ export async function walkSources(
           await visit(
             joinBytes(raw, name),
             `${display}${display.endsWith(sep) ? '' : sep}${decoded.text}`,
+            `${label}/${decoded.text}`,
             joinBytes(real, name),
             false,
             decoded.encoding === 'utf-8' ? odd : { nameBytes: name, encoding: decoded.encoding },
@@ -165,6 +183,8 @@ export async function walkSources(
           size: s.size,
           mtimeMs: s.mtimeMs,
           name,
+          label,
+          linkTargetLabel: linkTarget !== null ? labelOf(real) : null,
           identity: { dev: s.dev, ino: s.ino },
           rawName: odd
             ? {
@@ -188,7 +208,7 @@ export async function walkSources(
 
   for (const p of paths) {
     const full = resolve(p)
-    await visit(Buffer.from(full), full, null, true, null)
+    await visit(Buffer.from(full), full, basename(full) || full, null, true, null)
   }
   return { files, unreadable, refused }
 }

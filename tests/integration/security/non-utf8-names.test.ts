@@ -47,12 +47,13 @@ describe.skipIf(process.platform !== 'linux')('file names that are not UTF-8', (
     const names = items.map((i) => i.originalName).sort()
     expect(names).toEqual(['DSJ_0001.txt', '询问笔录.txt'].sort())
     const transcript = items.find((i) => i.originalName === '询问笔录.txt')!
-    expect(transcript.sourcePath).toBe(join(card, '询问笔录.txt'))
+    // from the chosen folder down (issue 11, item 18), decoded
+    expect(transcript.sourcePath).toBe('card/询问笔录.txt')
     const warning = transcript.warnings.find((w) => w.code === 'name-not-utf8')
     expect(warning?.message).toMatch(/GB18030/)
     expect(warning?.message).toContain(name.toString('hex'))
     const inFolder = items.find((i) => i.originalName === 'DSJ_0001.txt')!
-    expect(inFolder.sourcePath).toBe(join(card, '执法记录', 'DSJ_0001.txt'))
+    expect(inFolder.sourcePath).toBe('card/执法记录/DSJ_0001.txt')
     expect(inFolder.warnings.map((w) => w.code)).toContain('name-not-utf8')
 
     const event = listCustodyEvents(file.db, 0, 100, transcript.id).find((e) => e.action === 'imported')

@@ -7,6 +7,7 @@ import type { CustodyEvent, Officer } from '../../../shared/types'
 import type { CaseFile, Clock } from '../../case/case-file'
 import { objectPath } from '../../case/layout'
 import { appendCustodyEvent, custodyJsonLine, iterateCustodyEvents } from '../../custody/custody-log'
+import { itemSources } from '../../evidence/item-repository'
 import { buildTransferDocuments, printDocumentPdf } from '../../documents'
 import type { PdfPrinter } from '../../documents/pdf-printer'
 import { EvidenceError } from '../../errors'
@@ -44,6 +45,12 @@ export interface ExportOptions {
   onProgress?: (p: ExportProgress) => void
   /** things the officer should know that do not stop the export (e.g. no PDF printer); `code` for translation */
   onNotice?: (message: string, code: 'no-pdf-printer') => void
+  /**
+   * Record each original's full local source path in case.json (where it was on this machine).
+   * Off by default: the package then names sources from the chosen folder down, and says
+   * nothing of the workstation's folders or user names (issue 11, item 18).
+   */
+  recordSourcePaths?: boolean
 }
 
 /**
@@ -146,7 +153,10 @@ export async function exportCase(file: CaseFile, target: string, opts: ExportOpt
       const rec = await add(w.addFile(path, objectPath(file.dir, item.sha256)))
       if (rec.sha256 !== item.sha256 || rec.size !== item.size)
         bad.push(`${item.number} "${item.originalName}" (stored ${rec.sha256}, recorded ${item.sha256})`)
-      evidence.push({ ...item, path })
+      const localPath = opts.recordSourcePaths
+        ? itemSources(db, item.id).find((s) => !s.duplicate)?.path
+        : undefined
+      evidence.push({ ...item, ...(localPath ? { sourcePath: localPath } : {}), path })
     }
     if (bad.length > 0)
       throw new EvidenceError(
