@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { Officer } from '../shared/types'
 import { ERROR_WORDS, fieldErrorWords } from '../shared/error-words'
 import { formatLocalWithOffset, systemTimeZone, zoneOffsetMinutes } from '../shared/time-zone'
+import { escapeControls } from '../shared/printable-text'
 import { EvidenceError, toApiError } from '../core/errors'
 import { AppData, defaultDataDir } from '../core/profile/app-data'
 import { language, messages } from './i18n'
@@ -65,10 +66,17 @@ export function localTime(iso: string, zone: string = systemTimeZone()): string 
   return Number.isNaN(ms) ? iso : formatLocalWithOffset(iso, zoneOffsetMinutes(zone, ms))
 }
 
-/** People read stderr; programs read stdout. */
+/**
+ * People read stderr; programs read stdout. Control characters are escaped line by line, so
+ * nothing printed can drive the terminal; text from strangers (names, package paths) goes
+ * through `printable` first, which escapes line breaks too.
+ */
 export function say(line: string): void {
-  process.stderr.write(line + '\n')
+  process.stderr.write(line.split('\n').map(escapeControls).join('\n') + '\n')
 }
+
+/** A name or message from outside (a file name, a path in a package) as one printable line. */
+export const printable = escapeControls
 
 export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n')
@@ -120,7 +128,7 @@ export function reportError(err: unknown, json: boolean): number {
   say(m.errorHeadline(words.title, words.action))
   for (const f of apiError.fields ?? [])
     say(m.fieldProblem(m.fieldName(f.path, flagOf(f.path)), fieldErrorWords(f.code, language())))
-  say(m.errorDetail(apiError.message))
+  say(m.errorDetail(printable(apiError.message)))
   if (apiError.code === 'internal' && apiError.detail) say(apiError.detail)
   if (json) printJson({ error: apiError })
   return EXIT_CANNOT_RUN

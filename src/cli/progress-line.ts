@@ -1,3 +1,4 @@
+import { escapeControls } from '../shared/printable-text'
 import { messages } from './i18n'
 
 export interface ProgressFacts {
@@ -114,7 +115,8 @@ export class ProgressLine {
     const width = (this.stream.columns || 80) - 1
     // the figures first; the file name gets what room is left, cut at its start
     if (!p.current || columns(facts) + 4 >= width) return head(facts, width)
-    return `${facts}  ${tail(p.current, width - columns(facts) - 2)}`
+    // a file name from a card may carry CR or an escape sequence: shown escaped (item 16)
+    return `${facts}  ${tail(escapeControls(p.current), width - columns(facts) - 2)}`
   }
 
   /** Clears the line so the next output starts clean. */

@@ -10,6 +10,7 @@ import {
   appData,
   cancelOnInterrupt,
   parse,
+  printable,
   say,
 } from '../cli-support'
 import { messages } from '../i18n'
@@ -28,6 +29,16 @@ function resultLine(r: ImportFileResult) {
     kind: r.kind,
     warnings: r.warnings,
     ...(r.error ? { error: r.error } : {}),
+  }
+}
+
+/** A result with the names and messages from the card escaped for the terminal (item 16). */
+function printableResult(r: ImportFileResult): ImportFileResult {
+  return {
+    ...r,
+    path: printable(r.path),
+    ...(r.error ? { error: { ...r.error, message: printable(r.error.message) } } : {}),
+    warnings: r.warnings.map((w) => ({ ...w, message: printable(w.message) })),
   }
 }
 
@@ -61,7 +72,7 @@ export async function importCommand(argv: string[]): Promise<number> {
       onResult: (r) => {
         if (values.json) process.stdout.write(JSON.stringify(resultLine(r)) + '\n')
         progress.end()
-        say(m.importResult(r))
+        say(m.importResult(printableResult(r)))
       },
     })
     progress.end()

@@ -2,7 +2,7 @@ import { CaseFile } from '../../core/case/case-file'
 import { getItem, itemSources, queryItems } from '../../core/evidence/item-repository'
 import { listCustodyEvents } from '../../core/custody/custody-log'
 import { EvidenceError } from '../../core/errors'
-import { EXIT_OK, UsageError, parse, printJson, say } from '../cli-support'
+import { EXIT_OK, UsageError, parse, printJson, printable, say } from '../cli-support'
 import { messages } from '../i18n'
 
 export async function listCommand(argv: string[]): Promise<number> {
@@ -17,7 +17,7 @@ export async function listCommand(argv: string[]): Promise<number> {
     else
       for (const i of items)
         say(
-          `${i.number}  ${i.kind.padEnd(10)} ${i.capturedAt ?? '—'.padEnd(25)}  ${i.originalName}${i.warnings.length ? `  ⚠ ${i.warnings.map((w) => w.code).join(', ')}` : ''}`,
+          `${i.number}  ${i.kind.padEnd(10)} ${i.capturedAt ?? '—'.padEnd(25)}  ${printable(i.originalName)}${i.warnings.length ? `  ⚠ ${i.warnings.map((w) => w.code).join(', ')}` : ''}`,
         )
   } finally {
     file.close()
@@ -37,7 +37,7 @@ export async function showCommand(argv: string[]): Promise<number> {
     const custody = listCustodyEvents(file.db, 0, 100_000, item.id)
     const sources = itemSources(file.db, item.id)
     if (values.json) printJson({ ...item, sources, custody })
-    else say(messages().itemSummary(item, custody.length))
+    else say(messages().itemSummary({ ...item, originalName: printable(item.originalName) }, custody.length))
   } finally {
     file.close()
   }

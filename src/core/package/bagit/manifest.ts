@@ -1,3 +1,4 @@
+import { escapeControls } from '../../../shared/printable-text'
 import { checkSafePath } from './safe-path'
 import { splitLines } from './tag-file'
 import { HEX_LENGTH, isBagAlgorithm, type BagAlgorithm, type BagProblem } from './types'
@@ -195,5 +196,5 @@ export function supportedAlgorithm(algorithm: string): BagAlgorithm | null {
 
 /** A path made safe to print: control characters shown as escapes. */
 export function printable(path: string): string {
-  return path.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+  return escapeControls(path)
 }

@@ -1,3 +1,4 @@
+import { UNSAFE_NAME_CHARACTERS } from '../../../shared/printable-text'
 import { calendarDate } from '../bagit/writer-format'
 
 /** Longest name part we keep, in UTF-8 bytes: most file systems allow 255 for the whole name. */
@@ -6,12 +7,14 @@ const MAX_NAME_BYTES = 180
 /**
  * A name that is safe as one path component on Linux, macOS and Windows: separators, characters
  * Windows cannot store and control characters become "_", trailing dots and spaces go, and it is
- * cut (at a character boundary, keeping the extension) to fit. Chinese and other letters stay.
+ * cut (at a character boundary, keeping the extension) to fit. Line breaks, other controls and
+ * bidirectional overrides (which disguise a name) become "_" too. Chinese and other letters stay.
  */
 export function safeFileName(name: string, fallback = 'file'): string {
   let s = name
     .normalize('NFC')
-    .replace(/[/\\<>:"|?*\u0000-\u001f\u007f]/g, '_')
+    .replace(/[/\\<>:"|?*]/g, '_')
+    .replace(UNSAFE_NAME_CHARACTERS, '_')
     .replace(/[ .]+$/, '')
     .trim()
   if (s === '' || s === '.' || s === '..') s = fallback
