@@ -95,6 +95,8 @@ export interface CheckResult {
   checkedAt: string
   objects: { checked: number; bad: ObjectProblem[] }
   custody: ChainVerdict
+  /** unfinished output of this case's exports that were killed, removed by this check */
+  partialExportsRemoved?: string[]
 }
 
 export interface AppInfo {

@@ -8,6 +8,7 @@ import {
   cancelOnInterrupt,
   parse,
   printJson,
+  printable,
   say,
 } from '../cli-support'
 import { messages } from '../i18n'
@@ -37,6 +38,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     })
     progress.end()
     for (const b of result.objects.bad) say(m.badObject(b.number, b.sha256, b.problem))
+    for (const p of result.partialExportsRemoved ?? []) say(m.partialRemoved(printable(p)))
     if (!result.custody.intact) say(m.custodyBroken(result.custody.firstBadSeq, result.custody.problem ?? ''))
     say(result.ok ? m.checkOk(result.objects.checked, result.custody.events) : m.checkFailed)
     if (values.json) {

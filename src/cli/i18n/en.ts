@@ -143,6 +143,7 @@ Exit codes: 0 success, 1 completed with problems, 2 could not run (or cancelled)
     `custody log broken at event ${seq ?? '?'}: ${problem}`,
   checkOk: (objects: number, events: number) =>
     `ok: ${objects} originals and ${events} custody events verified`,
+  partialRemoved: (path: string) => `removed the unfinished output of an export that was stopped: ${path}`,
   checkFailed: 'check FAILED',
 
   // citations and violations
@@ -181,6 +182,7 @@ Exit codes: 0 success, 1 completed with problems, 2 could not run (or cancelled)
     `${title}: ${files === 2 ? 'HTML and PDF' : 'HTML'}${problems ? ` — DRAFT, ${problems} problem(s) to resolve` : ''}`,
   documentsDone: (count: number, dir: string) => `${count} transfer documents written to ${dir}`,
   notice: {
+    'stale-partials-removed': 'Removed the unfinished output of an earlier export that was stopped.',
     'no-pdf-printer': 'No Chromium was found to print PDF: the transfer documents are exported as HTML only.',
   },
   exported: (files: number, bytes: number, path: string) =>

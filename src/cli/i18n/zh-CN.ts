@@ -164,6 +164,7 @@ export const zhCN: CliMessages = {
   badObject: (number, sha256, problem) => `${number} ${sha256}：${PROBLEM[problem] ?? problem}`,
   custodyBroken: (seq, problem) => `监管链记录在第 ${seq ?? '?'} 条处断开：${problem}`,
   checkOk: (objects, events) => `校验通过：原始文件 ${objects} 个，监管链记录 ${events} 条`,
+  partialRemoved: (path) => `已删除中途停止的导出留下的未完成文件：${path}`,
   checkFailed: '校验未通过',
 
   citationWords: (type: AnnotationType, a: Record<string, unknown>): string => {
@@ -190,7 +191,10 @@ export const zhCN: CliMessages = {
   documentWritten: (title, files, problems) =>
     `${title}：${files === 2 ? 'HTML 和 PDF' : 'HTML'}${problems ? `——草稿，有 ${problems} 处待完善` : ''}`,
   documentsDone: (count, dir) => `已将 ${count} 份移送材料写入 ${dir}`,
-  notice: { 'no-pdf-printer': '未找到可用于打印 PDF 的 Chromium：移送材料仅以 HTML 导出。' },
+  notice: {
+    'no-pdf-printer': '未找到可用于打印 PDF 的 Chromium：移送材料仅以 HTML 导出。',
+    'stale-partials-removed': '已删除此前中途停止的导出留下的未完成文件。',
+  },
   exported: (files, bytes, path) => `已导出 ${files} 个文件（${bytes} 字节）：${path}`,
   zipSha256: (sha) => `ZIP 文件的 SHA-256：${sha}`,
   signedBy: (name, fingerprint) => `签名人 ${name}，密钥指纹 ${fingerprint}`,

@@ -5,6 +5,7 @@ import { EvidenceError } from '../errors'
 import { sha256File } from '../util/hash-file'
 import type { CaseFile, Clock } from './case-file'
 import { objectPath } from './layout'
+import { removeStalePartialExports } from '../package/export/partial-exports'
 
 export interface CheckProgress {
   done: number
@@ -65,11 +66,14 @@ export async function checkCase(
     lastCheck ? { seq: lastCheck.head_seq, hash: lastCheck.head_hash } : undefined,
   )
   const checkedAt = clock()
+  // a read-only check writes nothing, here or elsewhere
+  const partialExportsRemoved = file.readOnly ? [] : removeStalePartialExports(file)
   const result: CheckResult = {
     ok: bad.length === 0 && custody.intact,
     checkedAt: checkedAt.toISOString(),
     objects: { checked: items.length, bad },
     custody,
+    ...(partialExportsRemoved.length > 0 ? { partialExportsRemoved } : {}),
   }
   if (!file.readOnly) {
     const problemCount = bad.length + (custody.intact ? 0 : 1)

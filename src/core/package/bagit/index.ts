@@ -23,3 +23,4 @@ export type {
   BagSource,
   BagVerifyResult,
 } from './types'
+export { isStalePartial, removeStalePartials } from './partial-output'

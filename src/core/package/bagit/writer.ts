@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { open, stat } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
 import type { Readable } from 'node:stream'
@@ -6,6 +6,7 @@ import { EvidenceError } from '../../errors'
 import { pumpFile } from './chunk-io'
 import { HashPool } from './hasher'
 import { FolderSink, ZipSink, assertAbsent, type BagSink } from './writer-sinks'
+import { partialSuffix } from './partial-output'
 import { bagDeclaration, bagInfoText, checkPayloadPath, checkTagPath, manifestText } from './writer-format'
 
 export interface BagWriterOptions {
@@ -80,7 +81,7 @@ export async function createBagWriter(options: BagWriterOptions): Promise<BagWri
     )
   await assertAbsent(destination)
   const now = options.now ?? (() => new Date())
-  const suffix = randomBytes(6).toString('hex')
+  const suffix = partialSuffix()
   let sink: BagSink
   if (options.format === 'zip') {
     const rootName = options.rootName ?? basename(destination).replace(/\.zip$/i, '')
@@ -126,6 +127,11 @@ export class BagWriter {
       () => void this.run(async () => this.throwIfAborted()).catch(() => {}),
       { once: true },
     )
+  }
+
+  /** where the bag is written until finish() renames it into place */
+  get tempPath(): string {
+    return this.sink.tempPath
   }
 
   /** @internal writes bagit.txt first, so a ZIP reader meets the declaration before anything else */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { existsSync, statSync } from 'node:fs'
-import { basename, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import type { ExportResult, PackageDocument, PackageEvidence } from '../../../shared/package-types'
 import type { CustodyEvent, Officer } from '../../../shared/types'
@@ -12,7 +12,8 @@ import { buildTransferDocuments, printDocumentPdf } from '../../documents'
 import type { PdfPrinter } from '../../documents/pdf-printer'
 import { EvidenceError } from '../../errors'
 import type { OfficerKeys } from '../../signing/officer-key'
-import { createBagWriter, type BagWriter, type PayloadRecord } from '../bagit'
+import { createBagWriter, removeStalePartials, type BagWriter, type PayloadRecord } from '../bagit'
+import { registerPartialExport, removeStalePartialExports, unregisterPartialExport } from './partial-exports'
 import { CASE_JSON_PATH, CUSTODY_LOG_PATH, REPORT_PATH, buildCaseJson } from './case-json'
 import { evidenceFileName, packageRootName, safeFileName } from './file-names'
 import { exportBlockers, refusalMessage, selectEvidence, selectViolations } from './preflight'
@@ -44,7 +45,7 @@ export interface ExportOptions {
   signal?: AbortSignal
   onProgress?: (p: ExportProgress) => void
   /** things the officer should know that do not stop the export (e.g. no PDF printer); `code` for translation */
-  onNotice?: (message: string, code: 'no-pdf-printer') => void
+  onNotice?: (message: string, code: 'no-pdf-printer' | 'stale-partials-removed') => void
   /**
    * Record each original's full local source path in case.json (where it was on this machine).
    * Off by default: the package then names sources from the chosen folder down, and says
@@ -104,6 +105,13 @@ export async function exportCase(file: CaseFile, target: string, opts: ExportOpt
 
   const rootName = packageRootName(info.number, startedAt, info.timezone)
   const { destination, format } = resolveExportTarget(target, rootName)
+  // What killed exports left behind: this case's, wherever they wrote, and any in this folder.
+  const cleaned = [...removeStalePartialExports(file), ...(await removeStalePartials(dirname(destination)))]
+  if (cleaned.length > 0)
+    opts.onNotice?.(
+      `Removed the unfinished output of an earlier export that was stopped: ${cleaned.join(', ')}`,
+      'stale-partials-removed',
+    )
   const items = selectEvidence(db)
   const evidenceBytes = items.reduce((s, i) => s + i.size, 0)
   const progress: ExportProgress = {
@@ -136,6 +144,7 @@ export async function exportCase(file: CaseFile, target: string, opts: ExportOpt
       },
     })
     const w = writer
+    registerPartialExport(file, w.tempPath)
     const written: PayloadRecord[] = []
     const add = async (op: Promise<PayloadRecord>): Promise<PayloadRecord> => {
       const rec = await op
@@ -268,6 +277,7 @@ export async function exportCase(file: CaseFile, target: string, opts: ExportOpt
         },
       ],
     })
+    unregisterPartialExport(file, w.tempPath)
     return {
       path: result.path,
       sha256: result.zipSha256 ?? null,
@@ -277,6 +287,7 @@ export async function exportCase(file: CaseFile, target: string, opts: ExportOpt
     }
   } catch (err) {
     await writer?.abort()
+    if (writer) unregisterPartialExport(file, writer.tempPath)
     const cancelled = opts.signal?.aborted === true
     // An honest log: the attempt is on record whether or not the 'exported' event was appended.
     try {
