@@ -8,7 +8,7 @@ import {
   partialSuffix,
   removeStalePartials,
 } from '../../../src/core/package/bagit/partial-output'
-import { caseInitArgs, evidesk } from '../../support/cli'
+import { EVIDESK_BIN, caseInitArgs, evidesk } from '../../support/cli'
 import { OFFICER_A } from '../../support/case-fixture'
 import { writeRandomFile } from '../../../bench/bench-files'
 import { tempDir } from '../../support/temp'
@@ -47,7 +47,7 @@ const partials = () => readdirSync(out).filter((n) => n.includes('.partial-'))
 
 /** Starts an export in its own process and kills it (SIGKILL) once its partial output exists. */
 async function killedExport(target: string): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'export', caseDir, target], {
+  const child = spawn(process.execPath, [EVIDESK_BIN, 'export', caseDir, target], {
     cwd: REPO,
     env: { ...process.env, ...env },
     stdio: 'ignore',
