@@ -26,6 +26,8 @@ export const CUSTODY_ACTIONS = [
   'exported',
   'export-cancelled',
   'export-failed',
+  'object-repaired',
+  'orphans-removed',
 ] as const
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number]
 
@@ -52,6 +54,8 @@ export const CUSTODY_ACTION_LABELS: Record<UiLanguage, Record<CustodyAction, str
     exported: '导出证据包',
     'export-cancelled': '取消导出',
     'export-failed': '导出失败',
+    'object-repaired': '修复原始文件',
+    'orphans-removed': '清除未登记的文件',
   },
   en: {
     'case-created': 'Case created',
@@ -75,6 +79,8 @@ export const CUSTODY_ACTION_LABELS: Record<UiLanguage, Record<CustodyAction, str
     exported: 'Package exported',
     'export-cancelled': 'Export cancelled',
     'export-failed': 'Export failed',
+    'object-repaired': 'Original repaired',
+    'orphans-removed': 'Unrecorded files removed',
   },
 }
 

@@ -36,9 +36,11 @@ export function reviewHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
       return ctx.startJob('verify', async (job) => {
         let owned = true
         try {
-          // trusted keys and this machine's officer keys: trusted, and the basis of signer-mismatch
+          // trusted keys, and this machine's officer keys (the basis of signer-mismatch)
           const signers = knownSigners(ctx.appData.dir)
-          const trustedFingerprints = new Set(signers.map((k) => k.fingerprint))
+          const trustedFingerprints = new Set(
+            signers.filter((k) => k.source === 'trusted-key').map((k) => k.fingerprint),
+          )
           let filesDone = 0
           let lastPath = ''
           const verified = await verifyCustodyPackage(source, {

@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto'
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from 'node:fs'
-import { resolve } from 'node:path'
+import {
+  accessSync,
+  chmodSync,
+  closeSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
+import { join, resolve } from 'node:path'
 import type { CaseEdit, CaseFields } from '../../shared/api'
 import type { CaseInfo, EvidenceKind, IntegrityStatus, Officer, Subject } from '../../shared/types'
 import { EVIDENCE_KINDS } from '../../shared/types'
@@ -142,6 +153,7 @@ export class CaseFile {
     if (!existsSync(layout.db))
       throw new EvidenceError('case-missing', `${dir} is not a case folder (no case.sqlite in it).`)
     const readOnly = opts.readOnly ?? false
+    if (!readOnly) assertWritableCase(dir)
     const lock = readOnly ? null : acquireCaseLock(layout.lock, { nativeBinding: opts.nativeBinding })
     let db: WritableDB | null = null
     try {
@@ -282,6 +294,38 @@ export class CaseFile {
     if (this.readOnly) throw new EvidenceError('not-supported', 'This case is open read-only.')
     if (this.closed) throw new EvidenceError('no-case-open', 'The case has been closed.')
   }
+}
+
+const DENIED = new Set(['EACCES', 'EPERM', 'EROFS'])
+
+/**
+ * Says, before anything is taken or written, that a case may not be changed by this user (a
+ * read-only folder or disk, a read-only database, an objects folder without permissions), and
+ * what can still be done. Without it these surface as a "damaged database" or a raw system call.
+ */
+function assertWritableCase(dir: string): void {
+  const layout = caseLayout(dir)
+  const denied = (path: string, mode: number): boolean => {
+    try {
+      accessSync(path, mode)
+      return false
+    } catch (e) {
+      return DENIED.has((e as NodeJS.ErrnoException).code ?? '')
+    }
+  }
+  const readOnly = (what: string) =>
+    new EvidenceError(
+      'io-error',
+      `The case folder ${dir} is read-only for you (${what}), which says nothing against the case itself. You can still look at it (evidesk list or show, or open it read-only); to change it, copy the folder to a place you may write, or ask its owner for write access.`,
+    )
+  if (denied(dir, constants.W_OK | constants.X_OK)) throw readOnly('the folder cannot be written')
+  if (denied(layout.db, constants.R_OK | constants.W_OK)) throw readOnly(`${layout.db} cannot be written`)
+  const objects = join(dir, 'objects')
+  if (existsSync(objects) && denied(objects, constants.R_OK | constants.W_OK | constants.X_OK))
+    throw new EvidenceError(
+      'io-error',
+      `The case's objects folder ${objects}, which holds the originals, cannot be opened or changed (permission denied). Give it back its owner's permissions (chmod 700 "${objects}") and try again; the originals in it are untouched.`,
+    )
 }
 
 function migrateCheckOnly(db: WritableDB, file: string): void {

@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3'
+import { accessSync, constants } from 'node:fs'
+import { dirname } from 'node:path'
 import { EvidenceError } from '../errors'
 
 /**
@@ -17,6 +19,28 @@ export interface OpenDbOptions {
   nativeBinding?: string
 }
 
+/**
+ * SQLite's refusals that come from permissions, not from damage: a read-only database, or a
+ * read-only folder in which even a reader must create case.sqlite-shm (WAL mode). Said as such.
+ */
+function notWritable(file: string, cause: unknown): EvidenceError | null {
+  const code = String((cause as { code?: unknown })?.code ?? '')
+  let folderWritable = true
+  try {
+    accessSync(dirname(file), constants.W_OK)
+  } catch {
+    folderWritable = false
+  }
+  if (!code.startsWith('SQLITE_READONLY') && !(code === 'SQLITE_CANTOPEN' && !folderWritable)) return null
+  return new EvidenceError(
+    'io-error',
+    folderWritable
+      ? `The case database ${file} is read-only for you, which says nothing against the case itself. To change the case, ask its owner for write access or copy the folder to a place you may write.`
+      : `The case folder ${dirname(file)} is read-only for you, which says nothing against the case itself; SQLite must write a small index file (case.sqlite-shm) beside the database even to read it. Copy the folder to a place you may write to look at it or change it.`,
+    { cause },
+  )
+}
+
 /** Opens (or, when writable and absent, creates) a SQLite file with the case's pragmas; errors name the file. */
 export function openDatabase(file: string, opts: OpenDbOptions = {}): WritableDB {
   let db: Database.Database
@@ -27,7 +51,10 @@ export function openDatabase(file: string, opts: OpenDbOptions = {}): WritableDB
       ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     })
   } catch (cause) {
-    throw new EvidenceError('case-corrupt', `Cannot open the case database ${file}.`, { cause })
+    throw (
+      notWritable(file, cause) ??
+      new EvidenceError('case-corrupt', `Cannot open the case database ${file}.`, { cause })
+    )
   }
   try {
     if (!opts.readOnly) {
@@ -43,6 +70,8 @@ export function openDatabase(file: string, opts: OpenDbOptions = {}): WritableDB
     if (check !== 'ok') throw new Error(String(check))
   } catch (cause) {
     db.close()
+    const denied = notWritable(file, cause)
+    if (denied) throw denied
     throw new EvidenceError(
       'case-corrupt',
       `The case database ${file} is damaged (${cause instanceof Error ? cause.message : String(cause)}). Restore it from a backup; the original evidence files under objects/ are untouched.`,

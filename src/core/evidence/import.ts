@@ -226,6 +226,19 @@ function commit(
         { path: src.path, linkTarget: src.linkTarget, mtime, duplicate: true },
         seenAt,
       )
+      if (p.stored.repaired)
+        appendCustodyEvent(file.db, actor, at, {
+          action: 'object-repaired',
+          itemId: existing.id,
+          details: {
+            number: existing.number,
+            sha256: p.stored.sha256,
+            // where the genuine bytes came from, and what the damaged copy had become
+            path: src.label,
+            damagedSize: p.stored.repaired.size,
+            damagedSha256: p.stored.repaired.sha256,
+          },
+        })
       appendCustodyEvent(file.db, actor, at, {
         action: 'duplicate-seen',
         itemId: existing.id,

@@ -4,6 +4,7 @@ import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { caseLayout, objectPath } from '../case/layout'
 import { EvidenceError } from '../errors'
+import { sha256File } from '../util/hash-file'
 
 const CHUNK = 4 << 20
 
@@ -14,6 +15,11 @@ export interface StoredObject {
   path: string
   /** false when an identical object was already stored (no second copy was kept) */
   created: boolean
+  /**
+   * Set when an object was stored under this hash but its bytes no longer had it (damaged on
+   * disk): the source's bytes, which do, replaced it. What the damaged object was.
+   */
+  repaired: { size: number; sha256: string | null } | null
 }
 
 /**
@@ -80,16 +86,24 @@ export async function storeObject(
     const sha256 = hash.digest('hex')
     const final = objectPath(caseDir, sha256)
     const existing = await stat(final).catch(() => null)
-    if (existing && existing.size === size) {
-      await rm(tmp, { force: true })
-      return { sha256, size, path: final, created: false }
+    let repaired: StoredObject['repaired'] = null
+    if (existing) {
+      // The size alone proves nothing: a flipped bit keeps it. Only a stored object that still
+      // has its hash is kept; a damaged one is replaced by these bytes, which have it (item 11).
+      const actual = await sha256File(final, { signal: opts.signal }).catch(() => null)
+      if (opts.signal?.aborted) throw new EvidenceError('cancelled', `Import of ${sourcePath} was cancelled.`)
+      if (existing.size === size && actual === sha256) {
+        await rm(tmp, { force: true })
+        return { sha256, size, path: final, created: false, repaired: null }
+      }
+      repaired = { size: existing.size, sha256: actual }
     }
     await mkdir(dirname(final), { recursive: true, mode: 0o700 })
     // owner-only and read-only: an original is never rewritten, and no other local user reads it
     await chmod(tmp, 0o400)
     await rename(tmp, final)
     await syncDir(dirname(final))
-    return { sha256, size, path: final, created: true }
+    return { sha256, size, path: final, created: existing === null, repaired }
   } catch (err) {
     await writing.catch(() => undefined) // never close the file under a write still in flight
     await out?.close().catch(() => undefined)

@@ -12,9 +12,10 @@ export interface KnownSigner {
 }
 
 /**
- * Every signer this app data folder vouches for: the trusted keys and the officers' own keys
- * (made on this machine, so trusted too). An unreadable trusted-keys file throws (the caller says
- * so); damaged officer key files are left out.
+ * Every signer this app data folder knows: the trusted keys (which the user confirmed: trusted)
+ * and the officers' own keys (known by name and 执法证号, so a package that claims them with
+ * another key is caught; trusted only once added to the trusted keys, as CLI.md says). An
+ * unreadable trusted-keys file throws (the caller says so); damaged officer key files are left out.
  */
 export function knownSigners(dataDir: string): KnownSigner[] {
   const trusted: KnownSigner[] = new TrustedKeys(dataDir).list().map((k) => ({

@@ -97,7 +97,8 @@ export async function checkSignature(input: SignatureInput): Promise<SignatureVe
   verdict.trusted =
     verdict.valid &&
     (input.trustedFingerprints.has(fingerprint) ||
-      input.knownSigners.some((k) => k.fingerprint === fingerprint))
+      // an officer key kept here names who signs, but trust is what the user confirmed (CLI.md)
+      input.knownSigners.some((k) => k.source === 'trusted-key' && k.fingerprint === fingerprint))
   const genuine =
     verdict.valid && !verdict.trusted && claimed
       ? impersonated({ name: claimed.name, certNo: claimed.certNo, fingerprint }, input.knownSigners)
