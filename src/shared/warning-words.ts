@@ -19,6 +19,7 @@ export const WARNING_WORDS: Record<UiLanguage, Record<string, string>> = {
     'thermal-segment-missing': '热成像数据不完整，缺少部分数据段。',
     'thermal-truncated': '文件被截断，热成像数据只读到了一部分。',
     'thermal-size-mismatch': '热成像数据的尺寸与文件声明的不一致。',
+    'name-not-utf8': '文件名不是 UTF-8 编码，已按技术详情中所述的编码解码显示；原始文件名的字节已记录。',
   },
   en: {
     truncated:
@@ -39,6 +40,8 @@ export const WARNING_WORDS: Record<UiLanguage, Record<string, string>> = {
     'thermal-segment-missing': 'The thermal data is incomplete: some of its segments are missing.',
     'thermal-truncated': 'The file is cut short; only part of the thermal data could be read.',
     'thermal-size-mismatch': 'The thermal data does not have the size the file declares.',
+    'name-not-utf8':
+      'The file name is not UTF-8; it is shown decoded as the technical detail says, and its original bytes are recorded.',
   },
 }
 

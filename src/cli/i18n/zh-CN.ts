@@ -228,6 +228,11 @@ function rejectReason(r: ImportFileResult): string {
   const code = r.error?.code ?? 'internal'
   if (code === 'invalid-input' && r.size === 0) return warningWords('empty', 'zh-CN', '文件为空')
   if (code === 'io-error') return '无法读取该文件'
+  // refusals of the walk (issue 11, item 2): core words them in English as the technical detail
+  if (code === 'refused' && r.error?.message.includes('symbolic link, not imported'))
+    return '符号链接，未导入：它指向所选文件夹之外'
+  if (code === 'refused' && r.error?.message.includes('app data folder'))
+    return '位于本软件的数据文件夹（含执法人员信息和签名密钥）中，不予导入'
   const known: ErrorCode = (ERROR_CODES as readonly string[]).includes(code)
     ? (code as ErrorCode)
     : 'internal'
