@@ -120,7 +120,9 @@ export function reportError(err: unknown, json: boolean): number {
   const m = messages()
   if (err instanceof UsageError) {
     say(`evidesk: ${err.message}`)
-    if (json) printJson({ error: { code: 'invalid-input', message: err.message } })
+    // one line: after NDJSON (import --json) the error must be one more line, not a block
+    if (json)
+      process.stdout.write(JSON.stringify({ error: { code: 'invalid-input', message: err.message } }) + '\n')
     return EXIT_CANNOT_RUN
   }
   const apiError = toApiError(err)
@@ -130,7 +132,7 @@ export function reportError(err: unknown, json: boolean): number {
     say(m.fieldProblem(m.fieldName(f.path, flagOf(f.path)), fieldErrorWords(f.code, language())))
   say(m.errorDetail(printable(apiError.message)))
   if (apiError.code === 'internal' && apiError.detail) say(apiError.detail)
-  if (json) printJson({ error: apiError })
+  if (json) process.stdout.write(JSON.stringify({ error: apiError }) + '\n')
   return EXIT_CANNOT_RUN
 }
 

@@ -178,7 +178,8 @@ export const apiInputs = {
   'case:current': none,
   'case:close': none,
   'case:update': z.object({ fields: caseEditSchema }).strict(),
-  'case:check': none,
+  /** re-hashes every original and re-walks the chain; `removeOrphans` also removes copies no item records (on record) */
+  'case:check': z.object({ removeOrphans: z.boolean().optional() }).strict(),
   'custody:list': z
     .object({
       offset: z.number().int().min(0).default(0),

@@ -97,6 +97,10 @@ export interface CheckResult {
   custody: ChainVerdict
   /** unfinished output of this case's exports that were killed, removed by this check */
   partialExportsRemoved?: string[]
+  /** objects in the store that no item records (an import that could not record them); removable */
+  orphans?: Array<{ sha256: string; size: number }>
+  /** the orphans this check removed, when asked to (custody event 'orphans-removed') */
+  orphansRemoved?: Array<{ sha256: string; size: number }>
 }
 
 export interface AppInfo {

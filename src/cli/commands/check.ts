@@ -15,8 +15,12 @@ import { messages } from '../i18n'
 import { ProgressLine } from '../progress-line'
 
 export async function checkCommand(argv: string[]): Promise<number> {
-  const usage = 'evidesk check <case-dir> [--json]'
-  const { values, positionals } = parse(argv, { actor: { type: 'string' } }, usage)
+  const usage = 'evidesk check <case-dir> [--remove-orphans] [--json]'
+  const { values, positionals } = parse(
+    argv,
+    { actor: { type: 'string' }, 'remove-orphans': { type: 'boolean' } },
+    usage,
+  )
   if (positionals.length !== 1) throw new UsageError(messages().oneCaseFolder(usage))
   const file = CaseFile.open(positionals[0])
   const m = messages()
@@ -28,6 +32,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   try {
     const result = await checkCase(file, actorFrom(values.actor as string | undefined), () => new Date(), {
       signal: interrupt.signal,
+      removeOrphans: values['remove-orphans'] === true,
       onProgress: (p) =>
         progress.update({
           bytesDone: p.bytesDone,
@@ -39,6 +44,8 @@ export async function checkCommand(argv: string[]): Promise<number> {
     progress.end()
     for (const b of result.objects.bad) say(m.badObject(b.number, b.sha256, b.problem))
     for (const p of result.partialExportsRemoved ?? []) say(m.partialRemoved(printable(p)))
+    if (result.orphansRemoved) say(m.orphansRemoved(result.orphansRemoved.length))
+    if (result.orphans) say(m.orphansFound(result.orphans.map((o) => o.sha256)))
     if (!result.custody.intact) say(m.custodyBroken(result.custody.firstBadSeq, result.custody.problem ?? ''))
     say(result.ok ? m.checkOk(result.objects.checked, result.custody.events) : m.checkFailed)
     if (values.json) {
@@ -51,6 +58,8 @@ export async function checkCommand(argv: string[]): Promise<number> {
           firstBadSeq: result.custody.firstBadSeq,
           problem: result.custody.problem,
         },
+        orphans: result.orphans ?? [],
+        ...(result.orphansRemoved ? { orphansRemoved: result.orphansRemoved } : {}),
       })
     }
     return result.ok ? EXIT_OK : EXIT_PROBLEMS

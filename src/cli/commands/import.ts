@@ -79,6 +79,7 @@ export async function importCommand(argv: string[]): Promise<number> {
     const count = (s: string) => summary.results.filter((r) => r.status === s).length
     const warned = summary.results.filter((r) => r.status === 'imported' && r.warnings.length > 0).length
     say(m.importSummary(count('imported'), warned, count('duplicate'), count('rejected'), summary.cancelled))
+    if (summary.problem) say(m.importProblem(summary.problem))
     if (summary.cancelled) return EXIT_CANNOT_RUN
     return count('rejected') > 0 ? EXIT_PROBLEMS : EXIT_OK
   } finally {

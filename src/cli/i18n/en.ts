@@ -22,7 +22,7 @@ Case and evidence
   list <case-dir> [--json]
   show <case-dir> <id|E001> [--json]
   annotate <case-dir> <E001> (--start s --end s | --quote text | --region x,y,w,h | --pollutant p --from t --to t) [--note n] [--json]
-  check <case-dir> [--json]
+  check <case-dir> [--remove-orphans] [--json]
   custody <case-dir> [--json]
 Violations, documents, packages
   violation add <case-dir> --title <t> --basis <legal-basis-id> [--basis …] [--description <d>] [--json]
@@ -135,6 +135,7 @@ Exit codes: 0 success, 1 completed with problems, 2 could not run (or cancelled)
     cancelled: boolean,
   ) =>
     `${imported} imported${warned ? ` (${warned} with warnings)` : ''}, ${duplicate} duplicate, ${rejected} rejected${cancelled ? ' (cancelled: the rest was not imported)' : ''}`,
+  importProblem: (problem: string) => problem,
   noEvidence: 'no evidence in this case yet',
   itemSummary: (item: EvidenceItem, events: number) =>
     `${item.number} ${item.originalName}\nsha256 ${item.sha256}\n${item.kind} ${item.mime} ${item.size} bytes\ncaptured ${item.capturedAt ?? '—'} (${item.capturedAtSource ?? 'unknown'})\n${events} custody events`,
@@ -144,6 +145,10 @@ Exit codes: 0 success, 1 completed with problems, 2 could not run (or cancelled)
   checkOk: (objects: number, events: number) =>
     `ok: ${objects} originals and ${events} custody events verified`,
   partialRemoved: (path: string) => `removed the unfinished output of an export that was stopped: ${path}`,
+  orphansFound: (shas: string[]) =>
+    `${shas.length} object(s) in the store are recorded by no evidence item (left by an import that could not record them): ${shas.map((s) => s.slice(0, 12)).join(', ')}. "evidesk check --remove-orphans" removes them, on record.`,
+  orphansRemoved: (n: number) =>
+    `removed ${n} object(s) that no evidence item recorded (custody event "orphans-removed")`,
   checkFailed: 'check FAILED',
 
   // citations and violations

@@ -56,7 +56,7 @@ export const zhCN: CliMessages = {
   list <案件文件夹> [--json]
   show <案件文件夹> <编号 E001 或 id> [--json]
   annotate <案件文件夹> <E001> (--start 秒 --end 秒 | --quote 原文 | --region x,y,w,h | --pollutant 污染物 --from 时间 --to 时间) [--note 说明] [--json]
-  check <案件文件夹> [--json]
+  check <案件文件夹> [--remove-orphans] [--json]
   custody <案件文件夹> [--json]
 违法事实、移送材料与证据包
   violation add <案件文件夹> --title <违法事实> --basis <法律依据编号> [--basis …] [--description <事实>] [--json]
@@ -158,6 +158,8 @@ export const zhCN: CliMessages = {
   },
   importSummary: (imported, warned, duplicate, rejected, cancelled) =>
     `已导入 ${imported}${warned ? `（其中 ${warned} 有警告）` : ''}，重复 ${duplicate}，拒收 ${rejected}${cancelled ? '（已取消：其余文件未导入）' : ''}`,
+  importProblem: (problem) =>
+    `部分文件已复制但未能登记：存放案件的磁盘已满，其副本已删除。请腾出空间后重新导入。（技术详情：${problem}）`,
   noEvidence: '案件中还没有证据',
   itemSummary: (item: EvidenceItem, events) =>
     `${item.number} ${item.originalName}\n完整性校验值（SHA-256）${item.sha256}\n${item.kind} ${item.mime} ${item.size} 字节\n拍摄时间 ${item.capturedAt ?? '—'}（来源：${item.capturedAtSource ?? '未知'}）\n监管链记录 ${events} 条`,
@@ -165,6 +167,9 @@ export const zhCN: CliMessages = {
   custodyBroken: (seq, problem) => `监管链记录在第 ${seq ?? '?'} 条处断开：${problem}`,
   checkOk: (objects, events) => `校验通过：原始文件 ${objects} 个，监管链记录 ${events} 条`,
   partialRemoved: (path) => `已删除中途停止的导出留下的未完成文件：${path}`,
+  orphansFound: (shas) =>
+    `证据库中有 ${shas.length} 个文件不属于任何证据（导入时未能登记而遗留）：${shas.map((s) => s.slice(0, 12)).join('、')}。可用“evidesk check --remove-orphans”清除，清除会记入监管链。`,
+  orphansRemoved: (n) => `已清除 ${n} 个不属于任何证据的文件（监管链记录“清除未登记的文件”）`,
   checkFailed: '校验未通过',
 
   citationWords: (type: AnnotationType, a: Record<string, unknown>): string => {

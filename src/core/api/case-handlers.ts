@@ -1,3 +1,4 @@
+import { EvidenceError } from '../errors'
 import { CaseFile } from '../case/case-file'
 import { checkCase } from '../case/integrity'
 import { countCustodyEvents, listCustodyEvents } from '../custody/custody-log'
@@ -27,7 +28,15 @@ export function caseHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
       return null
     },
     'case:update': ({ fields }) => ctx.openCase().update(fields, ctx.actor(), ctx.clock),
-    'case:check': () => checkCase(ctx.openCase(), ctx.actor(), ctx.clock),
+    'case:check': ({ removeOrphans }) => {
+      // an import under way has copies it has not recorded yet: they are not orphans
+      if (removeOrphans && ctx.imports.list().some((t) => t.state === 'running' || t.state === 'scanning'))
+        throw new EvidenceError(
+          'refused',
+          'An import is still running; remove the unrecorded copies once it has finished.',
+        )
+      return checkCase(ctx.openCase(), ctx.actor(), ctx.clock, { removeOrphans })
+    },
     'custody:list': ({ offset, limit }) => {
       const db = ctx.openCase().db
       return { total: countCustodyEvents(db), events: listCustodyEvents(db, offset, limit) }

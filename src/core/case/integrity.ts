@@ -6,6 +6,7 @@ import { sha256File } from '../util/hash-file'
 import type { CaseFile, Clock } from './case-file'
 import { objectPath } from './layout'
 import { removeStalePartialExports } from '../package/export/partial-exports'
+import { findOrphanObjects, removeOrphanObjects } from './orphans'
 
 export interface CheckProgress {
   done: number
@@ -24,7 +25,12 @@ export async function checkCase(
   file: CaseFile,
   actor: Officer,
   clock: Clock,
-  opts: { signal?: AbortSignal; onProgress?: (p: CheckProgress) => void } = {},
+  opts: {
+    signal?: AbortSignal
+    onProgress?: (p: CheckProgress) => void
+    /** remove the objects no item records (see orphans.ts), on record; only while the chain holds */
+    removeOrphans?: boolean
+  } = {},
 ): Promise<CheckResult> {
   const rows = file.db.prepare('SELECT id, number, sha256, size FROM items ORDER BY ordinal').all() as Array<{
     id: string
@@ -68,18 +74,34 @@ export async function checkCase(
   const checkedAt = clock()
   // a read-only check writes nothing, here or elsewhere
   const partialExportsRemoved = file.readOnly ? [] : removeStalePartialExports(file)
+  const orphans = findOrphanObjects(file.dir, file.db)
+  // Removing is a change to the case folder: on record, so never after a break in the chain.
+  const orphansRemoved =
+    opts.removeOrphans && !file.readOnly && custody.intact ? removeOrphanObjects(file.dir, orphans) : []
+  const left = orphans.filter((o) => !orphansRemoved.includes(o))
   const result: CheckResult = {
     ok: bad.length === 0 && custody.intact,
     checkedAt: checkedAt.toISOString(),
     objects: { checked: items.length, bad },
     custody,
     ...(partialExportsRemoved.length > 0 ? { partialExportsRemoved } : {}),
+    ...(left.length > 0 ? { orphans: left } : {}),
+    ...(orphansRemoved.length > 0 ? { orphansRemoved } : {}),
   }
   if (!file.readOnly) {
     const problemCount = bad.length + (custody.intact ? 0 : 1)
     file.db.transaction(() => {
       // The event goes in only while the chain still holds: appending to a broken chain would
       // give the damage a valid-looking successor.
+      if (custody.intact && orphansRemoved.length > 0)
+        appendCustodyEvent(file.db, actor, checkedAt, {
+          action: 'orphans-removed',
+          details: {
+            objects: orphansRemoved,
+            bytes: orphansRemoved.reduce((s, o) => s + o.size, 0),
+            why: 'copies that no evidence item records (an import that could not record them)',
+          },
+        })
       if (custody.intact) {
         appendCustodyEvent(file.db, actor, checkedAt, {
           action: 'integrity-checked',

@@ -7,6 +7,7 @@ import type { CaseFile, Clock } from '../case/case-file'
 import { derivedDir } from '../case/layout'
 import { appendCustodyEvent } from '../custody/custody-log'
 import { EvidenceError, toApiError } from '../errors'
+import type { ApiError } from '../../shared/errors'
 import { extractFile } from './extract/index'
 import type { ExtractResult } from './extract/extract-result'
 import { makeThumbnails } from './derive/thumbnail'
@@ -44,6 +45,8 @@ export interface ImportOptions {
 export interface ImportSummary {
   results: ImportFileResult[]
   cancelled: boolean
+  /** why files that were copied could not be recorded (a full disk at the database), for the batch's last line */
+  problem?: string
 }
 
 interface Prepared {
@@ -112,6 +115,7 @@ export async function importPaths(
   for (; next < files.length; next++) tasks.push(launch(next))
 
   let cancelled = false
+  let unrecorded = 0
   for (let i = 0; i < files.length; i++) {
     const src = files[i]
     progress.currentFile = src.path
@@ -126,14 +130,51 @@ export async function importPaths(
     if (outcome instanceof Error) {
       emit(rejected(src.path, src.size, toApiError(outcome)))
     } else {
-      emit(commit(file, src, outcome, opts.actor, opts.clock, opts.derivedFrom))
+      try {
+        emit(commit(file, src, outcome, opts.actor, opts.clock, opts.derivedFrom))
+      } catch (err) {
+        // The transaction rolled back: no row, no event. The copy is removed too, so nothing is
+        // left that the case does not record, and the batch goes on with the next file.
+        await discard(file, outcome).catch(() => undefined)
+        const why = recordError(src.path, err)
+        if (why.full) unrecorded++
+        emit(rejected(src.path, src.size, why.error))
+      }
     }
     progress.filesDone++
     report()
   }
   progress.currentFile = null
   report()
-  return { results, cancelled }
+  return {
+    results,
+    cancelled,
+    ...(unrecorded > 0
+      ? {
+          problem: `${unrecorded} file(s) could not be recorded because the disk holding the case is full; their copies were removed. Free space on that disk and import them again.`,
+        }
+      : {}),
+  }
+}
+
+/** Why a prepared file's record could not be written, said for the officer. */
+function recordError(path: string, err: unknown): { error: ApiError; full: boolean } {
+  const code = String((err as { code?: unknown })?.code ?? '')
+  const full = code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT'
+  if (full)
+    return {
+      full,
+      error: {
+        code: 'io-error',
+        message: `${path} was copied but could not be recorded: the disk holding the case is full. The copy was removed; free space and import it again.`,
+        detail: (err as Error).message,
+      },
+    }
+  const error = toApiError(err)
+  return {
+    full,
+    error: { ...error, message: `${path} could not be recorded in the case: ${error.message}` },
+  }
 }
 
 async function prepare(
