@@ -8,8 +8,8 @@
  */
 import { readFileSync } from 'node:fs'
 import sharp from 'sharp'
-import { decodeFlirPng, parseFlirJpeg } from '../src/core/evidence/extract/thermal-flir'
-import { objectSignalTransform, toCelsius } from '../src/core/evidence/thermal/radiometry'
+import { decodeFlirPng, parseFlirJpeg } from '../src/core/evidence/kinds/thermal/flir'
+import { objectSignalTransform, toCelsius } from '../src/core/evidence/kinds/thermal/radiometry'
 import type { Bench, BenchRow } from './bench-types'
 import { bestOf } from './timing'
 

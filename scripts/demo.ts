@@ -10,7 +10,7 @@ import { Backend } from '../src/core/api/backend'
 import { CaseFile } from '../src/core/case/case-file'
 import { importPaths } from '../src/core/evidence/import'
 import { AppData } from '../src/core/profile/app-data'
-import { setMonitoringLimit } from '../src/core/evidence/monitoring-view'
+import { setMonitoringLimit } from '../src/core/evidence/kinds/monitoring/view'
 import { openInBrowser } from '../src/cli/commands/serve'
 import {
   makeBodycamMp4,

@@ -6,7 +6,8 @@
 import { z } from 'zod'
 import { creditCodeProblem } from './credit-code'
 import { isValidTimeZone } from './time-zone'
-import { ANNOTATION_TYPES, EVIDENCE_KINDS } from './types'
+import { EVIDENCE_KINDS } from './types'
+import { ANCHOR_SCHEMAS, thermalShapeSchema, type AnnotationType } from './citations/anchors'
 import { TRANSFER_DOCUMENT_KINDS, VIOLATION_STATUSES } from './violation-types'
 import type {
   EvidenceMatrix,
@@ -31,6 +32,7 @@ import type {
   TranscriptView,
   ImportFileResult,
   ThermalFrameInfo,
+  RecordingPair,
   AppInfo,
   EvidenceItem,
   ImportProgress,
@@ -125,14 +127,25 @@ export const itemQuerySchema = z
   .strict()
 export type ItemQueryInput = z.infer<typeof itemQuerySchema>
 
-const coord = z.number().min(0).max(100_000)
-export const thermalShapeSchema = z.discriminatedUnion('type', [
-  z
-    .object({ type: z.literal('spot'), x: coord, y: coord, r: z.number().min(0).max(1000).optional() })
-    .strict(),
-  z.object({ type: z.literal('box'), x: coord, y: coord, w: coord, h: coord }).strict(),
-  z.object({ type: z.literal('line'), x1: coord, y1: coord, x2: coord, y2: coord }).strict(),
+export { thermalShapeSchema }
+
+const newAnnotation = <T extends AnnotationType>(type: T) =>
+  z.strictObject({
+    itemId: required(64),
+    type: z.literal(type),
+    anchor: ANCHOR_SCHEMAS[type],
+    note: text(2000).optional(),
+  })
+
+/** A new citation: its anchor must fit its type's schema here, and its item in core (addAnnotation). */
+export const newAnnotationSchema = z.discriminatedUnion('type', [
+  newAnnotation('time-range'),
+  newAnnotation('region'),
+  newAnnotation('quote'),
+  newAnnotation('data-range'),
+  newAnnotation('measurement'),
 ])
+export type NewAnnotationInput = z.output<typeof newAnnotationSchema>
 
 /** A violation as an officer edits it; the id is left out to create one. */
 export const violationInputSchema = z
@@ -201,14 +214,7 @@ export const apiInputs = {
   'annotation:list': z
     .object({ itemId: z.string().max(64).optional(), includeWithdrawn: z.boolean().optional() })
     .strict(),
-  'annotation:add': z
-    .object({
-      itemId: required(64),
-      type: z.enum(ANNOTATION_TYPES),
-      anchor: z.record(z.string(), z.unknown()),
-      note: text(2000).optional(),
-    })
-    .strict(),
+  'annotation:add': newAnnotationSchema,
   'annotation:withdraw': z.object({ id: required(64), reason: required(500) }).strict(),
   /** opening an item in a viewer: records a "viewed" custody event, once per item per session */
   'evidence:open': z.object({ id: required(64) }).strict(),
@@ -233,6 +239,10 @@ export const apiInputs = {
       end: z.number().min(0).max(1e7).optional(),
     })
     .strict(),
+  /** recordings paired with their written records (询问笔录); of one item (either side) when given */
+  'pair:list': z.object({ itemId: z.string().max(64).optional() }).strict(),
+  'pair:add': z.object({ recordingId: required(64), transcriptId: required(64) }).strict(),
+  'pair:remove': z.object({ pairId: required(64), reason: required(500) }).strict(),
   'thermal:frame': z.object({ itemId: required(64) }).strict(),
   'thermal:measure': z
     .object({
@@ -352,6 +362,9 @@ export interface ApiOutputs {
   'monitoring:setLimit': MonitoringView
   /** the new derived evidence item (a still frame or a clip) */
   'video:derive': ImportFileResult
+  'pair:list': RecordingPair[]
+  'pair:add': RecordingPair
+  'pair:remove': null
   'thermal:frame': ThermalFrameInfo
   /** the measurement, saved as an annotation (type "measurement") with its stats and parameters in `data` */
   'thermal:measure': Annotation

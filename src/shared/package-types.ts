@@ -112,7 +112,7 @@ export interface PackageCase {
 }
 
 /** An evidence item in the package: its record in the case, and where its bytes are in the bag. */
-export interface PackageEvidence extends EvidenceItem {
+export type PackageEvidence = EvidenceItem & {
   /** bag-relative path of the byte-exact original, e.g. "data/evidence/E001_DSJ-A8-00123.MP4" */
   path: string
 }

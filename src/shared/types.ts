@@ -1,4 +1,6 @@
 /** DTOs that cross the API boundary. Instants are UTC ISO 8601 strings unless a field says otherwise. */
+import type { EvidenceKind, DerivedRole, KindMeta } from './kinds'
+import type { AnnotationType, Citation } from './citations/anchors'
 
 export interface Officer {
   name: string
@@ -16,16 +18,8 @@ export interface Subject {
   legalRep: string
 }
 
-export const EVIDENCE_KINDS = [
-  'video',
-  'image',
-  'thermal',
-  'transcript',
-  'monitoring',
-  'document',
-  'other',
-] as const
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number]
+export { EVIDENCE_KINDS, DERIVED_ROLES } from './kinds'
+export type { EvidenceKind, DerivedRole, KindMeta } from './kinds'
 
 export interface IntegrityStatus {
   checkedAt: string
@@ -134,15 +128,14 @@ export interface ItemWarning {
   message: string
 }
 
-/** One evidence item as `evidesk list --json` prints it (see CLI.md). */
-export interface EvidenceItem {
+/** What every evidence item has, whatever its kind. */
+export interface EvidenceItemBase {
   id: string
   number: string
   sha256: string
   size: number
   originalName: string
   sourcePath: string
-  kind: EvidenceKind
   mime: string
   importedAt: string
   importedBy: Officer
@@ -156,7 +149,11 @@ export interface EvidenceItem {
   height: number | null
   durationSec: number | null
   warnings: ItemWarning[]
-  meta: Record<string, unknown>
+  /**
+   * fields of the stored `meta` that do not fit the kind's schema (written by another version, or
+   * damaged), with their raw values: kept and shown, never dropped; absent when every field fits
+   */
+  metaUnreadable?: Record<string, unknown>
   /** the source file's modification time, as the file system gave it */
   sourceMtime: string | null
   /** derived files that exist: thumb, preview, poster, proxy */
@@ -164,6 +161,12 @@ export interface EvidenceItem {
   /** for an item made from another (a still frame or clip): how, so a reviewer can reproduce it */
   derivedFrom: DerivedFrom | null
 }
+
+/** An item of one kind: `meta` is typed by the kind's schema (shared/kinds). */
+export type EvidenceItemOf<K extends EvidenceKind> = EvidenceItemBase & { kind: K; meta: KindMeta<K> }
+
+/** One evidence item as `evidesk list --json` prints it (see CLI.md); narrow on `kind` to type `meta`. */
+export type EvidenceItem = { [K in EvidenceKind]: EvidenceItemOf<K> }[EvidenceKind]
 
 export interface DerivedFrom {
   sourceId: string
@@ -178,8 +181,6 @@ export interface DerivedFrom {
   tool: string
 }
 
-/** thermal: temperatures (°C, or raw values for DJI) as little-endian Float32, row-major; visible: the embedded visible photo */
-export type DerivedRole = 'thumb' | 'preview' | 'poster' | 'proxy' | 'thermal' | 'visible'
 export type DerivedStatus = 'ready' | 'pending' | 'failed'
 
 export interface ItemSource {
@@ -227,20 +228,13 @@ export interface ImportProgress {
   results: ImportFileResult[]
 }
 
-export const ANNOTATION_TYPES = ['measurement', 'region', 'time-range', 'quote', 'data-range'] as const
-export type AnnotationType = (typeof ANNOTATION_TYPES)[number]
+export { ANNOTATION_TYPES } from './citations/anchors'
+export type { AnnotationType, ThermalShape } from './citations/anchors'
 
-/**
- * A citation or measurement on an item: where (anchor), what it shows (note), who and when.
- * Anchors: region {x,y,w,h} in displayed pixels; time-range {start,end} in media seconds;
- * quote {start,end,text} as character offsets into the item's text; data-range {pollutant,start,end}
- * as instants; measurement {shape} in raw thermal pixels.
- */
-export interface Annotation {
+/** What every annotation has besides its citation. */
+export interface AnnotationBase {
   id: string
   itemId: string
-  type: AnnotationType
-  anchor: Record<string, unknown>
   note: string
   /** results and parameters, e.g. a thermal measurement's stats and the emissivity used */
   data: Record<string, unknown>
@@ -250,10 +244,25 @@ export interface Annotation {
   withdrawnReason: string | null
 }
 
-export type ThermalShape =
-  | { type: 'spot'; x: number; y: number; r?: number }
-  | { type: 'box'; x: number; y: number; w: number; h: number }
-  | { type: 'line'; x1: number; y1: number; x2: number; y2: number }
+/** An annotation whose anchor fits its type's schema (every one recorded since the contract). */
+export type CitedAnnotation = AnnotationBase & Citation & { anchorProblem?: undefined }
+
+/**
+ * A citation or measurement on an item: where (a typed anchor, see shared/citations), what it
+ * shows (note), who and when. A row written before the citation contract whose anchor does not
+ * fit is still returned, with its raw anchor and `anchorProblem` saying why; narrow with
+ * `isCited`.
+ */
+export type Annotation =
+  CitedAnnotation | (AnnotationBase & { type: AnnotationType; anchor: unknown; anchorProblem: string })
+
+/** The annotation with its typed anchor when it is of `type` and readable; narrows. */
+export function isCited<T extends AnnotationType>(
+  a: Annotation,
+  type: T,
+): a is AnnotationBase & Extract<Citation, { type: T }> & { anchorProblem?: undefined } {
+  return a.type === type && a.anchorProblem === undefined
+}
 
 export interface ThermalOverrides {
   emissivity?: number
@@ -285,6 +294,17 @@ export interface ThermalFrameInfo {
   /** the embedded visible photo, when there is one (media role "visible") */
   visible: { width: number | null; height: number | null } | null
   warnings: ItemWarning[]
+}
+
+/** A recording (audio or video) paired with its written record; recorded in the custody log. */
+export interface RecordingPair {
+  id: string
+  recordingId: string
+  recordingNumber: string
+  transcriptId: string
+  transcriptNumber: string
+  pairedAt: string
+  pairedBy: Officer
 }
 
 export interface SearchHit {

@@ -63,7 +63,7 @@ describe('annotations', () => {
   it('are withdrawn, never deleted: the record and the reason stay', () => {
     const a = addAnnotation(
       file,
-      { itemId, type: 'time-range', anchor: { start: 12, end: 30 } },
+      { itemId, type: 'region', anchor: { x: 0, y: 0, w: 30, h: 20 } },
       OFFICER_A,
       fixedClock(),
     )

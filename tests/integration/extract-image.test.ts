@@ -3,7 +3,7 @@ import { basename, join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, describe, expect, it } from 'vitest'
 import { extractFile } from '../../src/core/evidence/extract/index'
-import { makeThumbnails } from '../../src/core/evidence/derive/thumbnail'
+import { kindModule } from '../../src/core/evidence/kinds/registry'
 import { exiftoolJson, makeDroneJpeg } from '../support/media'
 import { tempDir } from '../support/temp'
 import { MEDIA_FIXTURES } from '../support/fixtures'
@@ -115,10 +115,10 @@ describe('drone JPEG written by exiftool', () => {
   it('thumbnails apply orientation and fit 320 / 1600 px', async () => {
     const path = await makeDroneJpeg(dir, { fileName: 'big.jpg', width: 2000, height: 1000 })
     const out = join(dir, 'derived-big')
-    const th = await makeThumbnails(path, out, 'image')
+    const th = await kindModule('image').pictures!.make({ path }, out, {})
     expect(th.problem).toBeNull()
-    const a = await sharp(th.thumbnail!).metadata()
-    const b = await sharp(th.preview!).metadata()
+    const a = await sharp(th.files.thumb!).metadata()
+    const b = await sharp(th.files.preview!).metadata()
     expect([a.width, a.height]).toEqual([160, 320]) // portrait after orientation 6
     expect([b.width, b.height]).toEqual([800, 1600])
     expect(readdirSync(out).sort()).toEqual(['preview.jpg', 'thumb.jpg']) // no temp files left
@@ -164,8 +164,12 @@ describe('real thermal JPEGs (fixtures, read-only)', () => {
   }
 
   it('thermal thumbnails are made from the stored visible JPEG', async () => {
-    const th = await makeThumbnails(join(FIXTURES, 'FLIR.jpg'), join(dir, 'derived-flir'), 'thermal')
-    const m = await sharp(th.thumbnail!).metadata()
+    const th = await kindModule('thermal').pictures!.make(
+      { path: join(FIXTURES, 'FLIR.jpg') },
+      join(dir, 'derived-flir'),
+      {},
+    )
+    const m = await sharp(th.files.thumb!).metadata()
     expect([m.width, m.height]).toEqual([240, 320])
   })
 })

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path'
 import iconv from 'iconv-lite'
 import { afterAll, describe, expect, it } from 'vitest'
 import { extractFile } from '../../src/core/evidence/extract/index'
-import { summariseCems, type SeriesSummary } from '../../src/core/evidence/extract/monitoring'
+import { summariseCems, type SeriesSummary } from '../../src/core/evidence/kinds/monitoring/extract'
 import { makeCemsCsv } from '../support/media'
 import { tempDir } from '../support/temp'
 

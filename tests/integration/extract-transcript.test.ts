@@ -2,7 +2,7 @@ import { statSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { extractFile, type ExtractResult } from '../../src/core/evidence/extract/index'
-import { parseTranscript } from '../../src/core/evidence/extract/transcript'
+import { parseTranscript } from '../../src/core/evidence/kinds/transcript/extract'
 import {
   makeTranscriptDocx,
   makeTranscriptGb18030,

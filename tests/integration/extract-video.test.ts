@@ -4,12 +4,9 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { extractFile } from '../../src/core/evidence/extract/index'
 import { parseFilenameTime } from '../../src/core/evidence/extract/filename-time'
-import { parseIso6709 } from '../../src/core/evidence/extract/video'
-import {
-  bundledFfmpegHasLibx264,
-  makePlaybackProxy,
-  makeThumbnails,
-} from '../../src/core/evidence/derive/thumbnail'
+import { parseIso6709 } from '../../src/core/evidence/kinds/video/extract'
+import { bundledFfmpegHasLibx264, makePlaybackProxy } from '../../src/core/evidence/kinds/video/proxy'
+import { kindModule } from '../../src/core/evidence/kinds/registry'
 import { ffprobeJson, hasEncoder, makeBodycamMp4, makeHevcMp4 } from '../support/media'
 import { tempDir } from '../support/temp'
 
@@ -75,12 +72,13 @@ describe('H.264 body-cam MP4', () => {
 
   it('poster frame: 320 px wide, 1 s in, and 0 s for a clip shorter than 1 s', async () => {
     const out = join(dir, 'derived-poster')
-    const th = await makeThumbnails(bodycam, out, 'video')
+    const poster = (path: string, outDir: string) => kindModule('video').pictures!.make({ path }, outDir, {})
+    const th = await poster(bodycam, out)
     expect(th.problem).toBeNull()
-    expect((await sharp(th.thumbnail!).metadata()).width).toBe(320)
+    expect((await sharp(th.files.poster!).metadata()).width).toBe(320)
     const short = makeBodycamMp4(dir, { fileName: 'short.mp4', durationSec: 0.4 })
-    const th2 = await makeThumbnails(short, join(dir, 'derived-short'), 'video')
-    expect(th2.thumbnail).not.toBeNull()
+    const th2 = await poster(short, join(dir, 'derived-short'))
+    expect(th2.files.poster).toBeDefined()
     expect(readdirSync(out)).toEqual(['poster.jpg'])
   })
 })

@@ -278,7 +278,10 @@ describe('reviewer mode on a ZIP package', () => {
     const { items } = await call<{ items: EvidenceItem[] }>(reviewer, 'evidence:list', {})
     for (const [channel, input] of [
       ['case:update', { fields: { title: '改' } }],
-      ['annotation:add', { itemId: items[0].id, type: 'region', anchor: {}, note: 'x' }],
+      [
+        'annotation:add',
+        { itemId: items[0].id, type: 'region', anchor: { x: 0, y: 0, w: 1, h: 1 }, note: 'x' },
+      ],
       ['import:start', { paths: ['/tmp'] }],
       ['case:check', {}],
       ['export:start', { target: join(tmp.dir, 'again.zip') }],

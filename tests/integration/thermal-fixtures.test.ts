@@ -9,15 +9,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseDjiRjpeg } from '../../src/core/evidence/extract/thermal-dji'
-import { parseFlirJpeg } from '../../src/core/evidence/extract/thermal-flir'
+import { parseDjiRjpeg } from '../../src/core/evidence/kinds/thermal/dji'
+import { parseFlirJpeg } from '../../src/core/evidence/kinds/thermal/flir'
 import {
   readThermal,
   regionStats,
   thermalFromBytes,
   toCelsius,
   type ThermalReading,
-} from '../../src/core/evidence/thermal/index'
+} from '../../src/core/evidence/kinds/thermal/reading'
 import { EXIFTOOL, flirReferences, type ReferenceFrame } from '../support/flir-reference'
 import { MEDIA_FIXTURES } from '../support/fixtures'
 

@@ -97,7 +97,7 @@ describe('transfer documents', () => {
     expect(report).toContain('91350100M000100Y43')
     expect(report).toContain('王五')
     expect(report).toContain('拍到旁路软管正在排放')
-    expect(report).toContain('片段 00:00:00.5–00:00:01.5')
+    expect(report).toContain('片段 00:00:00.500–00:00:01.500')
     const evidence = doc(docs, 'evidence-list').html
     expect(evidence).toContain('航拍显示排放口位置')
     // capture time in the case's zone with its source

@@ -6,6 +6,7 @@ import { Backend } from '../../src/core/api/backend'
 import { CaseFile } from '../../src/core/case/case-file'
 import { importPaths } from '../../src/core/evidence/import'
 import { addAnnotation, withdrawAnnotation } from '../../src/core/annotations/annotation-store'
+import { indexedText } from '../../src/core/annotations/anchor-bounds'
 import { iterateCustodyEvents, verifyChain } from '../../src/core/custody/custody-log'
 import { EvidenceError } from '../../src/core/errors'
 import {
@@ -323,9 +324,13 @@ describe('links between violations and evidence', () => {
       removedAt: null,
       problem: null,
     })
+    // a quote must be the transcript's words at its offsets (checked in addAnnotation)
+    const words = '循环泵故障停运'
+    const at = indexedText(file.db, transcript.id)!.indexOf(words)
+    expect(at).toBeGreaterThan(0)
     const quote = addAnnotation(
       file,
-      { itemId: transcript.id, type: 'quote', anchor: { start: 10, end: 20, text: '循环泵故障停运' } },
+      { itemId: transcript.id, type: 'quote', anchor: { start: at, end: at + words.length, text: words } },
       OFFICER_A,
       clock,
     )

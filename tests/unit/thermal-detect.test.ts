@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { detectThermalJpeg } from '../../src/core/evidence/extract/thermal-detect'
+import { detectThermalJpeg } from '../../src/core/evidence/kinds/thermal/detect'
 import { MEDIA_FIXTURES } from '../support/fixtures'
 
 const MEDIA = MEDIA_FIXTURES

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseDjiRjpeg, readDjiParams } from '../../src/core/evidence/extract/thermal-dji'
+import { parseDjiRjpeg, readDjiParams } from '../../src/core/evidence/kinds/thermal/dji'
 import { MEDIA_FIXTURES } from '../support/fixtures'
 
 const MEDIA = MEDIA_FIXTURES

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { parseFlirJpeg, type FlirThermal } from '../../src/core/evidence/extract/thermal-flir'
-import type { RadiometricParams } from '../../src/core/evidence/thermal/radiometry'
+import { parseFlirJpeg, type FlirThermal } from '../../src/core/evidence/kinds/thermal/flir'
+import type { RadiometricParams } from '../../src/core/evidence/kinds/thermal/radiometry'
 import { MEDIA_FIXTURES } from '../support/fixtures'
 
 const MEDIA = MEDIA_FIXTURES

@@ -10,7 +10,7 @@ import {
   toCelsius,
   waterVapour,
   type RadiometricParams,
-} from '../../src/core/evidence/thermal/radiometry'
+} from '../../src/core/evidence/kinds/thermal/radiometry'
 
 /** CameraInfo of the FLIR E40 fixture (values as exiftool -n reads them), which has an IR window. */
 const E40: RadiometricParams = {

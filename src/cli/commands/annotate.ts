@@ -72,7 +72,13 @@ export async function annotateCommand(argv: string[]): Promise<number> {
     if (!citation) throw new UsageError(messages().citationNeeded(USAGE))
     const annotation = addAnnotation(file, { itemId: item.id, ...citation, note }, actor, () => new Date())
     if (values.json) printJson(annotation)
-    say(messages().annotated(item.number, messages().citationWords(annotation.type, annotation.anchor), note))
+    say(
+      messages().annotated(
+        item.number,
+        messages().citationWords(annotation.type, annotation.anchor, file.info().timezone),
+        note,
+      ),
+    )
     return EXIT_OK
   } finally {
     file.close()

@@ -33,7 +33,7 @@ export async function custodyCommand(argv: string[]): Promise<number> {
         const when = formatLocalWithOffset(e.at, zoneOffsetMinutes(zone, Date.parse(e.at)))
         const who = m.officer(e.actor.name, e.actor.certNo)
         lines.push(
-          `${String(e.seq).padStart(4)}  ${when}  ${who}  ${custodyActionLabel(e.action, lang)}  ${custodySentence(e, lang, m)}`,
+          `${String(e.seq).padStart(4)}  ${when}  ${who}  ${custodyActionLabel(e.action, lang)}  ${custodySentence(e, lang, m, zone)}`,
         )
       }
       if (lines.length >= 500) flush()

@@ -1,10 +1,11 @@
+import type { Citation } from '../../shared/citations'
 import type { Annotation, EvidenceItem, Officer } from '../../shared/types'
 import type { ViolationLink } from '../../shared/violation-types'
-import { addAnnotation, type NewAnnotation } from '../../core/annotations/annotation-store'
+import { addAnnotation } from '../../core/annotations/annotation-store'
+import { indexedText } from '../../core/annotations/anchor-bounds'
 import { CaseFile } from '../../core/case/case-file'
 import { EvidenceError } from '../../core/errors'
 import { getItem } from '../../core/evidence/item-repository'
-import { transcriptView } from '../../core/evidence/transcript-view'
 import { getViolation, linkEvidence } from '../../core/violations'
 import { EXIT_OK, UsageError, actorFrom, parse, printJson, say } from '../cli-support'
 import { messages } from '../i18n'
@@ -15,7 +16,9 @@ const USAGE =
 /**
  * `evidesk link`: links an item to a violation. With --start/--end, --quote or --region it first
  * cites that part of the item (a time-range, quote or region annotation) and links the citation;
- * both happen in one transaction, so a refused link leaves no stray citation behind.
+ * both happen in one transaction, so a refused link leaves no stray citation behind. Whether the
+ * citation fits the item (kind, duration, size, text) is core's check in addAnnotation, the same
+ * for every way a citation arrives; this command only turns its flags into an anchor.
  */
 export async function linkCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(
@@ -58,7 +61,9 @@ export async function linkCommand(argv: string[]): Promise<number> {
     say(
       messages().linked(
         link.itemNumber,
-        link.annotationType ? messages().citationWords(link.annotationType, link.anchor ?? {}) : null,
+        link.annotationType
+          ? messages().citationWords(link.annotationType, link.anchor, file.info().timezone)
+          : null,
         getViolation(file.db, link.violationId)!.number,
         note,
       ),
@@ -69,7 +74,7 @@ export async function linkCommand(argv: string[]): Promise<number> {
   }
 }
 
-export type Citation = Pick<NewAnnotation, 'type' | 'anchor'>
+export type { Citation }
 
 export interface CitationOptions {
   start?: string
@@ -93,9 +98,9 @@ export function citationFromOptions(
   item: EvidenceItem,
   values: CitationOptions,
 ): Citation | null {
-  if (values.start !== undefined && values.end !== undefined) return timeRange(item, values.start, values.end)
+  if (values.start !== undefined && values.end !== undefined) return timeRange(values.start, values.end)
   if (values.quote !== undefined) return quote(file, item, values.quote)
-  if (values.region !== undefined) return region(item, values.region)
+  if (values.region !== undefined) return region(values.region)
   return null
 }
 
@@ -110,56 +115,37 @@ function seconds(text: string, flag: string): number {
   return n
 }
 
-function timeRange(item: EvidenceItem, startText: string, endText: string): Citation {
-  if (item.durationSec === null)
-    throw new EvidenceError(
-      'invalid-input',
-      `${item.number} (${item.originalName}) is a ${item.kind} item with no play time; a time range needs a video or audio item.`,
-    )
+function timeRange(startText: string, endText: string): Citation {
   const start = seconds(startText, '--start')
   const end = seconds(endText, '--end')
   if (end <= start) throw new UsageError(messages().endBeforeStart(start, end))
-  if (end > item.durationSec + 1e-3)
-    throw new EvidenceError(
-      'invalid-input',
-      `${item.number} plays for ${item.durationSec} s; the range ${start}–${end} s runs past its end.`,
-    )
   return { type: 'time-range', anchor: { start, end } }
 }
 
-/** The quote as it stands in the transcript's normalised text (NFC, \n line ends), by character offsets. */
+/** The quote as it stands in the item's normalised text (NFC, \n line ends), by character offsets. */
 function quote(file: CaseFile, item: EvidenceItem, text: string): Citation {
   const wanted = text.replace(/\r\n?/g, '\n').normalize('NFC')
   if (wanted.trim() === '') throw new UsageError(messages().emptyQuote)
-  const body = transcriptView(file.db, item.id).text
-  const start = body.indexOf(wanted)
+  const body = indexedText(file.db, item.id)
+  // An item without text gets core's refusal, which names it.
+  const start = body === null ? 0 : body.indexOf(wanted)
   if (start < 0)
     throw new EvidenceError(
       'not-found',
       `"${wanted}" does not occur in the text of ${item.number} (${item.originalName}); copy the words exactly as they stand. Nothing was linked.`,
     )
-  const again = body.indexOf(wanted, start + 1)
-  if (again >= 0) say(messages().quoteRepeated(wanted, item.number, start))
+  if (body !== null && body.indexOf(wanted, start + 1) >= 0)
+    say(messages().quoteRepeated(wanted, item.number, start))
   return { type: 'quote', anchor: { start, end: start + wanted.length, text: wanted } }
 }
 
-/** x,y,w,h in whole displayed pixels, inside the image. */
-function region(item: EvidenceItem, text: string): Citation {
+/** x,y,w,h in whole displayed pixels. */
+function region(text: string): Citation {
   const parts = text.split(',').map((p) => p.trim())
   const nums = parts.map(Number)
   if (parts.length !== 4 || parts.some((p) => p === '') || nums.some((n) => !Number.isInteger(n) || n < 0))
     throw new UsageError(messages().badRegion(text))
   const [x, y, w, h] = nums
   if (w === 0 || h === 0) throw new UsageError(messages().emptyRegion)
-  if ((item.kind !== 'image' && item.kind !== 'thermal') || item.width === null || item.height === null)
-    throw new EvidenceError(
-      'invalid-input',
-      `${item.number} (${item.originalName}) is a ${item.kind} item; a region needs an image of known size.`,
-    )
-  if (x + w > item.width || y + h > item.height)
-    throw new EvidenceError(
-      'invalid-input',
-      `The region ${x},${y},${w},${h} reaches outside ${item.number}, which is ${item.width}×${item.height} pixels.`,
-    )
   return { type: 'region', anchor: { x, y, w, h } }
 }

@@ -75,7 +75,7 @@ function shortFingerprint(v: unknown): string {
  * What a custody event recorded, as one sentence in the language; the exact record stays in
  * `evidesk custody --json`. An action this version does not know lists its details as key=value.
  */
-export function custodySentence(e: CustodyEvent, lang: UiLanguage, m: CliMessages): string {
+export function custodySentence(e: CustodyEvent, lang: UiLanguage, m: CliMessages, timezone = 'UTC'): string {
   const d = e.details
   const zh = lang === 'zh-CN'
   const field = (f: unknown) => FIELD_NAMES[lang][str(f)] ?? str(f)
@@ -106,8 +106,7 @@ export function custodySentence(e: CustodyEvent, lang: UiLanguage, m: CliMessage
     case 'viewed':
       return value(d.number, lang)
     case 'annotation-added': {
-      const anchor = d.anchor && typeof d.anchor === 'object' ? (d.anchor as Record<string, unknown>) : {}
-      const what = m.citationWords(str(d.type) as AnnotationType, anchor) || str(d.type)
+      const what = m.citationWords(str(d.type) as AnnotationType, d.anchor, timezone) || str(d.type)
       return `${value(d.number, lang)} ${what}${d.note ? (zh ? `：${str(d.note)}` : `: ${str(d.note)}`) : ''}`
     }
     case 'annotation-withdrawn':

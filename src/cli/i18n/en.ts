@@ -1,11 +1,11 @@
 /** The command line's human output in English. zh-CN.ts has exactly these keys (its type is this one's). */
 import type { AnnotationType, EvidenceItem, ImportFileResult } from '../../shared/types'
+import { citationInWords } from '../../shared/citations'
 import type { CaseInfo } from '../../shared/types'
 
 const usageTail = (usage: string | string[]): string =>
   `\nusage: ${Array.isArray(usage) ? usage.join('\n       ') : usage}`
 
-const secs = (n: unknown): string => (typeof n === 'number' ? `${Math.round(n * 10) / 10} s` : '?')
 
 export const en = {
   help: `evidesk — Evidence Desk command line   (global: --lang zh-CN|en; --json for programs)
@@ -152,20 +152,9 @@ Exit codes: 0 success, 1 completed with problems, 2 could not run (or cancelled)
   checkFailed: 'check FAILED',
 
   // citations and violations
-  citationWords: (type: AnnotationType, a: Record<string, unknown>): string => {
-    switch (type) {
-      case 'time-range':
-        return `time ${secs(a.start)}–${secs(a.end)}`
-      case 'region':
-        return `region at (${String(a.x)}, ${String(a.y)}), ${String(a.w)}×${String(a.h)} px`
-      case 'quote':
-        return `quote “${String(a.text ?? '')}”`
-      case 'data-range':
-        return `${String(a.pollutant ?? '')} data ${String(a.start ?? '')} – ${String(a.end ?? '')}`
-      case 'measurement':
-        return 'thermal measurement'
-    }
-  },
+  // the one wording of citations (shared/citations), as the screen and the documents show them
+  citationWords: (type: AnnotationType, a: unknown, timezone: string): string =>
+    citationInWords(type, a, { lang: 'en', timezone }).full,
   annotated: (number: string, what: string, note: string) =>
     `cited ${number}: ${what}${note ? ` — ${note}` : ''}`,
   linked: (item: string, what: string | null, violation: string, note: string) =>

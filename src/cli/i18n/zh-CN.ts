@@ -1,5 +1,6 @@
 /** 命令行面向人的输出（简体中文）。Words follow the glossary in UI.md; keys and signatures are en.ts's. */
 import type { AnnotationType, CaseInfo, EvidenceItem, ImportFileResult } from '../../shared/types'
+import { citationInWords } from '../../shared/citations'
 import { ERROR_CODES, type ErrorCode } from '../../shared/errors'
 import { ERROR_WORDS } from '../../shared/error-words'
 import { warningWords } from '../../shared/warning-words'
@@ -8,7 +9,6 @@ import type { CliMessages } from './en'
 const usageTail = (usage: string | string[]): string =>
   `\n用法：${Array.isArray(usage) ? usage.join('\n      ') : usage}`
 
-const secs = (n: unknown): string => (typeof n === 'number' ? `${Math.round(n * 10) / 10} 秒` : '?')
 
 const STATUS: Record<string, string> = {
   imported: '已导入',
@@ -172,20 +172,9 @@ export const zhCN: CliMessages = {
   orphansRemoved: (n) => `已清除 ${n} 个不属于任何证据的文件（监管链记录“清除未登记的文件”）`,
   checkFailed: '校验未通过',
 
-  citationWords: (type: AnnotationType, a: Record<string, unknown>): string => {
-    switch (type) {
-      case 'time-range':
-        return `片段 ${secs(a.start)}–${secs(a.end)}`
-      case 'region':
-        return `画面区域（左上 ${String(a.x)},${String(a.y)}，宽 ${String(a.w)} 高 ${String(a.h)}）`
-      case 'quote':
-        return `摘录“${String(a.text ?? '')}”`
-      case 'data-range':
-        return `${String(a.pollutant ?? '')} 数据区间 ${String(a.start ?? '')} 至 ${String(a.end ?? '')}`
-      case 'measurement':
-        return '红外测温'
-    }
-  },
+  // the one wording of citations (shared/citations), as the screen and the documents show them
+  citationWords: (type: AnnotationType, a: unknown, timezone: string): string =>
+    citationInWords(type, a, { lang: 'zh-CN', timezone }).full,
   annotated: (number, what, note) => `已引用 ${number}：${what}${note ? `——${note}` : ''}`,
   linked: (item, what, violation, note) =>
     `已将 ${item}${what ? `（${what}）` : ''}关联到 ${violation}${note ? `：${note}` : ''}`,

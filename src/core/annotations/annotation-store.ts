@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import type { ReadableDB } from '../db/database'
+import { readCitation } from '../../shared/citations'
 import type { Annotation, AnnotationType, Officer } from '../../shared/types'
 import type { CaseFile, Clock } from '../case/case-file'
 import { EvidenceError } from '../errors'
 import { getItem } from '../evidence/item-repository'
+import { checkCitation } from './anchor-fit'
 
 interface AnnotationRow {
   id: string
@@ -20,11 +22,13 @@ interface AnnotationRow {
 }
 
 function rowToAnnotation(r: AnnotationRow): Annotation {
+  const anchor = JSON.parse(r.anchor_json) as unknown
+  // A row from before the citation contract may hold an anchor that does not fit: kept, and said so.
+  const read = readCitation(r.type, anchor)
   return {
     id: r.id,
     itemId: r.item_id,
-    type: r.type,
-    anchor: JSON.parse(r.anchor_json) as Record<string, unknown>,
+    ...(read.citation ?? { type: r.type, anchor, anchorProblem: read.problem }),
     note: r.note,
     data: JSON.parse(r.data_json) as Record<string, unknown>,
     author: { name: r.author_name, certNo: r.author_cert_no },
@@ -37,12 +41,17 @@ function rowToAnnotation(r: AnnotationRow): Annotation {
 export interface NewAnnotation {
   itemId: string
   type: AnnotationType
-  anchor: Record<string, unknown>
+  /** checked here against its type's schema and against the item, whoever built it */
+  anchor: unknown
   note?: string
   data?: Record<string, unknown>
 }
 
-/** Records a citation or measurement and its custody event together; the item must exist. */
+/**
+ * Records a citation or measurement and its custody event together. The item must exist and the
+ * anchor must fit it (checkCitation): otherwise EvidenceError 'not-found' / 'invalid-input' and
+ * nothing is written, neither the annotation nor its custody event.
+ */
 export function addAnnotation(file: CaseFile, a: NewAnnotation, actor: Officer, clock: Clock): Annotation {
   const item = getItem(file.db, a.itemId)
   if (!item)
@@ -50,6 +59,7 @@ export function addAnnotation(file: CaseFile, a: NewAnnotation, actor: Officer, 
       'not-found',
       `No evidence item ${a.itemId} in this case; the annotation was not saved.`,
     )
+  const { type, anchor } = checkCitation(file.db, item, a.type, a.anchor)
   const id = randomUUID()
   const at = clock()
   file.record(
@@ -61,8 +71,8 @@ export function addAnnotation(file: CaseFile, a: NewAnnotation, actor: Officer, 
       details: {
         annotationId: id,
         number: item.number,
-        type: a.type,
-        anchor: a.anchor,
+        type,
+        anchor,
         note: a.note ?? '',
         data: a.data ?? {},
       },
@@ -76,8 +86,8 @@ export function addAnnotation(file: CaseFile, a: NewAnnotation, actor: Officer, 
         .run(
           id,
           item.id,
-          a.type,
-          JSON.stringify(a.anchor),
+          type,
+          JSON.stringify(anchor),
           a.note ?? '',
           JSON.stringify(a.data ?? {}),
           actor.name,

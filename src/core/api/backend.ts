@@ -91,7 +91,7 @@ export class Backend implements HandlerContext {
     const item = getItem(file.db, itemId)
     if (!item || item.id !== itemId) return null
     if (role === 'original') return { path: objectPath(file.dir, item.sha256), mime: item.mime }
-    return derivedMediaFile(file.dir, file.db, itemId, role)
+    return derivedMediaFile(file.dir, file.db, item, role)
   }
 
   /** Background playback proxies for the open case; one runner at a time, stopped when the case closes. */

@@ -7,6 +7,7 @@ import { fsHandlers } from './fs-handlers'
 import type { HandlerContext, Handlers } from './handler-context'
 import { importHandlers } from './import-handlers'
 import { mediaViewHandlers } from './media-view-handlers'
+import { pairHandlers } from './pair-handlers'
 import { profileHandlers } from './profile-handlers'
 import { reviewHandlers } from './review-handlers'
 import { thermalHandlers } from './thermal-handlers'
@@ -27,6 +28,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     mediaViewHandlers(ctx),
     annotationHandlers(ctx),
     thermalHandlers(ctx),
+    pairHandlers(ctx),
     violationHandlers(ctx),
     documentHandlers(ctx),
     exportHandlers(ctx),

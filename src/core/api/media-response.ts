@@ -1,10 +1,11 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
-import type { DerivedRole } from '../../shared/types'
+import { DERIVED_ROLES, type DerivedRole } from '../../shared/types'
 
-export const MEDIA_ROLES = ['original', 'thumb', 'preview', 'poster', 'proxy', 'thermal', 'visible'] as const
 export type MediaRole = 'original' | DerivedRole
+/** The original and every derived role some kind has. */
+export const MEDIA_ROLES: readonly MediaRole[] = ['original', ...DERIVED_ROLES]
 
 /** `/media/<itemId>/<role>` (browser mode) or `evidence://media/<itemId>/<role>` (Electron) → its parts. */
 export function parseMediaPath(path: string): { itemId: string; role: MediaRole } | null {

@@ -1,6 +1,6 @@
-import { deriveFromVideo } from '../evidence/derive-item'
-import { monitoringView, setMonitoringLimit } from '../evidence/monitoring-view'
-import { transcriptView } from '../evidence/transcript-view'
+import { deriveFromVideo } from '../evidence/kinds/video/derive-item'
+import { monitoringView, setMonitoringLimit } from '../evidence/kinds/monitoring/view'
+import { transcriptView } from '../evidence/kinds/transcript/view'
 import type { HandlerContext, HandlerGroup } from './handler-context'
 
 type Channels = 'transcript:get' | 'monitoring:get' | 'monitoring:setLimit' | 'video:derive'

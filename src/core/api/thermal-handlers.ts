@@ -1,6 +1,6 @@
 import type { HandlerContext, HandlerGroup } from './handler-context'
-import { thermalFrame } from '../evidence/thermal/thermal-frame'
-import { measureThermal } from '../evidence/thermal/thermal-measure'
+import { thermalFrame } from '../evidence/kinds/thermal/frame'
+import { measureThermal } from '../evidence/kinds/thermal/measure'
 
 /** Thermal viewer channels: the frame of a thermal item, and measurements saved as annotations. */
 export function thermalHandlers(ctx: HandlerContext): HandlerGroup<'thermal:frame' | 'thermal:measure'> {

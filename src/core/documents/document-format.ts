@@ -1,16 +1,10 @@
-/** Wording shared by the transfer documents: times in the case's zone, kinds, sources, anchors in words. */
-import type { AnnotationType, EvidenceItem, EvidenceKind, Officer } from '../../shared/types'
+/** Wording shared by the transfer documents: times in the case's zone, kinds, sources, citations in words. */
+import { citationInWords } from '../../shared/citations'
+import { KIND_DEFINITIONS } from '../../shared/kinds'
+import type { EvidenceItem, EvidenceKind, Officer } from '../../shared/types'
+import type { ViolationLink } from '../../shared/violation-types'
+import type { DocumentSources } from './document-sources'
 import { formatLocalWithOffset, zoneOffsetMinutes } from '../../shared/time-zone'
-
-const KIND_LABELS: Record<EvidenceKind, string> = {
-  video: '执法记录仪视频',
-  image: '照片',
-  thermal: '红外热成像',
-  transcript: '询问笔录',
-  monitoring: '在线监测数据',
-  document: '书证（电子文档）',
-  other: '其他电子数据',
-}
 
 const TIME_SOURCE_LABELS: Record<NonNullable<EvidenceItem['capturedAtSource']>, string> = {
   exif: '取自 EXIF',
@@ -19,8 +13,9 @@ const TIME_SOURCE_LABELS: Record<NonNullable<EvidenceItem['capturedAtSource']>, 
   filesystem: '取自文件系统修改时间，可能不准确',
 }
 
+/** 类别 of an item as the documents print it, from its kind's definition (shared/kinds). */
 export function kindLabel(kind: EvidenceKind): string {
-  return KIND_LABELS[kind]
+  return KIND_DEFINITIONS[kind].category
 }
 
 /** An instant as wall time in the case's zone with the offset: "2026-05-24 09:00:01 +08:00". */
@@ -68,65 +63,18 @@ export function officerLabel(o: Officer): string {
   return o.certNo ? `${o.name}（执法证号 ${o.certNo}）` : o.name
 }
 
-function clock(sec: number): string {
-  const s = Math.max(0, sec)
-  const h = Math.floor(s / 3600)
-  const m = Math.floor((s % 3600) / 60)
-  const rest = s - h * 3600 - m * 60
-  const ss = rest.toFixed(rest % 1 === 0 ? 0 : 1).padStart(rest % 1 === 0 ? 2 : 4, '0')
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${ss}`
-}
-
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null)
-
 /**
- * A citation's anchor in words, so a reader of the paper can find the cited part without the app:
- * a time range as media time, a region in pixels, a quote with its text, a data range as instants.
+ * A link's citation in words (shared/citations: the one wording, also on screen), so a reader of
+ * the paper can find the cited part without the app; zh-CN, instants in the case's zone.
  */
-export function anchorInWords(
-  type: AnnotationType | null,
-  anchor: Record<string, unknown> | null,
-  timezone: string,
-): string {
-  if (!type || !anchor) return '整件证据'
-  switch (type) {
-    case 'time-range': {
-      const start = num(anchor.start)
-      const end = num(anchor.end)
-      if (start === null) break
-      return end === null ? `画面时间 ${clock(start)}` : `片段 ${clock(start)}–${clock(end)}`
-    }
-    case 'region': {
-      const [x, y, w, h] = [num(anchor.x), num(anchor.y), num(anchor.w), num(anchor.h)]
-      if (x === null || y === null || w === null || h === null) break
-      return `画面区域：左上角 (${Math.round(x)}, ${Math.round(y)})，宽 ${Math.round(w)} × 高 ${Math.round(h)} 像素`
-    }
-    case 'quote': {
-      const text = str(anchor.text)
-      return text ? `摘录：“${text}”` : '摘录'
-    }
-    case 'data-range': {
-      const pollutant = str(anchor.pollutant) ?? ''
-      const start = str(anchor.start)
-      const end = str(anchor.end)
-      const range = start && end ? `${caseTime(start, timezone)} 至 ${caseTime(end, timezone)}` : ''
-      return `数据区间：${[pollutant, range].filter(Boolean).join('，')}`
-    }
-    case 'measurement': {
-      const shape = anchor.shape as { type?: string } | undefined
-      const shapeName =
-        shape?.type === 'spot'
-          ? '点'
-          : shape?.type === 'box'
-            ? '矩形区域'
-            : shape?.type === 'line'
-              ? '线'
-              : ''
-      return `红外测温${shapeName ? `（${shapeName}）` : ''}`
-    }
-  }
-  return '引用'
+export function linkAnchorInWords(link: ViolationLink, s: DocumentSources): string {
+  const kind = s.packageItems.find((i) => i.id === link.itemId)?.kind ?? null
+  return citationInWords(link.annotationType, link.anchor, {
+    lang: 'zh-CN',
+    timezone: s.info.timezone,
+    kind,
+    numberOf: (id) => s.packageItems.find((i) => i.id === id)?.number ?? null,
+  }).full
 }
 
 /** "ab12 cd34 …": a fingerprint in groups of four, as people compare it out of band. */

@@ -1,6 +1,6 @@
 /** 涉嫌犯罪案件情况的调查报告: the enterprise, how the case came and was investigated, each violation with its basis and evidence. */
 import type { TransferDocumentField, Violation } from '../../shared/violation-types'
-import { anchorInWords, caseDate, caseTime, kindLabel } from './document-format'
+import { linkAnchorInWords, caseDate, caseTime, kindLabel } from './document-format'
 import type { DocumentSources } from './document-sources'
 import { activeLinks } from './document-sources'
 import { fieldValue } from './document-fields'
@@ -44,7 +44,7 @@ ${links
         : l.problem === 'item-missing'
           ? '（证据缺失）'
           : ''
-    return `<tr><td class="num">${l.itemNumber}</td><td>${name}</td><td>${p.text(`${v.number} 证明内容`, l.note || '（未说明）')}</td><td>${p.text(`${l.itemNumber} 引用位置`, anchorInWords(l.annotationType, l.anchor, tz))}${broken}</td></tr>`
+    return `<tr><td class="num">${l.itemNumber}</td><td>${name}</td><td>${p.text(`${v.number} 证明内容`, l.note || '（未说明）')}</td><td>${p.text(`${l.itemNumber} 引用位置`, linkAnchorInWords(l, s))}${broken}</td></tr>`
   })
   .join('\n')}
 </tbody></table>`

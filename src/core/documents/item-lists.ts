@@ -1,7 +1,7 @@
 /** 涉案物品清单 (one row per item the violations rely on) and 证据清单 (one row per citation, by violation). */
 import type { EvidenceItem } from '../../shared/types'
 import type { TransferDocumentField } from '../../shared/violation-types'
-import { anchorInWords, captureTime, caseDate, itemSource, kindLabel } from './document-format'
+import { linkAnchorInWords, captureTime, caseDate, itemSource, kindLabel } from './document-format'
 import type { DocumentSources } from './document-sources'
 import { activeLinks } from './document-sources'
 import { fieldValue } from './document-fields'
@@ -75,7 +75,7 @@ export function evidenceListBody(s: DocumentSources, fields: TransferDocumentFie
     const rows = links.map((l) => {
       n += 1
       const item = s.linkedItems.find((i) => i.id === l.itemId)
-      const anchor = p.text(`${l.itemNumber} 引用位置`, anchorInWords(l.annotationType, l.anchor, tz))
+      const anchor = p.text(`${l.itemNumber} 引用位置`, linkAnchorInWords(l, s))
       const broken =
         l.problem === 'citation-withdrawn'
           ? '；该引用已撤回'

@@ -1,12 +1,14 @@
 /**
- * What a file is, from its bytes: magic numbers and structure, never the extension. The
- * extension is only compared afterwards, so a mislabelled file is kept and flagged.
+ * What a file is, from its bytes: magic numbers and structure, never the extension. The common
+ * sniffer names the format (a MIME type); then the kinds, in the registry's detection order,
+ * claim it by content. The extension is only compared afterwards, so a mislabelled file is kept
+ * and flagged.
  */
 import type { EvidenceKind } from '../../shared/types'
-import { detectThermalJpeg } from './extract/thermal-detect'
+import { DOCX_MIME } from './extract/office-formats'
 import { decodeText, normaliseText } from './extract/text-decode'
-import { looksLikeTranscript } from './extract/transcript'
-import { looksLikeCemsCsv } from './extract/monitoring'
+import type { Sniffed } from './kinds/kind-module'
+import { kindFormats, modulesInDetectionOrder } from './kinds/registry'
 
 export interface DetectedKind {
   kind: EvidenceKind
@@ -75,10 +77,16 @@ const EXTENSIONS: Record<string, string[]> = {
   'application/json': ['json'],
 }
 
-/** Every extension that names some format: only these can be "wrong" for the content. */
-const KNOWN_EXTENSIONS = new Set(Object.values(EXTENSIONS).flat())
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+/** The common table with what each kind adds (lazily: the registry imports kinds that import this module). */
+let allExtensions: { byMime: Record<string, readonly string[]>; known: Set<string> } | null = null
+function extensions(): { byMime: Record<string, readonly string[]>; known: Set<string> } {
+  if (!allExtensions) {
+    const byMime: Record<string, readonly string[]> = { ...EXTENSIONS, ...kindFormats() }
+    // Every extension that names some format: only these can be "wrong" for the content.
+    allExtensions = { byMime, known: new Set(Object.values(byMime).flat()) }
+  }
+  return allExtensions
+}
 
 const ascii = (b: Buffer, from: number, to: number): string =>
   b.length >= to ? b.toString('latin1', from, to) : ''
@@ -86,28 +94,26 @@ const startsWith = (b: Buffer, bytes: number[], at = 0): boolean =>
   b.length >= at + bytes.length && bytes.every((x, i) => b[at + i] === x)
 
 /** ISO base media (MP4/MOV/3GP/HEIF/AVIF) by its ftyp brands; old QuickTime files start with moov/mdat instead. */
-function isoBmff(b: Buffer): { kind: EvidenceKind; mime: string } | null {
+function isoBmff(b: Buffer): string | null {
   if (ascii(b, 4, 8) === 'ftyp') {
     const size = b.readUInt32BE(0)
     const major = ascii(b, 8, 12)
     const brands = [major]
     for (let o = 16; o + 4 <= Math.min(size, b.length, 256); o += 4) brands.push(ascii(b, o, o + 4))
-    if (['heic', 'heix', 'heim', 'heis'].includes(major)) return { kind: 'image', mime: 'image/heic' }
-    if (['hevc', 'hevx'].includes(major)) return { kind: 'image', mime: 'image/heic-sequence' }
-    if (['avif', 'avis'].includes(major)) return { kind: 'image', mime: 'image/avif' }
+    if (['heic', 'heix', 'heim', 'heis'].includes(major)) return 'image/heic'
+    if (['hevc', 'hevx'].includes(major)) return 'image/heic-sequence'
+    if (['avif', 'avis'].includes(major)) return 'image/avif'
     if (['mif1', 'msf1'].includes(major)) {
-      if (brands.includes('avif') || brands.includes('avis')) return { kind: 'image', mime: 'image/avif' }
-      if (brands.some((x) => x.startsWith('hei') || x.startsWith('hev')))
-        return { kind: 'image', mime: 'image/heic' }
-      return { kind: 'image', mime: 'image/heif' }
+      if (brands.includes('avif') || brands.includes('avis')) return 'image/avif'
+      if (brands.some((x) => x.startsWith('hei') || x.startsWith('hev'))) return 'image/heic'
+      return 'image/heif'
     }
-    if (major === 'crx ') return { kind: 'image', mime: 'image/x-canon-cr3' }
-    if (['M4A ', 'M4B ', 'M4P ', 'F4A '].includes(major)) return { kind: 'other', mime: 'audio/mp4' }
-    if (major === 'qt  ') return { kind: 'video', mime: 'video/quicktime' }
-    if (major.startsWith('3g2')) return { kind: 'video', mime: 'video/3gpp2' }
-    if (major.startsWith('3gp') || major.startsWith('3ge') || major.startsWith('3gg'))
-      return { kind: 'video', mime: 'video/3gpp' }
-    return { kind: 'video', mime: 'video/mp4' }
+    if (major === 'crx ') return 'image/x-canon-cr3'
+    if (['M4A ', 'M4B ', 'M4P ', 'F4A '].includes(major)) return 'audio/mp4'
+    if (major === 'qt  ') return 'video/quicktime'
+    if (major.startsWith('3g2')) return 'video/3gpp2'
+    if (major.startsWith('3gp') || major.startsWith('3ge') || major.startsWith('3gg')) return 'video/3gpp'
+    return 'video/mp4'
   }
   const t = ascii(b, 4, 8)
   if (
@@ -115,7 +121,7 @@ function isoBmff(b: Buffer): { kind: EvidenceKind; mime: string } | null {
     b.length >= 8 &&
     (b.readUInt32BE(0) >= 8 || b.readUInt32BE(0) <= 1)
   ) {
-    return { kind: 'video', mime: 'video/quicktime' }
+    return 'video/quicktime'
   }
   return null
 }
@@ -155,22 +161,19 @@ export function zipEntryNames(head: Buffer, tail?: Buffer): string[] {
   return [...names]
 }
 
-function zipKind(head: Buffer, tail?: Buffer): { kind: EvidenceKind; mime: string } {
+function zipMime(head: Buffer, tail?: Buffer): string {
   const names = zipEntryNames(head, tail)
   // ODF stores its type as the first, uncompressed entry "mimetype".
   const odf = /^PK\x03\x04[\s\S]{26}mimetype(application\/vnd\.oasis\.opendocument\.[a-z]+)/.exec(
     head.toString('latin1', 0, 200),
   )
-  if (names.includes('word/document.xml')) return { kind: 'transcript', mime: DOCX }
+  if (names.includes('word/document.xml')) return DOCX_MIME
   if (names.includes('xl/workbook.xml'))
-    return { kind: 'document', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
+    return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
   if (names.includes('ppt/presentation.xml'))
-    return {
-      kind: 'document',
-      mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-    }
-  if (odf && EXTENSIONS[odf[1]]) return { kind: 'document', mime: odf[1] }
-  return { kind: 'other', mime: 'application/zip' }
+    return 'application/vnd.openxmlformats-officedocument.presentationml.presentation'
+  if (odf && EXTENSIONS[odf[1]]) return odf[1]
+  return 'application/zip'
 }
 
 /** OLE compound file: the root directory names its streams (UTF-16LE) early in the file for Office documents. */
@@ -182,81 +185,71 @@ function oleMime(b: Buffer): string {
   return 'application/x-ole-storage'
 }
 
-function byMagic(b: Buffer, opts: DetectOptions): { kind: EvidenceKind; mime: string } | null {
-  if (startsWith(b, [0xff, 0xd8, 0xff]))
-    return { kind: detectThermalJpeg(b) ? 'thermal' : 'image', mime: 'image/jpeg' }
-  if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
-    return { kind: 'image', mime: 'image/png' }
-  if (ascii(b, 0, 6) === 'GIF87a' || ascii(b, 0, 6) === 'GIF89a') return { kind: 'image', mime: 'image/gif' }
+function byMagic(b: Buffer, opts: DetectOptions): string | null {
+  if (startsWith(b, [0xff, 0xd8, 0xff])) return 'image/jpeg'
+  if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png'
+  if (ascii(b, 0, 6) === 'GIF87a' || ascii(b, 0, 6) === 'GIF89a') return 'image/gif'
   const tiff = ascii(b, 0, 4)
-  if (tiff === 'II*\0' || tiff === 'MM\0*' || tiff === 'II+\0' || tiff === 'MM\0+')
-    return { kind: 'image', mime: 'image/tiff' }
+  if (tiff === 'II*\0' || tiff === 'MM\0*' || tiff === 'II+\0' || tiff === 'MM\0+') return 'image/tiff'
   if (
     ascii(b, 0, 2) === 'BM' &&
     b.length >= 18 &&
     [12, 40, 52, 56, 64, 108, 124].includes(b.readUInt32LE(14))
   ) {
-    return { kind: 'image', mime: 'image/bmp' }
+    return 'image/bmp'
   }
   if (ascii(b, 0, 4) === 'RIFF') {
     const form = ascii(b, 8, 12)
-    if (form === 'WEBP') return { kind: 'image', mime: 'image/webp' }
-    if (form === 'AVI ' || form === 'AVIX') return { kind: 'video', mime: 'video/x-msvideo' }
-    if (form === 'WAVE') return { kind: 'other', mime: 'audio/wav' }
+    if (form === 'WEBP') return 'image/webp'
+    if (form === 'AVI ' || form === 'AVIX') return 'video/x-msvideo'
+    if (form === 'WAVE') return 'audio/wav'
   }
   const iso = isoBmff(b)
   if (iso) return iso
   if (startsWith(b, [0x1a, 0x45, 0xdf, 0xa3])) {
-    return {
-      kind: 'video',
-      mime: b.subarray(0, 64).includes('webm', 0, 'latin1') ? 'video/webm' : 'video/x-matroska',
-    }
+    return b.subarray(0, 64).includes('webm', 0, 'latin1') ? 'video/webm' : 'video/x-matroska'
   }
-  if (isTransportStream(b)) return { kind: 'video', mime: 'video/mp2t' }
-  if (startsWith(b, [0x00, 0x00, 0x01, 0xba])) return { kind: 'video', mime: 'video/mpeg' }
-  if (ascii(b, 0, 3) === 'FLV' && b[3] === 1) return { kind: 'video', mime: 'video/x-flv' }
-  if (startsWith(b, [0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11]))
-    return { kind: 'video', mime: 'video/x-ms-asf' }
-  if (b.subarray(0, 1024).includes('%PDF-', 0, 'latin1')) return { kind: 'document', mime: 'application/pdf' }
-  if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
-    return { kind: 'document', mime: oleMime(b) }
-  if (ascii(b, 0, 4) === 'PK\x03\x04' || ascii(b, 0, 4) === 'PK\x05\x06') return zipKind(b, opts.tail)
-  if (ascii(b, 0, 5) === '{\\rtf') return { kind: 'document', mime: 'application/rtf' }
-  if (ascii(b, 0, 6) === 'Rar!\x1a\x07') return { kind: 'other', mime: 'application/vnd.rar' }
-  if (startsWith(b, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]))
-    return { kind: 'other', mime: 'application/x-7z-compressed' }
-  if (startsWith(b, [0x1f, 0x8b])) return { kind: 'other', mime: 'application/gzip' }
+  if (isTransportStream(b)) return 'video/mp2t'
+  if (startsWith(b, [0x00, 0x00, 0x01, 0xba])) return 'video/mpeg'
+  if (ascii(b, 0, 3) === 'FLV' && b[3] === 1) return 'video/x-flv'
+  if (startsWith(b, [0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11])) return 'video/x-ms-asf'
+  if (b.subarray(0, 1024).includes('%PDF-', 0, 'latin1')) return 'application/pdf'
+  if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return oleMime(b)
+  if (ascii(b, 0, 4) === 'PK\x03\x04' || ascii(b, 0, 4) === 'PK\x05\x06') return zipMime(b, opts.tail)
+  if (ascii(b, 0, 5) === '{\\rtf') return 'application/rtf'
+  if (ascii(b, 0, 6) === 'Rar!\x1a\x07') return 'application/vnd.rar'
+  if (startsWith(b, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return 'application/x-7z-compressed'
+  if (startsWith(b, [0x1f, 0x8b])) return 'application/gzip'
   if (
     ascii(b, 0, 3) === 'ID3' ||
     (b.length > 2 && b[0] === 0xff && (b[1] & 0xe6) === 0xe2 && (b[2] & 0xf0) !== 0xf0)
   ) {
-    return { kind: 'other', mime: 'audio/mpeg' }
+    return 'audio/mpeg'
   }
-  if (ascii(b, 0, 5) === '#!AMR') return { kind: 'other', mime: 'audio/amr' }
-  if (ascii(b, 0, 4) === 'fLaC') return { kind: 'other', mime: 'audio/flac' }
-  if (ascii(b, 0, 4) === 'OggS') return { kind: 'other', mime: 'application/ogg' }
+  if (ascii(b, 0, 5) === '#!AMR') return 'audio/amr'
+  if (ascii(b, 0, 4) === 'fLaC') return 'audio/flac'
+  if (ascii(b, 0, 4) === 'OggS') return 'application/ogg'
   return null
 }
 
-function byText(b: Buffer, opts: DetectOptions): { kind: EvidenceKind; mime: string } | null {
+/** A text head: HTML is told apart here; which kind of text (transcript, CEMS, JSON, …) the kinds decide. */
+function byText(b: Buffer, opts: DetectOptions): { mime: string; text: string } | null {
   const dec = decodeText(b, !opts.complete)
   if (!dec) return null
   const text = normaliseText(dec.text)
   const start = text.trimStart().slice(0, 200).toLowerCase()
-  if (start.startsWith('<!doctype html') || start.startsWith('<html'))
-    return { kind: 'document', mime: 'text/html' }
-  if (looksLikeTranscript(text)) return { kind: 'transcript', mime: 'text/plain' }
-  if (looksLikeCemsCsv(text)) return { kind: 'monitoring', mime: 'text/csv' }
-  if (start.startsWith('<?xml')) return { kind: 'document', mime: 'application/xml' }
-  if (/^[{[]/.test(start)) {
-    try {
-      JSON.parse(text)
-      return { kind: 'document', mime: 'application/json' }
-    } catch {
-      // not JSON after all; plain text
-    }
-  }
-  return { kind: 'document', mime: 'text/plain' }
+  if (start.startsWith('<!doctype html') || start.startsWith('<html')) return { mime: 'text/html', text }
+  return { mime: 'text/plain', text }
+}
+
+/** The format of a file's first bytes, and its text when it is text. Never throws. */
+export function sniffFormat(head: Buffer, opts: DetectOptions = {}): Sniffed {
+  if (head.length === 0) return { mime: 'application/x-empty', head, text: null }
+  const magic = byMagic(head, opts)
+  if (magic) return { mime: magic, head, text: null }
+  const text = byText(head, opts)
+  if (text) return { mime: text.mime, head, text: text.text }
+  return { mime: 'application/octet-stream', head, text: null }
 }
 
 /** The lower-case extension without the dot, or '' when the name has none. */
@@ -268,19 +261,32 @@ export function extensionOf(fileName: string): string {
 
 /**
  * Kind and MIME type from the first bytes of a file (pass up to 2 MiB, which thermal detection
- * wants), and whether the name's extension fits. An empty or unrecognised head gives 'other'
- * with application/octet-stream. Never throws.
+ * wants), and whether the name's extension fits. The first kind in detection order that claims
+ * the sniffed format wins ('other' takes anything). Never throws.
  */
 export function detectKind(head: Buffer, fileName: string, opts: DetectOptions = {}): DetectedKind {
-  const found =
-    head.length === 0
-      ? { kind: 'other' as const, mime: 'application/x-empty' }
-      : (byMagic(head, opts) ??
-        byText(head, opts) ?? { kind: 'other' as const, mime: 'application/octet-stream' })
-  const expectedExtensions = EXTENSIONS[found.mime] ?? []
+  const sniffed = sniffFormat(head, opts)
+  let found: { kind: EvidenceKind; mime: string } = { kind: 'other', mime: sniffed.mime }
+  for (const mod of modulesInDetectionOrder()) {
+    const claim = mod.claims(sniffed)
+    if (claim) {
+      found = { kind: mod.kind, mime: claim === true ? sniffed.mime : claim.mime }
+      break
+    }
+  }
+  return { ...found, ...extensionCheck(found.mime, fileName, head.length > 0) }
+}
+
+/** Extensions that fit a MIME type, and whether the name's extension is one that names another format. */
+export function extensionCheck(
+  mime: string,
+  fileName: string,
+  hasContent = true,
+): { extensionMismatch: boolean; expectedExtensions: string[] } {
+  const { byMime, known } = extensions()
+  const expectedExtensions = [...(byMime[mime] ?? [])]
   const ext = extensionOf(fileName)
   // Only an extension that names another format is a mismatch; unknown or missing ones are not.
-  const extensionMismatch =
-    head.length > 0 && ext !== '' && KNOWN_EXTENSIONS.has(ext) && !expectedExtensions.includes(ext)
-  return { kind: found.kind, mime: found.mime, extensionMismatch, expectedExtensions }
+  const extensionMismatch = hasContent && ext !== '' && known.has(ext) && !expectedExtensions.includes(ext)
+  return { extensionMismatch, expectedExtensions }
 }

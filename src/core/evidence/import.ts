@@ -10,7 +10,7 @@ import { EvidenceError, toApiError } from '../errors'
 import type { ApiError } from '../../shared/errors'
 import { extractFile } from './extract/index'
 import type { ExtractResult } from './extract/extract-result'
-import { makeThumbnails } from './derive/thumbnail'
+import { kindModule } from './kinds/registry'
 import { addItemSource, findItemBySha, insertItem, setDerived } from './item-repository'
 import { storeObject, type StoredObject } from './store-object'
 import { walkSources, type SourceFile } from './walk-sources'
@@ -226,12 +226,12 @@ async function prepare(
       message: `Metadata of ${src.name} could not be read: ${(e as Error).message}`,
     })
   }
-  if (extract) {
-    // Thumbnails never throw for bad content; `problem` says what could not be made.
-    const made = await makeThumbnails(stored.path, derivedDir(caseDir, stored.sha256), extract.kind)
-    if (made.thumbnail)
-      derived[extract.kind === 'video' ? 'poster' : 'thumb'] = relative(caseDir, made.thumbnail)
-    if (made.preview) derived.preview = relative(caseDir, made.preview)
+  const pictures = extract ? kindModule(extract.kind).pictures : undefined
+  if (pictures) {
+    // Pictures never throw for bad content; `problem` says what could not be made.
+    const made = await pictures.make({ path: stored.path }, derivedDir(caseDir, stored.sha256), { signal })
+    for (const [role, path] of Object.entries(made.files))
+      derived[role as DerivedRole] = relative(caseDir, path)
     if (made.problem) warnings.push({ code: 'thumbnail-failed', message: `${src.name}: ${made.problem}` })
   }
   return { stored, extract, derived, warnings }

@@ -1,9 +1,11 @@
 import type { ReadableDB, WritableDB } from '../db/database'
+import { isEvidenceKind, readMeta } from '../../shared/kinds'
 import type {
   DerivedFrom,
   DerivedRole,
   DerivedStatus,
   EvidenceItem,
+  EvidenceItemBase,
   EvidenceKind,
   ItemSource,
   Officer,
@@ -43,6 +45,9 @@ interface ItemRow {
 }
 
 function rowToItem(r: ItemRow): EvidenceItem {
+  // A kind this version does not know (a newer case) reads as 'other', its meta kept whole.
+  const kind = isEvidenceKind(r.kind) ? r.kind : 'other'
+  const { meta, unreadable } = readMeta(kind, parseJson(r.meta_json))
   return {
     id: r.id,
     number: r.number,
@@ -50,7 +55,7 @@ function rowToItem(r: ItemRow): EvidenceItem {
     size: r.size,
     originalName: r.original_name,
     sourcePath: r.source_path,
-    kind: r.kind,
+    kind,
     mime: r.mime,
     importedAt: r.imported_at,
     importedBy: { name: r.imported_by_name, certNo: r.imported_by_cert_no },
@@ -63,13 +68,30 @@ function rowToItem(r: ItemRow): EvidenceItem {
     height: r.height,
     durationSec: r.duration_sec,
     warnings: JSON.parse(r.warnings_json) as EvidenceItem['warnings'],
-    meta: JSON.parse(r.meta_json) as Record<string, unknown>,
+    meta,
+    ...(unreadable ? { metaUnreadable: unreadable } : {}),
     sourceMtime: r.source_mtime,
     derived: r.derived_json
       ? (JSON.parse(r.derived_json) as Partial<Record<DerivedRole, DerivedStatus>>)
       : {},
     derivedFrom: r.derived_from_json ? (JSON.parse(r.derived_from_json) as DerivedFrom) : null,
+  } as EvidenceItem
+}
+
+/** Stored JSON, or the text itself when it does not parse (then `readMeta` sets it aside, unlost). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
   }
+}
+
+/** The item's meta as stored: the typed fields and any that did not fit, together again (for export). */
+export function storedMeta(item: EvidenceItem): Record<string, unknown> {
+  const unreadable = item.metaUnreadable ?? {}
+  if (Object.hasOwn(unreadable, '')) return unreadable[''] as Record<string, unknown>
+  return { ...item.meta, ...unreadable }
 }
 
 /** Evidence number for the n-th item: E001 … E999, then E1000 and on (never truncated). */
@@ -77,7 +99,13 @@ export function evidenceNumber(ordinal: number): string {
   return `E${String(ordinal).padStart(3, '0')}`
 }
 
-export type NewItem = Omit<EvidenceItem, 'id' | 'number' | 'derived'> & { id: string; text?: string }
+/** A new item as the import writes it: any kind, its meta as the extractor gave it. */
+export type NewItem = Omit<EvidenceItemBase, 'id' | 'number' | 'derived' | 'metaUnreadable'> & {
+  id: string
+  kind: EvidenceKind
+  meta: Record<string, unknown>
+  text?: string
+}
 
 /** Inserts an item with the next evidence number; call inside the import transaction. */
 export function insertItem(db: WritableDB, item: NewItem): { number: string; ordinal: number } {
@@ -174,12 +202,15 @@ export function derivedPath(db: ReadableDB, itemId: string, role: DerivedRole): 
   return r?.rel_path ?? null
 }
 
-export function pendingDerived(db: ReadableDB, role: DerivedRole): Array<{ itemId: string; sha256: string }> {
+export function pendingDerived(
+  db: ReadableDB,
+  role: DerivedRole,
+): Array<{ itemId: string; sha256: string; kind: EvidenceKind }> {
   return db
     .prepare(
-      "SELECT i.id AS itemId, i.sha256 FROM derived_files d JOIN items i ON i.id = d.item_id WHERE d.role = ? AND d.status = 'pending' ORDER BY i.ordinal",
+      "SELECT i.id AS itemId, i.sha256, i.kind FROM derived_files d JOIN items i ON i.id = d.item_id WHERE d.role = ? AND d.status = 'pending' ORDER BY i.ordinal",
     )
-    .all(role) as Array<{ itemId: string; sha256: string }>
+    .all(role) as Array<{ itemId: string; sha256: string; kind: EvidenceKind }>
 }
 
 export function findItemBySha(db: ReadableDB, sha256: string): { id: string; number: string } | null {

@@ -3,18 +3,16 @@
  * originals. They are not evidence and never go back into the package. Cheap ones (thumbnails,
  * previews, posters, thermal frames, transcript text) are made when the package opens.
  */
-import { mkdir, rename, rm, symlink } from 'node:fs/promises'
-import { dirname, join, relative } from 'node:path'
-import mammoth from 'mammoth'
-import sharp from 'sharp'
+import { mkdir, symlink } from 'node:fs/promises'
+import { dirname, relative } from 'node:path'
 import type { CaseFile } from '../case/case-file'
 import { derivedDir, objectPath } from '../case/layout'
-import { makeThumbnails } from '../evidence/derive/thumbnail'
-import { decodeText, normaliseText } from '../evidence/extract/text-decode'
 import { setDerived } from '../evidence/item-repository'
-import { thermalFrame } from '../evidence/thermal/thermal-frame'
+import type { PictureSource } from '../evidence/kinds/kind-module'
+import { kindModule } from '../evidence/kinds/registry'
 import type { BagSource } from '../package/bagit'
 import type { PackageEvidence } from '../../shared/package-types'
+import type { DerivedRole } from '../../shared/types'
 import type { OriginalLocation } from './package-originals'
 
 const MAX_TEXT_BYTES = 64 * 1024 * 1024
@@ -40,23 +38,21 @@ export async function linkFolderOriginals(
   }
 }
 
-/** The normalised text of a transcript or text document, as the import indexed it. */
+/** The normalised text of an item whose kind indexes text (transcripts, text documents), as the import indexed it. */
 export async function originalText(source: BagSource, e: PackageEvidence): Promise<string> {
-  if (e.kind !== 'transcript' && !(e.kind === 'document' && e.mime.startsWith('text/'))) return ''
-  if (e.size > MAX_TEXT_BYTES) return ''
+  const indexText = kindModule(e.kind).indexText
+  if (!indexText || e.size > MAX_TEXT_BYTES) return ''
   try {
-    const buf = await source.readFile(e.path, MAX_TEXT_BYTES)
-    if (e.mime !== 'text/plain' && e.kind === 'transcript') {
-      return normaliseText((await mammoth.extractRawText({ buffer: buf })).value)
-    }
-    return normaliseText(decodeText(buf)?.text ?? '')
+    return await indexText(await source.readFile(e.path, MAX_TEXT_BYTES), e.mime)
   } catch {
     return '' // the summary already names a missing or unreadable file
   }
 }
 
 /**
- * Thumbnails, previews and posters for every item, and thermal frames. A picture that cannot be made leaves the item without one; never throws.
+ * Each item's pictures (thumbnails, previews, posters, waveforms) by its kind's module, and what
+ * the kind prepares for review (thermal frames). A picture that cannot be made leaves the item
+ * without one; never throws.
  */
 export async function makeReviewPictures(
   file: CaseFile,
@@ -71,51 +67,39 @@ export async function makeReviewPictures(
     onItem?.(e)
     const loc = where.get(e.id)
     if (!loc) continue
-    const outDir = derivedDir(file.dir, e.sha256)
+    const mod = kindModule(e.kind)
     try {
-      if (loc.kind === 'file' || (loc.kind === 'zip-range' && e.kind === 'video')) {
-        // ffmpeg's subfile protocol reads the stored entry's bytes straight from the ZIP.
-        const input =
-          loc.kind === 'file'
-            ? objectPath(file.dir, e.sha256)
-            : `subfile,,start,${loc.start},end,${loc.start + loc.size},,:${loc.zipPath}`
-        const made = await makeThumbnails(input, outDir, e.kind)
-        record(file, e, made.thumbnail, made.preview)
-      } else if (e.kind === 'image' || e.kind === 'thermal') {
-        const buf = await source.readFile(e.path, MAX_IMAGE_BYTES)
-        await mkdir(outDir, { recursive: true })
-        const preview = join(outDir, 'preview.jpg')
-        const thumb = join(outDir, 'thumb.jpg')
-        await jpegFromBuffer(buf, preview, 1600)
-        await jpegFromBuffer(buf, thumb, 320)
-        record(file, e, thumb, preview)
+      if (mod.pictures) {
+        const src = await pictureSource(file, source, e, loc, mod.pictures.fromZip)
+        if (src) {
+          const made = await mod.pictures.make(src, derivedDir(file.dir, e.sha256), { signal })
+          for (const [role, path] of Object.entries(made.files))
+            setDerived(file.db, e.id, role as DerivedRole, 'ready', relative(file.dir, path))
+        }
       }
-      // Inside a ZIP the frame is read through the workspace's original reader (no extraction).
-      if (e.kind === 'thermal') await thermalFrame(file, e.id)
+      if (mod.prepareForReview) {
+        const original = await pictureSource(file, source, e, loc, 'range')
+        await mod.prepareForReview(file, e.id, original && 'path' in original ? original : null)
+      }
     } catch {
       // a picture is a convenience; the viewer shows the item without one
     }
   }
 }
 
-function record(file: CaseFile, e: PackageEvidence, thumb: string | null, preview: string | null): void {
-  if (thumb)
-    setDerived(file.db, e.id, e.kind === 'video' ? 'poster' : 'thumb', 'ready', relative(file.dir, thumb))
-  if (preview) setDerived(file.db, e.id, 'preview', 'ready', relative(file.dir, preview))
-}
-
-async function jpegFromBuffer(buf: Buffer, out: string, px: number): Promise<void> {
-  const tmp = `${out}.${process.pid}.tmp`
-  try {
-    await sharp(buf, { failOn: 'none' })
-      .rotate()
-      .resize(px, px, { fit: 'inside', withoutEnlargement: true })
-      .flatten({ background: '#ffffff' })
-      .jpeg({ quality: 82 })
-      .toFile(tmp)
-    await rename(tmp, out)
-  } catch (err) {
-    await rm(tmp, { force: true })
-    throw err
-  }
+/** The original as the kind's pictures read it: the linked file, a ZIP byte range for ffmpeg, or its bytes. */
+async function pictureSource(
+  file: CaseFile,
+  source: BagSource,
+  e: PackageEvidence,
+  loc: OriginalLocation,
+  fromZip: 'range' | 'bytes',
+): Promise<PictureSource | null> {
+  if (loc.kind === 'file') return { path: objectPath(file.dir, e.sha256) }
+  // ffmpeg's subfile protocol reads the stored entry's bytes straight from the ZIP.
+  if (loc.kind === 'zip-range' && fromZip === 'range')
+    return { path: `subfile,,start,${loc.start},end,${loc.start + loc.size},,:${loc.zipPath}` }
+  if (fromZip === 'bytes' && e.size <= MAX_IMAGE_BYTES)
+    return { bytes: await source.readFile(e.path, MAX_IMAGE_BYTES) }
+  return null
 }

@@ -141,7 +141,7 @@ export class ReviewWorkspace {
         return { path: loc.zipPath, mime: item.mime, slice: { start: loc.start, size: loc.size } }
       return null // a compressed entry cannot be served by range; our packages store entries
     }
-    return derivedMediaFile(file.dir, file.db, itemId, role)
+    return derivedMediaFile(file.dir, file.db, item, role)
   }
 
   /** Reads a package file (e.g. a transfer document) by its bag path; bounded. */

@@ -7,6 +7,7 @@
 import type { ApiEventName, ApiEvents, ApiInput, ApiOutput, Channel, EvideskApi } from '../../shared/api'
 import { methodName } from '../../shared/api'
 import type { ApiError, Result } from '../../shared/errors'
+import type { DerivedRole } from '../../shared/types'
 
 type PreloadApi = Record<string, (input: unknown) => Promise<Result<unknown>>> & {
   onEvent?: (event: string, cb: (payload: unknown) => void) => () => void
@@ -89,7 +90,7 @@ export function onApiEvent<E extends ApiEventName>(
   return () => eventSource?.removeEventListener(event, listener as EventListener)
 }
 
-export type MediaRole = 'original' | 'thumb' | 'preview' | 'poster' | 'proxy' | 'thermal' | 'visible'
+export type MediaRole = 'original' | DerivedRole
 
 /** The URL of an item's original or derived file in the open case (evidence:// in Electron). */
 export function mediaUrl(itemId: string, role: MediaRole): string {

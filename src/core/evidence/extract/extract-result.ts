@@ -131,3 +131,16 @@ export function cleanString(v: unknown): string | null {
   const t = v.replace(/\0[\s\S]*$/, '').trim()
   return t.length > 0 ? t : null
 }
+
+/** Text kinds are read whole; beyond this they are kept without their text parsed. */
+export const MAX_TEXT_BYTES = 256 * 1024 * 1024
+
+/** Facts for a text file too large to parse: kept, with a warning saying so. */
+export function tooBigToParse(size: number): ExtractFacts {
+  const f = emptyFacts()
+  f.warnings.push({
+    code: 'metadata-unreadable',
+    message: `The text file is ${Math.round(size / 1048576)} MiB, too large to parse; it is kept without its text indexed.`,
+  })
+  return f
+}

@@ -4,15 +4,13 @@
  * file is kept and described by warnings. Only an unreadable file makes this reject.
  */
 import { open } from 'node:fs/promises'
-import { detectKind, type DetectedKind } from '../detect-kind'
-import { readThermal } from '../thermal'
-import { EvidenceError } from '../../errors'
+import type { EvidenceKind } from '../../../shared/types'
 import { isValidTimeZone } from '../../../shared/time-zone'
+import { EvidenceError } from '../../errors'
+import { detectKind, extensionCheck, extensionOf } from '../detect-kind'
+import type { ExtractContext } from '../kinds/kind-module'
+import { kindModule, modulesInDetectionOrder } from '../kinds/registry'
 import { emptyFacts, reason, type ExtractFacts, type ExtractResult } from './extract-result'
-import { extractImage } from './image'
-import { extractVideo } from './video'
-import { extractTranscript, looksLikeTranscript } from './transcript'
-import { extractMonitoring } from './monitoring'
 
 export type {
   ExtractResult,
@@ -38,8 +36,6 @@ export interface ExtractOptions {
 /** Thermal detection wants the JPEG header, which for R-JPEGs runs to about 1.5 MiB. */
 const HEAD_BYTES = 2 * 1024 * 1024
 const TAIL_BYTES = 64 * 1024
-/** Text kinds are read whole; beyond this they are kept as documents without parsing. */
-const MAX_TEXT_BYTES = 256 * 1024 * 1024
 
 async function readEnds(path: string): Promise<{ head: Buffer; tail: Buffer; size: number }> {
   const fh = await open(path, 'r')
@@ -64,15 +60,15 @@ async function readEnds(path: string): Promise<{ head: Buffer; tail: Buffer; siz
   }
 }
 
-function mismatchWarning(d: DetectedKind, fileName: string): { code: string; message: string } {
-  const ext =
-    fileName
-      .replace(/^.*[\\/]/, '')
-      .split('.')
-      .pop() ?? ''
+function mismatchWarning(
+  mime: string,
+  expectedExtensions: string[],
+  fileName: string,
+): { code: string; message: string } {
+  const ext = extensionOf(fileName)
   const expected =
-    d.expectedExtensions.length > 0
-      ? d.expectedExtensions
+    expectedExtensions.length > 0
+      ? expectedExtensions
           .slice(0, 3)
           .map((e) => `.${e}`)
           .join(' or ')
@@ -80,8 +76,8 @@ function mismatchWarning(d: DetectedKind, fileName: string): { code: string; mes
   return {
     code: 'extension-mismatch',
     message: expected
-      ? `The file is named .${ext} but its content is ${d.mime}; expected ${expected}. It is kept under its original name and treated by content.`
-      : `The file is named .${ext} but its content is not recognised as that format (${d.mime}). It is kept as it is.`,
+      ? `The file is named .${ext} but its content is ${mime}; expected ${expected}. It is kept under its original name and treated by content.`
+      : `The file is named .${ext} but its content is not recognised as that format (${mime}). It is kept as it is.`,
   }
 }
 
@@ -99,10 +95,37 @@ export async function extractFile(path: string, opts: ExtractOptions): Promise<E
   }
   const { head, tail, size } = await readEnds(path)
   const detected = detectKind(head, opts.fileName, { tail, complete: size <= head.length })
-  let kind = detected.kind
+  let kind: EvidenceKind = detected.kind
+  let fit = detected
+  const ctx: ExtractContext = {
+    path,
+    fileName: opts.fileName,
+    caseTimeZone: opts.caseTimeZone,
+    sourceMtimeMs: opts.sourceMtimeMs,
+    mime: detected.mime,
+    head,
+    size,
+    signal: opts.signal,
+    limits: opts.limits,
+  }
+  // A kind may take a file back from the one that claimed it, on a slower look (ffprobe streams).
+  for (const mod of modulesInDetectionOrder()) {
+    if (!mod.reclaims?.from.includes(kind)) continue
+    const mime = await mod.reclaims.check(ctx).catch((e: unknown) => {
+      if (e instanceof EvidenceError && e.code === 'cancelled') throw e
+      return null
+    })
+    if (mime) {
+      kind = mod.kind
+      ctx.mime = mime
+      fit = { kind, mime, ...extensionCheck(mime, opts.fileName, size > 0) }
+      break
+    }
+  }
+  const mod = kindModule(kind)
   let facts: ExtractFacts
   try {
-    facts = await extractByKind(path, detected, opts, head, size)
+    facts = await mod.extract(ctx)
   } catch (e) {
     if (e instanceof EvidenceError && e.code === 'cancelled') throw e
     if (isOsError(e)) throw e
@@ -113,97 +136,18 @@ export async function extractFile(path: string, opts: ExtractOptions): Promise<E
       message: `Reading the file's metadata failed (${reason(e)}); the file is kept as it is.`,
     })
   }
-  // A Word file is a transcript only when it reads like one; otherwise it is a document.
-  if (
-    detected.mime.endsWith('wordprocessingml.document') &&
-    typeof facts.text === 'string' &&
-    !looksLikeTranscript(facts.text)
-  )
-    kind = 'document'
-  if (detected.extensionMismatch) facts.warnings.unshift(mismatchWarning(detected, opts.fileName))
+  if (mod.settle) kind = mod.settle(facts, ctx)
+  if (fit.extensionMismatch)
+    facts.warnings.unshift(mismatchWarning(ctx.mime, fit.expectedExtensions, opts.fileName))
   if (size === 0)
     facts.warnings.unshift({
       code: 'empty',
       message: 'The file is empty (0 bytes); there is nothing to preserve.',
     })
-  return { kind, mime: detected.mime, ...facts }
+  return { kind, mime: ctx.mime, ...facts }
 }
 
 function isOsError(e: unknown): boolean {
   const err = e as NodeJS.ErrnoException
   return !!err && typeof err === 'object' && typeof err.code === 'string' && typeof err.syscall === 'string'
-}
-
-async function extractByKind(
-  path: string,
-  d: DetectedKind,
-  opts: ExtractOptions,
-  head: Buffer,
-  size: number,
-): Promise<ExtractFacts> {
-  switch (d.kind) {
-    case 'image':
-      return extractImage(path, {
-        caseTimeZone: opts.caseTimeZone,
-        sourceMtimeMs: opts.sourceMtimeMs,
-        mime: d.mime,
-        head,
-        fileSize: size,
-      })
-    case 'thermal': {
-      const facts = await extractImage(path, {
-        caseTimeZone: opts.caseTimeZone,
-        sourceMtimeMs: opts.sourceMtimeMs,
-        mime: d.mime,
-        head,
-        fileSize: size,
-      })
-      try {
-        const reading = await readThermal(path)
-        Object.assign(facts.meta, reading.meta)
-        facts.warnings.push(...reading.warnings)
-      } catch (e) {
-        if (e instanceof EvidenceError && (e.code === 'io-error' || e.code === 'not-found'))
-          throw e.cause ?? e
-        facts.warnings.push({
-          code: 'metadata-unreadable',
-          message: `Thermal data could not be read (${reason(e)}).`,
-        })
-      }
-      return facts
-    }
-    case 'video':
-      return extractVideo(path, {
-        caseTimeZone: opts.caseTimeZone,
-        fileName: opts.fileName,
-        sourceMtimeMs: opts.sourceMtimeMs,
-        mime: d.mime,
-        fileSize: size,
-        signal: opts.signal,
-      })
-    case 'transcript':
-      if (size > MAX_TEXT_BYTES) return tooBig(size)
-      return extractTranscript(path, { isDocx: d.mime !== 'text/plain' })
-    case 'monitoring':
-      if (size > MAX_TEXT_BYTES) return tooBig(size)
-      return extractMonitoring(path, { caseTimeZone: opts.caseTimeZone, limits: opts.limits })
-    case 'document':
-      if (d.mime.startsWith('text/') && size <= MAX_TEXT_BYTES) {
-        // Plain text documents are indexed for search like transcripts, without turns.
-        const t = await extractTranscript(path, { isDocx: false })
-        return { ...emptyFacts(), warnings: t.warnings, meta: { encoding: t.meta.encoding }, text: t.text }
-      }
-      return emptyFacts()
-    default:
-      return emptyFacts()
-  }
-}
-
-function tooBig(size: number): ExtractFacts {
-  const f = emptyFacts()
-  f.warnings.push({
-    code: 'metadata-unreadable',
-    message: `The text file is ${Math.round(size / 1048576)} MiB, too large to parse; it is kept without its text indexed.`,
-  })
-  return f
 }

@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import type { ExportResult, PackageDocument, PackageEvidence } from '../../../shared/package-types'
-import type { CustodyEvent, Officer } from '../../../shared/types'
+import type { CustodyEvent, EvidenceItem, Officer } from '../../../shared/types'
 import type { CaseFile, Clock } from '../../case/case-file'
 import { objectPath } from '../../case/layout'
 import { appendCustodyEvent, custodyJsonLine, iterateCustodyEvents } from '../../custody/custody-log'
@@ -11,6 +11,7 @@ import { itemSources } from '../../evidence/item-repository'
 import { buildTransferDocuments, printDocumentPdf } from '../../documents'
 import type { PdfPrinter } from '../../documents/pdf-printer'
 import { EvidenceError } from '../../errors'
+import { storedMeta } from '../../evidence/item-repository'
 import type { OfficerKeys } from '../../signing/officer-key'
 import { createBagWriter, removeStalePartials, type BagWriter, type PayloadRecord } from '../bagit'
 import { registerPartialExport, removeStalePartialExports, unregisterPartialExport } from './partial-exports'
@@ -165,7 +166,7 @@ export async function exportCase(file: CaseFile, target: string, opts: ExportOpt
       const localPath = opts.recordSourcePaths
         ? itemSources(db, item.id).find((s) => !s.duplicate)?.path
         : undefined
-      evidence.push({ ...item, ...(localPath ? { sourcePath: localPath } : {}), path })
+      evidence.push({ ...asStored(item, path), ...(localPath ? { sourcePath: localPath } : {}) })
     }
     if (bad.length > 0)
       throw new EvidenceError(
@@ -335,4 +336,10 @@ function payloadDigest(records: PayloadRecord[]): string {
 function throwIfAborted(signal: AbortSignal | undefined, destination: string): void {
   if (signal?.aborted)
     throw new EvidenceError('cancelled', `Export to ${destination} was cancelled; nothing was left behind.`)
+}
+
+/** An item as the package carries it: its meta exactly as stored, fields this version cannot read included. */
+function asStored(item: EvidenceItem, path: string): PackageEvidence {
+  const { metaUnreadable, ...rest } = item
+  return { ...rest, ...(metaUnreadable ? { meta: storedMeta(item) } : {}), path } as PackageEvidence
 }

@@ -1,21 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
 import type { CaseJson } from '../../../shared/package-types'
-import type { CustodyEvent, EvidenceItem } from '../../../shared/types'
+import { citationInWords } from '../../../shared/citations'
+import { KIND_DEFINITIONS } from '../../../shared/kinds'
+import type { CustodyEvent } from '../../../shared/types'
 import { formatLocalWithOffset, zoneOffsetMinutes } from '../../../shared/time-zone'
 import type { ReadableDB } from '../../db/database'
 import { derivedPath } from '../../evidence/item-repository'
 import { groupFingerprint } from '../../signing/officer-key'
 
-const KIND: Record<EvidenceItem['kind'], string> = {
-  video: '执法记录仪视频',
-  image: '照片',
-  thermal: '红外热成像',
-  transcript: '询问笔录',
-  monitoring: '在线监测数据',
-  document: '文档',
-  other: '其他',
-}
 const STATUS: Record<string, string> = { draft: '草稿', confirmed: '已确认', transferred: '已移送' }
 
 /** Largest thumbnail we inline; thumbnails are small, this only guards against a stray big file. */
@@ -89,8 +82,14 @@ export function reportHtml(
     links
       .map((l) => {
         const e = byId.get(l.itemId)
+        const cited = citationInWords(l.annotationType, l.anchor, {
+          lang: 'zh-CN',
+          timezone: tz,
+          kind: e?.kind ?? null,
+          numberOf: (id) => byId.get(id)?.number ?? null,
+        }).full
         return `<tr><td>${e ? `<a href="${esc(href(e.path))}">${esc(l.itemNumber)}</a>` : esc(l.itemNumber)}</td><td>${esc(
-          l.anchor ? JSON.stringify(l.anchor) : '整份证据',
+          cited,
         )}</td><td>${esc(l.note)}</td></tr>`
       })
       .join('\n') || '<tr><td colspan="3">尚无证据</td></tr>'
@@ -106,7 +105,7 @@ export function reportHtml(
   <td class="thumb">${thumb ? `<img alt="${esc(e.number)}" src="${thumb}">` : ''}</td>
   <td><a href="${esc(href(e.path))}">${esc(e.number)}</a></td>
   <td>${esc(e.originalName)}${e.derivedFrom ? `<br><span class="muted">派生自 ${esc(e.derivedFrom.sourceNumber)}</span>` : ''}</td>
-  <td>${esc(KIND[e.kind])}</td>
+  <td>${esc(KIND_DEFINITIONS[e.kind].category)}</td>
   <td class="num">${e.size.toLocaleString('en-US')}</td>
   <td>${esc(time(e.capturedAt))}</td>
   <td class="hash">${esc(e.sha256)}</td>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { EVIDENCE_KINDS, type CaseInfo } from '../../../shared/types'
 import { useImportTasks } from '../state/import-tasks-context'
 import { DropZone } from './import/drop-zone'
+import { kindLabel } from '../kinds/registry'
 
 /** Evidence counted by kind, and what to do when there is none yet. */
 export function EvidenceSummary({ info, onOpenLibrary }: { info: CaseInfo; onOpenLibrary(): void }) {
@@ -40,7 +41,7 @@ export function EvidenceSummary({ info, onOpenLibrary }: { info: CaseInfo; onOpe
               data-kind={kind}
             >
               <span className="kind-count">{info.evidenceByKind[kind] ?? 0}</span>
-              <span className="kind-label">{t(`kinds.${kind}`)}</span>
+              <span className="kind-label">{kindLabel(t, kind, 'many')}</span>
             </div>
           ))}
         </div>

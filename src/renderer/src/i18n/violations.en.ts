@@ -67,15 +67,6 @@ export const violationsEn: Messages<typeof violationsZhCN> = {
     empty:
       'No evidence yet — click "Cite evidence", or "Link to violation" beside a citation in an evidence viewer.',
     wholeItem: 'Whole item',
-    types: {
-      'time-range': 'Time range',
-      region: 'Region',
-      quote: 'Quote',
-      'data-range': 'Data range',
-      measurement: 'Measurement',
-    },
-    region: 'top left {{x}}, {{y}}, {{w}} × {{h}} px',
-    measurement: 'Measurement ({{shape}})',
     noNote: '(nothing said about what it proves)',
     by: 'Linked by {{name}} at {{time}}',
     removed: 'Unlinked: {{reason}} ({{time}})',

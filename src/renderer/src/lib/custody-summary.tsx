@@ -105,6 +105,19 @@ export function summariseEvent(e: CustodyEvent, t: TFunction, language: string):
         fileName: describeValue(d.fileName, t, listSep),
         bytes: String(d.bytes ?? ''),
       })
+    case 'recording-paired': {
+      const numberOf = (v: unknown) => (v && typeof v === 'object' ? (v as { number?: unknown }).number : v)
+      return interpolateNodes(template('custody.pairedSummary'), {
+        recording: describeValue(numberOf(d.recording), t, listSep),
+        transcript: describeValue(numberOf(d.transcript), t, listSep),
+      })
+    }
+    case 'recording-unpaired':
+      return interpolateNodes(template('custody.unpairedSummary'), {
+        recording: describeValue(d.recording, t, listSep),
+        transcript: describeValue(d.transcript, t, listSep),
+        reason: describeValue(d.reason, t, listSep),
+      })
     case 'key-created':
       return t('custody.keyCreatedSummary', { fingerprint: shortFingerprint(d.fingerprint) })
     default:

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import { Button, Spin, Tooltip, Typography } from 'antd'
-import { CloseOutlined, EyeOutlined, FireOutlined } from '@ant-design/icons'
+import { CloseOutlined, EyeOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { ApiOutput } from '../../../../shared/api'
 import type { ApiError } from '../../../../shared/errors'
@@ -10,12 +10,10 @@ import { ErrorAlert } from '../error-alert'
 import { DetailsFacts } from './details-facts'
 import { ItemCustody } from './item-custody'
 import { ItemThumb } from './item-thumb'
-import { KindIcon } from './kind-icon'
-import { KindMeta } from './kind-meta'
-import { ThermalViewerModal } from './thermal-viewer-modal'
 import { WarningList } from './warning-list'
 import { itemViewer } from '../../state/viewer'
 import { LinkToViolationButton } from '../violations/link-to-violation-button'
+import { KindDetails, KindIcon, kindLabel, kindUi } from '../../kinds/registry'
 
 type Details = ApiOutput<'evidence:get'>
 
@@ -31,7 +29,8 @@ export function EvidenceDetails({ itemId, libraryVersion, onClose }: Props) {
   const { t } = useTranslation()
   const [loaded, setLoaded] = useState<{ id: string; details: Details } | null>(null)
   const [failure, setFailure] = useState<ApiError | null>(null)
-  const [thermalOpen, setThermalOpen] = useState(false)
+  // a kind whose viewer has a window of its own (thermal) opens it here
+  const [ownWindowOpen, setOwnWindowOpen] = useState(false)
 
   useEffect(() => {
     let live = true
@@ -50,6 +49,7 @@ export function EvidenceDetails({ itemId, libraryVersion, onClose }: Props) {
 
   const details = loaded?.id === itemId ? loaded.details : null
   const item = details?.item
+  const OwnWindow = item ? kindUi(item.kind).OwnWindow : undefined
 
   return (
     <aside className="details-panel" data-testid="details-panel" aria-label={t('item.panel')}>
@@ -87,9 +87,18 @@ export function EvidenceDetails({ itemId, libraryVersion, onClose }: Props) {
           <>
             <ItemThumb item={item} size="preview" alt={item.originalName} className="details-preview" />
             <div className="details-actions">
-              <Typography.Text type="secondary">{t(`itemKind.${item.kind}`)}</Typography.Text>
+              <Typography.Text type="secondary">{kindLabel(t, item.kind)}</Typography.Text>
               <span className="details-action-buttons">
-                {item.kind !== 'thermal' && (
+                {OwnWindow ? (
+                  <Button
+                    type="primary"
+                    icon={<KindIcon kind={item.kind} />}
+                    onClick={() => setOwnWindowOpen(true)}
+                    data-testid={`open-${item.kind}`}
+                  >
+                    {t('item.openOwnViewer', { kind: kindLabel(t, item.kind) })}
+                  </Button>
+                ) : (
                   <Button
                     type="primary"
                     icon={<EyeOutlined />}
@@ -99,24 +108,14 @@ export function EvidenceDetails({ itemId, libraryVersion, onClose }: Props) {
                     {t('item.openViewer')}
                   </Button>
                 )}
-                {item.kind === 'thermal' && (
-                  <Button
-                    type="primary"
-                    icon={<FireOutlined />}
-                    onClick={() => setThermalOpen(true)}
-                    data-testid="open-thermal"
-                  >
-                    {t('item.openThermal')}
-                  </Button>
-                )}
                 <LinkToViolationButton itemId={item.id} size="middle" />
               </span>
             </div>
             <Section title={t('item.sectionFile')}>
               <DetailsFacts item={item} sources={details.sources} />
             </Section>
-            <Section title={t('item.sectionKind', { kind: t(`itemKind.${item.kind}`) })}>
-              <KindMeta item={item} />
+            <Section title={t('item.sectionKind', { kind: kindLabel(t, item.kind) })}>
+              <KindDetails item={item} />
             </Section>
             <Section title={t('item.sectionWarnings', { count: item.warnings.length })}>
               <WarningList warnings={item.warnings} />
@@ -124,7 +123,7 @@ export function EvidenceDetails({ itemId, libraryVersion, onClose }: Props) {
             <Section title={t('item.sectionCustody', { count: details.custody.length })}>
               <ItemCustody events={details.custody} />
             </Section>
-            {thermalOpen && <ThermalViewerModal item={item} onClose={() => setThermalOpen(false)} />}
+            {OwnWindow && ownWindowOpen && <OwnWindow item={item} onClose={() => setOwnWindowOpen(false)} />}
           </>
         )}
       </div>

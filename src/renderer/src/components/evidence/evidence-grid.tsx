@@ -7,7 +7,7 @@ import { useElementWidth } from '../../hooks/use-element-width'
 import type { EvidencePager } from '../../hooks/use-evidence-pages'
 import { CapturedTime } from './captured-time'
 import { ItemThumb } from './item-thumb'
-import { KindIcon } from './kind-icon'
+import { KindIcon } from '../../kinds/registry'
 
 const MIN_TILE = 200
 const GAP = 12

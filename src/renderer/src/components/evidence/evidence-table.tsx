@@ -7,7 +7,7 @@ import type { EvidencePager } from '../../hooks/use-evidence-pages'
 import { formatBytes } from '../../lib/format'
 import { warningText } from '../../lib/warnings'
 import { CapturedTime } from './captured-time'
-import { KindIcon } from './kind-icon'
+import { KindIcon, kindLabel } from '../../kinds/registry'
 
 const ROW_HEIGHT = 40
 const COLUMNS = ['number', 'kind', 'name', 'captured', 'device', 'size', 'sha256', 'warnings'] as const
@@ -89,8 +89,8 @@ export function EvidenceTable({ pager, total, selectedId, onSelect }: Props) {
                 <div role="cell" className="vcell mono" data-user-data>
                   {item.number}
                 </div>
-                <div role="cell" className="vcell" title={t(`itemKind.${item.kind}`)}>
-                  <KindIcon kind={item.kind} /> {t(`itemKind.${item.kind}`)}
+                <div role="cell" className="vcell" title={kindLabel(t, item.kind)}>
+                  <KindIcon kind={item.kind} /> {kindLabel(t, item.kind)}
                 </div>
                 <div role="cell" className="vcell ellipsis" title={item.originalName} data-user-data>
                   {item.originalName}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { EVIDENCE_KINDS, type EvidenceKind, type Officer } from '../../../../shared/types'
 import { api } from '../../api'
 import { isFiltered, NO_FILTERS, type LibraryFilters } from './library-filters'
+import { kindLabel } from '../../kinds/registry'
 
 interface Props {
   filters: LibraryFilters
@@ -44,7 +45,7 @@ export function EvidenceToolbar({ filters, onChange, libraryVersion }: Props) {
         aria-label={t('library.kind')}
         value={filters.kinds}
         onChange={(kinds) => set({ kinds })}
-        options={EVIDENCE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+        options={EVIDENCE_KINDS.map((k) => ({ value: k, label: kindLabel(t, k, 'many') }))}
         data-testid="filter-kinds"
       />
       <Select<string | null>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { DerivedRole, EvidenceItem } from '../../../../shared/types'
 import { mediaUrl, type MediaRole } from '../../api'
-import { KindIcon } from './kind-icon'
+import { KindIcon } from '../../kinds/registry'
 
 /**
  * The best picture of an item that exists, by preference; only roles the backend says are

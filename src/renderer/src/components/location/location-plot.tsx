@@ -4,7 +4,7 @@ import type { EvidenceItem } from '../../../../shared/types'
 import { formatCoordinate } from '../../lib/format'
 import { formatCapturedAt } from '../../lib/item-time'
 import { itemViewer } from '../../state/viewer'
-import { KIND_COLORS } from '../timeline/lane-marks'
+import { KIND_UI } from '../../kinds/registry'
 import { centroid, formatMetres, niceMetres, project } from './geo'
 
 export type GpsItem = EvidenceItem & { gps: NonNullable<EvidenceItem['gps']> }
@@ -93,7 +93,7 @@ export function LocationPlot({ points, width }: { points: GpsItem[]; width: numb
                 .filter(Boolean)
                 .join('\n')}
             </title>
-            <circle r={7} fill={KIND_COLORS[p.kind]} />
+            <circle r={7} fill={KIND_UI[p.kind].colour} />
             <text x={10} y={-8} className="loc-label">
               {p.number}
             </text>

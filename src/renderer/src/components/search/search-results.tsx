@@ -1,8 +1,8 @@
 import { Spin } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { SearchHit } from '../../../../shared/types'
-import { KindIcon } from '../evidence/kind-icon'
 import { Snippet } from './snippet'
+import { KindIcon, kindLabel } from '../../kinds/registry'
 
 interface Props {
   id: string
@@ -63,7 +63,7 @@ export function SearchResults({ id, text, hits, total, loading, active, onActive
             <div className="cs-hit-line">
               <span className="mono cs-number">{hit.item.number}</span>
               <span className="cs-kind">
-                <KindIcon kind={hit.item.kind} /> {t(`kinds.${hit.item.kind}`)}
+                <KindIcon kind={hit.item.kind} /> {kindLabel(t, hit.item.kind, 'many')}
               </span>
               <span className="cs-name" data-user-data>
                 {hit.item.originalName}

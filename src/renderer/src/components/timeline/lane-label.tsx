@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { deviceParts, type Lane } from './lanes'
-import { KIND_COLORS } from './lane-marks'
+import { laneColour } from './lane-marks'
+import { kindLabel } from '../../kinds/registry'
 
 /** Characters that fit the label column at 12px; longer device names end in "…" (full text on hover). */
 const FIT = 30
@@ -13,7 +14,7 @@ function fit(text: string): string {
 export function LaneLabel({ lane, y, height }: { lane: Lane; y: number; height: number }) {
   const { t } = useTranslation()
   const custody = lane.kind === 'custody'
-  const title = custody ? t('timeline.lane.custody') : t(`kinds.${lane.kind}`)
+  const title = lane.kind === 'custody' ? t('timeline.lane.custody') : kindLabel(t, lane.kind, 'many')
   const count = custody
     ? t('timeline.lane.events', { count: lane.marks.length })
     : t('timeline.lane.count', { count: lane.marks.length })
@@ -30,7 +31,7 @@ export function LaneLabel({ lane, y, height }: { lane: Lane; y: number; height: 
   return (
     <g className="tl-lane-label" data-testid="timeline-lane" data-lane={lane.key} data-kind={lane.kind}>
       <title>{[title, device, count].filter(Boolean).join('\n')}</title>
-      <rect x={8} y={y + height / 2 - 12} width={4} height={24} rx={2} fill={KIND_COLORS[lane.kind]} />
+      <rect x={8} y={y + height / 2 - 12} width={4} height={24} rx={2} fill={laneColour(lane.kind)} />
       <text x={18} y={y + (device ? height / 2 - 3 : height / 2 + 4)} className="tl-lane-title">
         {title}
         <tspan className="tl-lane-count">{`  ${count}`}</tspan>

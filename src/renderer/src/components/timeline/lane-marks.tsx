@@ -1,16 +1,12 @@
 import type { KeyboardEvent, MouseEvent } from 'react'
+import { KIND_UI } from '../../kinds/registry'
 import type { Cluster, Lane } from './lanes'
 
-/** One colour per kind (and the custody lane), shared by the marks and the legend. */
-export const KIND_COLORS: Record<Lane['kind'], string> = {
-  video: '#d4380d',
-  image: '#1677ff',
-  thermal: '#c41d7f',
-  transcript: '#389e0d',
-  monitoring: '#08979c',
-  document: '#595959',
-  other: '#8c8c8c',
-  custody: '#722ed1',
+export const CUSTODY_COLOUR = '#722ed1'
+
+/** A lane's colour: its kind's (kinds/registry), or the custody lane's. */
+export function laneColour(kind: Lane['kind']): string {
+  return kind === 'custody' ? CUSTODY_COLOUR : KIND_UI[kind].colour
 }
 
 export const HATCH_ID = 'tl-hatch'
@@ -32,7 +28,7 @@ interface Props {
  * a counted pill where several would overlap. Weak capture times are hatched with a dashed edge.
  */
 export function LaneMarks({ lane, clusters, y, onHover, onActivate }: Props) {
-  const color = KIND_COLORS[lane.kind]
+  const color = laneColour(lane.kind)
   return (
     <g data-testid="timeline-lane-marks">
       {clusters.map((c) => {

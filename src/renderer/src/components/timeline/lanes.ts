@@ -57,9 +57,13 @@ export function deviceParts(d: EvidenceItem['device']): {
 
 /**
  * Evidence with a capture time in lanes by kind and device (in the glossary's kind order), and
- * the rest apart; each lane's marks sorted by time. Videos span their duration.
+ * the rest apart; each lane's marks sorted by time. Items of kinds that `spans` says are shown
+ * over their duration (recordings) get a bar from capture time to its end.
  */
-export function buildLanes(items: EvidenceItem[]): { lanes: Lane[]; undated: EvidenceItem[] } {
+export function buildLanes(
+  items: EvidenceItem[],
+  spans: (kind: EvidenceKind) => boolean,
+): { lanes: Lane[]; undated: EvidenceItem[] } {
   const byKey = new Map<string, Lane>()
   const undated: EvidenceItem[] = []
   for (const item of items) {
@@ -74,7 +78,7 @@ export function buildLanes(items: EvidenceItem[]): { lanes: Lane[]; undated: Evi
       lane = { key, kind: item.kind, device: item.device, marks: [], maxDuration: 0 }
       byKey.set(key, lane)
     }
-    const duration = item.kind === 'video' && item.durationSec ? item.durationSec * 1000 : 0
+    const duration = spans(item.kind) && item.durationSec ? item.durationSec * 1000 : 0
     lane.marks.push({
       key: item.id,
       start,

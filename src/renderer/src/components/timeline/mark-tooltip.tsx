@@ -8,6 +8,7 @@ import { formatCapturedAt } from '../../lib/item-time'
 import { formatInZone } from '../../lib/time'
 import { warningText } from '../../lib/warnings'
 import { deviceParts, weakTimeReasons, type Cluster } from './lanes'
+import { KIND_UI, kindLabel } from '../../kinds/registry'
 
 const LIST_MAX = 8
 
@@ -40,7 +41,7 @@ function ItemTip({ item }: { item: EvidenceItem }) {
           <span className="mono">{item.number}</span> <span data-user-data>{item.originalName}</span>
         </div>
         <div className="tl-tip-line">
-          {t(`kinds.${item.kind}`)}
+          {kindLabel(t, item.kind, 'many')}
           {deviceText && <span data-user-data>{` · ${deviceText}`}</span>}
         </div>
         <div className="tl-tip-line mono">{`${t('timeline.tip.captured')} ${formatCapturedAt(item) ?? ''}`}</div>
@@ -49,7 +50,7 @@ function ItemTip({ item }: { item: EvidenceItem }) {
             ? t('timeline.tip.source', { source: t(`timeSource.${item.capturedAtSource}`) })
             : t('timeline.tip.noSource')}
         </div>
-        {item.kind === 'video' && item.durationSec ? (
+        {KIND_UI[item.kind].timelineMark === 'span' && item.durationSec ? (
           <div className="tl-tip-line">
             {t('timeline.tip.duration', { duration: formatDuration(item.durationSec, t) })}
           </div>

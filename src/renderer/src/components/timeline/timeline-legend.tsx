@@ -1,13 +1,14 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { KIND_COLORS } from './lane-marks'
+import { KIND_UI } from '../../kinds/registry'
+import { CUSTODY_COLOUR } from './lane-marks'
 
 const HATCH = 'tl-legend-hatch'
 
 /** What the shapes mean, the hatched "time may be wrong" mark above all. */
 export function TimelineLegend() {
   const { t } = useTranslation()
-  const c = KIND_COLORS.image
+  const c = KIND_UI.image.colour
   const entries: Array<{ key: string; swatch: ReactNode }> = [
     { key: 'item', swatch: <circle cx={12} cy={8} r={6} fill={c} stroke={c} strokeWidth={1.5} /> },
     {
@@ -21,7 +22,7 @@ export function TimelineLegend() {
     },
     {
       key: 'video',
-      swatch: <rect x={1} y={2} width={22} height={12} rx={3} fill={KIND_COLORS.video} opacity={0.75} />,
+      swatch: <rect x={1} y={2} width={22} height={12} rx={3} fill={KIND_UI.video.colour} opacity={0.75} />,
     },
     {
       key: 'cluster',
@@ -34,7 +35,7 @@ export function TimelineLegend() {
         </>
       ),
     },
-    { key: 'custody', swatch: <rect x={10} y={0} width={4} height={16} rx={1} fill={KIND_COLORS.custody} /> },
+    { key: 'custody', swatch: <rect x={10} y={0} width={4} height={16} rx={1} fill={CUSTODY_COLOUR} /> },
   ]
   return (
     <div className="tl-legend" data-testid="timeline-legend">

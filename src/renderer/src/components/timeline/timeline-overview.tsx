@@ -1,7 +1,8 @@
 import { useMemo, useRef, useState, type PointerEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Lane } from './lanes'
-import { KIND_COLORS } from './lane-marks'
+import { KIND_UI } from '../../kinds/registry'
+import { CUSTODY_COLOUR } from './lane-marks'
 import { fitView, MIN_SPAN_MS, type View } from './time-scale'
 
 const H = 44
@@ -102,7 +103,7 @@ export function TimelineOverview({ lanes, custody, extent, view, onView, left, w
               y={30 - (26 * n) / max}
               width={BUCKET_PX - 0.5}
               height={(26 * n) / max}
-              fill={KIND_COLORS.image}
+              fill={KIND_UI.image.colour}
               opacity={0.7}
             />
           ) : null,
@@ -115,7 +116,7 @@ export function TimelineOverview({ lanes, custody, extent, view, onView, left, w
               y={34}
               width={BUCKET_PX - 0.5}
               height={3 + (6 * n) / maxEvents}
-              fill={KIND_COLORS.custody}
+              fill={CUSTODY_COLOUR}
               opacity={0.7}
             />
           ) : null,

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { formatOffset } from '../../../../shared/time-zone'
 import type { CustodyEvent, EvidenceItem } from '../../../../shared/types'
 import { useElementWidth } from '../../hooks/use-element-width'
+import { KIND_UI } from '../../kinds/registry'
 import { buildLanes, custodyLane, type Lane } from './lanes'
 import { LABEL_W, TimelineChart } from './timeline-chart'
 import { TimelineLegend } from './timeline-legend'
@@ -35,7 +36,10 @@ export function TimelineView({ items, events, zone }: Props) {
   const { t } = useTranslation()
   const boxRef = useRef<HTMLDivElement>(null)
   const width = useElementWidth(boxRef)
-  const { lanes, undated } = useMemo(() => buildLanes(items), [items])
+  const { lanes, undated } = useMemo(
+    () => buildLanes(items, (kind) => KIND_UI[kind].timelineMark === 'span'),
+    [items],
+  )
   const custody = useMemo(() => custodyLane(events), [events])
   const numbers = useMemo(() => new Map(items.map((i) => [i.id, i.number])), [items])
   const evidenceExtent = useMemo(() => extentOf(lanes), [lanes])

@@ -6,31 +6,8 @@ import { api } from '../../api'
 import { itemViewer, useOpenItemId } from '../../state/viewer'
 import { ErrorAlert } from '../error-alert'
 import { asApiError } from '../../lib/errors'
-import { ThermalViewer } from '../thermal/thermal-viewer'
-import { ImageViewer } from './image-viewer'
-import { VideoViewer } from './video-viewer'
-import { TranscriptViewer } from './transcript-viewer'
-import { MonitoringViewer } from './monitoring-viewer'
-import { DocumentViewer } from './document-viewer'
+import { KindViewer } from '../../kinds/registry'
 import './viewer-i18n'
-
-/** The viewer for an item's kind; every viewer takes the item and nothing else. */
-function ViewerFor({ item }: { item: EvidenceItem }) {
-  switch (item.kind) {
-    case 'image':
-      return <ImageViewer item={item} />
-    case 'video':
-      return <VideoViewer item={item} />
-    case 'thermal':
-      return <ThermalViewer item={item} />
-    case 'transcript':
-      return <TranscriptViewer item={item} />
-    case 'monitoring':
-      return <MonitoringViewer item={item} />
-    default:
-      return <DocumentViewer item={item} />
-  }
-}
 
 /**
  * The full-screen viewer, mounted once in the case frame. Opening an item goes through
@@ -74,7 +51,7 @@ export function ItemViewerHost() {
       }
       data-testid="item-viewer"
     >
-      {error ? <ErrorAlert error={asApiError(error)} /> : item ? <ViewerFor item={item} /> : <Spin />}
+      {error ? <ErrorAlert error={asApiError(error)} /> : item ? <KindViewer item={item} /> : <Spin />}
     </Modal>
   )
 }

@@ -7,6 +7,7 @@ import { api } from '../../api'
 import { asApiError } from '../../lib/errors'
 import { ErrorAlert } from '../error-alert'
 import { citationOptions } from './citation-options'
+import { useCitationWords } from '../../lib/citation-words'
 import { ProvesNoteField, useLinkEvidence } from './link-form-parts'
 
 interface Props {
@@ -19,6 +20,7 @@ interface Props {
 /** "Cite evidence": pick an item (by number or name), optionally one of its citations, and say what it proves. */
 export function AddEvidenceModal({ violation, items, onClose, onLinked }: Props) {
   const { t } = useTranslation()
+  const words = useCitationWords()
   const [itemId, setItemId] = useState<string | null>(null)
   const [annotationId, setAnnotationId] = useState<string | null>(null)
   const [loaded, setLoaded] = useState<{ itemId: string; annotations: Annotation[] } | null>(null)
@@ -102,7 +104,11 @@ export function AddEvidenceModal({ violation, items, onClose, onLinked }: Props)
               showSearch={{
                 filterOption: (input, option) => (option?.search ?? '').includes(input.trim().toLowerCase()),
               }}
-              options={annotations ? citationOptions(annotations, t) : []}
+              options={
+                annotations
+                  ? citationOptions(annotations, items.find((i) => i.id === itemId)?.kind ?? null, words)
+                  : []
+              }
               data-testid="picker-citation"
             />
           </Form.Item>

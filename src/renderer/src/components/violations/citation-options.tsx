@@ -1,22 +1,24 @@
-import type { TFunction } from 'i18next'
-import type { Annotation } from '../../../../shared/types'
-import { anchorText } from './anchor-text'
+import type { Annotation, EvidenceKind } from '../../../../shared/types'
+import type { CitationWordsFn } from '../../lib/citation-words'
 
 /** An item's active citations as select options: type, anchor in words, and the citation's own note. */
-export function citationOptions(annotations: Annotation[], t: TFunction) {
+export function citationOptions(
+  annotations: Annotation[],
+  kind: EvidenceKind | null,
+  words: CitationWordsFn,
+) {
   return annotations
     .filter((a) => a.withdrawnAt === null)
     .map((a) => {
-      const anchor = anchorText(a.type, a.anchor, t) ?? ''
-      const type = t(`violations.links.types.${a.type}`)
+      const { noun, where } = words(a.type, a.anchor, kind)
       return {
         value: a.id,
-        search: `${type} ${anchor} ${a.note}`.toLowerCase(),
+        search: `${noun} ${where ?? ''} ${a.note}`.toLowerCase(),
         label: (
           <span className="vio-citation-option" data-testid="citation-option">
-            <span className="vio-citation-type">{type}</span>{' '}
+            <span className="vio-citation-type">{noun}</span>{' '}
             <span className={a.type === 'quote' ? '' : 'mono'} data-user-data>
-              {anchor}
+              {where}
             </span>
             {a.note && (
               <span className="secondary" data-user-data>

@@ -7,8 +7,8 @@ import type { ApiError } from '../../../../shared/errors'
 import { api } from '../../api'
 import { asApiError } from '../../lib/errors'
 import { ErrorAlert } from '../error-alert'
-import { KindIcon } from '../evidence/kind-icon'
 import { StatusTag } from './status-tag'
+import { KindIcon } from '../../kinds/registry'
 
 /**
  * Violations × evidence items, so gaps show at a glance: a violation row with no evidence is red,

@@ -6,7 +6,7 @@ import { api } from '../../api'
 import { interpolateNodes, UserValue } from '../../lib/interpolate-nodes'
 import { formatInZone } from '../../lib/time'
 import { itemViewer } from '../../state/viewer'
-import { anchorText } from './anchor-text'
+import { useCitationWords } from '../../lib/citation-words'
 import { ReasonButton } from '../reason-button'
 
 interface Props {
@@ -39,6 +39,7 @@ export function LinkList({ violation, items, zone, readOnly, onChanged }: Props)
           key={link.id}
           link={link}
           item={items.get(link.itemId)}
+          numberOf={(id) => items.get(id)?.number ?? null}
           zone={zone}
           readOnly={readOnly}
           onChanged={onChanged}
@@ -51,22 +52,23 @@ export function LinkList({ violation, items, zone, readOnly, onChanged }: Props)
 function LinkRow({
   link,
   item,
+  numberOf,
   zone,
   readOnly,
   onChanged,
 }: {
   link: ViolationLink
   item: EvidenceItem | undefined
+  numberOf(itemId: string): string | null
   zone: string
   readOnly: boolean
   onChanged(): void
 }) {
   const { t } = useTranslation()
   const removed = link.removedAt !== null
-  const anchor = anchorText(link.annotationType, link.anchor, t)
-  const type = link.annotationType
-    ? t(`violations.links.types.${link.annotationType}`)
-    : t('violations.links.wholeItem')
+  const words = useCitationWords()(link.annotationType, link.anchor, item?.kind ?? null, numberOf)
+  const anchor = words.where
+  const type = words.noun
   return (
     <li
       className={`vio-link${removed ? ' removed' : ''}${link.problem ? ' problem' : ''}`}

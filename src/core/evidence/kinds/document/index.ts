@@ -1,0 +1,54 @@
+/** Documents: PDF, office files, HTML and any text that is neither an interview record nor CEMS data. */
+import { emptyFacts, MAX_TEXT_BYTES } from '../../extract/extract-result'
+import { decodeText, normaliseText } from '../../extract/text-decode'
+import { quoteFits } from '../../../annotations/anchor-bounds'
+import type { CoreKindModule, Sniffed } from '../kind-module'
+import { extractTranscript } from '../transcript/extract'
+
+const DOCUMENT_MIMES = new Set([
+  'application/pdf',
+  'application/msword',
+  'application/vnd.ms-excel',
+  'application/vnd.ms-powerpoint',
+  'application/x-ole-storage',
+  'application/rtf',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+])
+
+/** Plain text that is XML or JSON says so. */
+function textFormat(s: Sniffed): string {
+  const start = (s.text ?? '').trimStart().slice(0, 200)
+  if (start.startsWith('<?xml')) return 'application/xml'
+  if (/^[{[]/.test(start)) {
+    try {
+      JSON.parse(s.text ?? '')
+      return 'application/json'
+    } catch {
+      // not JSON after all; plain text
+    }
+  }
+  return 'text/plain'
+}
+
+export const documentModule: CoreKindModule<'document'> = {
+  kind: 'document',
+  detectionRank: 60,
+  claims: (s) => {
+    if (s.mime === 'text/plain') return { mime: textFormat(s) }
+    return (
+      DOCUMENT_MIMES.has(s.mime) ||
+      s.mime.startsWith('application/vnd.oasis.opendocument.') ||
+      s.mime.startsWith('text/')
+    )
+  },
+  citations: { quote: quoteFits },
+  async extract(ctx) {
+    if (!ctx.mime.startsWith('text/') || ctx.size > MAX_TEXT_BYTES) return emptyFacts()
+    // Plain text documents are indexed for search like transcripts, without turns.
+    const t = await extractTranscript(ctx.path, { isDocx: false })
+    return { ...emptyFacts(), warnings: t.warnings, meta: { encoding: t.meta.encoding }, text: t.text }
+  },
+  indexText: async (bytes, mime) =>
+    mime.startsWith('text/') ? normaliseText(decodeText(bytes)?.text ?? '') : '',
+}

@@ -1,0 +1,280 @@
+/**
+ * Still images (JPEG, PNG, TIFF, HEIC, WebP, GIF, BMP): displayed size, camera, capture time,
+ * GPS and DJI flight/gimbal attitude. Damage is reported as warnings; the file is never refused.
+ *
+ * exifr runs with reviveValues:false so DateTimeOriginal stays the camera's wall-clock text
+ * (the default turns it into a Date in the machine's zone, which is wrong for evidence).
+ */
+import { open } from 'node:fs/promises'
+import exifr from 'exifr'
+import sharp from 'sharp'
+import { parseOffset, zonedWallTimeToInstant, wallTimeAtOffset } from '../../../../shared/time-zone'
+import {
+  frameSize,
+  listJpegSegments,
+  segmentPayload,
+  type JpegSegmentList,
+} from '../../extract/jpeg-segments'
+import { fillMissing, readExifLite } from './exif-lite'
+import { droneFromXmp, gpsFromExif, lowerKeys, parseExifTime } from './image-tags'
+import {
+  capturedAt,
+  cleanString,
+  emptyFacts,
+  filesystemTime,
+  reason,
+  toNumber,
+  type ExtractFacts,
+} from '../../extract/extract-result'
+
+export { droneFromXmp, gpsFromExif, parseExifTime } from './image-tags'
+
+export interface ImageOptions {
+  caseTimeZone: string
+  sourceMtimeMs: number
+  /** from detectKind */
+  mime: string
+  /** the first bytes of the file (up to 2 MiB) */
+  head: Buffer
+  fileSize: number
+}
+
+type Dict = Record<string, unknown>
+
+/** The TIFF structure inside the APP1 "Exif\0\0" segment, or null when there is none. */
+function exifTiff(head: Buffer, list: JpegSegmentList): Buffer | null {
+  const seg = list.segments.find(
+    (s) => s.marker === 0xe1 && head.toString('latin1', s.dataOffset, s.dataOffset + 6) === 'Exif\0\0',
+  )
+  return seg ? segmentPayload(head, seg).subarray(6) : null
+}
+
+/** Problems with the APP1 EXIF block that exifr would paper over (it guesses a byte order). */
+function exifHeaderProblem(head: Buffer, list: JpegSegmentList): string | null {
+  const t = exifTiff(head, list)
+  if (!t) return null
+  if (t.length < 8) return 'the EXIF block is shorter than its header'
+  const order = t.toString('latin1', 0, 2)
+  if (order !== 'II' && order !== 'MM')
+    return `the EXIF byte order mark is "${order.replace(/[^\x20-\x7e]/g, '?')}", not II or MM`
+  const le = order === 'II'
+  if ((le ? t.readUInt16LE(2) : t.readUInt16BE(2)) !== 42) return 'the EXIF TIFF header lacks the 42 marker'
+  const ifd0 = le ? t.readUInt32LE(4) : t.readUInt32BE(4)
+  if (ifd0 < 8 || ifd0 + 2 > t.length)
+    return `IFD0 points to offset ${ifd0}, outside the ${t.length}-byte EXIF block`
+  return null
+}
+
+/** Reads `n` bytes at the end of the file. */
+async function readTail(path: string, size: number, n: number): Promise<Buffer> {
+  const fh = await open(path, 'r')
+  try {
+    const len = Math.min(size, n)
+    const b = Buffer.alloc(len)
+    const { bytesRead } = await fh.read(b, 0, len, size - len)
+    return b.subarray(0, bytesRead)
+  } finally {
+    await fh.close()
+  }
+}
+
+/** Whether the container's end marker is there: JPEG EOI, PNG IEND, GIF trailer; null when the format has none to check. */
+async function endMarkerPresent(
+  path: string,
+  mime: string,
+  size: number,
+  head: Buffer,
+): Promise<boolean | null> {
+  const tail = await readTail(path, size, 4096)
+  if (mime === 'image/jpeg') {
+    let end = tail.length
+    while (end > 0 && tail[end - 1] === 0x00) end-- // some writers pad after EOI
+    return end >= 2 && tail[end - 2] === 0xff && tail[end - 1] === 0xd9
+  }
+  if (mime === 'image/png') return tail.includes('IEND', 0, 'latin1')
+  if (mime === 'image/gif') return tail.length > 0 && tail[tail.length - 1] === 0x3b
+  if (mime === 'image/webp' && head.length >= 8) return head.readUInt32LE(4) + 8 <= size
+  return null
+}
+
+/**
+ * Facts of a still image: displayed width/height (EXIF orientation 5–8 swaps), device, capture
+ * time (EXIF with its OffsetTime, else the case zone + `offset-assumed`, else the file's mtime +
+ * `time-from-filesystem`), GPS, `meta.drone`. Damage → warnings `metadata-unreadable` /
+ * `truncated`; never throws for bad content.
+ */
+export async function extractImage(path: string, opts: ImageOptions): Promise<ExtractFacts> {
+  const facts = emptyFacts()
+  const problems: string[] = []
+  const isJpeg = opts.mime === 'image/jpeg'
+  const list = isJpeg ? listJpegSegments(opts.head) : null
+  const wholeFileInHead = opts.head.length >= opts.fileSize
+  let truncated = false
+  if (list) {
+    if (list.malformed) problems.push(`the JPEG header is malformed (${list.problem})`)
+    else if (list.truncated) {
+      if (wholeFileInHead) truncated = true
+      else problems.push(`the JPEG header is longer than expected (${list.problem})`)
+    }
+    const exifProblem = exifHeaderProblem(opts.head, list)
+    if (exifProblem) problems.push(exifProblem)
+  }
+
+  let tags: Dict = {}
+  let exifrProblem: string | null = null
+  try {
+    // JPEG metadata sits in the header, which `head` holds: parsing the buffer bounds the work
+    // even when a length field is corrupt. Other formats may keep EXIF anywhere: give exifr the path.
+    const out = (await exifr.parse(isJpeg ? opts.head : path, {
+      tiff: true,
+      exif: true,
+      gps: true,
+      xmp: true,
+      ifd1: false,
+      interop: false,
+      icc: false,
+      iptc: false,
+      jfif: false,
+      ihdr: false,
+      makerNote: false,
+      userComment: false,
+      mergeOutput: false,
+      reviveValues: false,
+      translateValues: false,
+      translateKeys: true,
+    })) as Dict | undefined
+    tags = out ?? {}
+    const errs = tags.errors as unknown[] | undefined
+    if (Array.isArray(errs) && errs.length > 0) exifrProblem = reason(errs[0])
+  } catch (e) {
+    exifrProblem = reason(e)
+  }
+  if (exifrProblem) {
+    // exifr drops a whole IFD for one bad entry; the tolerant reader recovers the rest.
+    const tiff = list ? exifTiff(opts.head, list) : opts.mime === 'image/tiff' ? opts.head : null
+    const lite = tiff ? readExifLite(tiff) : null
+    if (lite && Object.keys({ ...lite.ifd0, ...lite.exif, ...lite.gps }).length > 0) {
+      fillMissing(tags, lite)
+      facts.meta.metadataNotes = [`exifr: ${exifrProblem}; tags read entry by entry instead`]
+    } else problems.push(`EXIF: ${exifrProblem}`)
+  }
+  const ifd0 = (tags.ifd0 ?? {}) as Dict
+  const exif = (tags.exif ?? {}) as Dict
+
+  // Pixel size from the decoder; fall back to the JPEG frame header when the decoder gives up.
+  let pixel: { width: number; height: number } | null = null
+  let sharpOrientation: number | undefined
+  try {
+    const md = await sharp(path, { failOn: 'none' }).metadata()
+    if (md.width && md.height) pixel = { width: md.width, height: md.height }
+    sharpOrientation = md.orientation
+    facts.meta.format = md.format
+    if (md.pages && md.pages > 1) facts.meta.pages = md.pages
+  } catch (e) {
+    if (list) pixel = frameSize(opts.head, list)
+    if (!/premature end/i.test(reason(e)))
+      problems.push(`the image decoder cannot read the header (${reason(e)})`)
+  }
+  const orientation = toNumber(ifd0.Orientation) ?? sharpOrientation ?? 1
+  if (pixel) {
+    const swap = orientation >= 5 && orientation <= 8
+    facts.width = swap ? pixel.height : pixel.width
+    facts.height = swap ? pixel.width : pixel.height
+    facts.meta.pixelWidth = pixel.width
+    facts.meta.pixelHeight = pixel.height
+  }
+  facts.meta.orientation = orientation
+
+  // Truncation: the end marker is missing and the decoder cannot get through the pixels (a
+  // missing EOI alone may just be vendor data appended after the image).
+  if (!truncated) {
+    const endOk = await endMarkerPresent(path, opts.mime, opts.fileSize, opts.head).catch(() => null)
+    if (endOk === false) {
+      try {
+        await sharp(path, { failOn: 'truncated' }).resize(32, 32, { fit: 'inside' }).raw().toBuffer()
+        facts.meta.trailingData = true
+      } catch {
+        truncated = true
+      }
+    }
+  }
+  if (truncated) {
+    facts.warnings.push({
+      code: 'truncated',
+      message:
+        'The image file ends early (no end-of-image marker); the pixels after the cut are missing. The file is kept as it is.',
+    })
+  }
+  if (problems.length > 0) {
+    facts.warnings.push({
+      code: 'metadata-unreadable',
+      message: `Some image metadata could not be read: ${problems.join('; ')}. Whatever was readable is kept.`,
+    })
+  }
+
+  const make = cleanString(ifd0.Make)
+  const model = cleanString(ifd0.Model)
+  const serialRaw = exif.BodySerialNumber ?? exif.SerialNumber ?? ifd0.SerialNumber
+  const serial = typeof serialRaw === 'number' ? String(serialRaw) : cleanString(serialRaw)
+  if (make || model || serial) facts.device = { make, model, serial, id: null }
+  const software = cleanString(ifd0.Software)
+  if (software) facts.meta.software = software
+
+  setCaptureTime(facts, tags, opts)
+
+  facts.gps = gpsFromExif(tags.gps as Dict | undefined)
+  const drone = droneFromXmp(tags['drone-dji'] as Dict | undefined)
+  if (drone) {
+    facts.meta.drone = drone
+    if (!facts.gps) {
+      // Some DJI bodies write the position only in XMP.
+      const x = lowerKeys(tags['drone-dji'] as Dict)
+      const lat = toNumber(x.get('gpslatitude') ?? x.get('latitude'))
+      const lon = toNumber(x.get('gpslongitude') ?? x.get('longitude') ?? x.get('gpslongtitude'))
+      if (
+        lat !== null &&
+        lon !== null &&
+        !(lat === 0 && lon === 0) &&
+        Math.abs(lat) <= 90 &&
+        Math.abs(lon) <= 180
+      ) {
+        facts.gps = { lat, lon, alt: drone.absoluteAltitude }
+      }
+    }
+  }
+  return facts
+}
+
+function setCaptureTime(facts: ExtractFacts, tags: Dict, opts: ImageOptions): void {
+  const ifd0 = (tags.ifd0 ?? {}) as Dict
+  const exif = (tags.exif ?? {}) as Dict
+  const xmp = (tags.xmp ?? {}) as Dict
+  const candidates: Array<[unknown, unknown, string]> = [
+    [exif.DateTimeOriginal, exif.OffsetTimeOriginal, 'DateTimeOriginal'],
+    [exif.CreateDate, exif.OffsetTimeDigitized, 'CreateDate'],
+    [ifd0.ModifyDate, exif.OffsetTime, 'ModifyDate'],
+    [xmp.DateCreated ?? xmp.CreateDate, undefined, 'XMP CreateDate'],
+  ]
+  for (const [timeText, offsetText, tag] of candidates) {
+    const t = parseExifTime(timeText)
+    if (!t) continue
+    const off = t.offset ?? (typeof offsetText === 'string' ? parseOffset(offsetText.trim()) : null)
+    facts.meta.timeTag = tag
+    if (off !== null) {
+      Object.assign(facts, capturedAt(wallTimeAtOffset(t.wall, off), off, 'exif'))
+      return
+    }
+    const z = zonedWallTimeToInstant(t.wall, opts.caseTimeZone)
+    Object.assign(facts, capturedAt(z.ms, z.offsetMinutes, 'exif'))
+    facts.warnings.push({
+      code: 'offset-assumed',
+      message: `The image's ${tag} (${String(timeText).trim()}) has no UTC offset; it was read as local time in the case zone ${opts.caseTimeZone} (${facts.utcOffset}).`,
+    })
+    return
+  }
+  const fs = filesystemTime(opts.sourceMtimeMs, opts.caseTimeZone, 'The image has no EXIF capture time')
+  facts.capturedAt = fs.capturedAt
+  facts.capturedAtSource = fs.capturedAtSource
+  facts.utcOffset = fs.utcOffset
+  facts.warnings.push(fs.warning)
+}

@@ -1,0 +1,17 @@
+import type { DataRangeAnchor } from '../../../../shared/citations'
+import type { EvidenceItemOf } from '../../../../shared/types'
+import { itemLabel } from '../../../annotations/anchor-bounds'
+
+/** A data range of a pollutant the file has, inside the span of its series. */
+export function dataRangeFits(item: EvidenceItemOf<'monitoring'>, a: DataRangeAnchor): string | null {
+  const series = item.meta.series ?? []
+  if (!series.some((s) => s.pollutant === a.pollutant))
+    return `${itemLabel(item)} has no ${a.pollutant} series (it has ${series.map((s) => s.pollutant).join(', ') || 'none'}).`
+  const first = item.meta.start ? Date.parse(item.meta.start) : NaN
+  const last = item.meta.end ? Date.parse(item.meta.end) : NaN
+  if (Number.isNaN(first) || Number.isNaN(last))
+    return `${itemLabel(item)} records no time span, so a data range in it cannot be checked.`
+  if (Date.parse(a.start) < first || Date.parse(a.end) > last)
+    return `The data range ${a.start} – ${a.end} lies outside the series of ${itemLabel(item)}, which runs ${item.meta.start} – ${item.meta.end}.`
+  return null
+}

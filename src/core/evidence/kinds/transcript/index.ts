@@ -1,0 +1,32 @@
+/**
+ * Interview records (询问笔录): text (UTF-8/16, GB18030) or .docx that reads like 问/答; its text is
+ * indexed and quoted by character offsets. A Word file that does not read like one settles as a
+ * document.
+ */
+import mammoth from 'mammoth'
+import { MAX_TEXT_BYTES, tooBigToParse } from '../../extract/extract-result'
+import { DOCX_MIME } from '../../extract/office-formats'
+import { decodeText, normaliseText } from '../../extract/text-decode'
+import { quoteFits } from '../../../annotations/anchor-bounds'
+import type { CoreKindModule } from '../kind-module'
+import { extractTranscript, looksLikeTranscript } from './extract'
+
+export const transcriptModule: CoreKindModule<'transcript'> = {
+  kind: 'transcript',
+  detectionRank: 40,
+  claims: (s) =>
+    s.mime === DOCX_MIME || (s.mime === 'text/plain' && s.text !== null && looksLikeTranscript(s.text)),
+  citations: { quote: quoteFits },
+  extract: async (ctx) =>
+    ctx.size > MAX_TEXT_BYTES
+      ? tooBigToParse(ctx.size)
+      : extractTranscript(ctx.path, { isDocx: ctx.mime !== 'text/plain' }),
+  settle: (facts, ctx) =>
+    ctx.mime === DOCX_MIME && typeof facts.text === 'string' && !looksLikeTranscript(facts.text)
+      ? 'document'
+      : 'transcript',
+  indexText: async (bytes, mime) =>
+    mime === 'text/plain'
+      ? normaliseText(decodeText(bytes)?.text ?? '')
+      : normaliseText((await mammoth.extractRawText({ buffer: bytes })).value),
+}

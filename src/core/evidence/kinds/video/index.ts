@@ -1,0 +1,35 @@
+/**
+ * Videos (body-worn recorders, phones, drones): ffprobe facts and capture time, a poster frame,
+ * a background H.264 proxy for what Chromium cannot play, and stills and clips as derived items
+ * (derive-item.ts).
+ */
+import { insideDuration } from '../../../annotations/anchor-bounds'
+import type { CoreKindModule } from '../kind-module'
+import { extractVideo } from './extract'
+import { videoPoster } from './poster'
+import { makePlaybackProxy } from './proxy'
+
+export const videoModule: CoreKindModule<'video'> = {
+  kind: 'video',
+  detectionRank: 30,
+  claims: (s) => s.mime.startsWith('video/'),
+  citations: { 'time-range': (item, a) => insideDuration(item, a.start, a.end) },
+  extract: (ctx) =>
+    extractVideo(ctx.path, {
+      caseTimeZone: ctx.caseTimeZone,
+      fileName: ctx.fileName,
+      sourceMtimeMs: ctx.sourceMtimeMs,
+      mime: ctx.mime,
+      fileSize: ctx.size,
+      signal: ctx.signal,
+    }),
+  // ffmpeg reads a stored entry's bytes straight from a package ZIP
+  pictures: { fromZip: 'range', make: (src, outDir) => videoPoster(src, outDir) },
+  proxy: {
+    fileName: 'proxy.mp4',
+    describe: 'H.264/AAC MP4',
+    make: async (src, out, opts) => {
+      await makePlaybackProxy(src, out, opts)
+    },
+  },
+}

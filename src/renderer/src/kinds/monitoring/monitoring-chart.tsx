@@ -1,0 +1,199 @@
+import { useEffect, useMemo, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { MonitoringSeriesSummary } from '../../../../shared/types'
+import { formatLocalWithOffset, formatOffset, zoneOffsetMinutes } from '../../../../shared/time-zone'
+import { echarts, type EChartsType } from './echarts-setup'
+import { displayUnit, formatReading } from './monitoring-facts'
+
+interface Props {
+  summary: MonitoringSeriesSummary
+  points: Array<[string, number | null]>
+  /** the case's zone: the axis shows its local time and offset, whatever the computer's zone is */
+  timezone: string
+  /** a range dragged on the chart, epoch ms */
+  onBrush(startMs: number, endMs: number): void
+  /** bumped by the parent to clear the drawn range (after saving or cancelling) */
+  clearSignal: number
+  /** data ranges already cited for this pollutant, drawn as blue bands labelled R1… */
+  cited: Array<{ start: string; end: string; label: string }>
+}
+
+/** "2021-05-24 02:00:00 +08:00" for an instant, in the case zone. */
+function localTime(ms: number, zone: string): string {
+  return formatLocalWithOffset(new Date(ms).toISOString(), zoneOffsetMinutes(zone, ms))
+}
+
+/**
+ * One pollutant over time: the limit as a dashed line, exceedance windows shaded, and a brush
+ * that is always on, so dragging across the chart selects a 数据区间 to cite.
+ */
+export function MonitoringChart({ summary, points, timezone, onBrush, clearSignal, cited }: Props) {
+  const { t } = useTranslation()
+  const elRef = useRef<HTMLDivElement>(null)
+  const chartRef = useRef<EChartsType | null>(null)
+  const onBrushRef = useRef(onBrush)
+  useEffect(() => {
+    onBrushRef.current = onBrush
+  }, [onBrush])
+
+  const data = useMemo(
+    () => points.map(([iso, v]) => [Date.parse(iso), v] as [number, number | null]),
+    [points],
+  )
+  const unit = displayUnit(summary.unit)
+  const limit = summary.limit
+
+  const option = useMemo(() => {
+    const firstMs = data[0]?.[0] ?? 0
+    const offset = formatOffset(zoneOffsetMinutes(timezone, firstMs))
+    const withUnit = (v: number) => (unit ? `${formatReading(v)} ${unit}` : formatReading(v))
+    return {
+      animation: false,
+      // Ticks fall on UTC hours; the labels are then written in the case zone by the formatter.
+      useUTC: true,
+      grid: { left: 64, right: 40, top: 36, bottom: 64 },
+      tooltip: {
+        trigger: 'axis',
+        formatter: (params: Array<{ value: [number, number | null] }>) => {
+          const [ms, v] = params[0]?.value ?? [0, null]
+          return `${localTime(ms, timezone)}<br/>${summary.pollutant}: ${v === null ? '—' : withUnit(v)}`
+        },
+      },
+      xAxis: {
+        type: 'time',
+        min: 'dataMin',
+        max: 'dataMax',
+        name: t('docsViewer.monitoring.axisTime', { offset }),
+        nameLocation: 'middle',
+        nameGap: 40,
+        axisLabel: {
+          hideOverlap: true,
+          formatter: (v: number) => {
+            const s = localTime(v, timezone)
+            return `${s.slice(5, 10)}\n${s.slice(11, 16)}`
+          },
+        },
+      },
+      yAxis: {
+        type: 'value',
+        name: unit ? `${summary.pollutant} (${unit})` : summary.pollutant,
+        // keep the limit line on the chart even when every value is below it
+        max: limit === null ? undefined : (e: { max: number }) => Math.ceil(Math.max(e.max, limit) * 1.1),
+      },
+      brush: {
+        xAxisIndex: 0,
+        brushType: 'lineX',
+        brushMode: 'single',
+        transformable: false,
+        brushStyle: { color: 'rgba(47,84,235,0.12)', borderColor: '#2f54eb', borderWidth: 1 },
+        outOfBrush: { colorAlpha: 0.4 },
+      },
+      series: [
+        {
+          type: 'line',
+          name: summary.pollutant,
+          data,
+          showSymbol: true,
+          symbolSize: 6,
+          connectNulls: false,
+          lineStyle: { width: 2, color: '#1677ff' },
+          itemStyle: { color: '#1677ff' },
+          markLine:
+            limit === null
+              ? undefined
+              : {
+                  silent: true,
+                  symbol: 'none',
+                  lineStyle: { color: '#cf1322', type: 'dashed', width: 1.5 },
+                  label: {
+                    formatter: t('docsViewer.monitoring.limitLine', { value: withUnit(limit) }),
+                    position: 'insideEndTop',
+                    color: '#cf1322',
+                  },
+                  data: [{ yAxis: limit }],
+                },
+          markArea: {
+            silent: true,
+            itemStyle: { color: 'rgba(255,77,79,0.16)' },
+            label: {
+              show: true,
+              position: 'insideTop',
+              color: '#cf1322',
+              formatter: t('docsViewer.monitoring.exceedanceArea'),
+            },
+            data: [
+              ...summary.exceedances.map((w) => [
+                { xAxis: Date.parse(w.start) },
+                { xAxis: Date.parse(w.end) },
+              ]),
+              ...cited.map((c) => [
+                {
+                  xAxis: Date.parse(c.start),
+                  itemStyle: { color: 'rgba(47,84,235,0.10)', borderColor: '#2f54eb', borderWidth: 1 },
+                  label: { position: 'insideBottom', color: '#2f54eb', formatter: c.label },
+                },
+                { xAxis: Date.parse(c.end) },
+              ]),
+            ],
+          },
+        },
+      ],
+    }
+  }, [data, summary, timezone, unit, limit, cited, t])
+
+  useEffect(() => {
+    const el = elRef.current!
+    const chart = echarts.init(el, undefined, { renderer: 'canvas' })
+    chartRef.current = chart
+    const handler = (e: unknown) => {
+      const areas = (e as { areas?: Array<{ coordRange?: [number, number] }> }).areas ?? []
+      const range = areas[0]?.coordRange
+      if (range) onBrushRef.current(Math.min(range[0], range[1]), Math.max(range[0], range[1]))
+    }
+    chart.on('brushEnd', handler)
+    const ro = new ResizeObserver(() => chart.resize())
+    ro.observe(el)
+    return () => {
+      ro.disconnect()
+      chart.dispose()
+      chartRef.current = null
+    }
+  }, [])
+
+  useEffect(() => {
+    const chart = chartRef.current
+    if (!chart) return
+    chart.setOption(option, { notMerge: true })
+    // The brush is on without a toolbox button: the chart exists to pick ranges from.
+    chart.dispatchAction({
+      type: 'takeGlobalCursor',
+      key: 'brush',
+      brushOption: { brushType: 'lineX', brushMode: 'single' },
+    })
+    // Where the first and last points sit, so a test (or a keyboard helper) can aim at times.
+    const el = elRef.current
+    if (el && data.length > 0) {
+      const x0 = chart.convertToPixel({ xAxisIndex: 0 }, data[0][0])
+      const x1 = chart.convertToPixel({ xAxisIndex: 0 }, data[data.length - 1][0])
+      el.dataset.xFirst = String(x0)
+      el.dataset.xLast = String(x1)
+    }
+  }, [option, data])
+
+  useEffect(() => {
+    chartRef.current?.dispatchAction({ type: 'brush', areas: [] })
+  }, [clearSignal])
+
+  return (
+    <div
+      ref={elRef}
+      className="mon-chart"
+      role="img"
+      aria-label={t('docsViewer.monitoring.chartLabel', { pollutant: summary.pollutant })}
+      data-testid="monitoring-chart"
+      data-points={data.length}
+      data-first={points[0]?.[0]}
+      data-last={points[points.length - 1]?.[0]}
+    />
+  )
+}

@@ -1,0 +1,215 @@
+import { useCallback, useContext, useMemo, useState } from 'react'
+import { App, Button, Card, Empty, Select, Spin, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import type { EvidenceItem, MonitoringSeriesSummary, MonitoringView } from '../../../../shared/types'
+import { toIsoWithOffset, zoneOffsetMinutes } from '../../../../shared/time-zone'
+import { asApiError } from '../../lib/errors'
+import { SessionContext } from '../../state/session'
+import { ErrorAlert } from '../../components/error-alert'
+import { LimitPanel } from './limit-panel'
+import { MonitoringChart } from './monitoring-chart'
+import { exceedanceFacts } from './monitoring-facts'
+import { RangeForm, RangeList, readRange, type DataRange } from './range-panel'
+import { useMonitoring } from './use-monitoring'
+import '../../components/viewers/common/docs-viewers-i18n'
+import '../../components/viewers/common/docs-viewers.css'
+import './monitoring.css'
+import { useAnnotations } from '../../components/viewers/common/use-annotations'
+
+/**
+ * The series a pollutant is judged on: the one the limit applies to (the backend puts the limit on
+ * the converted 折算 column when there is one), else a concentration column, else the first.
+ */
+function primarySeries(view: MonitoringView, pollutant: string): MonitoringSeriesSummary | null {
+  const all = view.series.filter((s) => s.pollutant === pollutant)
+  return (
+    all.find((s) => s.limit !== null) ??
+    all.find((s) => s.basis === 'converted') ??
+    all.find((s) => s.basis !== 'rate') ??
+    all[0] ??
+    null
+  )
+}
+
+/**
+ * 在线监测数据 viewer: one pollutant over time with its limit and 超标 windows, the facts in words
+ * under the chart, the limit set or corrected with a reason, and 数据区间 cited by dragging.
+ */
+export function MonitoringViewer({ item }: { item: EvidenceItem }) {
+  // Keyed by item: the pollutant, a dragged range and the forms belong to one file only.
+  return <MonitoringViewerBody key={item.id} item={item} />
+}
+
+function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const session = useContext(SessionContext)
+  const timezone = session?.currentCase?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
+  const { view, failure, loading, setLimit } = useMonitoring(item.id)
+  const ranges = useAnnotations(item.id, 'data-range')
+  const [chosen, setChosen] = useState<string | null>(null)
+  const [pending, setPending] = useState<DataRange | null>(null)
+  const [clearSignal, setClearSignal] = useState(0)
+
+  const pollutants = useMemo(() => [...new Set(view?.series.map((s) => s.pollutant) ?? [])], [view])
+  // Start on a pollutant that has exceedances, else the first: that is what the officer came for.
+  const pollutant =
+    chosen ?? view?.series.find((s) => s.exceedances.length > 0)?.pollutant ?? pollutants[0] ?? null
+  const summary = view && pollutant ? primarySeries(view, pollutant) : null
+  const points = useMemo(
+    () =>
+      view?.points.find((p) => p.pollutant === summary?.pollutant && p.column === summary?.column)?.points ??
+      [],
+    [view, summary],
+  )
+  const facts = summary ? exceedanceFacts(summary, t) : []
+  const cited = useMemo(
+    () =>
+      ranges.annotations.flatMap((a, i) => {
+        const r = readRange(a)
+        return r && a.withdrawnAt === null && r.pollutant === summary?.pollutant
+          ? [{ start: r.start, end: r.end, label: `R${i + 1}` }]
+          : []
+      }),
+    [ranges.annotations, summary?.pollutant],
+  )
+
+  const onBrush = useCallback(
+    (fromMs: number, toMs: number) => {
+      if (!summary) return
+      const cite = (ms: number) => toIsoWithOffset(ms, zoneOffsetMinutes(timezone, ms))
+      // Each end snaps to the nearest data point, so the cited range reads as whole periods.
+      const times = points.map(([iso]) => Date.parse(iso))
+      const nearest = (ms: number) =>
+        times.reduce((best, x) => (Math.abs(x - ms) < Math.abs(best - ms) ? x : best))
+      const start = times.length > 0 ? nearest(fromMs) : fromMs
+      const end = times.length > 0 ? nearest(toMs) : toMs
+      if (end <= start) {
+        void message.warning(t('docsViewer.monitoring.range.tooShort'))
+        setClearSignal((n) => n + 1)
+        return
+      }
+      setPending({ pollutant: summary.pollutant, start: cite(start), end: cite(end) })
+    },
+    [summary, points, timezone, message, t],
+  )
+
+  async function saveRange(note: string) {
+    if (!pending) return
+    await ranges.add({ pollutant: pending.pollutant, start: pending.start, end: pending.end }, note)
+    setPending(null)
+    setClearSignal((n) => n + 1)
+    void message.success(t('docsViewer.monitoring.range.saved'))
+  }
+
+  if (loading) {
+    return (
+      <div className="docs-viewer docs-loading" data-testid="monitoring-viewer" data-state="loading">
+        <Spin />
+        <Typography.Text type="secondary">{t('docsViewer.common.loading')}</Typography.Text>
+      </div>
+    )
+  }
+  if (!view) {
+    return (
+      <div className="docs-viewer" data-testid="monitoring-viewer" data-state="failed">
+        <ErrorAlert error={asApiError(failure)} subject={`${item.number} ${item.originalName}`} />
+      </div>
+    )
+  }
+  if (!summary) {
+    return (
+      <div className="docs-viewer" data-testid="monitoring-viewer" data-state="empty">
+        <Empty description={t('docsViewer.monitoring.noSeries')} />
+      </div>
+    )
+  }
+
+  return (
+    <div className="docs-viewer" data-testid="monitoring-viewer" data-state="ready">
+      <div className="docs-grid">
+        <div className="docs-main">
+          <div className="mon-toolbar">
+            <label className="mon-select">
+              <span>{t('docsViewer.monitoring.pollutant')}</span>
+              <Select
+                aria-label={t('docsViewer.monitoring.pollutant')}
+                value={summary.pollutant}
+                onChange={(v: string) => {
+                  setChosen(v)
+                  setPending(null)
+                }}
+                options={pollutants.map((p) => {
+                  const s = primarySeries(view, p)
+                  return {
+                    value: p,
+                    label: s ? t('docsViewer.monitoring.series', { pollutant: p, column: s.column }) : p,
+                  }
+                })}
+                popupMatchSelectWidth={false}
+                style={{ minWidth: 260 }}
+                data-testid="pollutant-select"
+              />
+            </label>
+            <Typography.Text type="secondary" className="small">
+              {t('docsViewer.monitoring.brushHint')}
+            </Typography.Text>
+          </div>
+          <MonitoringChart
+            summary={summary}
+            points={points}
+            timezone={timezone}
+            onBrush={onBrush}
+            clearSignal={clearSignal}
+            cited={cited}
+          />
+          <Card size="small" title={t('docsViewer.monitoring.facts.title')} className="docs-card">
+            <ul className="mon-facts" data-testid="exceedance-facts">
+              {facts.map((f) => (
+                <li key={f.key} data-testid="exceedance-fact">
+                  <span>{f.text}</span>
+                  {f.window && (
+                    <Button
+                      size="small"
+                      type="link"
+                      onClick={() => setPending({ pollutant: summary.pollutant, ...f.window! })}
+                    >
+                      {t('docsViewer.monitoring.facts.cite')}
+                    </Button>
+                  )}
+                </li>
+              ))}
+            </ul>
+            {summary.limit !== null && (
+              <Typography.Text type="secondary" className="small">
+                {t('docsViewer.monitoring.facts.equalNote')}
+              </Typography.Text>
+            )}
+          </Card>
+        </div>
+        <div className="docs-side">
+          {pending && (
+            <RangeForm
+              key={`${pending.pollutant}${pending.start}${pending.end}`}
+              range={pending}
+              onSave={saveRange}
+              onCancel={() => {
+                setPending(null)
+                setClearSignal((n) => n + 1)
+              }}
+            />
+          )}
+          {ranges.failure !== null && <ErrorAlert error={asApiError(ranges.failure)} />}
+          <RangeList ranges={ranges.annotations} timezone={timezone} onWithdraw={ranges.withdraw} />
+          <LimitPanel
+            key={`${summary.pollutant}-${summary.limit}`}
+            summary={summary}
+            history={view.limitHistory}
+            timezone={timezone}
+            onSet={(limit, reason) => setLimit(summary.pollutant, limit, reason)}
+          />
+        </div>
+      </div>
+    </div>
+  )
+}

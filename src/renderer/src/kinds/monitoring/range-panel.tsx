@@ -1,0 +1,125 @@
+import { Card, Empty, Tag } from 'antd'
+import { useTranslation } from 'react-i18next'
+import type { AnnotationOf } from '../../components/viewers/common/use-annotations'
+import { formatIsoWithOwnOffset } from '../../lib/item-time'
+import { CitationFooter } from '../../components/viewers/common/citation-footer'
+import { useReadOnly } from '../../state/read-only'
+import { useNoteSave } from '../../components/viewers/common/use-note-save'
+import { NoteSaveFields } from '../../components/viewers/common/note-save-fields'
+
+export interface DataRange {
+  pollutant: string
+  /** ISO instants with the case zone's offset */
+  start: string
+  end: string
+}
+
+/** A data-range annotation's range (its anchor, checked against the contract when it was made). */
+export function readRange(a: AnnotationOf<'data-range'>): DataRange {
+  return a.anchor
+}
+
+function spanText(r: DataRange, t: (k: string, o: Record<string, string>) => string): string {
+  return t('docsViewer.monitoring.range.span', {
+    start: formatIsoWithOwnOffset(r.start),
+    end: formatIsoWithOwnOffset(r.end),
+  })
+}
+
+/** The two instants, each kept on one line: a date broken at its hyphen is hard to read. */
+function SpanText({ r }: { r: DataRange }) {
+  return (
+    <span className="mono small mon-span">
+      <span>{formatIsoWithOwnOffset(r.start)}</span> — <span>{formatIsoWithOwnOffset(r.end)}</span>
+    </span>
+  )
+}
+
+/** The range dragged on the chart, ready to save as a 数据区间 with a note. */
+export function RangeForm({
+  range,
+  onSave,
+  onCancel,
+}: {
+  range: DataRange
+  onSave(note: string): Promise<unknown>
+  onCancel(): void
+}) {
+  const readOnly = useReadOnly()
+  const { t } = useTranslation()
+  const { note, setNote, busy, failure, save } = useNoteSave(onSave)
+  // reviewer mode: a package under review is never changed
+  if (readOnly) return null
+  return (
+    <Card
+      size="small"
+      title={t('docsViewer.monitoring.range.title')}
+      className="docs-card"
+      data-testid="range-form"
+    >
+      <div className="mono small" data-testid="pending-range">
+        {range.pollutant} · {spanText(range, t)}
+      </div>
+      <NoteSaveFields
+        note={note}
+        setNote={setNote}
+        busy={busy}
+        failure={failure}
+        save={save}
+        onCancel={onCancel}
+        saveLabel={t('docsViewer.monitoring.range.save')}
+        saveTestId="save-range"
+      />
+    </Card>
+  )
+}
+
+interface ListProps {
+  ranges: AnnotationOf<'data-range'>[]
+  timezone: string
+  onWithdraw(id: string, reason: string): Promise<unknown>
+}
+
+/** The item's 数据区间, oldest first, numbered R1…; withdrawn ones stay, struck through, with the reason. */
+export function RangeList({ ranges, timezone, onWithdraw }: ListProps) {
+  const { t } = useTranslation()
+  return (
+    <Card
+      size="small"
+      title={t('docsViewer.monitoring.range.listTitle')}
+      className="docs-card"
+      data-testid="range-list"
+    >
+      {ranges.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('docsViewer.monitoring.range.empty')} />
+      ) : (
+        <ol className="docs-list">
+          {ranges.map((a, i) => {
+            const r = readRange(a)
+            const withdrawn = a.withdrawnAt !== null
+            return (
+              <li
+                key={a.id}
+                className={`docs-list-item${withdrawn ? ' withdrawn' : ''}`}
+                data-testid="range-row"
+              >
+                <div className="docs-list-span">
+                  <span className="docs-list-label">R{i + 1}</span> <strong>{r?.pollutant}</strong>{' '}
+                  {withdrawn && <Tag className="mon-tag">{t('docsViewer.common.withdrawn')}</Tag>}
+                  {r && <SpanText r={r} />}
+                </div>
+                <CitationFooter
+                  citation={a}
+                  timezone={timezone}
+                  subject={r ? `${r.pollutant} ${spanText(r, t)}` : ''}
+                  successMessage={t('docsViewer.monitoring.range.withdrawn')}
+                  onWithdraw={onWithdraw}
+                />
+              </li>
+            )
+          })}
+        </ol>
+      )}
+    </Card>
+  )
+}

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next'
+import type { EvidenceItemOf } from '../../../../shared/types'
+import { FactList, factRows } from '../../components/evidence/fact-rows'
+
+/** An interview record's format, encoding, number of 问/答 turns, title and header fields. */
+export function TranscriptDetails({ item }: { item: EvidenceItemOf<'transcript'> }) {
+  const { t } = useTranslation()
+  const { rows, add } = factRows()
+  const meta = item.meta
+  add(
+    'format',
+    t('item.transcript.format'),
+    meta.format && t(`item.transcript.formats.${meta.format}`, { defaultValue: meta.format }),
+  )
+  add('encoding', t('item.transcript.encoding'), meta.encoding?.toUpperCase())
+  add(
+    'turns',
+    t('item.transcript.turns'),
+    meta.turns === undefined ? null : t('item.transcript.turnCount', { count: meta.turns }),
+  )
+  add('title', t('item.transcript.title'), meta.title && <span data-user-data>{meta.title}</span>)
+  for (const [k, v] of Object.entries(meta.header ?? {})) add(`h-${k}`, k, <span data-user-data>{v}</span>)
+  return <FactList rows={rows} />
+}

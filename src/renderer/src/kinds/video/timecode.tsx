@@ -1,0 +1,61 @@
+import { Alert } from 'antd'
+import { useTranslation } from 'react-i18next'
+import type { EvidenceItem } from '../../../../shared/types'
+import { TIME_WARNING_CODES } from '../../lib/item-time'
+import { warningText } from '../../lib/warnings'
+import { absoluteAt, formatMediaTime } from './playback'
+
+interface Props {
+  item: EvidenceItem
+  time: number
+  fps: number
+  fpsAssumed: boolean
+}
+
+/**
+ * Media time and the moment it shows (capture time + media time, with the recorded offset and
+ * where the capture time came from). Warnings about that time stay in view, not in a tooltip:
+ * an officer quoting the moment must see that the recorder's clock was doubtful.
+ */
+export function Timecode({ item, time, fps, fpsAssumed }: Props) {
+  const { t } = useTranslation()
+  const k = 'mediaViewer.video'
+  const absolute = absoluteAt(item, time)
+  const warnings = item.warnings.filter((w) => (TIME_WARNING_CODES as readonly string[]).includes(w.code))
+  return (
+    <>
+      <div className="video-timecode">
+        <span>
+          {t(`${k}.mediaTime`)}{' '}
+          <strong className="mono" data-testid="media-time">
+            {formatMediaTime(time)}
+          </strong>
+        </span>
+        <span>
+          {t(`${k}.absoluteTime`)}{' '}
+          <strong className="mono" data-testid="absolute-time">
+            {absolute
+              ? t(`${k}.absoluteValue`, {
+                  time: absolute,
+                  source: item.capturedAtSource ? t(`mediaViewer.timeSource.${item.capturedAtSource}`) : '?',
+                })
+              : t(`${k}.noAbsolute`)}
+          </strong>
+        </span>
+        <span className="secondary">
+          {fpsAssumed ? t(`${k}.fpsAssumed`, { fps }) : t(`${k}.fps`, { fps })}
+        </span>
+      </div>
+      {warnings.map((w, i) => (
+        <Alert
+          key={i}
+          type="warning"
+          showIcon
+          className="media-alert"
+          title={warningText(w, t)}
+          data-testid="time-warning"
+        />
+      ))}
+    </>
+  )
+}
