@@ -8,7 +8,8 @@ import { creditCodeProblem } from './credit-code'
 import { isValidTimeZone } from './time-zone'
 import { EVIDENCE_KINDS } from './types'
 import { ANCHOR_SCHEMAS, thermalShapeSchema, type AnnotationType } from './citations/anchors'
-import { TRANSFER_DOCUMENT_KINDS, VIOLATION_STATUSES } from './violation-types'
+import { TRANSFER_DOCUMENT_KINDS, TRANSFER_KINDS, VIOLATION_STATUSES } from './violation-types'
+import { ATTACHMENT_KINDS, KEY_UNIT_STATUSES, SUSPECT_ROLES, type TransferInfo } from './transfer-types'
 import type {
   EvidenceMatrix,
   LegalBasisEntry,
@@ -172,12 +173,89 @@ export const legalBasisInputSchema = z
     text: text(5000),
     act: required(500),
     actEn: text(500),
-    role: z.enum(['prohibition', 'penalty', 'criminal-threshold']),
+    role: z.enum(['prohibition', 'penalty', 'criminal-threshold', 'rule']),
     pairsWith: z.array(required(64)).max(20),
-    transferable: z.boolean(),
+    transferKind: z.enum(TRANSFER_KINDS),
   })
   .strict()
 export type LegalBasisInput = z.infer<typeof legalBasisInputSchema>
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date-format' })
+
+/** The transfer letter's case facts (issue 14); the ID check digit is checked in core, next to the field. */
+export const transferFieldsInputSchema = z
+  .object({
+    filedOn: z.union([z.literal(''), day]),
+    permitNumber: text(60),
+    keyUnit: z.enum(KEY_UNIT_STATUSES),
+    keyUnitSource: text(300),
+    suspects: z
+      .array(
+        z
+          .object({
+            name: required(50),
+            idNumber: required(18).max(18, { message: 'resident-id-length' }),
+            role: z.enum(SUSPECT_ROLES),
+            position: text(100),
+          })
+          .strict(),
+      )
+      .max(50),
+  })
+  .strict()
+export type TransferFieldsInput = z.infer<typeof transferFieldsInputSchema>
+
+export const attachmentInputSchema = z
+  .object({
+    kind: z.enum(ATTACHMENT_KINDS),
+    title: required(200),
+    reference: text(100),
+    /** the imported scan (id or E-number); left out for paper */
+    itemId: z.string().max(64).optional(),
+    copies: z.number().int().max(100),
+    pages: z.number().int().max(10_000),
+  })
+  .strict()
+export type AttachmentInput = z.infer<typeof attachmentInputSchema>
+
+export const seizedItemInputSchema = z
+  .object({
+    name: required(200),
+    spec: text(300),
+    quantity: z.number().max(1e9),
+    unit: required(20),
+    storagePlace: required(300),
+    decisionNumber: required(100),
+  })
+  .strict()
+export type SeizedItemInput = z.infer<typeof seizedItemInputSchema>
+
+export const batchInputSchema = z
+  .object({
+    key: required(64),
+    /** the scene time of the extraction; null keeps the import time */
+    extractedAt: z.iso.datetime({ offset: true }).nullable(),
+    place: text(300),
+    medium: text(300),
+    mediumSeized: z.boolean(),
+    notSeizedReason: text(500),
+    holder: text(100),
+    witness: text(100),
+    extractors: z.array(text(50)).max(2),
+  })
+  .strict()
+export type BatchInput = z.infer<typeof batchInputSchema>
+
+export const lawChoiceInputSchema = z
+  .object({
+    violationId: required(64),
+    chosen: z.enum(['old', 'new']),
+    reason: required(1000),
+    /** the decision's day, YYYY-MM-DD */
+    decidedOn: day,
+  })
+  .strict()
+export type LawChoiceInput = z.infer<typeof lawChoiceInputSchema>
 
 /** channel → input schema. Output types are in `ApiOutputs`. */
 export const apiInputs = {
@@ -286,6 +364,16 @@ export const apiInputs = {
     .strict(),
   /** prints one document to PDF into the case's documents folder; progress as `job:progress` */
   'documents:pdf': z.object({ kind: z.enum(TRANSFER_DOCUMENT_KINDS) }).strict(),
+  // ── what a transfer needs beyond violations (issue 14); each change is a custody event ──
+  'transfer:info': none,
+  'transfer:saveFields': transferFieldsInputSchema,
+  'transfer:addAttachment': attachmentInputSchema,
+  'transfer:removeAttachment': z.object({ id: required(64), reason: required(500) }).strict(),
+  'transfer:addSeizedItem': seizedItemInputSchema,
+  'transfer:removeSeizedItem': z.object({ id: required(64), reason: required(500) }).strict(),
+  'transfer:editBatch': batchInputSchema,
+  /** 从旧兼从轻: the officer's choice of law for one violation, with the reason */
+  'violation:lawChoice': lawChoiceInputSchema,
   // ── signing keys (issue 7) ──
   'key:get': none,
   'trust:list': none,
@@ -381,6 +469,14 @@ export interface ApiOutputs {
   'documents:list': TransferDocument[]
   'documents:edit': TransferDocument
   'documents:pdf': { taskId: string }
+  'transfer:info': TransferInfo
+  'transfer:saveFields': TransferInfo
+  'transfer:addAttachment': TransferInfo
+  'transfer:removeAttachment': TransferInfo
+  'transfer:addSeizedItem': TransferInfo
+  'transfer:removeSeizedItem': TransferInfo
+  'transfer:editBatch': TransferInfo
+  'violation:lawChoice': Violation
   'key:get': OfficerKeyInfo
   'trust:list': TrustedKey[]
   'trust:add': TrustedKey[]

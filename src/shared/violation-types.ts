@@ -1,6 +1,34 @@
 /** DTOs for violations, their legal basis, the evidence that proves them, and the transfer documents. */
 import type { AnnotationType, EvidenceKind, Officer, Subject } from './types'
 
+/** What a provision grounds when a case goes to the police. */
+export const TRANSFER_KINDS = ['criminal', 'detention', 'none'] as const
+/**
+ * `criminal`: a crime (刑法 and the judicial interpretation's thresholds) — 涉嫌犯罪案件移送;
+ * `detention`: 行政拘留 for acts that are "尚不构成犯罪的" — 适用行政拘留案件移送;
+ * `none`: fines or orders only, or a rule of procedure.
+ */
+export type TransferKind = (typeof TRANSFER_KINDS)[number]
+
+/**
+ * `verbatim`: compared word for word with a published text (named in `source`);
+ * `summary`: faithful wording, not compared word for word;
+ * `unverified`: no published text could be found — the entry has no statute text to quote.
+ */
+export type TextStatus = 'verbatim' | 'summary' | 'unverified'
+
+export interface LegalBasisSource {
+  /** where the text was compared */
+  title: string
+  /** the exact page, file or reference */
+  ref: string
+  /** YYYY-MM-DD */
+  checkedOn: string
+  note?: string
+}
+
+export type LegalBasisRole = 'prohibition' | 'penalty' | 'criminal-threshold' | 'rule'
+
 /**
  * One provision in the legal-basis catalogue. Built-in entries come from
  * `resources/legal-basis/`; officers may add local ones. A case keeps its own copy of every
@@ -14,18 +42,30 @@ export interface LegalBasisEntry {
   lawEn: string
   /** article, paragraph and item as cited, e.g. "第八十三条第（三）项" */
   article: string
-  /** the statute's wording of the provision (zh-CN), as checked against the published text */
+  /** the statute's wording of the provision (zh-CN); empty when `textStatus` is `unverified` */
   text: string
-  /** whether `text` was checked word for word against the statute, or is a faithful summary */
-  textStatus?: 'verbatim' | 'summary'
+  /** how `text` was checked; absent on entries made before catalogue 2026.1 (read as `summary`) */
+  textStatus?: TextStatus
   /** the prohibited act or the rule, in brief */
   act: string
   actEn: string
-  role: 'prohibition' | 'penalty' | 'criminal-threshold'
+  role: LegalBasisRole
   /** ids it pairs with: a prohibition's penalty provision, and back */
   pairsWith: string[]
-  /** whether this provision can ground a transfer to the police */
-  transferable: boolean
+  /** what the provision grounds when the case goes to the police */
+  transferKind: TransferKind
+  /** 罪名 for a criminal provision, e.g. 污染环境罪 */
+  crime?: string
+  /** first day in force, YYYY-MM-DD (China Standard Time); absent: not recorded */
+  effectiveFrom?: string | null
+  /** last day in force, YYYY-MM-DD, inclusive; null or absent: still in force */
+  effectiveTo?: string | null
+  /** the counterparts in the law that replaced this provision */
+  replacedBy?: string[]
+  /** the predecessors this provision replaced */
+  replaces?: string[]
+  /** where and when the text was checked */
+  source?: LegalBasisSource
   origin: 'builtin' | 'local'
   /** the built-in catalogue version the entry was taken from (for local entries: "local") */
   catalogueVersion: string
@@ -95,12 +135,17 @@ export interface EvidenceMatrix {
   itemsProvingNothing: string[]
 }
 
+/** Every document a transfer can carry, in the order they are filed; a case produces those its grounds call for. */
 export const TRANSFER_DOCUMENT_KINDS = [
-  'transfer-letter', // 涉嫌犯罪案件移送书
-  'investigation-report', // 涉嫌犯罪案件情况的调查报告
-  'seized-items-list', // 涉案物品清单
-  'evidence-list', // 证据清单
-  'electronic-data-list', // 电子数据提取固定清单
+  'approval-form', // 移送案件审批表 (internal, never sent)
+  'transfer-letter', // 涉嫌犯罪案件移送书 (criminal grounds only)
+  'detention-letter', // 涉嫌环境违法适用行政拘留处罚案件移送书 (detention grounds only)
+  'receipt', // 回执 for the receiving 公安机关 to sign and return
+  'investigation-report', // 案件调查报告
+  'evidence-list', // 证据清单 (legal 证据种类)
+  'seized-items-list', // 涉案物品清单 (seized physical items)
+  'extraction-record', // 电子数据提取笔录
+  'electronic-data-list', // 电子数据清单
 ] as const
 export type TransferDocumentKind = (typeof TRANSFER_DOCUMENT_KINDS)[number]
 
@@ -117,7 +162,15 @@ export interface TransferDocumentField {
 }
 
 export interface DocumentProblem {
-  code: 'no-legal-basis' | 'no-evidence' | 'unprintable-text' | 'link-broken'
+  code:
+    | 'no-legal-basis'
+    | 'no-evidence'
+    | 'unprintable-text'
+    | 'link-broken'
+    | 'basis-not-in-force'
+    | 'law-choice-missing'
+    | 'unverified-text'
+    | 'missing-field'
   message: string
   violationId?: string
   field?: string

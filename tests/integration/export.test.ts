@@ -101,7 +101,13 @@ describe('export to a bag folder', () => {
     expect(caseJson.violations[0].links.filter((l) => !l.removedAt)).toHaveLength(2)
     expect(caseJson.legalBasis.map((b) => b.id)).toContain('water-39')
     expect(caseJson.annotations.map((a) => a.note)).toEqual(['暗管出水口'])
-    expect(caseJson.documents).toHaveLength(5)
+    // the violation cites no transfer ground (water-39 only): no letters, receipt or approval form
+    expect(caseJson.documents.map((d) => d.kind)).toEqual([
+      'investigation-report',
+      'evidence-list',
+      'extraction-record',
+      'electronic-data-list',
+    ])
     for (const d of caseJson.documents) expect(existsSync(join(bag, d.html))).toBe(true)
 
     // custody log: the whole chain, the export itself last, its hash the head everywhere

@@ -9,13 +9,20 @@ import { importPaths } from '../../src/core/evidence/import'
 import { addAnnotation } from '../../src/core/annotations/annotation-store'
 import { linkEvidence, saveViolation } from '../../src/core/violations'
 import { iterateCustodyEvents, verifyChain } from '../../src/core/custody/custody-log'
-import { buildTransferDocuments, editDocumentField, printDocumentPdf } from '../../src/core/documents'
+import {
+  buildTransferDocuments,
+  editDocumentField,
+  pdfPageCount,
+  printDocumentPdf,
+  printTransferDocuments,
+} from '../../src/core/documents'
 import type { PdfPrinter } from '../../src/core/documents/pdf-printer'
 import { createChromiumPdfPrinter, findChromium } from '../../src/cli/chromium-pdf'
 import type { TransferDocument } from '../../src/shared/violation-types'
 import { makeBodycamMp4, makeCemsCsv, makeDroneJpeg } from '../support/media'
 import { fixedClock, tempDir } from '../support/temp'
 import { OFFICER_A, OFFICER_B, sampleCaseFields } from '../support/case-fixture'
+import { completeTransferFacts } from '../support/transfer-fixture'
 
 const SIGNER = { name: OFFICER_A.name, fingerprint: 'ab'.repeat(32) }
 const NOW = new Date('2026-06-02T02:00:00Z')
@@ -63,6 +70,7 @@ beforeEach(async () => {
     clock,
   )
   linkEvidence(file, { violationId, itemId: itemIds[1], note: '航拍显示排放口位置' }, OFFICER_B, clock)
+  completeTransferFacts(file, OFFICER_A, clock)
 })
 afterEach(() => {
   file.close()
@@ -74,14 +82,17 @@ function doc(docs: TransferDocument[], kind: TransferDocument['kind']): Transfer
 }
 
 describe('transfer documents', () => {
-  it('are the five documents in order, self-contained, with the case, the enterprise and the basis', () => {
+  it('are the documents a criminal transfer needs, in order, self-contained, with the case, the enterprise and the basis', () => {
     const docs = buildTransferDocuments(file, { now: NOW, signer: SIGNER })
+    // no detention ground, nothing physical seized: no detention letter, no list of seized items
     expect(docs.map((d) => d.fileName)).toEqual([
-      '01_涉嫌犯罪案件移送书',
-      '02_涉嫌犯罪案件情况的调查报告',
-      '03_涉案物品清单',
-      '04_证据清单',
-      '05_电子数据提取固定清单',
+      '01_移送案件审批表',
+      '02_涉嫌犯罪案件移送书',
+      '03_回执',
+      '04_涉嫌犯罪案件情况的调查报告',
+      '05_证据清单',
+      '06_电子数据提取笔录',
+      '07_电子数据清单',
     ])
     for (const d of docs) {
       expect(d.problems).toEqual([])
@@ -91,8 +102,18 @@ describe('transfer documents', () => {
     const letter = doc(docs, 'transfer-letter').html
     expect(letter).toContain('宁环罚〔2026〕12号')
     expect(letter).toContain('某化工有限公司')
-    expect(letter).toContain('第四十二条第四款')
+    // the criminal letter names the crime and cites 刑法, never the administrative prohibition
+    expect(letter).toContain('涉嫌罪名：污染环境罪')
+    expect(letter).toContain('《中华人民共和国刑法》第三百三十八条')
+    expect(letter).not.toContain('第四十二条第四款')
     expect(letter).toContain('2026年6月2日') // the document date in the case's zone
+    expect(letter).toContain('2021年5月24日4时至2021年5月24日6时') // the act in prose, in the case's zone
+    expect(letter).toContain('320102199003071239')
+    expect(letter).toContain('你局')
+    // the outgoing letter carries the seal only; signatures are on the internal approval form
+    expect(letter).not.toContain('（签名）')
+    expect(letter.match(/联系电话/g)).toHaveLength(1)
+    expect(doc(docs, 'approval-form').html).toMatch(/承办人意见[\s\S]*签名[\s\S]*审核人意见[\s\S]*负责人意见/)
     const report = doc(docs, 'investigation-report').html
     expect(report).toContain('91350100M000100Y43')
     expect(report).toContain('王五')
@@ -118,7 +139,12 @@ describe('transfer documents', () => {
       expect(list).toContain(`<td class="right">${row.size}</td>`)
     }
     expect(list).toContain('abab abab abab abab')
-    expect(list).toContain('张三（执法证号 32010001）')
+    expect(list).toContain('执法记录仪 DSJ-A8-00123 内置存储卡')
+    // what the software can prove, and nothing more
+    expect(list).toContain('自导入本系统起完整性校验值未发生变化')
+    expect(list).not.toContain('原始文件未作任何修改')
+    // never a path of this machine
+    expect(list).not.toContain(tmp.dir)
   })
 
   it('keeps officer edits as custody events that survive reopening, and refuses unknown fields and unprintable text', () => {
@@ -185,16 +211,17 @@ describe('transfer documents', () => {
     )
     file.update({ title: '某化工有限公司案\u0001' }, OFFICER_A, clock)
     const docs = buildTransferDocuments(file, { now: NOW, signer: null })
-    const letter = doc(docs, 'transfer-letter')
-    expect(letter.problems).toEqual(
+    const report = doc(docs, 'investigation-report')
+    expect(report.problems).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ code: 'no-legal-basis', message: expect.stringContaining('V2') }),
         expect.objectContaining({ code: 'no-evidence' }),
-        expect.objectContaining({ code: 'unprintable-text', field: '案件名称' }),
       ]),
     )
-    expect(letter.html).toContain('草稿')
-    expect(doc(docs, 'investigation-report').problems.map((p) => p.code)).toContain('no-legal-basis')
+    expect(report.html).toContain('草稿')
+    expect(doc(docs, 'approval-form').problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'unprintable-text', field: '案件名称' })]),
+    )
   })
 
   it('refuses a printer that returns something other than a PDF', async () => {
@@ -217,19 +244,29 @@ describe('transfer documents as PDF', () => {
     'print through Chromium with the Chinese text, hashes and page numbers intact',
     async () => {
       editDocumentField(file, 'transfer-letter', 'addressee', '南京市公安局江北新区分局', OFFICER_A, clock)
-      const docs = buildTransferDocuments(file, { now: NOW, signer: SIGNER })
+      const printed = await printTransferDocuments(file, { now: NOW, signer: SIGNER }, printer!)
       const sha = (
         file.db.prepare('SELECT sha256 FROM items WHERE id = ?').get(itemIds[0]) as { sha256: string }
       ).sha256
       const expected: Record<string, string[]> = {
-        'transfer-letter': ['涉嫌犯罪案件移送书', '南京市公安局江北新区分局', '电子数据提取固定清单'],
+        'approval-form': ['移送案件审批表', '承办人意见'],
+        'transfer-letter': ['涉嫌犯罪案件移送书', '南京市公安局江北新区分局', '电子数据清单', '污染环境罪'],
+        receipt: ['回执', '涉嫌犯罪案件移送书'],
         'investigation-report': ['涉嫌犯罪案件情况的调查报告', '91350100M000100Y43', '拍到旁路软管正在排放'],
-        'seized-items-list': ['涉案物品清单', '航拍显示排放口位置'],
-        'evidence-list': ['证据清单', '拍到旁路软管正在排放'],
-        'electronic-data-list': ['电子数据提取固定清单', sha],
+        'evidence-list': ['证据清单', '拍到旁路软管正在排放', '视听资料、电子数据'],
+        'extraction-record': ['电子数据提取笔录', '自导入本系统起完整性校验值未发生变化', '孙七'],
+        'electronic-data-list': ['电子数据清单', sha],
       }
-      for (const d of docs) {
-        const pdf = await printDocumentPdf(printer!, d)
+      expect(printed.map((x) => x.doc.kind)).toEqual(Object.keys(expected))
+      // the letter's 附件 list counts the pages of the documents printed before it
+      const reportPages = pdfPageCount(printed.find((x) => x.doc.kind === 'investigation-report')!.pdf)
+      expect(reportPages).toBeGreaterThan(0)
+      expect(printed.find((x) => x.doc.kind === 'transfer-letter')!.doc.html).toMatch(
+        new RegExp(
+          `涉嫌犯罪案件情况的调查报告</td><td class="num">1 份</td><td class="num">${reportPages} 页`,
+        ),
+      )
+      for (const { doc: d, pdf } of printed) {
         const path = join(tmp.dir, `${d.fileName}.pdf`)
         writeFileSync(path, pdf)
         // EVIDESK_PDF_OUT keeps the PDFs for a person to look at
@@ -238,11 +275,15 @@ describe('transfer documents as PDF', () => {
         // -raw keeps each text run whole, so a 64-digit hash split over table lines is still found
         const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' })
         const flat = text.replace(/\s+/g, '')
-        expect(text, d.fileName).toContain('宁环罚〔2026〕12号')
-        expect(text, d.fileName).toContain('某化工有限公司')
+        expect(flat, d.fileName).toContain('宁环罚〔2026〕12号')
+        expect(flat, d.fileName).toContain('某化工有限公司')
         // pdftotext drops the spaces around the numbers of the bottom margin box
         expect(flat, d.fileName).toMatch(/第1页共\d+页/)
         for (const s of expected[d.kind]) expect(flat, `${d.fileName}: ${s}`).toContain(s.replace(/\s+/g, ''))
+        // every font embedded as a real outline font: no Type 3 glyph procedures
+        const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' })
+        expect(fonts, `${d.fileName}\n${fonts}`).not.toMatch(/Type 3/)
+        expect(fonts, d.fileName).toMatch(/CID TrueType/)
       }
     },
     120_000,

@@ -265,7 +265,7 @@ describe('local legal basis', () => {
     actEn: 'A locally defined offence',
     role: 'prohibition' as const,
     pairsWith: ['air-99-3'],
-    transferable: false,
+    transferKind: 'none' as const,
   }
 
   it('is added with the local- prefix and a custody event, can be cited, and its id cannot be reused', () => {

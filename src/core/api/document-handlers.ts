@@ -1,5 +1,12 @@
 import type { TransferDocument, TransferDocumentKind } from '../../shared/violation-types'
-import { buildTransferDocuments, editDocumentField, printDocumentIntoCase } from '../documents'
+import {
+  buildTransferDocument,
+  buildTransferDocuments,
+  editDocumentField,
+  printDocumentIntoCase,
+  printTransferDocuments,
+  saveDocumentPdfIntoCase,
+} from '../documents'
 import { EvidenceError } from '../errors'
 import type { HandlerContext, HandlerGroup } from './handler-context'
 
@@ -24,11 +31,13 @@ function build(ctx: HandlerContext): TransferDocument[] {
   return buildTransferDocuments(ctx.openCase(), { now: ctx.clock(), signer: signerFor(ctx) })
 }
 
-function pick(docs: TransferDocument[], kind: TransferDocumentKind): TransferDocument {
-  const doc = docs.find((d) => d.kind === kind)
-  if (!doc) throw new EvidenceError('not-found', `There is no transfer document of kind "${kind}".`)
-  return doc
+/** One document; a kind the case does not produce (a criminal letter without criminal grounds) is refused, naming why. */
+function pick(ctx: HandlerContext, kind: TransferDocumentKind): TransferDocument {
+  return buildTransferDocument(ctx.openCase(), { now: ctx.clock(), signer: signerFor(ctx) }, kind)
 }
+
+/** Letters and the receipt count the pages of the other documents, so those are printed with them. */
+const COUNTS_PAGES = new Set<TransferDocumentKind>(['transfer-letter', 'detention-letter', 'receipt'])
 
 /** Transfer documents (issue 6): list with preview HTML, edit the free-text parts, print to PDF. */
 export function documentHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
@@ -38,7 +47,7 @@ export function documentHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
       const file = ctx.openCase()
       editDocumentField(file, kind, key, value, ctx.actor(), ctx.clock)
       ctx.caseChanged()
-      return pick(build(ctx), kind)
+      return pick(ctx, kind)
     },
     'documents:pdf': ({ kind }) => {
       const file = ctx.openCase()
@@ -51,14 +60,35 @@ export function documentHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
       if (file.readOnly)
         throw new EvidenceError('read-only', 'This case is open read-only; no PDF can be written into it.')
       const actor = ctx.actor()
-      const doc = pick(build(ctx), kind)
+      const doc = pick(ctx, kind)
       return ctx.startJob('pdf', async (job) => {
         job.progress({ filesTotal: 1, filesDone: 0, currentFile: `${doc.fileName}.pdf` })
-        const { path, bytes } = await printDocumentIntoCase(file, printer, doc, actor, ctx.clock, job.signal)
+        const { path, bytes } = COUNTS_PAGES.has(kind)
+          ? await printWithPageCounts(ctx, kind, printer, actor, job.signal)
+          : await printDocumentIntoCase(file, printer, doc, actor, ctx.clock, job.signal)
         job.progress({ filesDone: 1, bytesDone: bytes, bytesTotal: bytes })
         ctx.caseChanged()
         return { path, bytes }
       })
     },
   }
+}
+
+async function printWithPageCounts(
+  ctx: HandlerContext,
+  kind: TransferDocumentKind,
+  printer: NonNullable<HandlerContext['opts']['pdf']>,
+  actor: ReturnType<HandlerContext['actor']>,
+  signal: AbortSignal,
+): Promise<{ path: string; bytes: number }> {
+  const file = ctx.openCase()
+  const printed = await printTransferDocuments(
+    file,
+    { now: ctx.clock(), signer: signerFor(ctx) },
+    printer,
+    signal,
+  )
+  const one = printed.find((d) => d.doc.kind === kind)
+  if (!one) throw new EvidenceError('refused', `The ${kind} is no longer produced for this case.`)
+  return saveDocumentPdfIntoCase(file, one.doc, one.pdf, actor, ctx.clock)
 }

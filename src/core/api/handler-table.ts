@@ -11,6 +11,7 @@ import { pairHandlers } from './pair-handlers'
 import { profileHandlers } from './profile-handlers'
 import { reviewHandlers } from './review-handlers'
 import { thermalHandlers } from './thermal-handlers'
+import { transferHandlers } from './transfer-handlers'
 import { violationHandlers } from './violation-handlers'
 
 /**
@@ -31,6 +32,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     pairHandlers(ctx),
     violationHandlers(ctx),
     documentHandlers(ctx),
+    transferHandlers(ctx),
     exportHandlers(ctx),
     reviewHandlers(ctx),
   )

@@ -244,6 +244,78 @@ export const MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 6,
+    name: 'what a transfer to the police needs: case fields, attachments, seized items, extraction batches, law choices',
+    up: (db) => {
+      db.exec(`
+        -- 立案日期, 排污许可证编号, 重点排污单位, suspects: each edit a new row, the latest wins
+        CREATE TABLE transfer_fields (
+          id INTEGER PRIMARY KEY,
+          value_json TEXT NOT NULL,
+          edited_at TEXT NOT NULL,
+          edited_by_json TEXT NOT NULL
+        ) STRICT;
+
+        -- registered materials for the 附件 list: a scan (item) or paper with its page count
+        CREATE TABLE transfer_attachments (
+          id TEXT PRIMARY KEY,
+          ordinal INTEGER NOT NULL UNIQUE,
+          kind TEXT NOT NULL,
+          title TEXT NOT NULL,
+          reference TEXT NOT NULL DEFAULT '',
+          item_id TEXT REFERENCES items(id),
+          copies INTEGER NOT NULL CHECK (copies >= 1),
+          pages INTEGER NOT NULL CHECK (pages >= 1),
+          created_at TEXT NOT NULL,
+          created_by_json TEXT NOT NULL,
+          -- removed, never deleted
+          removed_at TEXT,
+          removed_reason TEXT
+        ) STRICT;
+
+        -- seized physical things (涉案物品), never electronic files
+        CREATE TABLE seized_items (
+          id TEXT PRIMARY KEY,
+          ordinal INTEGER NOT NULL UNIQUE,
+          name TEXT NOT NULL,
+          spec TEXT NOT NULL DEFAULT '',
+          quantity REAL NOT NULL CHECK (quantity > 0),
+          unit TEXT NOT NULL,
+          storage_place TEXT NOT NULL,
+          decision_number TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          created_by_json TEXT NOT NULL,
+          removed_at TEXT,
+          removed_reason TEXT
+        ) STRICT;
+
+        -- how each import batch was extracted from its medium; the latest row per batch wins
+        CREATE TABLE extraction_batches (
+          id INTEGER PRIMARY KEY,
+          batch_key TEXT NOT NULL,
+          value_json TEXT NOT NULL,
+          edited_at TEXT NOT NULL,
+          edited_by_json TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX extraction_batches_key ON extraction_batches(batch_key);
+
+        -- 从旧兼从轻: which law a violation applies where the act and the decision straddle a change
+        CREATE TABLE law_choices (
+          id INTEGER PRIMARY KEY,
+          violation_id TEXT NOT NULL REFERENCES violations(id),
+          chosen TEXT NOT NULL CHECK (chosen IN ('old', 'new')),
+          reason TEXT NOT NULL,
+          old_ids_json TEXT NOT NULL,
+          new_ids_json TEXT NOT NULL,
+          decided_on TEXT NOT NULL,
+          recorded_at TEXT NOT NULL,
+          recorded_by_json TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX law_choices_violation ON law_choices(violation_id);
+      `)
+    },
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -11,7 +11,8 @@ import {
 import type { CaseFile, Clock } from '../case/case-file'
 import type { ReadableDB } from '../db/database'
 import { EvidenceError } from '../errors'
-import { caseDate, kindLabel } from './document-format'
+import { kindLabel, proseDay } from './document-format'
+import { crimesOf, groundsOf } from './legal-citation'
 import type { DocumentSources } from './document-sources'
 import { unprintableCodePoint } from './printable-text'
 
@@ -24,8 +25,12 @@ interface FieldSpec {
 }
 
 const subjectName = (s: DocumentSources) => s.info.subject.name || '（当事人）'
+const unitName = (s: DocumentSources) => s.info.unit || '我局'
 
-const DEFAULT_CRIME = '污染环境罪'
+/** 罪名 the criminal provisions name, joined as a letter writes them; 污染环境罪 when none is recorded. */
+export function defaultCrime(s: DocumentSources): string {
+  return crimesOf(groundsOf(s, 'criminal')).join('、') || '污染环境罪'
+}
 
 function evidenceSummary(s: DocumentSources): string {
   const counts = new Map<string, number>()
@@ -37,35 +42,78 @@ function evidenceSummary(s: DocumentSources): string {
     : '尚未收集电子证据'
 }
 
+const cause = (s: DocumentSources) => s.info.cause || s.info.title
+
+const contactFields: FieldSpec[] = [
+  {
+    key: 'contact',
+    label: '联系人',
+    multiline: false,
+    generated: (s) => s.info.officers[0]?.name ?? '',
+  },
+  { key: 'phone', label: '联系电话', multiline: false, generated: () => '' },
+]
+
 const SPECS: Record<TransferDocumentKind, FieldSpec[]> = {
+  'approval-form': [
+    {
+      key: 'handlerOpinion',
+      label: '承办人意见',
+      multiline: true,
+      generated: (s) => {
+        const kinds = [
+          s.grounds.criminal.length ? '涉嫌犯罪' : '',
+          s.grounds.detention.length ? '适用行政拘留' : '',
+        ]
+          .filter(Boolean)
+          .join('及')
+        return kinds
+          ? `${subjectName(s)}${cause(s)}一案，经调查，当事人的行为${kinds === '涉嫌犯罪' ? '涉嫌犯罪' : `属于${kinds}情形`}，建议将本案移送公安机关依法处理。`
+          : '本案尚无可作为移送依据的法律条款，暂不具备移送条件。'
+      },
+    },
+    { key: 'reviewerOpinion', label: '审核人意见', multiline: true, generated: () => '' },
+    { key: 'chiefOpinion', label: '负责人意见', multiline: true, generated: () => '' },
+  ],
   'transfer-letter': [
     { key: 'docNumber', label: '文号', multiline: false, generated: () => '' },
     { key: 'addressee', label: '受移送机关', multiline: false, generated: () => '' },
-    { key: 'suspectedCrime', label: '涉嫌罪名', multiline: false, generated: () => DEFAULT_CRIME },
+    { key: 'suspectedCrime', label: '涉嫌罪名', multiline: false, generated: (s) => defaultCrime(s) },
+    {
+      key: 'body',
+      label: '正文',
+      multiline: true,
+      generated: (s, crime) =>
+        `我局在查处${subjectName(s)}${cause(s)}一案中，发现其行为涉嫌${crime}。` +
+        `根据《中华人民共和国行政处罚法》第二十七条、《行政执法机关移送涉嫌犯罪案件的规定》第三条的规定，现将该案移送你局，请依法审查。` +
+        `\n请你局自接受移送之日起三日内审查，并将是否立案的决定书面告知我局。`,
+    },
+    ...contactFields,
+    { key: 'procuratorate', label: '抄送（同级人民检察院）', multiline: false, generated: () => '' },
+    { key: 'remarks', label: '备注', multiline: true, generated: () => '' },
+  ],
+  'detention-letter': [
+    { key: 'docNumber', label: '文号', multiline: false, generated: () => '' },
+    { key: 'addressee', label: '受移送机关', multiline: false, generated: () => '' },
     {
       key: 'body',
       label: '正文',
       multiline: true,
       generated: (s) =>
-        `我单位在查处${subjectName(s)}${s.info.cause ? `${s.info.cause}` : ''}一案（案件编号：${s.info.number}）中，发现其行为涉嫌构成犯罪。` +
-        `根据《行政执法机关移送涉嫌犯罪案件的规定》第三条和《环境保护行政执法与刑事司法衔接工作办法》第五条的规定，现将该案移送你单位，请依法审查。` +
-        `\n请你单位自收到本移送书及附件之日起三日内审查，并将是否立案的决定书面告知我单位。`,
+        `我局在查处${subjectName(s)}${cause(s)}一案中，发现其直接负责的主管人员和其他直接责任人员的行为尚不构成犯罪，依法应当处以行政拘留。` +
+        `根据《行政主管部门移送适用行政拘留环境违法案件暂行办法》（公治〔2014〕853号）的规定，现将该案移送你局，请依法处理，并将处理结果书面告知我局。`,
     },
-    {
-      key: 'contact',
-      label: '联系人及联系电话',
-      multiline: false,
-      generated: (s) => (s.info.officers[0] ? `${s.info.officers[0].name}，联系电话：` : ''),
-    },
+    ...contactFields,
     { key: 'remarks', label: '备注', multiline: true, generated: () => '' },
   ],
+  receipt: [],
   'investigation-report': [
     {
       key: 'caseSource',
       label: '案件来源',
       multiline: true,
       generated: (s) =>
-        `${caseDate(new Date(s.info.createdAt), s.info.timezone)}，${s.info.unit || '我单位'}对${subjectName(s)}立案调查` +
+        `${s.fields.filedOn ? proseDay(s.fields.filedOn) : '（立案日期未填写）'}，${unitName(s)}对${subjectName(s)}立案调查` +
         `（案件编号：${s.info.number}${s.info.cause ? `；案由：${s.info.cause}` : ''}）。`,
     },
     {
@@ -74,7 +122,7 @@ const SPECS: Record<TransferDocumentKind, FieldSpec[]> = {
       multiline: true,
       generated: (s) =>
         `执法人员${s.info.officers.map((o) => o.name).join('、')}依法对${subjectName(s)}开展调查，${evidenceSummary(s)}。` +
-        `各项电子证据的完整性校验值见《电子数据提取固定清单》。`,
+        `各项电子证据的完整性校验值见《电子数据清单》。`,
     },
     {
       key: 'facts',
@@ -82,30 +130,48 @@ const SPECS: Record<TransferDocumentKind, FieldSpec[]> = {
       multiline: true,
       generated: (s) =>
         s.violations.length
-          ? `经查，${subjectName(s)}存在以下涉嫌违法犯罪的行为：${s.violations.map((v) => `${v.number} ${v.title}`).join('；')}。具体事实、法律依据及证据分述如下。`
+          ? `经查，${subjectName(s)}存在以下违法行为：${s.violations.map((v) => v.title).join('；')}。具体事实、法律依据及证据分述如下。`
           : '（尚未认定违法事实）',
     },
     {
       key: 'conclusion',
       label: '调查结论及处理意见',
       multiline: true,
-      generated: (s, crime) =>
-        `综上，${subjectName(s)}的上述行为涉嫌${crime || DEFAULT_CRIME}。依照《行政执法机关移送涉嫌犯罪案件的规定》第三条的规定，建议将本案移送公安机关依法处理。`,
+      generated: (s, crime) => {
+        const out: string[] = []
+        if (s.grounds.criminal.length)
+          out.push(
+            `${subjectName(s)}的上述行为涉嫌${crime}，依照《行政执法机关移送涉嫌犯罪案件的规定》第三条的规定，建议将本案移送公安机关依法追究刑事责任。`,
+          )
+        if (s.grounds.detention.length)
+          out.push(
+            `对尚不构成犯罪、依法应当处以行政拘留的行为，建议依照《行政主管部门移送适用行政拘留环境违法案件暂行办法》移送公安机关处理。`,
+          )
+        return out.length ? `综上，${out.join('')}` : '综上，本案尚无可作为移送依据的法律条款。'
+      },
     },
     { key: 'remarks', label: '备注', multiline: true, generated: () => '' },
   ],
-  'seized-items-list': [{ key: 'remarks', label: '备注', multiline: true, generated: () => '' }],
   'evidence-list': [{ key: 'remarks', label: '备注', multiline: true, generated: () => '' }],
-  'electronic-data-list': [
+  'seized-items-list': [{ key: 'remarks', label: '备注', multiline: true, generated: () => '' }],
+  'extraction-record': [
     {
-      key: 'extractionMethod',
+      key: 'method',
       label: '提取方法',
       multiline: true,
       generated: () =>
-        '以只读方式读取原始存储介质中的文件，逐字节复制入案件证据库，复制时同步计算 SHA-256 完整性校验值，写入后设为只读；原始文件未作任何修改。',
+        '以只读方式读取原始存储介质中的文件，逐字节复制入案件证据库，复制时同步计算 SHA-256 完整性校验值并记录，写入后设为只读。',
+    },
+    {
+      key: 'process',
+      label: '提取过程',
+      multiline: true,
+      generated: () =>
+        '提取过程由本系统自动记录于证据保管链记录（导入事件含文件名、大小、完整性校验值、导入人及时间）。本系统能够证明的是：各文件自导入本系统起完整性校验值未发生变化；导入前文件在原始存储介质中的状况，由提取人、见证人在本笔录中记载。',
     },
     { key: 'remarks', label: '备注', multiline: true, generated: () => '' },
   ],
+  'electronic-data-list': [{ key: 'remarks', label: '备注', multiline: true, generated: () => '' }],
 }
 
 interface EditRow {
@@ -132,7 +198,7 @@ export function documentFields(
   s: DocumentSources,
 ): Record<TransferDocumentKind, TransferDocumentField[]> {
   const edits = latestEdits(db)
-  const crime = edits.get('transfer-letter/suspectedCrime')?.value || DEFAULT_CRIME
+  const crime = edits.get('transfer-letter/suspectedCrime')?.value || defaultCrime(s)
   const out = {} as Record<TransferDocumentKind, TransferDocumentField[]>
   for (const kind of TRANSFER_DOCUMENT_KINDS) {
     out[kind] = SPECS[kind].map((spec) => {

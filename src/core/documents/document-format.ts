@@ -38,7 +38,48 @@ export function captureTime(item: EvidenceItem, timezone: string): string {
   return `${caseTime(item.capturedAt, timezone)}（${source}）`
 }
 
-/** Where the item came from: the device when known, and the path it was imported from. */
+/**
+ * An instant as prose in the case's zone, the way 公文 write it: "2021年5月24日2时",
+ * "2021年5月24日2时30分" (minutes only when not on the hour).
+ */
+export function proseTime(iso: string, timezone: string): string {
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) return iso
+  const local = new Date(ms + zoneOffsetMinutes(timezone, ms) * 60_000)
+  const min = local.getUTCMinutes()
+  return `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日${local.getUTCHours()}时${min ? `${min}分` : ''}`
+}
+
+/** A calendar day YYYY-MM-DD as "2026年9月1日"; empty stays empty. */
+export function proseDay(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
+  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : day
+}
+
+/**
+ * Where the item came from, for documents that leave this machine: the device when known and the
+ * original file name — never a local path of this machine.
+ */
+export function itemOrigin(item: EvidenceItem): string {
+  const parts: string[] = []
+  if (item.derivedFrom)
+    parts.push(
+      `由 ${item.derivedFrom.sourceNumber} 截取（${item.derivedFrom.operation === 'still' ? '静帧' : '片段'}）`,
+    )
+  const d = item.device
+  if (d) {
+    const name = [d.make, d.model].filter(Boolean).join(' ')
+    const ids = [d.serial ? `序列号 ${d.serial}` : '', d.id ? `设备编号 ${d.id}` : '']
+      .filter(Boolean)
+      .join('，')
+    const device = [name, ids].filter(Boolean).join('，')
+    if (device) parts.push(`设备：${device}`)
+  }
+  parts.push(`原始文件名：${item.originalName}`)
+  return parts.join('；')
+}
+
+/** Where the item came from: the device when known, and the path it was imported from (for this machine's own views). */
 export function itemSource(item: EvidenceItem): string {
   const parts: string[] = []
   if (item.derivedFrom) {

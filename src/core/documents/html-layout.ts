@@ -48,9 +48,18 @@ export class PrintedText {
   }
 }
 
-const SERIF = `"Noto Serif CJK SC", "Source Han Serif SC", "FangSong", "STFangsong", "SimSun", serif`
-const SANS = `"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimHei", sans-serif`
-const MONO = `"DejaVu Sans Mono", "Noto Sans Mono CJK SC", "Consolas", monospace`
+/*
+ * Fonts with TrueType (glyf) outlines come first. Chromium's PDF back end (Skia) embeds only
+ * TrueType outlines as real fonts (CIDFontType2); fonts with CFF outlines — Debian's Noto CJK is
+ * OpenType/CFF — and any synthetic bold are drawn as Type 3 glyph procedures, which PDF/A
+ * checkers reject and many readers cannot search or copy. AR PL UMing (a 明体/宋体) and
+ * WenQuanYi Micro Hei (a 黑体) are TrueType on Debian (fonts-arphic-uming, fonts-wqy-microhei);
+ * SimSun/FangSong/SimHei are TrueType on Windows. `font-synthesis: none` keeps any bold from
+ * being faked: emphasis is by size, as 公文 title fonts are.
+ */
+const SERIF = `"AR PL UMing CN", "AR PL UMing", "FangSong", "SimSun", "Noto Serif CJK SC", serif`
+const SANS = `"WenQuanYi Micro Hei", "SimHei", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif`
+const MONO = `"DejaVu Sans Mono", "WenQuanYi Micro Hei Mono", "Consolas", monospace`
 
 function pageCss(orientation: 'portrait' | 'landscape'): string {
   const size = orientation === 'portrait' ? 'A4' : 'A4 landscape'
@@ -66,7 +75,7 @@ function pageCss(orientation: 'portrait' | 'landscape'): string {
     color: #000;
   }
 }
-* { box-sizing: border-box; }
+* { box-sizing: border-box; font-synthesis: none; }
 html, body { margin: 0; padding: 0; background: #fff; color: #000; }
 body { font-family: ${SERIF}; font-size: ${orientation === 'portrait' ? '15pt' : '12pt'}; line-height: 1.75; }
 @media screen {
@@ -75,32 +84,40 @@ body { font-family: ${SERIF}; font-size: ${orientation === 'portrait' ? '15pt' :
 .draft { border: 2px solid #b00; color: #b00; font-family: ${SANS}; font-size: 11pt; padding: 6pt 10pt; margin-bottom: 14pt; line-height: 1.5; }
 .draft strong { font-size: 13pt; }
 .draft ul { margin: 4pt 0 0 0; padding-left: 18pt; }
-h1 { font-family: ${SERIF}; font-weight: 900; font-size: 22pt; letter-spacing: 2pt; text-align: center; margin: 0 0 6pt 0; line-height: 1.4; }
+h1 { font-family: ${SERIF}; font-weight: 400; font-size: 22pt; letter-spacing: 2pt; text-align: center; margin: 0 0 6pt 0; line-height: 1.4; }
 .doc-number { text-align: center; font-size: 14pt; margin: 0 0 18pt 0; }
 .addressee { margin: 12pt 0 6pt 0; }
 .para { text-indent: 2em; margin: 0 0 4pt 0; text-align: justify; }
 .plain { margin: 0 0 4pt 0; }
-h2 { font-family: ${SANS}; font-weight: 700; font-size: ${orientation === 'portrait' ? '15pt' : '12.5pt'}; margin: 14pt 0 6pt 0; }
-h3 { font-family: ${SERIF}; font-weight: 700; font-size: inherit; margin: 10pt 0 4pt 0; }
+h2 { font-family: ${SANS}; font-weight: 400; font-size: ${orientation === 'portrait' ? '15pt' : '12.5pt'}; margin: 14pt 0 6pt 0; }
+h3 { font-family: ${SANS}; font-weight: 400; font-size: inherit; margin: 10pt 0 4pt 0; }
 h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
 table { width: 100%; border-collapse: collapse; margin: 6pt 0 10pt 0; font-family: ${SANS}; font-size: ${orientation === 'portrait' ? '10.5pt' : '9.5pt'}; line-height: 1.45; page-break-inside: auto; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
 th, td { border: 0.75pt solid #000; padding: 3pt 4pt; vertical-align: top; text-align: left; word-break: break-word; }
-th { font-weight: 700; text-align: center; background: #f2f2f2; }
+th { font-weight: 400; text-align: center; background: #f2f2f2; }
+strong, b { font-weight: 400; }
+.unverified { font-family: ${SANS}; font-size: 0.85em; color: #555; }
+.keep { break-inside: avoid; page-break-inside: avoid; }
+.page { break-before: page; page-break-before: always; }
+.approval td.opinion { height: 3.6cm; vertical-align: top; }
+.approval .sign { display: flex; justify-content: flex-end; gap: 24pt; margin-top: 8pt; white-space: nowrap; }
+.receipt-box { border: 0.75pt solid #000; padding: 14pt 16pt; margin-top: 18pt; }
+.fill { display: inline-block; min-width: 2.2cm; border-bottom: 0.75pt solid #000; text-align: center; }
 td.num, th.num { text-align: center; white-space: nowrap; }
 td.right { text-align: right; white-space: nowrap; }
 .hash { font-family: ${MONO}; font-size: 8.5pt; word-break: break-all; letter-spacing: 0; }
 .kv th { width: 22%; text-align: left; }
 .note { font-size: 10.5pt; font-family: ${SANS}; margin: 4pt 0; }
 .fingerprint { font-family: ${MONO}; font-size: 10pt; }
-.closing { margin-top: 28pt; page-break-inside: avoid; }
+.closing { margin-top: 28pt; break-inside: avoid; page-break-inside: avoid; }
 .closing.row { display: flex; justify-content: space-between; align-items: center; gap: 24pt; margin-top: 12pt; }
 .closing.row .signatures, .closing.row .issuer { margin-top: 0; }
 .issuer { display: flex; justify-content: flex-end; margin-top: 12pt; break-inside: avoid; page-break-inside: avoid; }
 .issuer-box { position: relative; text-align: center; min-width: 8cm; height: 4.6cm; display: flex; flex-direction: column; justify-content: center; }
 .seal { position: absolute; left: 50%; top: 50%; width: 4.2cm; height: 4.2cm; margin: -2.1cm 0 0 -2.1cm; border: 1pt dashed #999; border-radius: 50%; color: #999; font-size: 10pt; display: flex; align-items: flex-start; justify-content: center; padding-top: 0.5cm; font-family: ${SANS}; }
-.signatures { display: grid; grid-template-columns: auto auto 1fr; gap: 10pt 24pt; margin-top: 16pt; font-size: ${orientation === 'portrait' ? '13pt' : '11pt'}; page-break-inside: avoid; }
+.signatures { display: grid; grid-template-columns: auto auto 1fr; gap: 10pt 24pt; margin-top: 16pt; font-size: ${orientation === 'portrait' ? '13pt' : '11pt'}; break-inside: avoid; page-break-inside: avoid; }
 .closing .plain, .closing .cc { font-size: ${orientation === 'portrait' ? '13pt' : '11pt'}; }
 .sig { white-space: nowrap; }
 .line { display: inline-block; min-width: 3.2cm; border-bottom: 0.75pt solid #000; height: 1.2em; vertical-align: bottom; }

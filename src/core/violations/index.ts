@@ -7,8 +7,10 @@ export {
   listLegalBasis,
   parseCatalogue,
   LOCAL_PREFIX,
+  normaliseStoredEntry,
   type Catalogue,
 } from './legal-catalogue'
 export { getViolation, listViolations, saveViolation, withdrawViolation } from './violation-store'
 export { linkEvidence, unlinkEvidence, type LinkRequest } from './links'
 export { evidenceMatrix } from './matrix'
+export { actDay, latestLawChoice, listLawChoices, pendingLawChanges, recordLawChoice } from './law-choice'

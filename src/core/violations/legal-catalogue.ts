@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { LegalBasisInput } from '../../shared/api'
 import type { Officer } from '../../shared/types'
-import type { LegalBasisEntry } from '../../shared/violation-types'
+import { TRANSFER_KINDS, type LegalBasisEntry } from '../../shared/violation-types'
 import type { CaseFile, Clock } from '../case/case-file'
 import type { ReadableDB, WritableDB } from '../db/database'
 import { EvidenceError } from '../errors'
@@ -18,21 +18,45 @@ const entryId = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'legal-id-format' })
   .max(64)
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date-format' })
+
 const catalogueEntrySchema = z
   .object({
     id: entryId,
     law: z.string().min(1),
     lawEn: z.string().min(1),
     article: z.string().min(1),
-    text: z.string().min(1),
-    textStatus: z.enum(['verbatim', 'summary']),
+    text: z.string(),
+    textStatus: z.enum(['verbatim', 'summary', 'unverified']),
     act: z.string().min(1),
     actEn: z.string().min(1),
-    role: z.enum(['prohibition', 'penalty', 'criminal-threshold']),
+    role: z.enum(['prohibition', 'penalty', 'criminal-threshold', 'rule']),
     pairsWith: z.array(entryId),
-    transferable: z.boolean(),
+    transferKind: z.enum(TRANSFER_KINDS),
+    crime: z.string().min(1).optional(),
+    effectiveFrom: day,
+    effectiveTo: day.nullable(),
+    replacedBy: z.array(entryId),
+    replaces: z.array(entryId),
+    source: z
+      .object({
+        title: z.string().min(1),
+        ref: z.string().min(1),
+        checkedOn: day,
+        note: z.string().optional(),
+      })
+      .strict(),
   })
   .strict()
+  // A text is quoted only when there is one; an unverified entry must not pretend to have one.
+  .refine((e) => (e.textStatus === 'unverified' ? e.text === '' : e.text.length > 0), {
+    message: 'text-status-mismatch',
+    path: ['text'],
+  })
+  .refine((e) => e.transferKind !== 'criminal' || (e.crime ?? '') !== '', {
+    message: 'criminal-without-crime',
+    path: ['crime'],
+  })
 
 const catalogueSchema = z
   .object({
@@ -72,6 +96,23 @@ export function parseCatalogue(raw: unknown, origin: LegalBasisEntry['origin'] =
     byId.set(e.id, e)
   }
   for (const e of entries) {
+    if (e.effectiveTo && e.effectiveTo < e.effectiveFrom)
+      throw new EvidenceError(
+        'invalid-input',
+        `Legal-basis entry "${e.id}" ends (${e.effectiveTo}) before it takes effect (${e.effectiveFrom}).`,
+      )
+    for (const [field, back] of [
+      ['replacedBy', 'replaces'],
+      ['replaces', 'replacedBy'],
+    ] as const)
+      for (const r of e[field]) {
+        const other = byId.get(r)
+        if (!other || !other[back].includes(e.id))
+          throw new EvidenceError(
+            'invalid-input',
+            `Legal-basis entry "${e.id}" lists "${r}" in ${field}, but ${other ? `"${r}" does not list "${e.id}" in ${back}` : 'the catalogue does not hold it'}.`,
+          )
+      }
     for (const p of e.pairsWith) {
       const other = byId.get(p)
       if (!other)
@@ -105,7 +146,56 @@ export function builtinCatalogue(): Catalogue {
 }
 
 function cloneEntry(e: LegalBasisEntry): LegalBasisEntry {
-  return { ...e, pairsWith: [...e.pairsWith] }
+  return {
+    ...e,
+    pairsWith: [...e.pairsWith],
+    replacedBy: e.replacedBy ? [...e.replacedBy] : e.replacedBy,
+    replaces: e.replaces ? [...e.replaces] : e.replaces,
+    source: e.source ? { ...e.source } : e.source,
+  }
+}
+
+type StoredEntry = Omit<LegalBasisEntry, 'transferKind'> & {
+  transferKind?: LegalBasisEntry['transferKind']
+  /** catalogue 2026.1 and local entries made with it */
+  transferable?: boolean
+}
+
+/**
+ * A case's stored copy as today's code reads it. Copies made from catalogue 2026.1 carry
+ * `transferable` instead of `transferKind`: 刑法 and criminal thresholds become `criminal`, the
+ * other transferable ones (环保法 63, 固废法 120) `detention`. The text a case cites is never
+ * touched; only what the law's dates and successors are (facts about the law, not the case) is
+ * filled in from the built-in catalogue when the copy predates them.
+ */
+export function normaliseStoredEntry(stored: StoredEntry): LegalBasisEntry {
+  const { transferable, ...rest } = stored
+  const transferKind =
+    stored.transferKind ??
+    (transferable
+      ? stored.role === 'criminal-threshold' || stored.law.includes('刑法')
+        ? 'criminal'
+        : 'detention'
+      : 'none')
+  const entry: LegalBasisEntry = { ...rest, transferKind }
+  if (entry.origin === 'builtin' && entry.effectiveFrom === undefined) {
+    const current = builtinById().get(entry.id)
+    if (current) {
+      entry.effectiveFrom = current.effectiveFrom
+      entry.effectiveTo = current.effectiveTo
+      entry.replacedBy = [...(current.replacedBy ?? [])]
+      entry.replaces = [...(current.replaces ?? [])]
+      entry.crime ??= current.crime
+    }
+  }
+  return entry
+}
+
+let cachedById: Map<string, LegalBasisEntry> | null = null
+function builtinById(): Map<string, LegalBasisEntry> {
+  cachedBuiltin ??= parseCatalogue(builtinCatalogueJson, 'builtin')
+  cachedById ??= new Map(cachedBuiltin.entries.map((e) => [e.id, e]))
+  return cachedById
 }
 
 interface LegalBasisRow {
@@ -123,9 +213,14 @@ export function caseLegalBasis(db: ReadableDB): LegalBasisEntry[] {
 }
 
 function rowToEntry(r: LegalBasisRow): LegalBasisEntry {
-  const entry = JSON.parse(r.entry_json) as LegalBasisEntry
+  const stored = JSON.parse(r.entry_json) as StoredEntry
   // the row's columns are what the case recorded; they win over anything in the JSON
-  return { ...entry, id: r.id, origin: r.origin, catalogueVersion: r.catalogue_version }
+  return normaliseStoredEntry({
+    ...stored,
+    id: r.id,
+    origin: r.origin,
+    catalogueVersion: r.catalogue_version,
+  })
 }
 
 /**
@@ -211,9 +306,10 @@ export function addLocalLegalBasis(
     text: input.text,
     act: input.act,
     actEn: input.actEn,
+    textStatus: input.text ? 'summary' : 'unverified',
     role: input.role,
     pairsWith,
-    transferable: input.transferable,
+    transferKind: input.transferKind,
     origin: 'local',
     catalogueVersion: 'local',
   }

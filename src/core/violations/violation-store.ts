@@ -123,10 +123,10 @@ function checkInput(db: ReadableDB, input: ViolationInput): LegalBasisEntry[] {
         'refused',
         `The violation "${input.title}" cannot be marked as transferred: it cites no legal basis. Add the provisions it breaches and the one that grounds the transfer first.`,
       )
-    if (!entries.some((e) => e.transferable))
+    if (!entries.some((e) => e.transferKind !== 'none'))
       throw new EvidenceError(
         'refused',
-        `The violation "${input.title}" cannot be marked as transferred: none of its legal basis (${input.basis.join(', ')}) grounds a transfer to the police. Cite a provision such as env-63-3 or crim-338 first.`,
+        `The violation "${input.title}" cannot be marked as transferred: none of its legal basis (${input.basis.join(', ')}) grounds a transfer to the police. Cite a criminal provision (such as crim-338 with an item of 法释〔2023〕7号 第一条) or a detention provision (such as env-63-3) first.`,
       )
   }
   return entries

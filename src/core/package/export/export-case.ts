@@ -8,7 +8,7 @@ import type { CaseFile, Clock } from '../../case/case-file'
 import { objectPath } from '../../case/layout'
 import { appendCustodyEvent, custodyJsonLine, iterateCustodyEvents } from '../../custody/custody-log'
 import { itemSources } from '../../evidence/item-repository'
-import { buildTransferDocuments, printDocumentPdf } from '../../documents'
+import { buildTransferDocuments, printTransferDocuments } from '../../documents'
 import type { PdfPrinter } from '../../documents/pdf-printer'
 import { EvidenceError } from '../../errors'
 import { storedMeta } from '../../evidence/item-repository'
@@ -176,26 +176,29 @@ export async function exportCase(file: CaseFile, target: string, opts: ExportOpt
 
     // 2. The transfer documents, HTML always, PDF where a printer is available.
     const now = opts.clock()
-    const docs = buildTransferDocuments(file, {
+    const docCtx = {
       now,
       signer: { name: signer.name, fingerprint: signer.fingerprint },
       violationIds: violations.map((v) => v.id),
-    })
+    }
     if (!opts.pdf)
       opts.onNotice?.(
         'No PDF printer is available here: the transfer documents are exported as HTML only.',
         'no-pdf-printer',
       )
+    // Printed first (all or nothing), so the letters' 附件 lists count the pages of the others.
+    const printed = opts.pdf
+      ? await printTransferDocuments(file, docCtx, opts.pdf, opts.signal)
+      : buildTransferDocuments(file, docCtx).map((doc) => ({ doc, pdf: null }))
     const documents: PackageDocument[] = []
-    for (const doc of docs) {
+    for (const { doc, pdf: bytes } of printed) {
       const name = safeFileName(doc.fileName, doc.kind)
       const html = `data/documents/${name}.html`
       await add(w.addBuffer(html, Buffer.from(doc.html, 'utf8')))
       let pdf: string | null = null
-      if (opts.pdf) {
+      if (bytes) {
         progress.currentFile = `data/documents/${name}.pdf`
         report()
-        const bytes = await printDocumentPdf(opts.pdf, doc, opts.signal)
         pdf = `data/documents/${name}.pdf`
         await add(w.addBuffer(pdf, bytes))
       }

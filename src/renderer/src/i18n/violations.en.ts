@@ -38,8 +38,17 @@ export const violationsEn: Messages<typeof violationsZhCN> = {
   basisPlaceholder: 'Search by law, article or act',
   basisEmpty: 'No legal basis cited',
   basisNoMatch: 'No matching provision',
-  transferable: 'Transferable',
-  roles: { prohibition: 'Prohibition', penalty: 'Penalty', 'criminal-threshold': 'Criminal threshold' },
+  transferKinds: {
+    criminal: 'Criminal transfer',
+    detention: 'Detention transfer',
+    none: 'No transfer ground',
+  },
+  roles: {
+    prohibition: 'Prohibition',
+    penalty: 'Penalty',
+    'criminal-threshold': 'Criminal threshold',
+    rule: 'Procedure or rule',
+  },
   transferredNeedsBasis: 'Cite at least one legal basis before setting "Transferred".',
   editor: {
     newTitle: 'New violation',
@@ -134,7 +143,11 @@ export const violationsEn: Messages<typeof violationsZhCN> = {
     origin: 'Source',
     originLocal: 'Local',
     originBuiltin: 'Built-in {{version}}',
-    textStatus: { verbatim: 'Text checked word for word', summary: 'Text not checked word for word' },
+    textStatus: {
+      verbatim: 'Text checked word for word',
+      summary: 'Text not checked word for word',
+      unverified: 'Text not checked, not quoted',
+    },
     fields: {
       id: 'Id',
       law: 'Law or regulation',
@@ -143,7 +156,7 @@ export const violationsEn: Messages<typeof violationsZhCN> = {
       act: 'The act, in brief',
       role: 'Kind',
       pairsWith: 'Pairs with',
-      transferable: 'Can ground a transfer to the police',
+      transferKind: 'Transfer ground',
       lawEn: 'Law or regulation (English, optional)',
       actEn: 'The act, in brief (English, optional)',
     },

@@ -37,8 +37,13 @@ export const violationsZhCN = {
   basisPlaceholder: '按法律名称、条款或行为搜索',
   basisEmpty: '未引用法律依据',
   basisNoMatch: '没有符合的条款',
-  transferable: '可移送',
-  roles: { prohibition: '禁止性规定', penalty: '罚则', 'criminal-threshold': '入罪标准' },
+  transferKinds: { criminal: '涉嫌犯罪移送', detention: '行政拘留移送', none: '不作为移送依据' },
+  roles: {
+    prohibition: '禁止性规定',
+    penalty: '罚则',
+    'criminal-threshold': '入罪标准',
+    rule: '程序及适用规则',
+  },
   transferredNeedsBasis: '设为“已移送”前须至少引用一条法律依据。',
   editor: {
     newTitle: '新建违法事实',
@@ -129,7 +134,7 @@ export const violationsZhCN = {
     origin: '来源',
     originLocal: '本地条款',
     originBuiltin: '内置 {{version}}',
-    textStatus: { verbatim: '条文已逐字核对', summary: '条文未逐字核对' },
+    textStatus: { verbatim: '条文已逐字核对', summary: '条文未逐字核对', unverified: '条文未核对，不予摘引' },
     fields: {
       id: '编号',
       law: '法律法规名称',
@@ -138,7 +143,7 @@ export const violationsZhCN = {
       act: '行为要点',
       role: '类别',
       pairsWith: '对应条款',
-      transferable: '可作为移送公安机关的依据',
+      transferKind: '移送依据',
       lawEn: '法律法规名称（英文，可选）',
       actEn: '行为要点（英文，可选）',
     },

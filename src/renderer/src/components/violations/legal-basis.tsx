@@ -27,9 +27,14 @@ export function BasisLine({ entry, compact }: { entry: LegalBasisEntry; compact?
         <span data-user-data>{shortLaw(entry, i18n.language)}</span>{' '}
         <span data-user-data>{entry.article}</span>
       </span>
-      {entry.transferable && (
-        <Tag color="volcano" className="vio-tag">
-          {t('violations.transferable')}
+      {entry.transferKind !== 'none' && (
+        <Tag color={entry.transferKind === 'criminal' ? 'red' : 'volcano'} className="vio-tag">
+          {t(`violations.transferKinds.${entry.transferKind}`)}
+        </Tag>
+      )}
+      {entry.textStatus === 'unverified' && (
+        <Tag color="gold" className="vio-tag" data-testid="basis-unverified">
+          {t('violations.local.textStatus.unverified')}
         </Tag>
       )}
       {!compact && (

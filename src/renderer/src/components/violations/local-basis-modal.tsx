@@ -1,8 +1,8 @@
 import { useState } from 'react'
-import { Checkbox, Form, Input, Modal, Radio, Select } from 'antd'
+import { Form, Input, Modal, Radio, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { LegalBasisInput } from '../../../../shared/api'
-import type { LegalBasisEntry } from '../../../../shared/violation-types'
+import { TRANSFER_KINDS, type LegalBasisEntry } from '../../../../shared/violation-types'
 import { api } from '../../api'
 import { apiFieldErrors, asApiError, type FieldErrorMap } from '../../lib/errors'
 import { ErrorAlert } from '../error-alert'
@@ -25,7 +25,7 @@ const EMPTY: LegalBasisInput = {
   actEn: '',
   role: 'prohibition',
   pairsWith: [],
-  transferable: false,
+  transferKind: 'none',
 }
 
 /**
@@ -132,10 +132,14 @@ export function LocalBasisModal({ legal, onClose, onAdded }: Props) {
               }}
             />
           </Form.Item>
-          <Form.Item name="transferable" valuePropName="checked" {...fieldStatus(errors, 'transferable', t)}>
-            <Checkbox data-testid="local-basis-transferable">
-              {t('violations.local.fields.transferable')}
-            </Checkbox>
+          <Form.Item {...item('transferKind')}>
+            <Radio.Group data-testid="local-basis-transfer-kind">
+              {TRANSFER_KINDS.map((k) => (
+                <Radio key={k} value={k}>
+                  {t(`violations.transferKinds.${k}`)}
+                </Radio>
+              ))}
+            </Radio.Group>
           </Form.Item>
           <Form.Item {...item('lawEn')}>
             <Input maxLength={200} />
