@@ -20,6 +20,7 @@ import { importPaths } from '../../src/core/evidence/import'
 import {
   addAttachment,
   addSeizedItem,
+  editBatch,
   listBatches,
   readTransferFields,
   saveTransferFields,
@@ -457,6 +458,35 @@ describe('electronic data: the 提取笔录 and the 清单', () => {
         .digest('hex')
       expect(list).toContain(`<td class="hash">${stored}</td>`)
     }
+    // what cannot be true is refused next to its field, and nothing is written
+    const edits = events('extraction-batch-edited').length
+    const base = {
+      key: batch.key,
+      extractedAt: null,
+      place: 'p',
+      medium: 'm',
+      mediumSeized: false,
+      notSeizedReason: 'r',
+      holder: '',
+      witness: 'w',
+      extractors: ['张三', '李四'],
+    }
+    for (const [input, path] of [
+      [{ ...base, extractedAt: '2026-05-25T00:00:00+08:00' }, 'extractedAt'], // after the import (2026-05-24)
+      [{ ...base, notSeizedReason: '' }, 'notSeizedReason'],
+      [{ ...base, extractors: ['张三', '张三'] }, 'extractors'],
+    ] as const)
+      expect(() => editBatch(file, input, OFFICER_A, clock), path).toThrow(
+        expect.objectContaining({ code: 'invalid-input', fields: [expect.objectContaining({ path })] }),
+      )
+    expect(events('extraction-batch-edited')).toHaveLength(edits)
+    // the scene time, once recorded, is what both documents print
+    editBatch(file, { ...base, extractedAt: '2026-05-24T08:30:00+08:00' }, OFFICER_A, clock)
+    const timed = buildTransferDocuments(file, { now, signer: null })
+    expect(doc(timed, 'extraction-record')!.html).toContain(
+      '2026年5月24日8时30分（现场提取时间，由提取人记录）',
+    )
+    expect(doc(timed, 'electronic-data-list')!.html).toContain('2026-05-24 08:30:00 +08:00')
     const evidence = doc(docs, 'evidence-list')!.html
     expect(evidence).toContain('监测平台：')
     expect(evidence).toContain('依照《中华人民共和国刑事诉讼法》第五十条列明')

@@ -83,6 +83,28 @@ describe('migrations', () => {
     expect(db.prepare('SELECT limit_value FROM monitoring_limits').get()).toEqual({ limit_value: 35 })
   })
 
+  it('v5 → v6 keeps violations and adds what a transfer needs, refusing 0 pages and a law choice for no violation', () => {
+    migrate(db, 5)
+    db.prepare(
+      `INSERT INTO violations (id, ordinal, number, title, subject_json, status, created_at, created_by_json, updated_at)
+       VALUES ('v1', 1, 'V1', '暗管', '{}', 'draft', 'now', '{}', 'now')`,
+    ).run()
+    migrate(db, 6)
+    expect(schemaVersion(db)).toBe(6)
+    expect(db.prepare('SELECT number FROM violations').all()).toEqual([{ number: 'V1' }])
+    const attach = db.prepare(
+      `INSERT INTO transfer_attachments (id, ordinal, kind, title, copies, pages, created_at, created_by_json) VALUES (?, ?, 'other', 't', 1, ?, 'now', '{}')`,
+    )
+    attach.run('a1', 1, 3)
+    expect(() => attach.run('a2', 2, 0)).toThrow(/CHECK/)
+    const choice = db.prepare(
+      `INSERT INTO law_choices (violation_id, chosen, reason, old_ids_json, new_ids_json, decided_on, recorded_at, recorded_by_json)
+       VALUES (?, 'old', 'r', '[]', '[]', '2026-12-03', 'now', '{}')`,
+    )
+    choice.run('v1')
+    expect(() => choice.run('nope')).toThrow(/FOREIGN KEY/)
+  })
+
   it('a failing step leaves the previous version intact', () => {
     migrate(db, 1)
     db.exec('CREATE TABLE items (x)') // makes step 2 fail half-way
