@@ -38,6 +38,29 @@ export const violationsEn: Messages<typeof violationsZhCN> = {
   basisPlaceholder: 'Search by law, article or act',
   basisEmpty: 'No legal basis cited',
   basisNoMatch: 'No matching provision',
+  basisInForce:
+    'Showing the {{count}} provisions in force on the day of the act ({{day}}); changing the time of the act changes what can be cited.',
+  basisAllTimes: 'Enter when the act happened to see only the provisions in force that day.',
+  basisNotInForce:
+    'Not in force on the day of the act ({{day}}): {{list}}. To apply the newer law under the milder-law rule, record the choice and the reason in the violation details.',
+  lawChoice: {
+    title: 'Which law applies (the milder-law rule)',
+    changed:
+      'The act happened on {{act}}; for a decision today ({{today}}) these provisions have been replaced:',
+    rule: 'Choose the law under art. 37 of the Administrative Penalty Law',
+    old: 'The law in force when the act happened',
+    new: 'The new law (it is milder, or no longer treats the act as an offence)',
+    reason: 'Reason',
+    reasonRequired: 'Say why',
+    save: 'Record the choice',
+    saved: 'The choice of law is recorded in the custody log.',
+    recordedBy: 'Recorded by:',
+    reasonLabel: 'Reason:',
+    recorded: {
+      old: 'Recorded: the law in force when the act happened (decision day {{day}})',
+      new: 'Recorded: the new law (decision day {{day}})',
+    },
+  },
   transferKinds: {
     criminal: 'Criminal transfer',
     detention: 'Detention transfer',
@@ -140,6 +163,10 @@ export const violationsEn: Messages<typeof violationsZhCN> = {
     submit: 'Add',
     idHint: 'An id starting with local-, e.g. local-js-air-12; it cannot be changed later.',
     noText: '(no statute text entered)',
+    unverifiedText:
+      '(The text could not be compared with a published text and is not quoted; check the official text.)',
+    source: 'Checked {{day}} against:',
+    inForce: 'in force',
     origin: 'Source',
     originLocal: 'Local',
     originBuiltin: 'Built-in {{version}}',

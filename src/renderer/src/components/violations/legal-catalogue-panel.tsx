@@ -40,9 +40,23 @@ export function LegalCataloguePanel({ legal, onChanged }: Props) {
         dataSource={legal}
         expandable={{
           expandedRowRender: (e) => (
-            <Typography.Paragraph className="vio-prewrap" data-user-data>
-              {e.text || t('violations.local.noText')}
-            </Typography.Paragraph>
+            <>
+              <Typography.Paragraph className="vio-prewrap" data-user-data>
+                {e.text ||
+                  (e.textStatus === 'unverified'
+                    ? t('violations.local.unverifiedText')
+                    : t('violations.local.noText'))}
+              </Typography.Paragraph>
+              {e.source && (
+                <Typography.Paragraph type="secondary" className="small" data-testid="legal-source">
+                  {t('violations.local.source', { day: e.source.checkedOn })}{' '}
+                  <span data-user-data>
+                    {e.source.title}：{e.source.ref}
+                    {e.source.note ? `（${e.source.note}）` : ''}
+                  </span>
+                </Typography.Paragraph>
+              )}
+            </>
           ),
         }}
         columns={[
@@ -54,7 +68,7 @@ export function LegalCataloguePanel({ legal, onChanged }: Props) {
           {
             key: 'origin',
             title: t('violations.local.origin'),
-            width: 220,
+            width: 260,
             render: (_, e) => (
               <span data-testid="legal-origin" data-basis-id={e.id}>
                 <Tag color={e.origin === 'local' ? 'purple' : undefined}>
@@ -66,6 +80,11 @@ export function LegalCataloguePanel({ legal, onChanged }: Props) {
                   <Tag color={e.textStatus === 'verbatim' ? 'green' : 'gold'}>
                     {t(`violations.local.textStatus.${e.textStatus}`)}
                   </Tag>
+                )}
+                {e.effectiveFrom && (
+                  <Typography.Text type="secondary" className="small mono" data-testid="legal-in-force">
+                    {e.effectiveFrom} — {e.effectiveTo ?? t('violations.local.inForce')}
+                  </Typography.Text>
                 )}
               </span>
             ),

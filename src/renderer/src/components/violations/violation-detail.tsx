@@ -11,6 +11,7 @@ import { formatInZone } from '../../lib/time'
 import { ErrorAlert } from '../error-alert'
 import { AddEvidenceModal } from './add-evidence-modal'
 import { BasisLine } from './legal-basis'
+import { LawChoiceCard } from './law-choice-card'
 import { LinkList } from './link-list'
 import { ReasonButton } from '../reason-button'
 import { StatusTag } from './status-tag'
@@ -169,6 +170,7 @@ export function ViolationDetail({ violation: v, legal, items, zone, readOnly, on
           </Fact>
         </dl>
       </Card>
+      <LawChoiceCard violation={v} legal={legal} zone={zone} readOnly={readOnly} onChanged={onChanged} />
       <Card
         size="small"
         className="vio-links-card"

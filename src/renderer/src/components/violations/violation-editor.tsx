@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { LegalBasisEntry, Violation, ViolationStatus } from '../../../../shared/violation-types'
 import { VIOLATION_STATUSES } from '../../../../shared/violation-types'
 import type { Subject } from '../../../../shared/types'
+import { dayInZone, inForceOn } from '../../../../shared/legal-time'
 import { api } from '../../api'
 import { asApiError } from '../../lib/errors'
 import { ErrorAlert } from '../error-alert'
@@ -41,6 +42,11 @@ export function ViolationEditor({ violation, legal, caseSubject, zone, onClose, 
   const byId = useMemo(() => new Map(legal.map((e) => [e.id, e])), [legal])
   const basis = Form.useWatch('basis', form) ?? violation?.basis ?? []
   const status = Form.useWatch('status', form) ?? violation?.status ?? 'draft'
+  const fromInput =
+    Form.useWatch('occurredFrom', form) ?? caseTimeInput(violation?.occurredFrom ?? null, zone)
+  // the provisions in force on the day of the act; all of them while the act's time is unknown
+  const actIso = parseCaseTime(fromInput ?? '', zone)
+  const actDay = actIso && actIso !== 'invalid' ? dayInZone(actIso, zone) : null
   const subject = violation?.subject ?? caseSubject
 
   const initial: Values = {
@@ -90,7 +96,9 @@ export function ViolationEditor({ violation, legal, caseSubject, zone, onClose, 
     }
   }
 
-  const options = legal.map((e) => ({
+  const offered = actDay ? legal.filter((e) => inForceOn(e, actDay) || basis.includes(e.id)) : legal
+  const notInForce = actDay ? basis.filter((id) => byId.has(id) && !inForceOn(byId.get(id)!, actDay)) : []
+  const options = offered.map((e) => ({
     value: e.id,
     search: basisSearchText(e),
     label: <BasisLine entry={e} compact />,
@@ -178,6 +186,11 @@ export function ViolationEditor({ violation, legal, caseSubject, zone, onClose, 
               {t('violations.subjectFromCase')}
             </Typography.Text>
           </div>
+          <Typography.Paragraph type="secondary" className="vio-hint" data-testid="basis-in-force-hint">
+            {actDay
+              ? t('violations.basisInForce', { day: actDay, count: offered.length })
+              : t('violations.basisAllTimes')}
+          </Typography.Paragraph>
           <Form.Item name="basis" label={t('violations.fields.basis')}>
             <Select<string[]>
               mode="multiple"
@@ -200,6 +213,20 @@ export function ViolationEditor({ violation, legal, caseSubject, zone, onClose, 
               data-testid="violation-basis"
             />
           </Form.Item>
+          {notInForce.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              className="vio-alert"
+              data-testid="basis-not-in-force"
+              title={t('violations.basisNotInForce', {
+                day: actDay,
+                list: notInForce
+                  .map((id) => `${shortLaw(byId.get(id)!, i18n.language)} ${byId.get(id)!.article}`)
+                  .join('、'),
+              })}
+            />
+          )}
           {basis.length > 0 && (
             <ol className="vio-basis-list" data-testid="editor-basis-list">
               {basis.map((id) => {
