@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { App, Alert, Button, Card, Form, Input, Radio, Typography } from 'antd'
+import { App, Alert, Button, Card, Form, Input, Radio } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { dayInZone, lawChanges } from '../../../../shared/legal-time'
 import type { LawChoice } from '../../../../shared/transfer-types'
