@@ -29,6 +29,7 @@ import {
 import { linkEvidence, listLegalBasis, recordLawChoice, saveViolation } from '../../src/core/violations'
 import { createChromiumPdfPrinter, findChromium } from '../../src/cli/chromium-pdf'
 import { inForceOn } from '../../src/shared/legal-time'
+import type { BatchInput } from '../../src/shared/api'
 import type { TransferDocument } from '../../src/shared/violation-types'
 import { OFFICER_A, OFFICER_B, sampleCaseFields } from '../support/case-fixture'
 import { makeBodycamMp4, makeCemsCsv, makeDroneJpeg } from '../support/media'
@@ -471,11 +472,12 @@ describe('electronic data: the 提取笔录 and the 清单', () => {
       witness: 'w',
       extractors: ['张三', '李四'],
     }
-    for (const [input, path] of [
+    const refused: Array<[BatchInput, string]> = [
       [{ ...base, extractedAt: '2026-05-25T00:00:00+08:00' }, 'extractedAt'], // after the import (2026-05-24)
       [{ ...base, notSeizedReason: '' }, 'notSeizedReason'],
       [{ ...base, extractors: ['张三', '张三'] }, 'extractors'],
-    ] as const)
+    ]
+    for (const [input, path] of refused)
       expect(() => editBatch(file, input, OFFICER_A, clock), path).toThrow(
         expect.objectContaining({ code: 'invalid-input', fields: [expect.objectContaining({ path })] }),
       )

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { CaseFile } from '../../core/case/case-file'
-import { buildTransferDocuments, printDocumentPdf } from '../../core/documents'
+import { buildTransferDocuments, printTransferDocuments } from '../../core/documents'
 import { EvidenceError } from '../../core/errors'
 import { safeFileName } from '../../core/package/export/file-names'
 import { OfficerKeys } from '../../core/signing/officer-key'
@@ -40,11 +40,11 @@ export async function documentsCommand(argv: string[]): Promise<number> {
   const interrupt = cancelOnInterrupt(() => say(messages().stopping))
   let printer: Awaited<ReturnType<typeof loadPrinter>> = null
   try {
-    const docs = buildTransferDocuments(file, {
+    const ctx = {
       now: new Date(),
       signer: signerFor(actor),
       violationIds: values.violation as string[] | undefined,
-    })
+    }
     if (values.pdf) {
       printer = await loadPrinter()
       if (!printer)
@@ -53,15 +53,18 @@ export async function documentsCommand(argv: string[]): Promise<number> {
           'No Chromium was found to print PDF (install Debian\'s "chromium", or set EVIDESK_CHROMIUM); leave out --pdf to write the HTML only.',
         )
     }
+    // as the package carries them: with a printer, the letters count the pages of the others
+    const docs = printer
+      ? await printTransferDocuments(file, ctx, printer, interrupt.signal)
+      : buildTransferDocuments(file, ctx).map((doc) => ({ doc, pdf: null }))
     mkdirSync(outDir, { recursive: true })
     const written = []
-    for (const doc of docs) {
+    for (const { doc, pdf: bytes } of docs) {
       const name = safeFileName(doc.fileName, doc.kind)
       const html = join(outDir, `${name}.html`)
       writeFileAtomic(html, doc.html)
       let pdf: string | null = null
-      if (printer) {
-        const bytes = await printDocumentPdf(printer, doc, interrupt.signal)
+      if (bytes) {
         pdf = join(outDir, `${name}.pdf`)
         writeFileAtomic(pdf, bytes)
         file.record(actor, new Date(), {
