@@ -267,11 +267,49 @@ describe('criminal and detention transfers', () => {
     expect(doc(buildTransferDocuments(file, ctx), 'investigation-report')!.title).toBe('案件调查报告')
   })
 
-  it('a mixed case produces both letters, each citing only its own grounds, and a receipt page for each', () => {
+  it('a mixed case produces both letters, each citing only its own grounds, and a receipt page for each', async () => {
     bypass('2021-05-24', ['env-63-3'])
-    bypass('2021-05-24', ['crim-338', 'judicial-2016-1-7'])
+    const crime = bypass('2021-05-24', ['crim-338', 'judicial-2016-1-7'])
     completeTransferFacts(file, OFFICER_A, clock)
-    const docs = buildTransferDocuments(file, { now: new Date('2026-06-02T02:00:00Z'), signer: null })
+    // 法释〔2016〕29号 gave way to 〔2023〕7号 between the act and the decision: the officer decides
+    recordLawChoice(
+      file,
+      {
+        violationId: crime.id,
+        chosen: 'old',
+        reason: '行为时的解释对犯罪嫌疑人并不更不利。',
+        decidedOn: '2026-06-02',
+      },
+      OFFICER_A,
+      clock,
+    )
+    addAttachment(
+      file,
+      {
+        kind: 'penalty-decision',
+        title: '行政处罚决定书',
+        reference: '宁环罚字〔2026〕88号',
+        copies: 1,
+        pages: 4,
+      },
+      OFFICER_A,
+      clock,
+    )
+    addSeizedItem(
+      file,
+      {
+        name: '旁路软管',
+        spec: '黑色橡胶软管，长约6米',
+        quantity: 1,
+        unit: '根',
+        storagePlace: '证物室',
+        decisionNumber: '宁环封字〔2021〕3号',
+      },
+      OFFICER_A,
+      clock,
+    )
+    const ctx = { now: new Date('2026-06-02T02:00:00Z'), signer: null }
+    const docs = buildTransferDocuments(file, ctx)
     const criminal = doc(docs, 'transfer-letter')!.html
     const detention = doc(docs, 'detention-letter')!.html
     expect(criminal).toContain(
@@ -284,7 +322,21 @@ describe('criminal and detention transfers', () => {
     expect(receipt.match(/<h1>回　执<\/h1>/g)).toHaveLength(2)
     expect(receipt).toContain('《涉嫌犯罪案件移送书》')
     expect(receipt).toContain('《涉嫌环境违法适用行政拘留处罚案件移送书》')
-  })
+    expect(docs.filter((d) => d.problems.length > 0).map((d) => [d.kind, d.problems])).toEqual([])
+
+    // every document of a full transfer printed with real fonts; EVIDESK_PDF_OUT keeps them for a person to look at
+    if (!findChromium()) return
+    const printer = createChromiumPdfPrinter()!
+    try {
+      for (const { doc: d, pdf } of await printTransferDocuments(file, ctx, printer)) {
+        const path = join(process.env.EVIDESK_PDF_OUT ?? tmp.dir, `${d.fileName}.pdf`)
+        writeFileSync(path, pdf)
+        expect(execFileSync('pdffonts', [path], { encoding: 'utf8' }), d.fileName).not.toMatch(/Type 3/)
+      }
+    } finally {
+      await printer.close()
+    }
+  }, 120_000)
 })
 
 describe('the case facts a transfer needs', () => {

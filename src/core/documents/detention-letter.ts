@@ -32,7 +32,7 @@ export function detentionLetterBody(s: DocumentSources, fields: TransferDocument
   const addressee = f('addressee')
   const penalty = s.attachments.filter((a) => a.kind === 'penalty-decision')
   const body = `
-<h1>涉嫌环境违法适用行政拘留处罚案件移送书</h1>
+<h1 class="long">涉嫌环境违法适用行政拘留处罚案件移送书</h1>
 <p class="doc-number">${docNumber ? p.text('文号', docNumber) : '〔　　　　〕　　　号'}</p>
 <p class="addressee">${addressee ? p.text('受移送机关', addressee) : '<span class="blank"></span>'}：</p>
 ${p.paragraphs('正文', f('body'))}

@@ -85,6 +85,7 @@ body { font-family: ${SERIF}; font-size: ${orientation === 'portrait' ? '15pt' :
 .draft strong { font-size: 13pt; }
 .draft ul { margin: 4pt 0 0 0; padding-left: 18pt; }
 h1 { font-family: ${SERIF}; font-weight: 400; font-size: 22pt; letter-spacing: 2pt; text-align: center; margin: 0 0 6pt 0; line-height: 1.4; }
+h1.long { font-size: 18pt; letter-spacing: 0; }
 .doc-number { text-align: center; font-size: 14pt; margin: 0 0 18pt 0; }
 .addressee { margin: 12pt 0 6pt 0; }
 .para { text-indent: 2em; margin: 0 0 4pt 0; text-align: justify; }
@@ -111,12 +112,12 @@ td.right { text-align: right; white-space: nowrap; }
 .kv th { width: 22%; text-align: left; }
 .note { font-size: 10.5pt; font-family: ${SANS}; margin: 4pt 0; }
 .fingerprint { font-family: ${MONO}; font-size: 10pt; }
-.closing { margin-top: 28pt; break-inside: avoid; page-break-inside: avoid; }
+.closing { margin-top: ${orientation === 'portrait' ? '28pt' : '6pt'}; break-inside: avoid; page-break-inside: avoid; }
 .closing.row { display: flex; justify-content: space-between; align-items: center; gap: 24pt; margin-top: 12pt; }
 .closing.row .signatures, .closing.row .issuer { margin-top: 0; }
 .issuer { display: flex; justify-content: flex-end; margin-top: 12pt; break-inside: avoid; page-break-inside: avoid; }
-.issuer-box { position: relative; text-align: center; min-width: 8cm; height: 4.6cm; display: flex; flex-direction: column; justify-content: center; }
-.seal { position: absolute; left: 50%; top: 50%; width: 4.2cm; height: 4.2cm; margin: -2.1cm 0 0 -2.1cm; border: 1pt dashed #999; border-radius: 50%; color: #999; font-size: 10pt; display: flex; align-items: flex-start; justify-content: center; padding-top: 0.5cm; font-family: ${SANS}; }
+.issuer-box { position: relative; text-align: center; min-width: 8cm; height: ${orientation === 'portrait' ? '4.6cm' : '3.8cm'}; display: flex; flex-direction: column; justify-content: center; }
+.seal { position: absolute; left: 50%; top: 50%; width: ${orientation === 'portrait' ? '4.2cm' : '3.6cm'}; height: ${orientation === 'portrait' ? '4.2cm' : '3.6cm'}; margin: ${orientation === 'portrait' ? '-2.1cm 0 0 -2.1cm' : '-1.8cm 0 0 -1.8cm'}; border: 1pt dashed #999; border-radius: 50%; color: #999; font-size: 10pt; display: flex; align-items: flex-start; justify-content: center; padding-top: 0.5cm; font-family: ${SANS}; }
 .signatures { display: grid; grid-template-columns: auto auto 1fr; gap: 10pt 24pt; margin-top: 16pt; font-size: ${orientation === 'portrait' ? '13pt' : '11pt'}; break-inside: avoid; page-break-inside: avoid; }
 .closing .plain, .closing .cc { font-size: ${orientation === 'portrait' ? '13pt' : '11pt'}; }
 .sig { white-space: nowrap; }

@@ -1,6 +1,6 @@
 /** 涉嫌犯罪案件情况的调查报告 (案件调查报告 for a detention-only transfer): the enterprise, the persons, how the case came and was investigated, each violation with its basis, the choice of law and the evidence. */
 import type { TransferDocumentField, Violation } from '../../shared/violation-types'
-import { linkAnchorInWords, caseDate, caseTime, kindLabel } from './document-format'
+import { linkAnchorInWords, caseDate, kindLabel, proseTime } from './document-format'
 import { basisText } from './legal-citation'
 import { personsTable } from './letter-parts'
 import type { DocumentSources } from './document-sources'
@@ -10,11 +10,12 @@ import { issuerBlock, PrintedText } from './html-layout'
 import type { RenderedBody } from './transfer-letter'
 import { chineseNumber, violationProblems } from './violation-problems'
 
+/** The time of the act as 公文 write it in prose: "2021年5月24日2时至2021年5月24日4时". */
 function occurred(v: Violation, timezone: string): string {
   if (v.occurredFrom && v.occurredTo)
-    return `${caseTime(v.occurredFrom, timezone)} 至 ${caseTime(v.occurredTo, timezone)}`
-  if (v.occurredFrom) return `${caseTime(v.occurredFrom, timezone)} 起`
-  if (v.occurredTo) return `至 ${caseTime(v.occurredTo, timezone)}`
+    return `${proseTime(v.occurredFrom, timezone)}至${proseTime(v.occurredTo, timezone)}`
+  if (v.occurredFrom) return `${proseTime(v.occurredFrom, timezone)}起`
+  if (v.occurredTo) return `至${proseTime(v.occurredTo, timezone)}`
   return '未认定'
 }
 
@@ -56,7 +57,7 @@ ${links
 </tbody></table>`
     : '<p class="plain">证据：（尚未关联证据——本报告为草稿）</p>'
   return `
-<h3>（${chineseNumber(index + 1)}）${v.number} ${p.text(`${v.number} 名称`, v.title)}</h3>
+<h3>（${chineseNumber(index + 1)}）${p.text(`${v.number} 名称`, v.title)}</h3>
 <p class="plain">发生时间：${p.text(`${v.number} 发生时间`, occurred(v, tz))}${v.place ? `；地点：${p.text(`${v.number} 地点`, v.place)}` : ''}</p>
 ${v.subject.name && v.subject.name !== s.info.subject.name ? `<p class="plain">行为人：${p.text(`${v.number} 当事人`, v.subject.name)}</p>` : ''}
 ${v.facts ? p.paragraphs(`${v.number} 违法事实`, v.facts) : '<p class="para">（违法事实尚未填写）</p>'}
