@@ -245,7 +245,7 @@ test('English: no Chinese left in the navigation and top bar, the choice is reme
     Evidence: 'No evidence yet — import files or drop them here',
     Timeline: 'Timeline',
     Violations: 'No violations yet',
-    'Transfer documents': 'The five documents for the transfer to the police',
+    'Transfer documents': 'The transfer documents are generated from the case',
     'Custody log': 'Integrity check value',
     Export: 'Checks before export',
   }

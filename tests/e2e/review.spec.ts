@@ -195,7 +195,7 @@ test('a reviewer verifies a package, reads it in the same viewers, and notes wit
   await expect(page.getByTestId('review-band')).toContainText('Review mode')
   await expect(page.getByTestId('review-band-warning')).toHaveText('Signing key not confirmed here')
   await nav.getByText('Transfer documents', { exact: true }).click()
-  await expect(page.getByTestId('review-doc-transfer-letter')).toContainText('Transfer letter')
+  await expect(page.getByTestId('review-doc-investigation-report')).toContainText('Investigation report')
   await expect(page.getByTestId('review-document-save')).toContainText('Save PDF')
   await shot(page, 'review-en.png')
   await page.getByTestId('review-open-notes').click()

@@ -81,9 +81,13 @@ test('every screen is built: none says 尚未提供', async ({ page, desk }) => 
   await desk.call('profile:save', OFFICER)
   await desk.call('case:create', { dir: join(desk.workDir, 'case-d'), fields: caseFields() })
   await desk.open()
-  // the transfer screen was the last placeholder: it now lists its five documents
+  // the transfer screen was the last placeholder: a case without violations lists the two documents every
+  // transfer needs (the letters come once a violation cites a transfer ground)
   await page.getByRole('menuitem', { name: '移送材料' }).click()
-  await expect(page.getByTestId('transfer-documents').locator('.transfer-doc')).toHaveCount(5)
+  const docs = page.getByTestId('transfer-documents').locator('.transfer-doc')
+  await expect(docs).toHaveCount(2)
+  await expect(docs.nth(0)).toContainText('调查报告')
+  await expect(docs.nth(1)).toContainText('证据清单')
   for (const menu of ['违法事实', '移送材料', '导出']) {
     await page.getByRole('menuitem', { name: menu }).click()
     await expect(page.locator('.case-content')).toBeVisible()
