@@ -19,13 +19,13 @@ import type {
 } from './violation-types'
 import type {
   ExportBlocker,
-  JobProgress,
   OfficerKeyInfo,
   PackageDocument,
   PackageVerdict,
   ReviewNote,
   TrustedKey,
 } from './package-types'
+import type { JobProgress, JobUpdate } from './jobs'
 import type {
   Annotation,
   MonitoringView,
@@ -36,7 +36,6 @@ import type {
   RecordingPair,
   AppInfo,
   EvidenceItem,
-  ImportProgress,
   ItemDetail,
   Officer,
   CaseInfo,
@@ -284,8 +283,10 @@ export const apiInputs = {
   /** OS dialog for files and folders to import (Electron); browser mode uses the in-app browser */
   'dialog:pickImportSources': none,
   'import:start': z.object({ paths: z.array(dirPath).min(1).max(10_000) }).strict(),
-  'task:cancel': z.object({ taskId: z.string().max(64) }).strict(),
-  'task:list': none,
+  /** cancels any long work: an import, an export, a verification, a PDF, a proxy run */
+  'job:cancel': z.object({ taskId: z.string().max(64) }).strict(),
+  /** the jobs of this session (or the one named), newest first, with all their per-file results: a late subscriber catches up here */
+  'job:list': z.object({ taskId: z.string().max(64).optional() }).strict(),
   'evidence:list': itemQuerySchema,
   'evidence:get': z.object({ id: required(64) }).strict(),
   'evidence:officers': none,
@@ -362,7 +363,7 @@ export const apiInputs = {
   'documents:edit': z
     .object({ kind: z.enum(TRANSFER_DOCUMENT_KINDS), key: required(64), value: text(20_000) })
     .strict(),
-  /** prints one document to PDF into the case's documents folder; progress as `job:progress` */
+  /** prints one document to PDF into the case's documents folder; progress as `job:progress` events */
   'documents:pdf': z.object({ kind: z.enum(TRANSFER_DOCUMENT_KINDS) }).strict(),
   // ── what a transfer needs beyond violations (issue 14); each change is a custody event ──
   'transfer:info': none,
@@ -382,7 +383,7 @@ export const apiInputs = {
   // ── export (issue 7) ──
   /** what stops the open case from being exported; empty when it can be */
   'export:preflight': z.object({ violationIds: z.array(required(64)).max(1000).optional() }).strict(),
-  /** a target ending in .zip is written as one ZIP, anything else as a bag folder; progress as `job:progress` */
+  /** a target ending in .zip is written as one ZIP, anything else as a bag folder; progress as `job:progress` events */
   'export:start': z
     .object({
       target: required(4096),
@@ -432,11 +433,10 @@ export interface ApiOutputs {
   /** null when the user cancelled, or where no native dialog exists (browser mode) */
   'dialog:pickDirectory': string | null
   'dialog:pickImportSources': string[]
-  /** starts the import in the background; progress arrives as `task:progress` events */
+  /** starts the import in the background; progress arrives as `job:progress` events */
   'import:start': { taskId: string }
-  'task:cancel': null
-  /** running and finished tasks of this session, newest first */
-  'task:list': ImportProgress[]
+  'job:cancel': null
+  'job:list': JobProgress[]
   'evidence:list': { total: number; items: EvidenceItem[] }
   'evidence:get': ItemDetail
   'evidence:officers': Officer[]
@@ -496,11 +496,10 @@ export interface ApiOutputs {
 
 /** Events the backend pushes (Electron: webContents.send; browser mode: Server-Sent Events). */
 export interface ApiEvents {
-  'task:progress': ImportProgress
   /** the open case changed (import finished, check ran): views refetch */
   'case:changed': { caseId: string }
-  /** export, package verification and PDF printing */
-  'job:progress': JobProgress
+  /** any long work: its status, and only the per-file results that are new since its previous event */
+  'job:progress': JobUpdate
 }
 export type ApiEventName = keyof ApiEvents
 

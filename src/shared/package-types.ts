@@ -1,5 +1,4 @@
 /** DTOs for signing keys, export, package verification and reviewer mode. */
-import type { ApiError } from './errors'
 import type { Annotation, EvidenceItem, Officer, Subject } from './types'
 import type { LegalBasisEntry, TransferDocumentKind, Violation } from './violation-types'
 
@@ -68,23 +67,6 @@ export interface ExportBlocker {
   message: string
   violationId?: string
   itemId?: string
-}
-
-/** Long work other than imports (export, package verification, PDF printing): progress and cancel. */
-export interface JobProgress {
-  taskId: string
-  kind: 'export' | 'verify' | 'pdf'
-  state: 'running' | 'done' | 'cancelled' | 'failed'
-  bytesDone: number
-  bytesTotal: number
-  filesDone: number
-  filesTotal: number
-  currentFile: string | null
-  bytesPerSec: number
-  etaSec: number | null
-  /** the job's result once done (ExportResult for export, PackageVerdict for verify) */
-  result: unknown
-  error: ApiError | null
 }
 
 /** A reviewer's note on an opened package, kept in a review file beside, never inside, the package. */

@@ -213,21 +213,6 @@ export interface ImportFileResult {
   error?: { code: string; message: string }
 }
 
-export interface ImportProgress {
-  taskId: string
-  filesDone: number
-  filesTotal: number
-  bytesDone: number
-  bytesTotal: number
-  currentFile: string | null
-  /** bytes per second over the run so far */
-  bytesPerSec: number
-  /** seconds, estimated from bytes per second; null until there is a rate */
-  etaSec: number | null
-  state: 'scanning' | 'running' | 'done' | 'cancelled' | 'failed'
-  results: ImportFileResult[]
-}
-
 export { ANNOTATION_TYPES } from './citations/anchors'
 export type { AnnotationType, ThermalShape } from './citations/anchors'
 

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import type { JobProgress } from '../../src/shared/package-types'
+import type { JobProgress } from '../../src/shared/jobs'
 import type { EvidenceItem } from '../../src/shared/types'
 import type { Violation } from '../../src/shared/violation-types'
 import { makeBodycamMp4, makeCemsCsv, makeDroneJpeg, makeTranscriptGb18030 } from '../support/media'
@@ -24,14 +24,10 @@ const TRANSCRIPT = '询问笔录-赵六.txt'
 const CEMS = 'CEMS-1号排放口-20210524.csv'
 
 async function exportPackage(desk: Desk, target: string): Promise<void> {
-  let last: JobProgress | null = null
-  const off = desk.backend.onEvent((e, p) => {
-    if (e === 'job:progress') last = p as JobProgress
-  })
-  await desk.call('export:start', { target })
+  const { taskId } = await desk.call<{ taskId: string }>('export:start', { target })
   await desk.backend.idle()
-  off()
-  expect((last as JobProgress | null)?.state).toBe('done')
+  const jobs = await desk.call<JobProgress[]>('job:list')
+  expect(jobs.find((j) => j.taskId === taskId)?.state).toBe('done')
 }
 
 /** An officer's case with real media and one violation citing all of it, exported as a signed ZIP. */

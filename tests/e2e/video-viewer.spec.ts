@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { Annotation, EvidenceItem } from '../../src/shared/types'
-import { makeBodycamMp4, makeHevcMp4 } from '../support/media'
+import { makeBodycamMp4, makeFramelessAvi, makeHevcMp4 } from '../support/media'
 import { OFFICER, caseFields, expect, shot, test, type Desk } from './support/desk'
 import { openFromLibrary } from './support/open-item'
 
@@ -149,4 +149,31 @@ test('HEVC: the proxy plays, labelled as a proxy of an unchanged original', asyn
   expect(proxyRequests.some((u) => u.endsWith('/proxy'))).toBe(true)
   expect(proxyRequests.some((u) => u.endsWith('/original'))).toBe(false)
   await expect(viewer.getByTestId('absolute-time')).toContainText('+08:00（容器时间）')
+})
+
+test('a playback proxy that cannot be made: the progress drawer names the item and why, the viewer says so', async ({
+  page,
+  desk,
+}) => {
+  const item = await caseWith(desk, (dir) => makeFramelessAvi(dir))
+  expect(item.derived.proxy).toBe('failed')
+
+  await desk.open()
+  await page.getByTestId('tasks-button').click()
+  const card = page.getByTestId('proxy-card')
+  await expect(card).toHaveAttribute('data-state', 'done')
+  await expect(card).toContainText('播放代理')
+  await expect(card).toContainText('未能生成 1')
+  const failure = card.getByTestId('proxy-failure')
+  await expect(failure).toHaveAttribute('data-item', item.number)
+  await expect(failure).toContainText('无法生成播放代理')
+  await failure.getByText('详情').click()
+  await expect(failure).toContainText('could not be made')
+  // the import itself finished; its card is there too
+  await expect(page.getByTestId('task-card')).toHaveAttribute('data-state', 'done')
+  await shot(page, 'proxy-failed-drawer.png')
+  await page.keyboard.press('Escape')
+
+  const viewer = await openViewer(page, 'DSJ-0042.avi')
+  await expect(viewer.getByTestId('video-unplayable')).toContainText('无法生成播放代理')
 })

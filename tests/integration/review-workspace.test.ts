@@ -17,7 +17,8 @@ import { mediaResponse } from '../../src/core/api/media-response'
 import type { EvidenceError } from '../../src/core/errors'
 import { readOriginal } from '../../src/core/evidence/original-bytes'
 import { openBag } from '../../src/core/package/bagit'
-import type { JobProgress, PackageDocument, PackageVerdict, ReviewNote } from '../../src/shared/package-types'
+import type { PackageDocument, PackageVerdict, ReviewNote } from '../../src/shared/package-types'
+import type { JobProgress } from '../../src/shared/jobs'
 import { TRANSFER_DOCUMENT_KINDS } from '../../src/shared/violation-types'
 import type {
   CaseInfo,
@@ -38,7 +39,6 @@ let officer: Backend
 let reviewer: Backend
 let zipPath: string
 let folderPath: string
-const jobs = new Map<string, JobProgress>()
 const originals: Record<string, Buffer> = {}
 const THERMAL = 'FLIR_AX8.jpg'
 const officerViews: { monitoring?: MonitoringView; thermal?: ThermalFrameInfo } = {}
@@ -51,7 +51,7 @@ async function call<T>(b: Backend, channel: string, input: unknown = {}): Promis
 
 async function job(b: Backend, taskId: string): Promise<JobProgress> {
   await b.idle()
-  const p = jobs.get(taskId)
+  const p = (await call<JobProgress[]>(b, 'job:list')).find((j) => j.taskId === taskId)
   if (!p) throw new Error(`no progress for ${taskId}`)
   return p
 }
@@ -84,9 +84,6 @@ beforeAll(async () => {
   cpSync(join(MEDIA_FIXTURES, THERMAL), join(card, THERMAL))
   originals[THERMAL] = readFileSync(join(card, THERMAL))
   officer = new Backend({ mode: 'browser', dataDir: join(tmp.dir, 'officer-data'), version: 'test' })
-  officer.onEvent((e, p) => {
-    if (e === 'job:progress') jobs.set((p as JobProgress).taskId, p as JobProgress)
-  })
   await call(officer, 'profile:save', { ...OFFICER_A, unit: '南京市生态环境局' })
   await call(officer, 'case:create', { dir: join(tmp.dir, 'case'), fields: sampleCaseFields() })
   await call(officer, 'import:start', { paths: [card] })
@@ -126,9 +123,6 @@ beforeAll(async () => {
   await officer.dispose()
 
   reviewer = new Backend({ mode: 'browser', dataDir: join(tmp.dir, 'reviewer-data'), version: 'test' })
-  reviewer.onEvent((e, p) => {
-    if (e === 'job:progress') jobs.set((p as JobProgress).taskId, p as JobProgress)
-  })
   await call(reviewer, 'profile:save', { ...OFFICER_B, unit: '南京市公安局' })
 }, 240_000)
 

@@ -4,7 +4,7 @@
  * Reference readers (exiftool -j -n, ffprobe) are here too, so tests compare against them.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, writeFileSync, createWriteStream } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync, createWriteStream } from 'node:fs'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import sharp from 'sharp'
@@ -288,5 +288,19 @@ export function makeCemsCsv(
   for (const r of CEMS_ROWS) lines.push([...r, ...(opts.withLimitColumn ? [35] : [])].join(','))
   const text = lines.join('\r\n') + '\r\n'
   writeFileSync(out, opts.encoding === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, 'gb18030'))
+  return out
+}
+
+/**
+ * An MJPEG AVI (Chromium cannot play it) whose frames are lost: its headers still say "2 s of
+ * video", so it imports and is queued for a playback copy, but ffmpeg cannot decode a single frame.
+ */
+export function makeFramelessAvi(dir: string, fileName = 'DSJ-0042.avi'): string {
+  const out = makeBodycamMp4(dir, { fileName, codec: 'mjpeg', audio: false, container: 'avi' })
+  const bytes = readFileSync(out)
+  const movi = bytes.indexOf('movi')
+  if (movi < 0) throw new Error(`no movi list in ${out}`)
+  bytes.fill(0, movi + 4)
+  writeFileSync(out, bytes)
   return out
 }

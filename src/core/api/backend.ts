@@ -7,14 +7,14 @@ import { objectPath } from '../case/layout'
 import { EvidenceError, toApiError } from '../errors'
 import { derivedMediaFile } from '../evidence/derived-media'
 import { getItem } from '../evidence/item-repository'
-import { runPendingProxies } from '../evidence/proxy-jobs'
+import { pendingProxyCount, runPendingProxies } from '../evidence/proxy-jobs'
 import { AppData } from '../profile/app-data'
 import { refuseInReview, type MediaFile, type ReviewWorkspace } from '../review'
 import { OfficerKeys } from '../signing/officer-key'
 import type { BackendOptions, HandlerContext, Handlers } from './handler-context'
 import { createHandlers } from './handler-table'
-import { JobRegistry, type JobControl, type JobKind } from './job-registry'
-import { TaskRegistry } from './task-registry'
+import type { JobKind, JobProgress, JobResult } from '../../shared/jobs'
+import { JobRegistry, type JobControl } from './job-registry'
 import { fieldErrors } from './zod-errors'
 
 export type EventListener = <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void
@@ -29,13 +29,15 @@ export class Backend implements HandlerContext {
   readonly clock: Clock
   readonly officerKeys: OfficerKeys
   readonly handlers: Handlers
-  readonly imports = new TaskRegistry((p) => this.emit('task:progress', p))
   readonly viewed = new Set<string>()
   private current: CaseFile | null = null
   private readonly listeners = new Set<EventListener>()
-  private readonly jobs = new JobRegistry((p) => this.emit('job:progress', p))
+  private readonly jobs = new JobRegistry((u) => this.emit('job:progress', u))
   private readonly running = new Set<Promise<unknown>>()
-  private proxies: { controller: AbortController; done: Promise<unknown> } | null = null
+  /** the playback-proxy job of the open case, while it runs */
+  private proxyJob: string | null = null
+  /** set while the case closes: no new background work may start then */
+  private closing = false
   /** the package under review; `current` is then its read-only case */
   private review: ReviewWorkspace | null = null
 
@@ -50,19 +52,22 @@ export class Backend implements HandlerContext {
     if (this.current) this.emit('case:changed', { caseId: this.current.info().id })
   }
 
-  startJob(kind: JobKind, work: (job: JobControl) => Promise<unknown>): { taskId: string } {
-    const { taskId, done } = this.jobs.start(kind, work)
-    this.track(done)
+  startJob<K extends JobKind>(
+    kind: K,
+    work: (job: JobControl<K>) => Promise<JobResult<K>>,
+  ): { taskId: string } {
+    const { taskId, done } = this.jobs.start(kind, this.current?.info().id ?? null, work)
+    this.running.add(done)
+    void done.finally(() => this.running.delete(done))
     return { taskId }
   }
 
-  track(work: Promise<unknown>): void {
-    this.running.add(work)
-    void work.finally(() => this.running.delete(work)).catch(() => undefined)
+  cancelJob(taskId: string): boolean {
+    return this.jobs.cancel(taskId)
   }
 
-  cancelTask(taskId: string): boolean {
-    return this.imports.cancel(taskId) || this.jobs.cancel(taskId)
+  listJobs(): JobProgress[] {
+    return this.jobs.list()
   }
 
   /** Subscribes a transport to pushed events; returns the unsubscribe function. */
@@ -94,22 +99,32 @@ export class Backend implements HandlerContext {
     return derivedMediaFile(file.dir, file.db, item, role)
   }
 
-  /** Background playback proxies for the open case; one runner at a time, stopped when the case closes. */
+  /**
+   * Makes the open case's pending playback proxies as a job (one at a time; stopped when the case
+   * closes), so that a proxy that cannot be made is reported with its reason, not only marked.
+   */
   startProxies(): void {
     const file = this.current
-    if (!file || file.readOnly || this.proxies) return
-    const controller = new AbortController()
-    const caseId = file.info().id
-    const done = runPendingProxies(file, {
-      signal: controller.signal,
-      onItem: () => this.emit('case:changed', { caseId }),
+    if (!file || file.readOnly || this.closing || this.proxyJob) return
+    if (pendingProxyCount(file) === 0) return
+    const { taskId } = this.startJob('proxy', async (job) => {
+      try {
+        let done = 0
+        await runPendingProxies(file, {
+          signal: job.signal,
+          onStart: (count) => job.progress({ filesTotal: count, filesDone: 0 }),
+          onItem: (result) => {
+            job.item(result)
+            job.progress({ filesDone: ++done })
+            this.caseChanged()
+          },
+        })
+        return null
+      } finally {
+        this.proxyJob = null
+      }
     })
-      .catch(() => undefined)
-      .finally(() => {
-        if (this.proxies?.controller === controller) this.proxies = null
-      })
-    this.proxies = { controller, done }
-    this.track(done)
+    this.proxyJob = taskId
   }
 
   /** Parses the input against the channel's schema, runs the handler, and never throws. */
@@ -178,10 +193,13 @@ export class Backend implements HandlerContext {
 
   /** Closes the open case after stopping (cleanly) the work that writes into it. */
   async closeCase(): Promise<void> {
-    this.imports.cancelAll()
-    this.jobs.cancelAll()
-    this.proxies?.controller.abort()
-    await this.idle()
+    this.closing = true
+    try {
+      this.jobs.cancelAll()
+      await this.idle()
+    } finally {
+      this.closing = false
+    }
     this.current?.close()
     this.current = null
     this.viewed.clear()

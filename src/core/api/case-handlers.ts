@@ -1,3 +1,4 @@
+import { isJobRunning } from '../../shared/jobs'
 import { EvidenceError } from '../errors'
 import { CaseFile } from '../case/case-file'
 import { checkCase } from '../case/integrity'
@@ -30,7 +31,7 @@ export function caseHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
     'case:update': ({ fields }) => ctx.openCase().update(fields, ctx.actor(), ctx.clock),
     'case:check': ({ removeOrphans }) => {
       // an import under way has copies it has not recorded yet: they are not orphans
-      if (removeOrphans && ctx.imports.list().some((t) => t.state === 'running' || t.state === 'scanning'))
+      if (removeOrphans && ctx.listJobs().some((j) => j.kind === 'import' && isJobRunning(j)))
         throw new EvidenceError(
           'refused',
           'An import is still running; remove the unrecorded copies once it has finished.',

@@ -6,8 +6,8 @@ import type { AppData } from '../profile/app-data'
 import type { ReviewWorkspace } from '../review'
 import type { KeyProtector } from '../signing/key-protector'
 import type { OfficerKeys } from '../signing/officer-key'
-import type { JobControl, JobKind } from './job-registry'
-import type { TaskRegistry } from './task-registry'
+import type { JobKind, JobProgress, JobResult } from '../../shared/jobs'
+import type { JobControl } from './job-registry'
 
 /** OS dialogs where the shell has them (Electron); browser mode has none. */
 export interface Dialogs {
@@ -61,15 +61,19 @@ export interface HandlerContext {
   closeCase(): Promise<void>
   /** items opened in this session of the open case: "viewed" is recorded once each */
   readonly viewed: Set<string>
-  /** runs long work in the background with progress (`job:progress`) and cancel (`task:cancel`) */
-  startJob(kind: JobKind, work: (job: JobControl) => Promise<unknown>): { taskId: string }
-  /** imports of this session, with their per-file results (`task:progress`) */
-  readonly imports: TaskRegistry
-  /** background work the session waits for before it closes the case */
-  track(work: Promise<unknown>): void
-  /** cancels an import or a job; false when no such task is running */
-  cancelTask(taskId: string): boolean
-  /** starts the background playback-proxy runner of the open case, unless it runs already */
+  /**
+   * Runs long work on the open case (or on none) in the background: progress, per-file results
+   * and the outcome go out as `job:progress`; `job:cancel` stops it, and so does closing the case.
+   */
+  startJob<K extends JobKind>(
+    kind: K,
+    work: (job: JobControl<K>) => Promise<JobResult<K>>,
+  ): { taskId: string }
+  /** false when no such job is running */
+  cancelJob(taskId: string): boolean
+  /** every job of this session, newest first, with all its results */
+  listJobs(): JobProgress[]
+  /** makes the open case's pending playback proxies as a job, unless one runs already */
   startProxies(): void
   /** reviewer mode: makes a verified package the session's read-only case */
   enterReview(ws: ReviewWorkspace): void

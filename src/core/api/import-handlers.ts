@@ -1,55 +1,38 @@
-import { EvidenceError, toApiError } from '../errors'
+import { EvidenceError } from '../errors'
 import { importPaths } from '../evidence/import'
 import type { HandlerContext, HandlerGroup } from './handler-context'
 
-type Channels = 'import:start' | 'task:cancel' | 'task:list'
+type Channels = 'import:start' | 'job:cancel' | 'job:list'
 
-/** Imports run in the background with per-file results; any long task can be cancelled. */
+/** Imports run as jobs with per-file results; any job can be cancelled and listed again. */
 export function importHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
   return {
-    'import:start': ({ paths }) => startImport(ctx, paths),
-    'task:cancel': ({ taskId }) => {
-      if (!ctx.cancelTask(taskId)) throw new EvidenceError('not-found', `No task ${taskId} is running.`)
+    'import:start': ({ paths }) => {
+      const file = ctx.openCase()
+      const actor = ctx.actor()
+      return ctx.startJob('import', async (job) => {
+        try {
+          await importPaths(file, paths, {
+            actor,
+            clock: ctx.clock,
+            signal: job.signal,
+            // the profile and the signing keys are never evidence, whatever is chosen or linked
+            forbiddenRoots: [ctx.appData.dir],
+            onProgress: (p) => job.progress(p),
+            onResult: (r) => job.item(r),
+          })
+          return null
+        } finally {
+          ctx.caseChanged()
+          // videos this browser engine cannot play get their playback copies after the import
+          ctx.startProxies()
+        }
+      })
+    },
+    'job:cancel': ({ taskId }) => {
+      if (!ctx.cancelJob(taskId)) throw new EvidenceError('not-found', `No task ${taskId} is running.`)
       return null
     },
-    'task:list': () => ctx.imports.list(),
+    'job:list': ({ taskId }) => ctx.listJobs().filter((j) => taskId === undefined || j.taskId === taskId),
   }
-}
-
-function startImport(ctx: HandlerContext, paths: string[]): { taskId: string } {
-  const file = ctx.openCase()
-  const actor = ctx.actor()
-  const tasks = ctx.imports
-  const { taskId, signal } = tasks.start()
-  const caseId = file.info().id
-  const run = importPaths(file, paths, {
-    actor,
-    clock: ctx.clock,
-    signal,
-    // the profile and the signing keys are never evidence, whatever is chosen or linked
-    forbiddenRoots: [ctx.appData.dir],
-    onProgress: (p) => tasks.progress(taskId, p),
-    onResult: (r) => tasks.result(taskId, r),
-  })
-    .then((summary) => tasks.finish(taskId, summary.cancelled ? 'cancelled' : 'done'))
-    .catch((err) => {
-      tasks.result(taskId, {
-        path: paths.join(', '),
-        status: 'rejected',
-        id: null,
-        number: null,
-        sha256: null,
-        kind: null,
-        size: 0,
-        warnings: [],
-        error: toApiError(err),
-      })
-      tasks.finish(taskId, 'failed')
-    })
-    .finally(() => {
-      ctx.emit('case:changed', { caseId })
-      ctx.startProxies()
-    })
-  ctx.track(run)
-  return { taskId }
 }

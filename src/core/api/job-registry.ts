@@ -1,13 +1,23 @@
 import { randomUUID } from 'node:crypto'
-import type { JobProgress } from '../../shared/package-types'
-import { newJobProgress } from '../../shared/job-progress'
+import type { ApiError } from '../../shared/errors'
+import {
+  isJobRunning,
+  newJob,
+  type JobItem,
+  type JobKind,
+  type JobProgress,
+  type JobResult,
+  type JobState,
+  type JobUpdate,
+} from '../../shared/jobs'
 import { toApiError } from '../errors'
 
+/** Finished jobs kept for `job:list` (a reload, a late subscriber); older ones are forgotten. */
 const KEEP_FINISHED = 20
-/** Progress events are throttled to this interval; state changes always go out at once. */
-const EMIT_EVERY_MS = 150
-
-export type JobKind = JobProgress['kind']
+/** Progress events of one job go out at most this often; a change of state always goes out at once. */
+export const EMIT_EVERY_MS = 150
+/** The rate is not trusted before this much of a run has passed. */
+const MIN_RATE_WINDOW_MS = 200
 
 export interface JobCounters {
   bytesDone?: number
@@ -17,11 +27,18 @@ export interface JobCounters {
   currentFile?: string | null
 }
 
-/** What a running job gets: the cancel signal and a way to report how far it is. */
-export interface JobControl {
+/** What running work gets: the cancel signal, a way to say how far it is, and one for each file's result. */
+export interface JobControl<K extends JobKind = JobKind> {
   readonly taskId: string
   readonly signal: AbortSignal
   progress(counters: JobCounters): void
+  /** a per-file result (an imported file, a proxy made or not); kept in order and sent once */
+  item(result: JobItem<K>): void
+}
+
+export interface JobRegistryOptions {
+  /** a monotonic clock in milliseconds, for the rate and the throttle (tests drive it) */
+  now?: () => number
 }
 
 interface Job {
@@ -29,34 +46,56 @@ interface Job {
   controller: AbortController
   startedAt: number
   lastEmit: number
+  /** results not yet sent in an event */
+  unsent: JobItem[]
+  /** the throttled progress, sent when the interval is up */
+  trailing: NodeJS.Timeout | null
 }
 
 /**
- * Long work other than imports (export, package verification, PDF printing). The work runs in
- * the background; its result or error, speed and time left go out as `job:progress` events.
+ * All long work of a session. The work runs in the background; the registry keeps its counters,
+ * speed, time left, per-file results and outcome, and sends `job:progress` events carrying only
+ * the results that are new since the previous event.
  */
 export class JobRegistry {
   private readonly jobs = new Map<string, Job>()
+  private readonly now: () => number
 
-  constructor(private readonly emit: (p: JobProgress) => void) {}
+  constructor(
+    private readonly emit: (update: JobUpdate) => void,
+    opts: JobRegistryOptions = {},
+  ) {
+    this.now = opts.now ?? (() => performance.now())
+  }
 
-  /** Starts `work`; returns at once with the task id and the promise of its end (never rejects). */
-  start(kind: JobKind, work: (job: JobControl) => Promise<unknown>): { taskId: string; done: Promise<void> } {
+  /**
+   * Starts `work` for the case `caseId`; returns at once with the task id and the promise of the
+   * job's end, which never rejects (an error ends the job as 'failed' with the error in it).
+   */
+  start<K extends JobKind>(
+    kind: K,
+    caseId: string | null,
+    work: (job: JobControl<K>) => Promise<JobResult<K>>,
+  ): { taskId: string; done: Promise<void> } {
     const taskId = randomUUID()
     const controller = new AbortController()
     const job: Job = {
       controller,
-      startedAt: Date.now(),
-      lastEmit: 0,
-      progress: newJobProgress(taskId, kind),
+      startedAt: this.now(),
+      lastEmit: Number.NEGATIVE_INFINITY,
+      progress: newJob(taskId, kind, caseId) as JobProgress,
+      unsent: [],
+      trailing: null,
     }
     this.jobs.set(taskId, job)
     this.prune()
-    const control: JobControl = {
+    const control: JobControl<K> = {
       taskId,
       signal: controller.signal,
       progress: (c) => this.update(job, c),
+      item: (r) => this.item(job, r),
     }
+    this.send(job)
     const done = Promise.resolve()
       .then(() => work(control))
       .then(
@@ -69,9 +108,10 @@ export class JobRegistry {
     return { taskId, done }
   }
 
+  /** Asks a running job to stop; false when there is no such job or it has ended. */
   cancel(taskId: string): boolean {
     const job = this.jobs.get(taskId)
-    if (!job || job.progress.state !== 'running') return false
+    if (!job || !isJobRunning(job.progress)) return false
     job.controller.abort()
     return true
   }
@@ -80,25 +120,37 @@ export class JobRegistry {
     for (const j of this.jobs.values()) j.controller.abort()
   }
 
+  /** Every job still known, newest first, with all its results. */
+  list(): JobProgress[] {
+    return [...this.jobs.values()].reverse().map((j) => structuredClone(j.progress))
+  }
+
   get(taskId: string): JobProgress | null {
     const job = this.jobs.get(taskId)
     return job ? structuredClone(job.progress) : null
   }
 
   private update(job: Job, c: JobCounters): void {
-    Object.assign(job.progress, c)
-    const secs = (Date.now() - job.startedAt) / 1000
-    const rate = secs > 0.2 ? job.progress.bytesDone / secs : 0
-    job.progress.bytesPerSec = rate
-    job.progress.etaSec =
-      rate > 0 ? Math.max(0, (job.progress.bytesTotal - job.progress.bytesDone) / rate) : null
-    const now = Date.now()
-    if (now - job.lastEmit < EMIT_EVERY_MS) return
-    job.lastEmit = now
-    this.emit(structuredClone(job.progress))
+    if (!isJobRunning(job.progress)) return
+    const p = job.progress
+    Object.assign(p, c)
+    if (p.state === 'scanning') p.state = 'running'
+    const elapsed = this.now() - job.startedAt
+    const rate = elapsed >= MIN_RATE_WINDOW_MS ? p.bytesDone / (elapsed / 1000) : 0
+    p.bytesPerSec = rate
+    p.etaSec = rate > 0 ? Math.max(0, (p.bytesTotal - p.bytesDone) / rate) : null
+    this.maybeSend(job)
   }
 
-  private finish(job: Job, state: JobProgress['state'], result: unknown, error: JobProgress['error']): void {
+  private item(job: Job, result: JobItem): void {
+    if (!isJobRunning(job.progress)) return
+    ;(job.progress.results as JobItem[]).push(result)
+    job.progress.resultCount = job.progress.results.length
+    job.unsent.push(result)
+    this.maybeSend(job)
+  }
+
+  private finish(job: Job, state: JobState, result: unknown, error: ApiError | null): void {
     Object.assign(job.progress, {
       state,
       result,
@@ -106,11 +158,30 @@ export class JobRegistry {
       currentFile: null,
       etaSec: state === 'done' ? 0 : null,
     })
-    this.emit(structuredClone(job.progress))
+    this.send(job)
+  }
+
+  /** Sends now, or once the interval since the last event is up: the last word is never held back. */
+  private maybeSend(job: Job): void {
+    const wait = job.lastEmit + EMIT_EVERY_MS - this.now()
+    if (wait <= 0) return this.send(job)
+    job.trailing ??= setTimeout(() => this.send(job), wait)
+    job.trailing.unref?.()
+  }
+
+  private send(job: Job): void {
+    if (job.trailing) clearTimeout(job.trailing)
+    job.trailing = null
+    job.lastEmit = this.now()
+    const status: Record<string, unknown> = { ...job.progress }
+    delete status.results
+    const added = job.unsent
+    job.unsent = []
+    this.emit(structuredClone({ job: status, added }) as JobUpdate)
   }
 
   private prune(): void {
-    const finished = [...this.jobs.entries()].filter(([, j]) => j.progress.state !== 'running')
+    const finished = [...this.jobs.entries()].filter(([, j]) => !isJobRunning(j.progress))
     for (const [id] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(id)
   }
 }

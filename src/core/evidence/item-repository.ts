@@ -205,12 +205,12 @@ export function derivedPath(db: ReadableDB, itemId: string, role: DerivedRole): 
 export function pendingDerived(
   db: ReadableDB,
   role: DerivedRole,
-): Array<{ itemId: string; sha256: string; kind: EvidenceKind }> {
+): Array<{ itemId: string; number: string; sha256: string; kind: EvidenceKind }> {
   return db
     .prepare(
-      "SELECT i.id AS itemId, i.sha256, i.kind FROM derived_files d JOIN items i ON i.id = d.item_id WHERE d.role = ? AND d.status = 'pending' ORDER BY i.ordinal",
+      "SELECT i.id AS itemId, i.number, i.sha256, i.kind FROM derived_files d JOIN items i ON i.id = d.item_id WHERE d.role = ? AND d.status = 'pending' ORDER BY i.ordinal",
     )
-    .all(role) as Array<{ itemId: string; sha256: string; kind: EvidenceKind }>
+    .all(role) as Array<{ itemId: string; number: string; sha256: string; kind: EvidenceKind }>
 }
 
 export function findItemBySha(db: ReadableDB, sha256: string): { id: string; number: string } | null {

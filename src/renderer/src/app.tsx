@@ -14,6 +14,7 @@ import { CaseFrame } from './screens/case-frame'
 import { NewCaseScreen } from './screens/new-case-screen'
 import { ProfileScreen } from './screens/profile-screen'
 import { StartScreen } from './screens/start-screen'
+import { JobsProvider } from './state/jobs'
 import { SessionContext, type Session } from './state/session'
 
 type Boot =
@@ -42,7 +43,9 @@ export function App() {
   return (
     <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme}>
       <AntApp>
-        <Root />
+        <JobsProvider>
+          <Root />
+        </JobsProvider>
       </AntApp>
     </ConfigProvider>
   )

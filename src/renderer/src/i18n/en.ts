@@ -417,9 +417,9 @@ export const en: Messages<typeof zhCN> = {
   tasks: {
     title: 'Task progress',
     button: 'Tasks',
-    buttonHint: 'See import progress and results',
-    buttonRunning_one: '1 import running',
-    buttonRunning_other: '{{count}} imports running',
+    buttonHint: 'See the progress and results of imports and playback proxies',
+    buttonRunning_one: '1 task running',
+    buttonRunning_other: '{{count}} tasks running',
     empty: 'No imports yet — start one with Import evidence',
     importTitle: 'Import evidence',
     state: {
@@ -441,7 +441,27 @@ export const en: Messages<typeof zhCN> = {
     cancelledNote_one: 'Import cancelled. The 1 finished file is kept; unfinished files left nothing behind.',
     cancelledNote_other:
       'Import cancelled. The {{count}} finished files are kept; unfinished files left nothing behind.',
-    failedNote: 'The import stopped on an error. Finished files are kept; the list below says why.',
+    failedNote: 'The import stopped on an error. Finished files are kept; the reason is below.',
+    proxy: {
+      title: 'Playback proxies',
+      intro:
+        'Videos this computer cannot play directly get a playback proxy, made in the background; the originals are unchanged.',
+      state: {
+        scanning: 'Preparing',
+        running: 'Making copies',
+        done: 'Done',
+        cancelled: 'Stopped',
+        failed: 'Error',
+      },
+      ready_one: '{{count}} made',
+      ready_other: '{{count}} made',
+      failed_one: '{{count}} could not be made',
+      failed_other: '{{count}} could not be made',
+      itemFailed:
+        'No playback proxy could be made, so this video cannot play here; the original is whole and can be exported and played elsewhere.',
+      cancelledNote:
+        'Stopped when the case was closed; the proxies not yet made are made the next time the case is opened.',
+    },
     count: {
       imported_one: '{{count}} imported',
       imported_other: '{{count}} imported',

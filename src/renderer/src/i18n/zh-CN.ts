@@ -414,9 +414,9 @@ export const zhCN = {
   tasks: {
     title: '任务进度',
     button: '任务',
-    buttonHint: '查看导入进度和结果',
-    buttonRunning_one: '{{count}} 项导入正在进行',
-    buttonRunning_other: '{{count}} 项导入正在进行',
+    buttonHint: '查看导入和播放代理的进度与结果',
+    buttonRunning_one: '{{count}} 项任务正在进行',
+    buttonRunning_other: '{{count}} 项任务正在进行',
     empty: '还没有导入任务 — 使用“导入证据”按钮开始',
     importTitle: '导入证据',
     state: {
@@ -437,7 +437,24 @@ export const zhCN = {
     scanning: '正在查找要导入的文件…',
     cancelledNote_one: '导入已取消。已完成的 {{count}} 个文件已保留；未完成的文件没有留下任何内容。',
     cancelledNote_other: '导入已取消。已完成的 {{count}} 个文件已保留；未完成的文件没有留下任何内容。',
-    failedNote: '导入中途出错，已停止。已完成的文件已保留，原因见下方列表。',
+    failedNote: '导入中途出错，已停止。已完成的文件已保留，原因见下方。',
+    proxy: {
+      title: '播放代理',
+      intro: '本机无法直接播放的视频，在后台另行生成播放代理；原始文件不变。',
+      state: {
+        scanning: '准备中',
+        running: '正在生成',
+        done: '已完成',
+        cancelled: '已停止',
+        failed: '出错',
+      },
+      ready_one: '已生成 {{count}}',
+      ready_other: '已生成 {{count}}',
+      failed_one: '未能生成 {{count}}',
+      failed_other: '未能生成 {{count}}',
+      itemFailed: '无法生成播放代理，此视频不能在本机播放；原始文件完整无损，可导出后用其他播放器查看。',
+      cancelledNote: '案件关闭时已停止；尚未生成的播放代理会在下次打开案件时继续生成。',
+    },
     count: {
       imported_one: '已导入 {{count}}',
       imported_other: '已导入 {{count}}',

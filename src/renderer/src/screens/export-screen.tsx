@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Button, Card, Descriptions, Typography } from 'antd'
 import { ExportOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { ApiError } from '../../../shared/errors'
-import type { ExportBlocker, JobProgress, OfficerKeyInfo } from '../../../shared/package-types'
-import { api, onApiEvent } from '../api'
+import { isJobRunning, newJob } from '../../../shared/jobs'
+import { api } from '../api'
 import { ErrorAlert } from '../components/error-alert'
 import '../components/export/export-i18n'
 import '../components/export/export.css'
@@ -20,11 +20,12 @@ import { Fingerprint } from '../components/export/fingerprint'
 import { PreflightCard } from '../components/export/preflight-card'
 import { SigningKeyCard } from '../components/export/signing-key-card'
 import { TrustedKeysCard } from '../components/export/trusted-keys-card'
+import { useApi } from '../hooks/use-api'
 import { asApiError } from '../lib/errors'
 import { separatorOf } from '../lib/paths'
 import { useReadOnly } from '../state/read-only'
+import { useJob } from '../state/jobs'
 import { useCurrentCase, useSession } from '../state/session'
-import { newJobProgress } from '../../../shared/job-progress'
 
 function parentDir(path: string): string {
   const sep = separatorOf(path)
@@ -38,53 +39,35 @@ export function ExportScreen() {
   const info = useCurrentCase()
   const { info: app } = useSession()
   const readOnly = useReadOnly()
-  const [blockers, setBlockers] = useState<ExportBlocker[] | null>(null)
   const [format, setFormat] = useState<ExportFormat>('zip')
   const [dir, setDir] = useState(() => parentDir(info.dir))
   const [browsing, setBrowsing] = useState(false)
-  const [key, setKey] = useState<OfficerKeyInfo | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const [job, setJob] = useState<JobProgress | null>(null)
-  // progress may arrive before 'export:start' answers with the task id
-  const seen = useRef(new Map<string, JobProgress>())
-  const taskId = useRef<string | null>(null)
+  // a package under review is never exported: nothing to check then
+  const preflight = useApi('export:preflight', readOnly ? null : {}, { refetchKey: info.custodyEventCount })
+  const blockers = preflight.loading ? null : (preflight.data ?? null)
+  const { data: key, error: keyError } = useApi('key:get', readOnly ? null : {}, { refetchOnCaseChange: false })
+  const [startError, setStartError] = useState<ApiError | null>(null)
+  const error = startError ?? preflight.error ?? keyError
+  const [taskId, setTaskId] = useState<string | null>(null)
+  // its first event may come after 'export:start' answers: until then it has just started
+  const job = useJob(taskId, 'export') ?? (taskId ? newJob(taskId, 'export') : null)
 
-  const recheck = useCallback(() => {
-    setBlockers(null)
-    api.invoke('export:preflight', {}).then(setBlockers, (e: unknown) => setError(asApiError(e)))
-  }, [])
-
-  useEffect(() => {
-    if (readOnly) return
-    api.invoke('export:preflight', {}).then(setBlockers, (e: unknown) => setError(asApiError(e)))
-    api.invoke('key:get', {}).then(setKey, (e: unknown) => setError(asApiError(e)))
-  }, [readOnly, info.custodyEventCount])
-
-  useEffect(
-    () =>
-      onApiEvent('job:progress', (p) => {
-        if (p.kind !== 'export') return
-        seen.current.set(p.taskId, p)
-        if (p.taskId === taskId.current) setJob(p)
-      }),
-    [],
-  )
+  const recheck = () => void preflight.reload()
 
   const rootName = packageRootName(info.number, info.timezone)
   const start = async () => {
-    setError(null)
+    setStartError(null)
     try {
-      const { taskId: id } = await api.invoke('export:start', {
+      const started = await api.invoke('export:start', {
         target: exportTarget(format, dir.trim(), rootName),
       })
-      taskId.current = id
-      setJob(seen.current.get(id) ?? newJobProgress(id, 'export'))
+      setTaskId(started.taskId)
     } catch (e) {
-      setError(asApiError(e))
+      setStartError(asApiError(e))
     }
   }
   const cancel = () => {
-    if (taskId.current) api.invoke('task:cancel', { taskId: taskId.current }).catch(() => {})
+    if (taskId) api.invoke('job:cancel', { taskId }).catch(() => {})
   }
   const browse = async () => {
     if (!app.nativeDialogs) return setBrowsing(true)
@@ -92,11 +75,11 @@ export function ExportScreen() {
       const picked = await api.invoke('dialog:pickDirectory', { purpose: 'export' })
       if (picked) setDir(picked)
     } catch (e) {
-      setError(asApiError(e))
+      setStartError(asApiError(e))
     }
   }
 
-  const running = job?.state === 'running'
+  const running = job !== null && isJobRunning(job)
   const keys = (
     <div className="export-column">
       <SigningKeyCard timeZone={info.timezone} />
@@ -118,8 +101,8 @@ export function ExportScreen() {
           <Typography.Paragraph type="secondary">{t('exportPkg.intro')}</Typography.Paragraph>
         </Card>
         <PreflightCard blockers={blockers} onRecheck={recheck} />
-        {job && job.state !== 'running' ? (
-          <ExportProgressCard job={job} onCancel={cancel} onAgain={() => setJob(null)} />
+        {job && !running ? (
+          <ExportProgressCard job={job} onCancel={cancel} onAgain={() => setTaskId(null)} />
         ) : (
           <Card size="small" title={t('exportPkg.target.title')}>
             <ExportTargetFields
@@ -149,9 +132,11 @@ export function ExportScreen() {
               ]}
             />
             <Typography.Paragraph type="secondary">{t('exportPkg.signer.hint')}</Typography.Paragraph>
-            {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
+            {error && (
+              <ErrorAlert error={error} onClose={startError ? () => setStartError(null) : undefined} />
+            )}
             {running && job ? (
-              <ExportProgressCard job={job} onCancel={cancel} onAgain={() => setJob(null)} />
+              <ExportProgressCard job={job} onCancel={cancel} onAgain={() => setTaskId(null)} />
             ) : (
               <Button
                 type="primary"

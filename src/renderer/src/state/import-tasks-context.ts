@@ -1,16 +1,13 @@
 import { createContext, useContext } from 'react'
 import type { ApiError } from '../../../shared/errors'
-import type { ImportProgress } from '../../../shared/types'
+import type { JobProgress } from '../../../shared/jobs'
 
-export const FINISHED: ReadonlySet<ImportProgress['state']> = new Set(['done', 'cancelled', 'failed'])
-
-export function isRunning(task: ImportProgress): boolean {
-  return !FINISHED.has(task.state)
-}
+/** The work the progress drawer shows: imports, and the playback copies made after them. */
+export type CaseTask = JobProgress<'import' | 'proxy'>
 
 export interface ImportTasks {
-  /** this session's imports, newest first (a reload gets them back from `task:list`) */
-  tasks: ImportProgress[]
+  /** this case's imports and proxy runs of this session, newest first (a reload gets them back from `job:list`) */
+  tasks: CaseTask[]
   running: number
   drawerOpen: boolean
   setDrawerOpen(open: boolean): void

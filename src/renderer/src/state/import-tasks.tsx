@@ -2,24 +2,20 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { App } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { ApiError } from '../../../shared/errors'
-import type { ImportProgress } from '../../../shared/types'
+import { isJobRunning, type JobProgress } from '../../../shared/jobs'
 import { api, onApiEvent } from '../api'
 import { ImportDrawer } from '../components/import/import-drawer'
 import { useImportPicker } from '../hooks/use-import-picker'
 import { asApiError } from '../lib/errors'
-import { useSession } from './session'
-import { FINISHED, ImportTasksContext, isRunning, type ImportTasks } from './import-tasks-context'
-import { newImportProgress } from '../../../shared/import-progress'
+import { useCurrentCase, useSession } from './session'
+import { ImportTasksContext, type CaseTask, type ImportTasks } from './import-tasks-context'
+import { useJobs } from './jobs'
 
 /** While an import runs, the library shows what has arrived at most this often. */
 const LIVE_REFRESH_MS = 2000
 
-function upsert(tasks: ImportProgress[], next: ImportProgress): ImportProgress[] {
-  const i = tasks.findIndex((t) => t.taskId === next.taskId)
-  if (i < 0) return [next, ...tasks]
-  const copy = tasks.slice()
-  copy[i] = next
-  return copy
+function isCaseTask(job: JobProgress, caseId: string): job is CaseTask {
+  return (job.kind === 'import' || job.kind === 'proxy') && job.caseId === caseId
 }
 
 /** Import tasks of the open case, their progress drawer, and the picker that starts them. */
@@ -27,53 +23,38 @@ export function ImportTasksProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const { info } = useSession()
+  const { id: caseId } = useCurrentCase()
   const { pick, element: pickerElement } = useImportPicker()
-  const [tasks, setTasks] = useState<ImportProgress[]>([])
+  const jobs = useJobs()
+  const tasks = useMemo(() => jobs.filter((j): j is CaseTask => isCaseTask(j, caseId)), [jobs, caseId])
   const [drawerOpen, setDrawerOpen] = useState(false)
   const [cancelling, setCancelling] = useState<ReadonlySet<string>>(new Set())
   const [failure, setFailure] = useState<ApiError | null>(null)
   const [libraryVersion, setLibraryVersion] = useState(0)
-  const seen = useRef(new Map<string, { state: ImportProgress['state']; results: number }>())
   const lastLiveRefresh = useRef(0)
 
   useEffect(() => {
     const bump = () => setLibraryVersion((v) => v + 1)
-    const offProgress = onApiEvent('task:progress', (p) => {
-      setTasks((prev) => upsert(prev, p))
-      const before = seen.current.get(p.taskId)
-      seen.current.set(p.taskId, { state: p.state, results: p.results.length })
-      if (FINISHED.has(p.state)) {
-        if (!before || !FINISHED.has(before.state)) bump()
-      } else if (
-        p.results.length > (before?.results ?? 0) &&
-        Date.now() - lastLiveRefresh.current > LIVE_REFRESH_MS
-      ) {
+    const offProgress = onApiEvent('job:progress', ({ job, added }) => {
+      if (job.kind !== 'import' || job.caseId !== caseId) return
+      if (!isJobRunning(job)) bump()
+      else if (added.length > 0 && Date.now() - lastLiveRefresh.current > LIVE_REFRESH_MS) {
         lastLiveRefresh.current = Date.now()
         bump()
       }
     })
     const offChanged = onApiEvent('case:changed', bump)
-    // After a reload the running tasks are still there; events that already arrived are newer.
-    api.invoke('task:list', {}).then(
-      (list) =>
-        setTasks((prev) => [...prev, ...list.filter((l) => !prev.some((p) => p.taskId === l.taskId))]),
-      (err) => setFailure(asApiError(err)),
-    )
     return () => {
       offProgress()
       offChanged()
     }
-  }, [])
+  }, [caseId])
 
   const importPaths = useCallback(async (chosen: () => Promise<string[]>) => {
     try {
       const paths = await chosen()
       if (paths.length === 0) return
-      const { taskId } = await api.invoke('import:start', { paths })
-      // the first event may come before or after this answer: show the task either way
-      setTasks((prev) =>
-        prev.some((p) => p.taskId === taskId) ? prev : [newImportProgress(taskId), ...prev],
-      )
+      await api.invoke('import:start', { paths })
       setDrawerOpen(true)
     } catch (err) {
       setFailure(asApiError(err))
@@ -85,7 +66,7 @@ export function ImportTasksProvider({ children }: { children: ReactNode }) {
 
   const cancel = useCallback((taskId: string) => {
     setCancelling((prev) => new Set(prev).add(taskId))
-    api.invoke('task:cancel', { taskId }).catch((err) => {
+    api.invoke('job:cancel', { taskId }).catch((err) => {
       const e = asApiError(err)
       // the task ended on its own between the click and the request: nothing to report
       if (e.code !== 'not-found') setFailure(e)
@@ -122,7 +103,7 @@ export function ImportTasksProvider({ children }: { children: ReactNode }) {
   const value = useMemo<ImportTasks>(
     () => ({
       tasks,
-      running: tasks.filter(isRunning).length,
+      running: tasks.filter(isJobRunning).length,
       drawerOpen,
       setDrawerOpen,
       importFiles,

@@ -1,12 +1,12 @@
 import { Alert, Button, Card, Descriptions, Progress, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { ExportResult, JobProgress } from '../../../../shared/package-types'
+import type { JobProgress } from '../../../../shared/jobs'
 import { formatBytes, formatDuration, formatSpeed } from '../../lib/format'
 import { ErrorAlert } from '../error-alert'
 import { Fingerprint } from './fingerprint'
 
 interface Props {
-  job: JobProgress
+  job: JobProgress<'export'>
   onCancel(): void
   onAgain(): void
 }
@@ -15,8 +15,8 @@ interface Props {
 export function ExportProgressCard({ job, onCancel, onAgain }: Props) {
   const { t } = useTranslation()
   const percent = job.bytesTotal > 0 ? Math.min(100, Math.floor((job.bytesDone / job.bytesTotal) * 100)) : 0
-  if (job.state === 'done') {
-    const r = job.result as ExportResult
+  const r = job.result
+  if (job.state === 'done' && r) {
     return (
       <Card size="small" title={t('exportPkg.done.title')} data-testid="export-done">
         <Alert type="success" showIcon title={t('exportPkg.done.message')} className="export-done-alert" />

@@ -2,10 +2,11 @@ import { Drawer, Empty } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useImportTasks } from '../../state/import-tasks-context'
 import { ErrorAlert } from '../error-alert'
+import { ProxyCard } from './proxy-card'
 import { TaskCard } from './task-card'
 import './import.css'
 
-/** The progress drawer (UI.md "Long work"): every import of this session, running ones first in time. */
+/** The progress drawer (UI.md "Long work"): this case's imports and playback-copy runs of this session, newest first. */
 export function ImportDrawer() {
   const { t } = useTranslation()
   const { tasks, drawerOpen, setDrawerOpen, failure, clearFailure } = useImportTasks()
@@ -23,9 +24,13 @@ export function ImportDrawer() {
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.empty')} />
         ) : (
           <div className="task-list">
-            {tasks.map((task) => (
-              <TaskCard key={task.taskId} task={task} />
-            ))}
+            {tasks.map((task) =>
+              task.kind === 'import' ? (
+                <TaskCard key={task.taskId} task={task} />
+              ) : (
+                <ProxyCard key={task.taskId} task={task} />
+              ),
+            )}
           </div>
         )}
       </div>

@@ -2,12 +2,13 @@ import { useMemo, useState } from 'react'
 import { Alert, Button, Card, Flex, Progress, Segmented, Tag, Tooltip, Typography } from 'antd'
 import { StopOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import type { ImportProgress } from '../../../../shared/types'
+import { isJobRunning, type JobProgress, type JobState } from '../../../../shared/jobs'
 import { formatBytes, formatDuration, formatSpeed } from '../../lib/format'
-import { isRunning, useImportTasks } from '../../state/import-tasks-context'
+import { useImportTasks } from '../../state/import-tasks-context'
+import { ErrorAlert } from '../error-alert'
 import { outcomeOf, ResultList, type Outcome } from './result-list'
 
-const STATE_COLORS: Record<ImportProgress['state'], string> = {
+export const STATE_COLORS: Record<JobState, string> = {
   scanning: 'processing',
   running: 'processing',
   done: 'success',
@@ -16,11 +17,11 @@ const STATE_COLORS: Record<ImportProgress['state'], string> = {
 }
 
 /** One import: how far it is, how fast, what is left, and what became of each file. */
-export function TaskCard({ task }: { task: ImportProgress }) {
+export function TaskCard({ task }: { task: JobProgress<'import'> }) {
   const { t } = useTranslation()
   const { cancel, cancelling } = useImportTasks()
   const [filter, setFilter] = useState<'all' | 'attention'>('all')
-  const running = isRunning(task)
+  const running = isJobRunning(task)
 
   const counts = useMemo(() => {
     const c: Record<Outcome, number> = { imported: 0, warned: 0, duplicate: 0, rejected: 0 }
@@ -128,6 +129,7 @@ export function TaskCard({ task }: { task: ImportProgress }) {
       {task.state === 'failed' && (
         <Alert type="error" showIcon className="task-note" title={t('tasks.failedNote')} />
       )}
+      {task.error && <ErrorAlert error={task.error} className="task-note" />}
 
       <Flex align="center" justify="space-between" gap={8} wrap className="task-summary">
         <Flex gap={4} wrap data-testid="task-summary">

@@ -1,13 +1,13 @@
 import { Button, Modal, Progress, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { JobProgress } from '../../../../shared/package-types'
+import type { JobProgress } from '../../../../shared/jobs'
 import { api } from '../../api'
 import { formatBytes, formatSpeed } from '../../lib/format'
 import './review-i18n'
 
 interface Props {
   taskId: string
-  progress: JobProgress | null
+  progress: JobProgress<'verify'> | null
 }
 
 /** The package's verification: bytes, the file being read, speed, and cancel. */
@@ -23,7 +23,7 @@ export function ReviewProgress({ taskId, progress: p }: Props) {
       footer={
         <Button
           danger
-          onClick={() => void api.invoke('task:cancel', { taskId }).catch(() => undefined)}
+          onClick={() => void api.invoke('job:cancel', { taskId }).catch(() => undefined)}
           data-testid="review-cancel"
         >
           {t('review.progress.cancel')}

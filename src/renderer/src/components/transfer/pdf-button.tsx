@@ -1,54 +1,41 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Button, Progress, Typography } from 'antd'
 import { FilePdfOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { ApiError } from '../../../../shared/errors'
-import type { JobProgress } from '../../../../shared/package-types'
+import { isJobRunning, type JobProgress } from '../../../../shared/jobs'
 import type { TransferDocument } from '../../../../shared/violation-types'
-import { api, onApiEvent } from '../../api'
+import { api } from '../../api'
 import { ErrorAlert } from '../error-alert'
 import { asApiError } from '../../lib/errors'
+import { useJob } from '../../state/jobs'
 
-type PdfState =
+type Pdf =
   | { state: 'idle' }
-  | { state: 'running'; taskId: string | null }
-  | { state: 'done'; path: string; bytes: number }
-  | { state: 'cancelled' }
-  | { state: 'failed'; error: ApiError }
+  | { state: 'starting' }
+  | { state: 'started'; taskId: string }
+  | { state: 'refused'; error: ApiError }
 
-/** "生成 PDF": starts the print job and follows its `job:progress` events to the written path. */
+/** "生成 PDF": starts the print job and follows it (`job:progress`) to the written path. */
 export function PdfButton({ doc }: { doc: TransferDocument }) {
   const { t } = useTranslation()
-  const [pdf, setPdf] = useState<PdfState>({ state: 'idle' })
-  // Events may arrive before the invoke returns the task id: keep the latest per task until it does.
-  const seen = useRef(new Map<string, JobProgress>())
+  const [started, setStarted] = useState<Pdf>({ state: 'idle' })
   // Another document: the last one's result no longer applies.
   const [kind, setKind] = useState(doc.kind)
   if (kind !== doc.kind) {
     setKind(doc.kind)
-    setPdf({ state: 'idle' })
+    setStarted({ state: 'idle' })
   }
-
-  useEffect(
-    () =>
-      onApiEvent('job:progress', (p) => {
-        if (p.kind !== 'pdf') return
-        seen.current.set(p.taskId, p)
-        setPdf((cur) => (cur.state === 'running' && cur.taskId === p.taskId ? (settle(p) ?? cur) : cur))
-      }),
-    [],
-  )
+  const job = useJob(started.state === 'started' ? started.taskId : null, 'pdf')
+  const pdf = stateOf(started, job)
 
   async function start() {
-    setPdf({ state: 'running', taskId: null })
+    setStarted({ state: 'starting' })
     try {
-      const { taskId: id } = await api.invoke('documents:pdf', { kind: doc.kind })
-      // The job may have finished before its id came back.
-      const early = seen.current.get(id)
-      const next: PdfState = (early && settle(early)) ?? { state: 'running', taskId: id }
-      setPdf((cur) => (cur.state === 'running' ? next : cur))
+      const { taskId } = await api.invoke('documents:pdf', { kind: doc.kind })
+      setStarted({ state: 'started', taskId })
     } catch (err) {
-      setPdf({ state: 'failed', error: asApiError(err) })
+      setStarted({ state: 'refused', error: asApiError(err) })
     }
   }
 
@@ -91,20 +78,26 @@ export function PdfButton({ doc }: { doc: TransferDocument }) {
               title={t('transfer.pdf.unavailable')}
             />
           ) : (
-            <ErrorAlert error={pdf.error} onClose={() => setPdf({ state: 'idle' })} />
+            <ErrorAlert error={pdf.error} onClose={() => setStarted({ state: 'idle' })} />
           ))}
       </div>
     </div>
   )
 }
 
-function settle(p: JobProgress): PdfState | null {
-  if (p.state === 'done') {
-    const r = p.result as { path: string; bytes: number }
-    return { state: 'done', path: r.path, bytes: r.bytes }
-  }
-  if (p.state === 'cancelled') return { state: 'cancelled' }
-  if (p.state === 'failed')
-    return { state: 'failed', error: p.error ?? { code: 'internal', message: 'PDF printing failed.' } }
-  return null
+type PdfState =
+  | { state: 'idle' }
+  | { state: 'running' }
+  | { state: 'done'; path: string; bytes: number }
+  | { state: 'cancelled' }
+  | { state: 'failed'; error: ApiError }
+
+/** What the button shows: the call that starts the job, then the job itself (running until its first event). */
+function stateOf(started: Pdf, job: JobProgress<'pdf'> | null): PdfState {
+  if (started.state === 'idle') return { state: 'idle' }
+  if (started.state === 'refused') return { state: 'failed', error: started.error }
+  if (started.state === 'starting' || !job || isJobRunning(job)) return { state: 'running' }
+  if (job.state === 'done' && job.result) return { state: 'done', ...job.result }
+  if (job.state === 'cancelled') return { state: 'cancelled' }
+  return { state: 'failed', error: job.error ?? { code: 'internal', message: 'PDF printing failed.' } }
 }

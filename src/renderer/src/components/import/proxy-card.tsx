@@ -1,0 +1,70 @@
+import { Alert, Card, Flex, Progress, Tag, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { isJobRunning, type JobProgress } from '../../../../shared/jobs'
+import { ErrorAlert } from '../error-alert'
+import { STATE_COLORS } from './task-card'
+
+/**
+ * Playback copies made in the background after an import (videos this browser engine cannot
+ * play): how far the run is, and each copy that could not be made with the reason.
+ */
+export function ProxyCard({ task }: { task: JobProgress<'proxy'> }) {
+  const { t } = useTranslation()
+  const running = isJobRunning(task)
+  const failed = task.results.filter((r) => r.status === 'failed')
+  const ready = task.results.length - failed.length
+  const percent = task.filesTotal > 0 ? Math.floor((task.filesDone / task.filesTotal) * 100) : 0
+  return (
+    <Card
+      size="small"
+      className="task-card"
+      data-testid="proxy-card"
+      data-state={task.state}
+      title={
+        <Flex align="center" gap={8}>
+          <span>{t('tasks.proxy.title')}</span>
+          <Tag color={STATE_COLORS[task.state]} data-testid="proxy-state">
+            {t(`tasks.proxy.state.${task.state}`)}
+          </Tag>
+        </Flex>
+      }
+    >
+      <Typography.Paragraph type="secondary" className="task-note">
+        {t('tasks.proxy.intro')}
+      </Typography.Paragraph>
+      <Progress
+        percent={percent}
+        status={failed.length > 0 || task.state === 'failed' ? 'exception' : running ? 'active' : 'normal'}
+        format={() => `${task.filesDone} / ${task.filesTotal}`}
+      />
+      <Flex gap={4} wrap className="task-summary">
+        <Tag color="green">{t('tasks.proxy.ready', { count: ready })}</Tag>
+        <Tag color="red">{t('tasks.proxy.failed', { count: failed.length })}</Tag>
+      </Flex>
+      {failed.length > 0 && (
+        <ul className="proxy-failures">
+          {failed.map((r) => (
+            <li key={r.itemId} data-testid="proxy-failure" data-item={r.number}>
+              <Typography.Text strong className="mono">
+                {r.number}
+              </Typography.Text>{' '}
+              {t('tasks.proxy.itemFailed')}
+              {r.error && (
+                <details className="proxy-failure-detail">
+                  <summary>{t('errors.details')}</summary>
+                  <pre className="mono" data-user-data>
+                    {[r.error.message, r.error.detail].filter(Boolean).join('\n')}
+                  </pre>
+                </details>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {task.state === 'cancelled' && (
+        <Alert type="info" showIcon className="task-note" title={t('tasks.proxy.cancelledNote')} />
+      )}
+      {task.error && <ErrorAlert error={task.error} className="task-note" />}
+    </Card>
+  )
+}
