@@ -1,13 +1,11 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Button, Card, Descriptions, Table, Tag, Tooltip, Typography } from 'antd'
 import { ReloadOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import type { ApiError } from '../../../shared/errors'
 import type { CustodyEvent } from '../../../shared/types'
-import { api } from '../api'
 import { ErrorAlert } from '../components/error-alert'
 import { actionLabel, summariseEvent } from '../lib/custody-summary'
-import { asApiError } from '../lib/errors'
+import { useApi } from '../hooks/use-api'
 import { formatInZone } from '../lib/time'
 import { useCurrentCase } from '../state/session'
 
@@ -18,28 +16,14 @@ export function CustodyLogScreen() {
   const { t, i18n } = useTranslation()
   const info = useCurrentCase()
   const [page, setPage] = useState(1)
-  const [events, setEvents] = useState<CustodyEvent[]>([])
-  const [total, setTotal] = useState(0)
-  const [loading, setLoading] = useState(true)
-  const [failure, setFailure] = useState<ApiError | null>(null)
-  const [reloads, setReloads] = useState(0)
-
-  const show = useCallback((result: { total: number; events: CustodyEvent[] }) => {
-    setEvents(result.events)
-    setTotal(result.total)
-    setFailure(null)
-    setLoading(false)
-  }, [])
-  const fail = useCallback((err: unknown) => {
-    setFailure(asApiError(err))
-    setLoading(false)
-  }, [])
-
-  // Refetch on a page change, and when the case gains events elsewhere (an edit, a check from the top bar).
-  const eventCount = info.custodyEventCount
-  useEffect(() => {
-    api.invoke('custody:list', { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }).then(show, fail)
-  }, [page, eventCount, show, fail, reloads])
+  // Refetch when the case gains events elsewhere too (an edit, a check from the top bar).
+  const log = useApi(
+    'custody:list',
+    { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
+    { refetchKey: info.custodyEventCount, keepPrevious: true },
+  )
+  const events = log.data?.events ?? []
+  const total = log.data?.total ?? 0
 
   return (
     <div className="page">
@@ -48,22 +32,19 @@ export function CustodyLogScreen() {
         extra={
           <Button
             icon={<ReloadOutlined />}
-            onClick={() => {
-              setLoading(true)
-              setReloads((n) => n + 1)
-            }}
+            onClick={() => void log.reload()}
           >
             {t('custody.refresh')}
           </Button>
         }
       >
         <Typography.Paragraph type="secondary">{t('custody.intro')}</Typography.Paragraph>
-        {failure && <ErrorAlert error={failure} onClose={() => setFailure(null)} className="form-alert" />}
+        {log.error && <ErrorAlert error={log.error} className="form-alert" />}
         <Table<CustodyEvent>
           data-testid="custody-table"
           size="small"
           rowKey="seq"
-          loading={loading}
+          loading={log.loading}
           dataSource={events}
           locale={{ emptyText: t('custody.empty') }}
           pagination={{
@@ -72,10 +53,7 @@ export function CustodyLogScreen() {
             total,
             showSizeChanger: false,
             showTotal: (n) => t('custody.total', { count: n }),
-            onChange: (p) => {
-              setLoading(true)
-              setPage(p)
-            },
+            onChange: setPage,
           }}
           expandable={{
             expandedRowRender: (e) => (

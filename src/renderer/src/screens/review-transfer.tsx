@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { App, Button, Card, Empty, Input, List, Space, Spin, Tag, Typography } from 'antd'
 import { FileTextOutlined, WarningOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
@@ -6,6 +6,7 @@ import type { ApiError } from '../../../shared/errors'
 import type { PackageDocument, PackageVerdict } from '../../../shared/package-types'
 import { api } from '../api'
 import { ErrorAlert } from '../components/error-alert'
+import { useApi } from '../hooks/use-api'
 import { useElementWidth } from '../hooks/use-element-width'
 import { asApiError } from '../lib/errors'
 import { dirName } from '../lib/format'
@@ -32,21 +33,22 @@ interface Loaded {
  */
 export function ReviewTransfer() {
   const { t } = useTranslation()
-  const [data, setData] = useState<Loaded | null>(null)
-  const [failure, setFailure] = useState<ApiError | null>(null)
-  const [selected, setSelected] = useState<string | null>(null)
-
-  useEffect(() => {
-    api.invoke('review:current', {}).then(
-      (r) => {
-        if (!r) return
-        const documents = r.documents ?? []
-        setData({ packagePath: r.path, documents, flagged: flaggedPaths(r.verdict) })
-        setSelected(documents[0]?.html ?? null)
-      },
-      (err: unknown) => setFailure(asApiError(err)),
-    )
-  }, [])
+  // the package does not change while it is under review
+  const { data: current, error: failure } = useApi('review:current', {}, { refetchOnCaseChange: false })
+  const data = useMemo<Loaded | null>(
+    () =>
+      current
+        ? {
+            packagePath: current.path,
+            documents: current.documents ?? [],
+            flagged: flaggedPaths(current.verdict),
+          }
+        : null,
+    [current],
+  )
+  const [chosen, setSelected] = useState<string | null>(null)
+  // the first document until the reviewer picks another
+  const selected = chosen ?? data?.documents[0]?.html ?? null
 
   const doc = data?.documents.find((d) => d.html === selected) ?? null
   return (
@@ -133,22 +135,13 @@ function PackageDocumentPreview({ doc }: { doc: PackageDocument }) {
   const { t } = useTranslation()
   const box = useRef<HTMLDivElement>(null)
   const width = useElementWidth(box)
-  const [html, setHtml] = useState<{ path: string; text: string } | null>(null)
-  // keyed by the document, so switching documents never shows the last one's text or error
-  const [failure, setFailure] = useState<{ path: string; error: ApiError } | null>(null)
-
-  useEffect(() => {
-    let live = true
-    api.invoke('review:document', { path: doc.html }).then(
-      (r) => live && setHtml({ path: doc.html, text: r.html }),
-      (err: unknown) => live && setFailure({ path: doc.html, error: asApiError(err) }),
-    )
-    return () => {
-      live = false
-    }
-  }, [doc.html])
-
-  const text = html?.path === doc.html ? html.text : null
+  // an answer or error is only ever the selected document's: switching never shows the last one's
+  const { data: html, error: failure } = useApi(
+    'review:document',
+    { path: doc.html },
+    { refetchOnCaseChange: false },
+  )
+  const text = html?.html ?? null
   const landscape = text ? /size:\s*A4 landscape/.test(text) : false
   const pageWidth = landscape ? A4_LONG : A4_SHORT
   const pageHeight = landscape ? A4_SHORT : A4_LONG
@@ -156,7 +149,7 @@ function PackageDocumentPreview({ doc }: { doc: PackageDocument }) {
   const title = t(`transfer.kinds.${doc.kind}`, { defaultValue: doc.title })
   return (
     <Card title={t('review.documents.preview')} size="small" className="transfer-preview">
-      {failure?.path === doc.html && <ErrorAlert error={failure.error} className="form-alert" />}
+      {failure && <ErrorAlert error={failure} className="form-alert" />}
       <div ref={box} className="transfer-preview-box" style={{ height: pageHeight * scale || undefined }}>
         {scale > 0 && text !== null && (
           <iframe

@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Card, Col, Layout, Row, Typography } from 'antd'
 import { AuditOutlined, FolderOpenOutlined, PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { ApiError } from '../../../shared/errors'
-import type { RecentCase } from '../../../shared/types'
 import { api } from '../api'
 import { ErrorAlert } from '../components/error-alert'
 import { RecentCases } from '../components/recent-cases'
 import { Brand, TopBar } from '../components/top-bar'
 import { WorkstationCard } from '../components/workstation-card'
+import { useApi } from '../hooks/use-api'
 import { useFolderPicker } from '../hooks/use-folder-picker'
 import { asApiError } from '../lib/errors'
 import { useSession } from '../state/session'
@@ -47,19 +47,13 @@ export function StartScreen({ onNewCase }: { onNewCase: () => void }) {
   const { t } = useTranslation()
   const { info, setCase } = useSession()
   const folderPicker = useFolderPicker()
-  const [recent, setRecent] = useState<RecentCase[] | null>(null)
+  const recentList = useApi('recent:list', {}, { refetchOnCaseChange: false })
+  const recent = recentList.error ? [] : (recentList.data ?? null)
   const [busyDir, setBusyDir] = useState<string | null>(null)
-  const [failure, setFailure] = useState<{ error: ApiError; context?: string } | null>(null)
+  const [actionFailure, setFailure] = useState<{ error: ApiError; context?: string } | null>(null)
+  const failure: { error: ApiError; context?: string } | null =
+    actionFailure ?? (recentList.error ? { error: recentList.error } : null)
   const [pickingPackage, setPickingPackage] = useState(false)
-
-  const loadRecent = useCallback(() => {
-    api.invoke('recent:list', {}).then(setRecent, (err: unknown) => {
-      setRecent([])
-      setFailure({ error: asApiError(err) })
-    })
-  }, [])
-
-  useEffect(loadRecent, [loadRecent])
 
   async function openCase(dir: string) {
     setFailure(null)
@@ -68,7 +62,7 @@ export function StartScreen({ onNewCase }: { onNewCase: () => void }) {
       setCase(await api.invoke('case:open', { dir }))
     } catch (err) {
       setFailure({ error: asApiError(err), context: dir })
-      loadRecent() // the folder may have gone: show it greyed now
+      void recentList.reload() // the folder may have gone: show it greyed now
     } finally {
       setBusyDir(null)
     }
@@ -86,7 +80,8 @@ export function StartScreen({ onNewCase }: { onNewCase: () => void }) {
 
   async function forget(dir: string) {
     try {
-      setRecent(await api.invoke('recent:forget', { dir }))
+      const next = await api.invoke('recent:forget', { dir })
+      recentList.setData(() => next)
     } catch (err) {
       setFailure({ error: asApiError(err), context: dir })
     }
@@ -104,7 +99,7 @@ export function StartScreen({ onNewCase }: { onNewCase: () => void }) {
             <ErrorAlert
               error={failure.error}
               subject={failure.context}
-              onClose={() => setFailure(null)}
+              onClose={actionFailure ? () => setFailure(null) : undefined}
               className="page-alert"
             />
           )}

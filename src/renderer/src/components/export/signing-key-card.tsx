@@ -1,11 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Button, Card, Descriptions, Input, Space, Typography, message } from 'antd'
 import { CopyOutlined, DownloadOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import type { ApiError } from '../../../../shared/errors'
-import type { OfficerKeyInfo } from '../../../../shared/package-types'
-import { api } from '../../api'
-import { asApiError } from '../../lib/errors'
+import { useApi } from '../../hooks/use-api'
 import { formatInZone } from '../../lib/time'
 import { ErrorAlert } from '../error-alert'
 import { Fingerprint } from './fingerprint'
@@ -13,13 +10,9 @@ import { Fingerprint } from './fingerprint'
 /** The officer's own key: fingerprint, how it is kept, and the public key to hand to reviewers. */
 export function SigningKeyCard({ timeZone }: { timeZone: string }) {
   const { t } = useTranslation()
-  const [key, setKey] = useState<OfficerKeyInfo | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
+  // the officer's own key, not the case's: a case change does not touch it
+  const { data: key, error } = useApi('key:get', {}, { refetchOnCaseChange: false })
   const [copied, setCopied] = useState(false)
-
-  useEffect(() => {
-    api.invoke('key:get', {}).then(setKey, (e: unknown) => setError(asApiError(e)))
-  }, [])
 
   const copy = async () => {
     if (!key) return

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Button, Card, Empty, Form, Input, List, Popconfirm, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { ApiError } from '../../../../shared/errors'
 import type { TrustedKey } from '../../../../shared/package-types'
 import { api } from '../../api'
+import { useApi } from '../../hooks/use-api'
 import { asApiError } from '../../lib/errors'
 import { formatInZone } from '../../lib/time'
 import { ErrorAlert } from '../error-alert'
@@ -12,22 +13,22 @@ import { Fingerprint } from './fingerprint'
 /** Public keys confirmed out of band, which reviewer mode shows as trusted; add by pasting a PEM. */
 export function TrustedKeysCard({ timeZone }: { timeZone: string }) {
   const { t } = useTranslation()
-  const [keys, setKeys] = useState<TrustedKey[] | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
+  // this machine's list, not the case's: a case change does not touch it
+  const list = useApi('trust:list', {}, { refetchOnCaseChange: false })
+  const keys = list.data ?? null
+  const [changeError, setChangeError] = useState<ApiError | null>(null)
+  const error = changeError ?? list.error
   const [name, setName] = useState('')
   const [pem, setPem] = useState('')
 
-  useEffect(() => {
-    api.invoke('trust:list', {}).then(setKeys, (e: unknown) => setError(asApiError(e)))
-  }, [])
-
   const run = async (call: () => Promise<TrustedKey[]>, after?: () => void) => {
-    setError(null)
+    setChangeError(null)
     try {
-      setKeys(await call())
+      const next = await call()
+      list.setData(() => next)
       after?.()
     } catch (e) {
-      setError(asApiError(e))
+      setChangeError(asApiError(e))
     }
   }
   const add = () =>
@@ -78,7 +79,7 @@ export function TrustedKeysCard({ timeZone }: { timeZone: string }) {
           )}
         />
       )}
-      {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
+      {error && <ErrorAlert error={error} onClose={changeError ? () => setChangeError(null) : undefined} />}
       <Form layout="vertical" className="trusted-key-form" onFinish={add}>
         <Form.Item label={t('exportPkg.trust.name')} htmlFor="trust-name">
           <Input

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Button, Flex, Modal, Space, Tag, Typography } from 'antd'
 import {
   AuditOutlined,
@@ -7,9 +7,8 @@ import {
   SafetyCertificateOutlined,
 } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import type { PackageVerdict } from '../../../../shared/package-types'
 import type { CaseInfo } from '../../../../shared/types'
-import { api } from '../../api'
+import { useApi } from '../../hooks/use-api'
 import { ReviewNotesPanel } from './review-notes-panel'
 import { ReviewSummary } from './review-summary'
 import './review-i18n'
@@ -21,13 +20,11 @@ import './review-i18n'
 export function ReviewBand({ current, onClose }: { current: CaseInfo; onClose(): void }) {
   const { t } = useTranslation()
   const review = current.review as NonNullable<CaseInfo['review']>
-  const [verdict, setVerdict] = useState<PackageVerdict | null>(null)
   const [summaryOpen, setSummaryOpen] = useState(true)
   const [notesOpen, setNotesOpen] = useState(false)
 
-  useEffect(() => {
-    void api.invoke('review:current', {}).then((r) => setVerdict(r?.verdict ?? null))
-  }, [])
+  // the package does not change while it is under review
+  const verdict = useApi('review:current', {}, { refetchOnCaseChange: false }).data?.verdict ?? null
   // amber: findings that leave the verdict valid but need the reviewer's attention
   const notices = verdict?.warnings ?? []
 

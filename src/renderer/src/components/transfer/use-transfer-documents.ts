@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useMemo } from 'react'
 import type { ApiError } from '../../../../shared/errors'
-import type { TransferDocument, Violation } from '../../../../shared/violation-types'
-import { api, onApiEvent } from '../../api'
-import { asApiError } from '../../lib/errors'
+import type { TransferDocument } from '../../../../shared/violation-types'
+import { useApi } from '../../hooks/use-api'
 
 export interface TransferData {
   documents: TransferDocument[]
@@ -10,54 +9,33 @@ export interface TransferData {
   violationNumbers: Record<string, string>
 }
 
-async function load(): Promise<TransferData> {
-  const [documents, violations] = await Promise.all([
-    api.invoke('documents:list', {}),
-    api.invoke('violation:list', {}).catch((): Violation[] => []),
-  ])
-  return { documents, violationNumbers: Object.fromEntries(violations.map((v) => [v.id, v.number])) }
-}
-
-/** The five documents as the backend builds them now; `reload` after every edit. */
+/**
+ * The five documents as the backend builds them now; `reload` after every edit. Links,
+ * violations and imports change what the documents say, and refetch them.
+ */
 export function useTransferDocuments(): {
   data: TransferData | null
   failure: ApiError | null
   reload(): Promise<void>
 } {
-  const [data, setData] = useState<TransferData | null>(null)
-  const [failure, setFailure] = useState<ApiError | null>(null)
-
-  const reload = useCallback(
+  const documents = useApi('documents:list', {})
+  // without the numbers a problem names its violation by id: worse, but not a failure
+  const violations = useApi('violation:list', {})
+  const numbersSettled = violations.data !== undefined || violations.error !== null
+  const data = useMemo(
     () =>
-      load().then(
-        (d) => {
-          setData(d)
-          setFailure(null)
-        },
-        (e: unknown) => setFailure(asApiError(e)),
-      ),
-    [],
+      documents.data && numbersSettled
+        ? {
+            documents: documents.data,
+            violationNumbers: Object.fromEntries((violations.data ?? []).map((v) => [v.id, v.number])),
+          }
+        : null,
+    [documents.data, numbersSettled, violations.data],
   )
-
-  useEffect(() => {
-    let live = true
-    const refresh = () =>
-      void load().then(
-        (d) => {
-          if (!live) return
-          setData(d)
-          setFailure(null)
-        },
-        (e: unknown) => live && setFailure(asApiError(e)),
-      )
-    refresh()
-    // links, violations and imports change what the documents say
-    const off = onApiEvent('case:changed', refresh)
-    return () => {
-      live = false
-      off()
-    }
-  }, [])
-
-  return { data, failure, reload }
+  const { reload: reloadDocuments } = documents
+  const { reload: reloadViolations } = violations
+  const reload = useCallback(async () => {
+    await Promise.all([reloadDocuments(), reloadViolations()])
+  }, [reloadDocuments, reloadViolations])
+  return { data, failure: documents.error, reload }
 }

@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Button, Form, Modal, Select } from 'antd'
 import { LinkOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import type { Violation } from '../../../../shared/violation-types'
-import { api } from '../../api'
+import { useApi } from '../../hooks/use-api'
 import { asApiError } from '../../lib/errors'
 import { useReadOnly } from '../../state/read-only'
 import { ErrorAlert } from '../error-alert'
@@ -45,26 +44,13 @@ export function LinkToViolationButton({ itemId, annotationId, size = 'small' }: 
 
 function LinkModal({ itemId, annotationId, onClose }: Props & { onClose(): void }) {
   const { t } = useTranslation()
-  const [violations, setViolations] = useState<Violation[] | null>(null)
+  // fetched as the modal opens: the list may have changed since the viewer was opened
+  const list = useApi('violation:list', {})
+  const violations = list.error ? [] : (list.data ?? null)
   const [violationId, setViolationId] = useState<string | null>(null)
   const [note, setNote] = useState('')
-  const { busy, failure, setFailure, link } = useLinkEvidence(onClose)
-
-  useEffect(() => {
-    // fetched as the modal opens: the list may have changed since the viewer was opened
-    let live = true
-    api.invoke('violation:list', {}).then(
-      (list) => live && setViolations(list),
-      (e) => {
-        if (!live) return
-        setViolations([])
-        setFailure(e)
-      },
-    )
-    return () => {
-      live = false
-    }
-  }, [setFailure])
+  const { busy, failure: linkFailure, link } = useLinkEvidence(onClose)
+  const failure = linkFailure ?? list.error
 
   function submit() {
     if (!violationId) return

@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useState } from 'react'
-import type { LegalBasisEntry, Violation } from '../../../../shared/violation-types'
-import type { EvidenceItem } from '../../../../shared/types'
-import { api, onApiEvent } from '../../api'
-import { asApiError } from '../../lib/errors'
+import { useCallback, useMemo } from 'react'
 import type { ApiError } from '../../../../shared/errors'
+import type { EvidenceItem } from '../../../../shared/types'
+import type { LegalBasisEntry, Violation } from '../../../../shared/violation-types'
+import { useApi } from '../../hooks/use-api'
 
 export interface ViolationsData {
   violations: Violation[]
@@ -14,37 +13,30 @@ export interface ViolationsData {
 }
 
 /**
- * The violations screen's data, fetched together so the list, the links and the pickers never
- * disagree; `reload` after every change (each one is a custody event the backend records).
+ * The violations screen's data: shown once all three parts are in; `reload` after every change
+ * (each one is a custody event the backend records). A link made from a viewer opened on this
+ * screen, or an import, changes the case and so refetches it too.
  */
 export function useViolations(): {
   data: ViolationsData | null
   failure: ApiError | null
   reload(): Promise<void>
 } {
-  const [data, setData] = useState<ViolationsData | null>(null)
-  const [failure, setFailure] = useState<ApiError | null>(null)
-
+  const violations = useApi('violation:list', {})
+  const legal = useApi('legal:list', {})
+  const items = useApi('evidence:list', { sort: 'number', order: 'asc', limit: 50_000 })
+  const data = useMemo(
+    () =>
+      violations.data && legal.data && items.data
+        ? { violations: violations.data, legal: legal.data, items: items.data.items }
+        : null,
+    [violations.data, legal.data, items.data],
+  )
+  const { reload: reloadViolations } = violations
+  const { reload: reloadLegal } = legal
+  const { reload: reloadItems } = items
   const reload = useCallback(async () => {
-    try {
-      const [violations, legal, list] = await Promise.all([
-        api.invoke('violation:list', {}),
-        api.invoke('legal:list', {}),
-        api.invoke('evidence:list', { sort: 'number', order: 'asc', limit: 50_000 }),
-      ])
-      setData({ violations, legal, items: list.items })
-      setFailure(null)
-    } catch (e) {
-      setFailure(asApiError(e))
-    }
-  }, [])
-
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void reload()
-    // a link made from a viewer opened on this screen, or an import, changes what is shown here
-    return onApiEvent('case:changed', () => void reload())
-  }, [reload])
-
-  return { data, failure, reload }
+    await Promise.all([reloadViolations(), reloadLegal(), reloadItems()])
+  }, [reloadViolations, reloadLegal, reloadItems])
+  return { data, failure: violations.error ?? legal.error ?? items.error, reload }
 }
