@@ -1,10 +1,5 @@
 import type { BrowserWindow } from 'electron'
-
-/**
- * The one main → renderer channel. The preload delivers `{ event, payload }` to listeners
- * registered with `window.api.onEvent(event, cb)`; keep the name in step with src/preload/index.ts.
- */
-export const EVENT_CHANNEL = 'evidesk:event'
+import { EVENT_CHANNEL } from '../shared/api'
 
 /** Pushes a named event (progress, case changes) to the window, if it is still there. */
 export function sendEvent(win: BrowserWindow | null, event: string, payload: unknown): void {

@@ -4,10 +4,7 @@
  * itself, and never the IPC event object (its `sender` would be ipcRenderer again).
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
-import { CHANNELS, methodName } from '../shared/api'
-
-/** Must match EVENT_CHANNEL in src/main/events.ts (the preload may import only shared code). */
-const EVENT_CHANNEL = 'evidesk:event'
+import { CHANNELS, EVENT_CHANNEL, methodName } from '../shared/api'
 
 type Invoke = (input?: unknown) => Promise<unknown>
 type Listener = (payload: unknown) => void

@@ -503,6 +503,9 @@ export interface ApiEvents {
 }
 export type ApiEventName = keyof ApiEvents
 
+/** The one Electron IPC channel that carries pushed events (`{ event, payload }`), main → preload. */
+export const EVENT_CHANNEL = 'evidesk:event'
+
 export type Channel = keyof typeof apiInputs
 /** What a caller passes (defaults may be left out). */
 export type ApiInput<C extends Channel> = z.input<(typeof apiInputs)[C]>

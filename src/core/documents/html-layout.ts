@@ -5,16 +5,8 @@
  * no scripts, no external requests.
  */
 import type { DocumentProblem } from '../../shared/violation-types'
+import { escapeHtml } from '../util/html'
 import { unprintableCodePoint } from './printable-text'
-
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;')
-}
 
 /**
  * Escapes text for the page and notes any field whose text cannot be printed (see

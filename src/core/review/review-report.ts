@@ -6,6 +6,7 @@
  */
 import type { CaseJson, PackageProblem, PackageVerdict, ReviewNote } from '../../shared/package-types'
 import type { Officer } from '../../shared/types'
+import { escapeHtml as esc } from '../util/html'
 
 export type ReportLanguage = 'zh-CN' | 'en'
 
@@ -173,12 +174,6 @@ export function problemSentence(p: PackageProblem, language: ReportLanguage = 'z
   const what = w.problem[p.code] ?? p.code
   return p.path ? `${p.path}${w.sep}${what}` : what
 }
-
-const esc = (s: string): string =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  )
 
 function targetLabel(n: ReviewNote, cj: CaseJson | null, w: Words): string {
   if (n.target.itemId) {

@@ -17,7 +17,6 @@
 export const JPEG_SOI = 0xd8
 export const JPEG_EOI = 0xd9
 export const JPEG_SOS = 0xda
-export const JPEG_APP0 = 0xe0
 
 export interface JpegSegment {
   /** the marker code, e.g. 0xe1 for APP1 */

@@ -8,19 +8,12 @@ import { formatLocalWithOffset, zoneOffsetMinutes } from '../../../shared/time-z
 import type { ReadableDB } from '../../db/database'
 import { derivedPath } from '../../evidence/item-repository'
 import { groupFingerprint } from '../../signing/officer-key'
+import { escapeHtml as esc } from '../../util/html'
 
 const STATUS: Record<string, string> = { draft: '草稿', confirmed: '已确认', transferred: '已移送' }
 
 /** Largest thumbnail we inline; thumbnails are small, this only guards against a stray big file. */
 const MAX_THUMB_BYTES = 512 * 1024
-
-function esc(s: unknown): string {
-  return String(s ?? '')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-}
 
 function href(bagPath: string): string {
   // the report sits in data/report/, so data/… is one level up; each component percent-encoded

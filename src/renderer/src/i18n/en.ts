@@ -239,15 +239,7 @@ export const en: Messages<typeof zhCN> = {
     subjectField: 'Party',
     officersField: 'Officers',
   },
-  comingSoon: {
-    title: 'Not available yet',
-    timeline: 'Arrives with the timeline feature: see all evidence in order of capture and recording time.',
-    violations:
-      'Arrives with the violations feature: record violations and their legal basis, citing parts of the evidence.',
-    transfer:
-      'Arrives with the transfer documents feature: generate the transfer letter, investigation report and lists.',
-    export: 'Arrives with the package export feature: export a signed package for the transfer.',
-  },
+
   format: {
     h: '{{h}} h',
     m: '{{m}} min',

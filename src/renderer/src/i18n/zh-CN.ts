@@ -238,13 +238,7 @@ export const zhCN = {
     subjectField: '当事人',
     officersField: '执法人员',
   },
-  comingSoon: {
-    title: '尚未提供',
-    timeline: '将在时间线功能中提供。届时可按拍摄和记录时间查看全部证据。',
-    violations: '将在违法事实功能中提供。届时可在此记录违法事实、法律依据，并引用证据片段。',
-    transfer: '将在移送材料功能中提供。届时可生成移送书、调查报告和各类清单。',
-    export: '将在证据包导出功能中提供。届时可导出带签名的证据包，用于移送。',
-  },
+
   format: {
     h: '{{h}} 小时',
     m: '{{m}} 分',
