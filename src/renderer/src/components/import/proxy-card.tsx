@@ -1,11 +1,11 @@
-import { Alert, Card, Flex, Progress, Tag, Typography } from 'antd'
+import { Alert, Flex, Progress, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { isJobRunning, type JobProgress } from '../../../../shared/jobs'
 import { ErrorAlert } from '../error-alert'
-import { STATE_COLORS } from './task-card'
+import { JobCard } from './job-card'
 
 /**
- * Playback copies made in the background after an import (videos this browser engine cannot
+ * Playback proxies made in the background after an import (videos this browser engine cannot
  * play): how far the run is, and each copy that could not be made with the reason.
  */
 export function ProxyCard({ task }: { task: JobProgress<'proxy'> }) {
@@ -15,19 +15,11 @@ export function ProxyCard({ task }: { task: JobProgress<'proxy'> }) {
   const ready = task.results.length - failed.length
   const percent = task.filesTotal > 0 ? Math.floor((task.filesDone / task.filesTotal) * 100) : 0
   return (
-    <Card
-      size="small"
-      className="task-card"
-      data-testid="proxy-card"
-      data-state={task.state}
-      title={
-        <Flex align="center" gap={8}>
-          <span>{t('tasks.proxy.title')}</span>
-          <Tag color={STATE_COLORS[task.state]} data-testid="proxy-state">
-            {t(`tasks.proxy.state.${task.state}`)}
-          </Tag>
-        </Flex>
-      }
+    <JobCard
+      testId="proxy-card"
+      state={task.state}
+      title={t('tasks.proxy.title')}
+      stateLabel={t(`tasks.proxy.state.${task.state}`)}
     >
       <Typography.Paragraph type="secondary" className="task-note">
         {t('tasks.proxy.intro')}
@@ -65,6 +57,6 @@ export function ProxyCard({ task }: { task: JobProgress<'proxy'> }) {
         <Alert type="info" showIcon className="task-note" title={t('tasks.proxy.cancelledNote')} />
       )}
       {task.error && <ErrorAlert error={task.error} className="task-note" />}
-    </Card>
+    </JobCard>
   )
 }

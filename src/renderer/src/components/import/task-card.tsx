@@ -1,20 +1,13 @@
 import { useMemo, useState } from 'react'
-import { Alert, Button, Card, Flex, Progress, Segmented, Tag, Tooltip, Typography } from 'antd'
+import { Alert, Button, Flex, Progress, Segmented, Tag, Tooltip, Typography } from 'antd'
 import { StopOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import { isJobRunning, type JobProgress, type JobState } from '../../../../shared/jobs'
+import { isJobRunning, type JobProgress } from '../../../../shared/jobs'
 import { formatBytes, formatDuration, formatSpeed } from '../../lib/format'
 import { useImportTasks } from '../../state/import-tasks-context'
 import { ErrorAlert } from '../error-alert'
+import { JobCard } from './job-card'
 import { outcomeOf, ResultList, type Outcome } from './result-list'
-
-export const STATE_COLORS: Record<JobState, string> = {
-  scanning: 'processing',
-  running: 'processing',
-  done: 'success',
-  cancelled: 'default',
-  failed: 'error',
-}
 
 /** One import: how far it is, how fast, what is left, and what became of each file. */
 export function TaskCard({ task }: { task: JobProgress<'import'> }) {
@@ -47,19 +40,11 @@ export function TaskCard({ task }: { task: JobProgress<'import'> }) {
           : 0
 
   return (
-    <Card
-      size="small"
-      className="task-card"
-      data-testid="task-card"
-      data-state={task.state}
-      title={
-        <Flex align="center" gap={8}>
-          <span>{t('tasks.importTitle')}</span>
-          <Tag color={STATE_COLORS[task.state]} data-testid="task-state">
-            {t(`tasks.state.${task.state}`)}
-          </Tag>
-        </Flex>
-      }
+    <JobCard
+      testId="task-card"
+      state={task.state}
+      title={t('tasks.importTitle')}
+      stateLabel={t(`tasks.state.${task.state}`)}
       extra={
         running && (
           <Tooltip title={t('tasks.cancelHint')}>
@@ -149,6 +134,6 @@ export function TaskCard({ task }: { task: JobProgress<'import'> }) {
         />
       </Flex>
       <ResultList results={shown} />
-    </Card>
+    </JobCard>
   )
 }
