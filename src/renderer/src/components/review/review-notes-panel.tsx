@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { App, Button, Drawer, Empty, Flex, Input, List, Select, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { ApiError } from '../../../../shared/errors'
 import type { ReviewNote } from '../../../../shared/package-types'
-import type { EvidenceItem } from '../../../../shared/types'
-import type { Violation } from '../../../../shared/violation-types'
 import { api } from '../../api'
+import { useApi } from '../../hooks/use-api'
 import { asApiError } from '../../lib/errors'
 import { dirName } from '../../lib/format'
 import { joinPath } from '../../lib/paths'
@@ -23,36 +22,25 @@ interface Props {
 export function ReviewNotesPanel({ open, onClose, packagePath, caseNumber }: Props) {
   const { t, i18n } = useTranslation()
   const { message } = App.useApp()
-  const [notes, setNotes] = useState<ReviewNote[]>([])
-  const [items, setItems] = useState<EvidenceItem[]>([])
-  const [violations, setViolations] = useState<Violation[]>([])
+  // read as the panel opens; the package under review does not change, only the notes do
+  const ask = open ? {} : null
+  const noteList = useApi('review:notes', ask, { refetchOnCaseChange: false })
+  const itemList = useApi('evidence:list', ask, { refetchOnCaseChange: false })
+  // without the violation list a note names its violation by id: worse, but not a failure
+  const violationList = useApi('violation:list', ask, { refetchOnCaseChange: false })
+  const notes = noteList.data ?? []
+  const items = itemList.data?.items ?? []
+  const violations = violationList.data ?? []
   const [target, setTarget] = useState('package')
   const [text, setText] = useState('')
-  const [failure, setFailure] = useState<ApiError | null>(null)
+  const [actionFailure, setFailure] = useState<ApiError | null>(null)
+  const failure = actionFailure ?? noteList.error ?? itemList.error
   const [reportPath, setReportPath] = useState(
     joinPath(
       dirName(packagePath),
       t('review.notes.reportFile', { number: caseNumber.replace(/[\\/:*?"<>|\s]/g, '_') }),
     ),
   )
-
-  const load = useCallback(() => {
-    Promise.all([
-      api.invoke('review:notes', {}),
-      api.invoke('evidence:list', {}),
-      api.invoke('violation:list', {}).catch(() => [] as Violation[]),
-    ]).then(
-      ([n, list, v]) => {
-        setNotes(n)
-        setItems(list.items)
-        setViolations(v)
-      },
-      (err: unknown) => setFailure(asApiError(err)),
-    )
-  }, [])
-  useEffect(() => {
-    if (open) load()
-  }, [open, load])
 
   const label = (n: ReviewNote): string => {
     if (n.target.itemId) {
@@ -81,7 +69,7 @@ export function ReviewNotesPanel({ open, onClose, packagePath, caseNumber }: Pro
         text,
       })
       setText('')
-      load()
+      void noteList.reload()
     } catch (err) {
       setFailure(asApiError(err))
     }
@@ -109,7 +97,13 @@ export function ReviewNotesPanel({ open, onClose, packagePath, caseNumber }: Pro
       data-testid="review-notes"
     >
       <Typography.Paragraph type="secondary">{t('review.notes.hint')}</Typography.Paragraph>
-      {failure && <ErrorAlert error={failure} onClose={() => setFailure(null)} className="form-alert" />}
+      {failure && (
+        <ErrorAlert
+          error={failure}
+          onClose={actionFailure ? () => setFailure(null) : undefined}
+          className="form-alert"
+        />
+      )}
       <Space direction="vertical" style={{ width: '100%' }}>
         <Flex gap={8} align="center">
           <Typography.Text>{t('review.notes.target')}</Typography.Text>
