@@ -1,5 +1,6 @@
 import { escapeControls } from '../shared/printable-text'
 import { messages } from './i18n'
+import { transferRate } from '../shared/jobs'
 
 export interface ProgressFacts {
   bytesDone: number
@@ -101,9 +102,8 @@ export class ProgressLine {
   /** The line as drawn at time t (exported for tests through `update`). */
   text(p: ProgressFacts, t: number = this.now()): string {
     const m = messages()
-    const secs = (t - this.started) / 1000
-    const rate = secs > 0.2 ? p.bytesDone / secs : 0
-    const left = rate > 0 && p.bytesTotal > p.bytesDone ? (p.bytesTotal - p.bytesDone) / rate : null
+    const { bytesPerSec: rate, etaSec } = transferRate(p.bytesDone, p.bytesTotal, t - this.started)
+    const left = p.bytesTotal > p.bytesDone ? etaSec : null
     const parts = [
       this.label,
       p.filesTotal !== undefined ? m.progressFiles(p.filesDone ?? 0, p.filesTotal) : '',

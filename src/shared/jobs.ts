@@ -69,6 +69,26 @@ export type JobUpdate<K extends JobKind = JobKind> = {
   [P in K]: { job: JobStatus<P>; added: Array<JobKinds[P]['item']> }
 }[K]
 
+/** A rate over less of a run than this is noise: none is shown before. */
+export const MIN_RATE_WINDOW_MS = 200
+
+/**
+ * Bytes per second over the run so far, and the seconds left at that rate (null until there is a
+ * rate; 0 once everything is done). The one rate and time-left computation: the job registry
+ * behind the UI and the command line's progress line both use it.
+ */
+export function transferRate(
+  bytesDone: number,
+  bytesTotal: number,
+  elapsedMs: number,
+): { bytesPerSec: number; etaSec: number | null } {
+  const bytesPerSec = elapsedMs > MIN_RATE_WINDOW_MS ? bytesDone / (elapsedMs / 1000) : 0
+  return {
+    bytesPerSec,
+    etaSec: bytesPerSec > 0 ? Math.max(0, (bytesTotal - bytesDone) / bytesPerSec) : null,
+  }
+}
+
 const FINISHED: ReadonlySet<JobState> = new Set(['done', 'cancelled', 'failed'])
 
 export function isJobRunning(job: { state: JobState }): boolean {

@@ -3,6 +3,7 @@ import type { ApiError } from '../../shared/errors'
 import {
   isJobRunning,
   newJob,
+  transferRate,
   type JobItem,
   type JobKind,
   type JobProgress,
@@ -16,8 +17,6 @@ import { toApiError } from '../errors'
 const KEEP_FINISHED = 20
 /** Progress events of one job go out at most this often; a change of state always goes out at once. */
 export const EMIT_EVERY_MS = 150
-/** The rate is not trusted before this much of a run has passed. */
-const MIN_RATE_WINDOW_MS = 200
 
 export interface JobCounters {
   bytesDone?: number
@@ -135,10 +134,7 @@ export class JobRegistry {
     const p = job.progress
     Object.assign(p, c)
     if (p.state === 'scanning') p.state = 'running'
-    const elapsed = this.now() - job.startedAt
-    const rate = elapsed >= MIN_RATE_WINDOW_MS ? p.bytesDone / (elapsed / 1000) : 0
-    p.bytesPerSec = rate
-    p.etaSec = rate > 0 ? Math.max(0, (p.bytesTotal - p.bytesDone) / rate) : null
+    Object.assign(p, transferRate(p.bytesDone, p.bytesTotal, this.now() - job.startedAt))
     this.maybeSend(job)
   }
 
