@@ -177,13 +177,10 @@ test('cancel a large import: the task says cancelled and no partial item stays',
   mkdirSync(big)
   // incompressible bytes: nothing along the way can make the copy quick
   const fd = openSync(join(big, 'bodycam-dump.bin'), 'w')
-  // large enough that the copy outlasts the click even now that copying and hashing overlap
-  const block = randomBytes(4 * 1024 * 1024)
-  for (let i = 0; i < 256; i++)
-    writeSync(
-      fd,
-      block.map((b) => b ^ i),
-    )
+  // large enough that the copy outlasts the click even now that copying and hashing overlap;
+  // fresh random blocks (crypto writes them at memory speed: a byte-by-byte map over 1 GiB took
+  // most of the test's time on a loaded machine)
+  for (let i = 0; i < 256; i++) writeSync(fd, randomBytes(4 * 1024 * 1024))
   closeSync(fd)
 
   await desk.open()
