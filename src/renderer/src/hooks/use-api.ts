@@ -54,7 +54,12 @@ export function useApi<C extends Channel>(
     if (key === '') return
     const [ch, args] = JSON.parse(key) as [C, ApiInput<C>]
     const ticket = ++latest.current
-    setHeld((h) => ({ ...(h.key === key ? h : { data: undefined, error: null }), key, loading: true, shown: h.data ?? h.shown }))
+    setHeld((h) => ({
+      ...(h.key === key ? h : { data: undefined, error: null }),
+      key,
+      loading: true,
+      shown: h.data ?? h.shown,
+    }))
     try {
       const data = await api.invoke(ch, args)
       if (ticket === latest.current) setHeld({ key, data, shown: data, error: null, loading: false })

@@ -30,10 +30,7 @@ export function CustodyLogScreen() {
       <Card
         title={t('custody.title')}
         extra={
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => void log.reload()}
-          >
+          <Button icon={<ReloadOutlined />} onClick={() => void log.reload()}>
             {t('custody.refresh')}
           </Button>
         }

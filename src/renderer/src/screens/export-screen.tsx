@@ -45,7 +45,9 @@ export function ExportScreen() {
   // a package under review is never exported: nothing to check then
   const preflight = useApi('export:preflight', readOnly ? null : {}, { refetchKey: info.custodyEventCount })
   const blockers = preflight.loading ? null : (preflight.data ?? null)
-  const { data: key, error: keyError } = useApi('key:get', readOnly ? null : {}, { refetchOnCaseChange: false })
+  const { data: key, error: keyError } = useApi('key:get', readOnly ? null : {}, {
+    refetchOnCaseChange: false,
+  })
   const [startError, setStartError] = useState<ApiError | null>(null)
   const error = startError ?? preflight.error ?? keyError
   const [taskId, setTaskId] = useState<string | null>(null)
