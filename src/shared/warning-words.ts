@@ -20,6 +20,9 @@ export const WARNING_WORDS: Record<UiLanguage, Record<string, string>> = {
     'thermal-truncated': '文件被截断，热成像数据只读到了一部分。',
     'thermal-size-mismatch': '热成像数据的尺寸与文件声明的不一致。',
     'name-not-utf8': '文件名不是 UTF-8 编码，已按技术详情中所述的编码解码显示；原始文件名的字节已记录。',
+    'time-from-gps': '拍摄时间取自文件中的 GPS 时间记录（UTC）。',
+    'text-encoding-guessed': '文本未注明编码，已按技术详情中所述的编码显示；可改选其他编码，原始文件不变。',
+    'preview-size': '只能读取内嵌预览图，显示的是预览尺寸，不是传感器尺寸。',
   },
   en: {
     truncated:
@@ -42,6 +45,11 @@ export const WARNING_WORDS: Record<UiLanguage, Record<string, string>> = {
     'thermal-size-mismatch': 'The thermal data does not have the size the file declares.',
     'name-not-utf8':
       'The file name is not UTF-8; it is shown decoded as the technical detail says, and its original bytes are recorded.',
+    'time-from-gps': 'The capture time comes from the GPS time recorded in the file (UTC).',
+    'text-encoding-guessed':
+      'The text does not name its encoding; it is shown in the encoding the technical detail names. Another can be chosen; the original is unchanged.',
+    'preview-size':
+      'Only the embedded preview is readable: the size shown is the preview size, not the sensor size.',
   },
 }
 

@@ -141,10 +141,21 @@ describe('real thermal JPEGs (fixtures, read-only)', () => {
       expect(r.device?.model).toBe(t['IFD0:Model'])
       if (t['ExifIFD:SerialNumber'] !== undefined)
         expect(r.device?.serial).toBe(String(t['ExifIFD:SerialNumber']))
-      // No offset in any of them: the case zone is assumed, and said so.
-      const [d, time] = String(t['ExifIFD:DateTimeOriginal']).split(' ')
-      expect(r.capturedAt).toBe(`${d.replace(/:/g, '-')}T${time}+08:00`)
-      expect(r.warnings.map((w) => w.code)).toContain('offset-assumed')
+      // EXIF has no offset in any of them. A FLIR camera record with a zone other than 0 gives
+      // the instant; otherwise the case zone is assumed, and said so (a zone of 0 is also what
+      // an unset camera writes).
+      const flir = /^(\d{4}):(\d{2}):(\d{2}) (\S+?)([+-]\d{2}:\d{2})$/.exec(
+        String(t['FLIR:DateTimeOriginal']),
+      )
+      if (flir && flir[5] !== '+00:00') {
+        expect(r.capturedAt).toBe(`${flir[1]}-${flir[2]}-${flir[3]}T${flir[4]}${flir[5]}`)
+        expect(r.warnings.map((w) => w.code)).not.toContain('offset-assumed')
+      } else {
+        const exifTime = String(t['Composite:SubSecDateTimeOriginal'] ?? t['ExifIFD:DateTimeOriginal'])
+        const [d, time] = exifTime.split(' ')
+        expect(r.capturedAt).toBe(`${d.replace(/:/g, '-')}T${time}+08:00`)
+        expect(r.warnings.map((w) => w.code)).toContain('offset-assumed')
+      }
       if (t['Composite:GPSLatitude'] !== undefined) {
         expect(r.gps!.lat).toBeCloseTo(num(t['Composite:GPSLatitude']), 6)
         expect(r.gps!.lon).toBeCloseTo(num(t['Composite:GPSLongitude']), 6)

@@ -274,7 +274,7 @@ describe('text encodings', () => {
       [iconv.encode(chinese, 'gb18030'), 'gb18030', false],
     ]
     for (const [buf, encoding, bom] of forms) {
-      expect(detectTextEncoding(buf), encoding).toEqual({ encoding, bom })
+      expect(detectTextEncoding(buf), encoding).toMatchObject({ encoding, bom })
       expect(decodeText(buf)?.text, encoding).toBe(chinese)
     }
   })

@@ -232,13 +232,27 @@ function byMagic(b: Buffer, opts: DetectOptions): string | null {
   return null
 }
 
+/**
+ * HTML, including XHTML: an XML declaration, comments and processing instructions may come
+ * before the `<!DOCTYPE html …>` or the `<html` root (XHTML 1.0 §3.1.1, HTML §13.1).
+ */
+export function looksLikeHtml(text: string): boolean {
+  let start = text.slice(0, 4096).trimStart()
+  for (let i = 0; i < 20; i++) {
+    const lead = /^(<\?[\s\S]*?\?>|<!--[\s\S]*?-->)\s*/.exec(start)
+    if (!lead) break
+    start = start.slice(lead[0].length)
+  }
+  const head = start.slice(0, 200).toLowerCase()
+  return /^<!doctype\s+html[\s>]/.test(head) || /^<html[\s>]/.test(head)
+}
+
 /** A text head: HTML is told apart here; which kind of text (transcript, CEMS, JSON, …) the kinds decide. */
 function byText(b: Buffer, opts: DetectOptions): { mime: string; text: string } | null {
   const dec = decodeText(b, !opts.complete)
   if (!dec) return null
   const text = normaliseText(dec.text)
-  const start = text.trimStart().slice(0, 200).toLowerCase()
-  if (start.startsWith('<!doctype html') || start.startsWith('<html')) return { mime: 'text/html', text }
+  if (looksLikeHtml(text)) return { mime: 'text/html', text }
   return { mime: 'text/plain', text }
 }
 

@@ -11,7 +11,11 @@ type Dict = Record<string, unknown>
 
 /** One stream of ffprobe's -show_streams JSON (the fields used here). */
 export interface ProbeStream extends Dict {
+  index?: number
   codec_type?: string
+  codec_tag_string?: string
+  nb_frames?: string
+  sample_rate?: string
   codec_name?: string
   width?: number
   height?: number

@@ -5,9 +5,11 @@
  */
 import {
   formatOffset,
+  isValidWallTime,
   toIsoWithOffset,
   zoneOffsetMinutes,
   zonedWallTimeToInstant,
+  type WallTime,
 } from '../../../shared/time-zone'
 import { capturedAt, filesystemTime, type ExtractFacts } from './extract-result'
 import { containerInstant, formatDiff, probeTag, type Probe } from './ffprobe'
@@ -18,16 +20,41 @@ export interface RecordingTimeOptions {
   sourceMtimeMs: number
   /** what the messages call the file: "video", "recording" */
   noun: string
+  /**
+   * The maker writes its local clock into creation_time as if it were UTC (GoPro): the header
+   * time is a wall clock with no zone. Names the maker for the messages.
+   */
+  localAsUtc?: string
+  /** the recording's start from a GPS time track in the file (UTC), when it has one */
+  gpsStartMs?: number | null
+  /** a wall-clock reading from the stream itself (DV REC DATE/TIME), when the container has none */
+  streamClock?: { wall: WallTime; what: string } | null
 }
 
 /** Agreement tolerance between the container clock and the file-name clock. */
 const CLOCK_TOLERANCE_MS = 5_000
+/** Agreement between a header time and the GPS time track (the header has whole seconds). */
+const GPS_TOLERANCE_MS = 2_000
+
+/** A creation_time text that names its zone (Z or an offset); AVI IDIT and some others do not. */
+const hasZone = (text: string): boolean => /[zZ]$|[+-]\d{2}:?\d{2}$/.test(text.trim())
+
+/** "2003-03-10 15:04:43" → wall time; null when not that shape. */
+function wallOf(text: string): WallTime | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(text.trim())
+  if (!m) return null
+  const wall = { year: +m[1], month: +m[2], day: +m[3], hour: +m[4], minute: +m[5], second: +m[6] }
+  return wall.year >= 1980 && isValidWallTime(wall) ? wall : null
+}
 
 /**
- * Sets capturedAt/Source/utcOffset on `facts`: container creation_time (UTC, written in the case
- * zone; QuickTime's creationdate with its own offset first), else the file-name clock in the case
- * zone (`offset-assumed`), else mtime (`time-from-filesystem`); `clock-mismatch` when container and
- * file name disagree by more than 5 s (other than exactly the case offset, which is read as a
+ * Sets capturedAt/Source/utcOffset on `facts`. In order: QuickTime's creationdate with its own
+ * offset; a GPS time track (the instant, said so; a header time that agrees is kept); a
+ * creation_time that names its zone (UTC), written in the case zone; a creation_time without a
+ * zone (AVI IDIT) or from a maker that writes local time as UTC — a wall clock taken in the case
+ * zone (`offset-assumed`), never UTC; a wall clock in the stream (DV); the file-name clock in the
+ * case zone (`offset-assumed`); mtime (`time-from-filesystem`). `clock-mismatch` when container
+ * and file name disagree by more than 5 s (other than exactly the case offset, which is read as a
  * recorder writing local time as UTC, `offset-assumed`).
  */
 export function setRecordingTime(
@@ -43,13 +70,46 @@ export function setRecordingTime(
   const qtDate = data ? probeTag(data, ['com.apple.quicktime.creationdate']) : null
   const qtOff = qtDate ? /([+-])(\d{2}):?(\d{2})$/.exec(qtDate) : null
   const qtMs = qtOff ? containerInstant(qtDate) : null
-  const utcMs = containerInstant(data ? probeTag(data, ['creation_time']) : null)
+  const creationText = data ? probeTag(data, ['creation_time']) : null
+  const zoned = creationText !== null && hasZone(creationText)
+  const utcMs = zoned ? containerInstant(creationText) : null
+  const headerWall = creationText && (!zoned || opts.localAsUtc) ? wallOf(creationText) : null
   let container: { ms: number; off: number; labelledUtc: boolean } | null = null
   if (qtMs !== null && qtOff) {
     const off = (qtOff[1] === '-' ? -1 : 1) * (Number(qtOff[2]) * 60 + Number(qtOff[3]))
     container = { ms: qtMs, off, labelledUtc: false }
+  } else if (opts.gpsStartMs != null) {
+    const gps = opts.gpsStartMs
+    const agrees = utcMs !== null && Math.abs(utcMs - gps) <= GPS_TOLERANCE_MS
+    const ms = agrees && utcMs !== null ? utcMs : Math.round(gps / 1000) * 1000
+    container = { ms, off: zoneOffsetMinutes(zone, ms), labelledUtc: false }
+    facts.meta.timeFrom = 'gps'
+    facts.warnings.push({
+      code: 'time-from-gps',
+      message: agrees
+        ? `The recording's GPS time track (${new Date(gps).toISOString()}) confirms the header creation time ${new Date(ms).toISOString()} as UTC.`
+        : `The header creation time${creationText ? ` (${creationText})` : ''} is not UTC${opts.localAsUtc ? ` (${opts.localAsUtc} writes local time there)` : ''}; the start comes from the recording's GPS time track: ${new Date(ms).toISOString()}.`,
+    })
+  } else if (headerWall && creationText) {
+    const z = zonedWallTimeToInstant(headerWall, zone)
+    Object.assign(facts, capturedAt(z.ms, z.offsetMinutes, 'container'))
+    facts.warnings.push({
+      code: 'offset-assumed',
+      message: opts.localAsUtc
+        ? `${opts.localAsUtc} writes its local clock into creation_time as if it were UTC and the file has no GPS time; ${creationText} was read as ${zone} local time (${formatOffset(z.offsetMinutes)}).`
+        : `The ${opts.noun}'s creation time (${creationText}) has no zone; it was read as ${zone} local time (${formatOffset(z.offsetMinutes)}).`,
+    })
+    return
   } else if (utcMs !== null) {
     container = { ms: utcMs, off: zoneOffsetMinutes(zone, utcMs), labelledUtc: true }
+  } else if (opts.streamClock) {
+    const z = zonedWallTimeToInstant(opts.streamClock.wall, zone)
+    Object.assign(facts, capturedAt(z.ms, z.offsetMinutes, 'container'))
+    facts.warnings.push({
+      code: 'offset-assumed',
+      message: `The ${opts.streamClock.what} has no zone; it was read as ${zone} local time (${formatOffset(z.offsetMinutes)}).`,
+    })
+    return
   }
   if (container) {
     Object.assign(facts, capturedAt(container.ms, container.off, 'container'))

@@ -1,18 +1,34 @@
 /**
- * Text encoding detection for the text formats officers bring in: UTF-8 (with or without BOM),
- * UTF-16 LE/BE (BOM, or the NUL pattern of ASCII characters) and GB18030 (Windows "ANSI" on a
- * Chinese system, which is what most CEMS exports and older Word-to-text files are).
+ * Text encoding detection for the text formats officers bring in, as an ordered list of
+ * candidates with a confidence: UTF-8 (with or without BOM), UTF-16 LE/BE (BOM, or the NUL
+ * pattern of ASCII characters), then what a detector (chardet) rates highest among the legacy
+ * encodings that decode the bytes cleanly — GB18030 (Windows "ANSI" on a Chinese system, which
+ * is what most CEMS exports are) before Big5, Shift_JIS, EUC-KR and the single-byte Western ones.
  *
- * Order matters: UTF-8 is tried before GB18030 because nearly any high-byte sequence is valid
- * GB18030, while random bytes are almost never valid UTF-8.
+ * Byte validity alone cannot tell Big5 from GBK (Big5 text is usually valid GBK too, decoding to
+ * other characters): the detector's statistics decide, and when it is not sure the choice is
+ * marked uncertain so the officer can pick another decoding (the original bytes never change).
+ * UTF-8 is tried first because random bytes are almost never valid UTF-8.
  */
+import chardet from 'chardet'
 import iconv from 'iconv-lite'
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030'
+/** An encoding name iconv-lite knows, lower case: utf-8, utf-16le, utf-16be, gb18030, big5, shift_jis, euc-kr, windows-1252, iso-8859-1, macintosh, … */
+export type TextEncoding = string
+
+export interface EncodingCandidate {
+  encoding: TextEncoding
+  /** 0–100: 100 for a BOM or valid UTF-8, otherwise the detector's rating */
+  confidence: number
+}
 
 export interface DetectedEncoding {
   encoding: TextEncoding
   bom: boolean
+  /** false when another reading of the bytes is plausible: show the decoding used, offer the others */
+  certain?: boolean
+  /** every decoding that reads the bytes cleanly, the chosen one first */
+  candidates?: EncodingCandidate[]
 }
 
 export interface DecodedText {
@@ -20,7 +36,41 @@ export interface DecodedText {
   bom: boolean
   /** decoded, BOM removed, otherwise untouched */
   text: string
+  certain?: boolean
+  candidates?: EncodingCandidate[]
 }
+
+/** Encodings an officer may choose for a text file, beyond the detector's candidates. */
+export const CHOOSABLE_ENCODINGS: readonly TextEncoding[] = [
+  'utf-8',
+  'gb18030',
+  'big5',
+  'utf-16le',
+  'utf-16be',
+  'shift_jis',
+  'euc-jp',
+  'euc-kr',
+  'windows-1252',
+  'iso-8859-1',
+  'macintosh',
+]
+
+/** Preference among equally rated candidates: the order the users' files usually come in. */
+const PREFERENCE = ['gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr', 'windows-1252', 'iso-8859-1']
+const CJK = new Set(['gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr'])
+/** The detector's names → iconv-lite's (GB2312/GBK text is GB18030). */
+const DETECTOR_NAMES: Record<string, string> = {
+  GB18030: 'gb18030',
+  Big5: 'big5',
+  Shift_JIS: 'shift_jis',
+  'EUC-JP': 'euc-jp',
+  'EUC-KR': 'euc-kr',
+  'ISO-8859-1': 'iso-8859-1',
+  'windows-1252': 'windows-1252',
+}
+/** How sure the detector must be, and by how much ahead of the next candidate, to call a choice certain. */
+const CERTAIN_CONFIDENCE = 90
+const CERTAIN_MARGIN = 30
 
 /**
  * True when `buf` is valid UTF-8. With `allowCutEnd`, an incomplete sequence in the last three
@@ -135,33 +185,84 @@ function utf16ByNulPattern(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
  */
 export function detectTextEncoding(buf: Uint8Array, partial = false): DetectedEncoding | null {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
-    return { encoding: 'utf-8', bom: true }
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { encoding: 'utf-16le', bom: true }
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { encoding: 'utf-16be', bom: true }
+    return { encoding: 'utf-8', bom: true, certain: true }
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe)
+    return { encoding: 'utf-16le', bom: true, certain: true }
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff)
+    return { encoding: 'utf-16be', bom: true, certain: true }
   if (buf.length >= 4 && buf[0] === 0x84 && buf[1] === 0x31 && buf[2] === 0x95 && buf[3] === 0x33) {
-    return { encoding: 'gb18030', bom: true }
+    return { encoding: 'gb18030', bom: true, certain: true }
   }
   const wide = utf16ByNulPattern(buf)
-  if (wide) return { encoding: wide, bom: false }
+  if (wide) return { encoding: wide, bom: false, certain: true }
   if (buf.includes(0)) return null
-  if (isValidUtf8(buf, partial)) return { encoding: 'utf-8', bom: false }
-  if (isValidGb18030(buf, partial)) return { encoding: 'gb18030', bom: false }
-  return null
+  if (isValidUtf8(buf, partial)) return { encoding: 'utf-8', bom: false, certain: true }
+  const candidates = legacyCandidates(buf, partial)
+  if (candidates.length === 0) return null
+  const [top, next] = candidates
+  const certain =
+    top.confidence >= CERTAIN_CONFIDENCE && (!next || top.confidence - next.confidence >= CERTAIN_MARGIN)
+  return { encoding: top.encoding, bom: false, certain, candidates }
+}
+
+/** Whether `buf` reads cleanly in `encoding`: no replacement characters, almost no control characters. */
+function readsCleanly(buf: Uint8Array, encoding: string, partial: boolean): boolean {
+  if (encoding === 'gb18030') return isValidGb18030(buf, partial)
+  let text = iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), encoding)
+  if (partial) text = text.replace(/\uFFFD+$/, '')
+  return !text.includes('\uFFFD') && controlShare(text) <= 0.01
+}
+
+/** Share of bytes below 0x80: Western text in a single-byte encoding is mostly ASCII. */
+function asciiShare(buf: Uint8Array): number {
+  let n = 0
+  for (const b of buf) if (b < 0x80) n++
+  return buf.length === 0 ? 1 : n / buf.length
+}
+
+/**
+ * The legacy encodings that read `buf` cleanly, best first: the detector's rating, GB18030 kept
+ * ahead of any single-byte reading when it is valid (our users' files are Chinese), and a
+ * single-byte Western reading only for text that is mostly ASCII.
+ */
+function legacyCandidates(buf: Uint8Array, partial: boolean): EncodingCandidate[] {
+  const sample = buf.length > 64 * 1024 ? buf.subarray(0, 64 * 1024) : buf
+  const rated = new Map<string, number>()
+  for (const r of chardet.analyse(sample)) {
+    const name = DETECTOR_NAMES[r.name]
+    if (name && !rated.has(name)) rated.set(name, r.confidence)
+  }
+  const out: EncodingCandidate[] = []
+  const gbValid = isValidGb18030(buf, partial)
+  if (gbValid) out.push({ encoding: 'gb18030', confidence: rated.get('gb18030') ?? 0 })
+  for (const [encoding, confidence] of rated) {
+    if (encoding === 'gb18030') continue
+    const singleByte = !CJK.has(encoding)
+    if (singleByte && (gbValid || asciiShare(buf) < 0.6)) continue
+    if (readsCleanly(buf, encoding, partial)) out.push({ encoding, confidence })
+  }
+  if (!gbValid && out.length === 0 && asciiShare(buf) >= 0.6 && readsCleanly(buf, 'windows-1252', partial))
+    out.push({ encoding: 'windows-1252', confidence: 0 })
+  const rank = (e: string): number => {
+    const i = PREFERENCE.indexOf(e)
+    return i === -1 ? PREFERENCE.length : i
+  }
+  return out.sort((a, b) => {
+    // A valid GB18030 reading stays ahead of single-byte ones whatever their rating.
+    const aSingle = !CJK.has(a.encoding)
+    const bSingle = !CJK.has(b.encoding)
+    if (aSingle !== bSingle) return aSingle ? 1 : -1
+    return b.confidence - a.confidence || rank(a.encoding) - rank(b.encoding)
+  })
 }
 
 /** Decodes with a known encoding; the BOM is dropped. Invalid bytes become U+FFFD, never an exception. */
 export function decodeWith(buf: Uint8Array, enc: DetectedEncoding): string {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength)
-  switch (enc.encoding) {
-    case 'utf-8':
-      return b.toString('utf8', enc.bom ? 3 : 0)
-    case 'utf-16le':
-      return iconv.decode(b.subarray(enc.bom ? 2 : 0), 'utf-16le')
-    case 'utf-16be':
-      return iconv.decode(b.subarray(enc.bom ? 2 : 0), 'utf-16be')
-    case 'gb18030':
-      return iconv.decode(b.subarray(enc.bom ? 4 : 0), 'gb18030')
-  }
+  const bomBytes: Record<string, number> = { 'utf-8': 3, 'utf-16le': 2, 'utf-16be': 2, gb18030: 4 }
+  const body = b.subarray(enc.bom ? (bomBytes[enc.encoding] ?? 0) : 0)
+  if (enc.encoding === 'utf-8') return body.toString('utf8')
+  return iconv.decode(body, iconv.encodingExists(enc.encoding) ? enc.encoding : 'gb18030')
 }
 
 /**
@@ -175,7 +276,17 @@ export function decodeText(buf: Uint8Array, partial = false): DecodedText | null
   // A head cut mid-character decodes to a trailing U+FFFD; that is the cut, not bad content.
   if (partial) text = text.replace(/\uFFFD+$/, '')
   if (controlShare(text) > 0.01) return null
-  return { encoding: enc.encoding, bom: enc.bom, text }
+  return { ...enc, text }
+}
+
+/** The text in an encoding the officer chose (or the detected one when `encoding` is null); null when the bytes are not text in it. */
+export function decodeTextAs(buf: Uint8Array, encoding: TextEncoding | null): DecodedText | null {
+  if (!encoding) return decodeText(buf)
+  if (!iconv.encodingExists(encoding)) return null
+  const detected = detectTextEncoding(buf)
+  const bom = detected?.bom === true && detected.encoding === encoding
+  const text = decodeWith(buf, { encoding, bom })
+  return { encoding, bom, text, certain: true, candidates: detected?.candidates }
 }
 
 /** Text as the extractors index it: NFC, LF line ends. Offsets reported elsewhere refer to this form. */

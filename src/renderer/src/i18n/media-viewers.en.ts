@@ -57,6 +57,8 @@ export const mediaViewersEn: Messages<typeof mediaViewersZhCN> = {
       serial: 'Serial number',
       deviceId: 'Device ID',
       size: 'Displayed size',
+      previewSize: 'Preview size',
+      rawFormat: 'Camera raw format',
       stored: 'Stored pixels',
       orientation: 'Orientation',
       format: 'Format',

@@ -55,6 +55,8 @@ export const mediaViewersZhCN = {
       serial: '序列号',
       deviceId: '设备编号',
       size: '显示尺寸',
+      previewSize: '预览尺寸',
+      rawFormat: '相机原始格式',
       stored: '存储像素',
       orientation: '方向',
       format: '格式',

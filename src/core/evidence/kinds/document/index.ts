@@ -47,7 +47,9 @@ export const documentModule: CoreKindModule<'document'> = {
     if (!ctx.mime.startsWith('text/') || ctx.size > MAX_TEXT_BYTES) return emptyFacts()
     // Plain text documents are indexed for search like transcripts, without turns.
     const t = await extractTranscript(ctx.path, { isDocx: false })
-    return { ...emptyFacts(), warnings: t.warnings, meta: { encoding: t.meta.encoding }, text: t.text }
+    const { encoding, encodingCandidates } = t.meta
+    const meta = encodingCandidates ? { encoding, encodingCandidates } : { encoding }
+    return { ...emptyFacts(), warnings: t.warnings, meta, text: t.text }
   },
   indexText: async (bytes, mime) =>
     mime.startsWith('text/') ? normaliseText(decodeText(bytes)?.text ?? '') : '',

@@ -27,6 +27,10 @@ const TYPE_SIZE: Record<number, number> = {
 }
 
 const IFD0_TAGS: Record<number, string> = {
+  0x00fe: 'NewSubfileType',
+  0x0100: 'ImageWidth',
+  0x0101: 'ImageHeight',
+  0xc612: 'DNGVersion',
   0x010f: 'Make',
   0x0110: 'Model',
   0x0112: 'Orientation',
@@ -39,7 +43,19 @@ const EXIF_TAGS: Record<number, string> = {
   0x9010: 'OffsetTime',
   0x9011: 'OffsetTimeOriginal',
   0x9012: 'OffsetTimeDigitized',
+  0x9290: 'SubSecTime',
+  0x9291: 'SubSecTimeOriginal',
+  0x9292: 'SubSecTimeDigitized',
+  0xa002: 'ExifImageWidth',
+  0xa003: 'ExifImageHeight',
   0xa431: 'SerialNumber',
+}
+/** Tags of a raw image's sub-IFDs (TIFF/EP, DNG 1.6 §…): which image it is and its size. */
+const SUB_IFD_TAGS: Record<number, string> = {
+  0x00fe: 'NewSubfileType',
+  0x0100: 'ImageWidth',
+  0x0101: 'ImageHeight',
+  0xc620: 'DefaultCropSize',
 }
 const GPS_TAGS: Record<number, string> = {
   1: 'GPSLatitudeRef',
@@ -54,10 +70,19 @@ export interface ExifLite {
   ifd0: Dict
   exif: Dict
   gps: Dict
+  /** IFDs listed by IFD0's SubIFDs tag (raw files keep the full image there) */
+  subIfds?: Dict[]
+}
+
+export interface ExifLiteOptions {
+  /** what the first IFD is: IFD0 (a TIFF or JPEG APP1), or the EXIF or GPS IFD itself (Canon CR3 CMT2/CMT4 boxes) */
+  firstIfd?: 'ifd0' | 'exif' | 'gps'
+  /** accept the raw formats' own magic numbers in place of 42 (Olympus ORF "RO"/"RS", Panasonic RW2 0x55) */
+  rawMagic?: boolean
 }
 
 /** Reads the tags above from a TIFF-structured buffer (a JPEG APP1 payload after "Exif\0\0"). Null when the header is bad; never throws. */
-export function readExifLite(t: Buffer): ExifLite | null {
+export function readExifLite(t: Buffer, opts: ExifLiteOptions = {}): ExifLite | null {
   if (t.length < 8) return null
   const order = t.toString('latin1', 0, 2)
   if (order !== 'II' && order !== 'MM') return null
@@ -68,7 +93,9 @@ export function readExifLite(t: Buffer): ExifLite | null {
     o >= 0 && o + 4 <= t.length ? (le ? t.readUInt32LE(o) : t.readUInt32BE(o)) : null
   const i32 = (o: number): number | null =>
     o >= 0 && o + 4 <= t.length ? (le ? t.readInt32LE(o) : t.readInt32BE(o)) : null
-  if (u16(2) !== 42) return null
+  const magic = u16(2)
+  if (magic !== 42 && !(opts.rawMagic && (magic === 0x4f52 || magic === 0x5352 || magic === 0x55)))
+    return null
 
   const value = (type: number, count: number, at: number): unknown => {
     const read = (i: number): number | null => {
@@ -141,11 +168,31 @@ export function readExifLite(t: Buffer): ExifLite | null {
   const out: ExifLite = { ifd0: {}, exif: {}, gps: {} }
   const ifd0 = u32(4)
   if (ifd0 === null) return null
+  if (opts.firstIfd === 'exif') {
+    readIfd(ifd0, EXIF_TAGS, out.exif)
+    return out
+  }
+  if (opts.firstIfd === 'gps') {
+    readIfd(ifd0, GPS_TAGS, out.gps)
+    return out
+  }
   let exifAt: number | null = null
   let gpsAt: number | null = null
-  readIfd(ifd0, IFD0_TAGS, out.ifd0, { 0x8769: (o) => (exifAt = o), 0x8825: (o) => (gpsAt = o) })
+  const subAt: number[] = []
+  readIfd(ifd0, IFD0_TAGS, out.ifd0, {
+    0x8769: (o) => (exifAt = o),
+    0x8825: (o) => (gpsAt = o),
+    0x014a: (o) => subAt.push(o),
+  })
   if (exifAt !== null) readIfd(exifAt, EXIF_TAGS, out.exif)
   if (gpsAt !== null) readIfd(gpsAt, GPS_TAGS, out.gps)
+  // SubIFDs: one offset inline, or a list of offsets elsewhere (count > 1).
+  const subOffsets = subIfdOffsets(t, ifd0, u16, u32)
+  for (const o of subOffsets.length > 0 ? subOffsets : subAt) {
+    const d: Dict = {}
+    readIfd(o, SUB_IFD_TAGS, d)
+    ;(out.subIfds ??= []).push(d)
+  }
   return out
 }
 
@@ -156,4 +203,30 @@ export function fillMissing(tags: Dict, lite: ExifLite): void {
     for (const [k, v] of Object.entries(lite[block])) if (!(k in target)) target[k] = v
     if (Object.keys(target).length > 0) tags[block] = target
   }
+}
+
+/** The offsets IFD0's SubIFDs tag (0x14a) lists, at most 8. */
+function subIfdOffsets(
+  t: Buffer,
+  ifd0: number,
+  u16: (o: number) => number | null,
+  u32: (o: number) => number | null,
+): number[] {
+  const n = u16(ifd0)
+  if (n === null || n > 1000) return []
+  for (let i = 0; i < n; i++) {
+    const e = ifd0 + 2 + i * 12
+    if (u16(e) !== 0x014a) continue
+    const count = u32(e + 4) ?? 0
+    if (count <= 1) return []
+    const at = u32(e + 8)
+    if (at === null) return []
+    const out: number[] = []
+    for (let k = 0; k < Math.min(count, 8); k++) {
+      const o = u32(at + k * 4)
+      if (o !== null && o < t.length) out.push(o)
+    }
+    return out
+  }
+  return []
 }

@@ -8,14 +8,20 @@
 import { open } from 'node:fs/promises'
 import exifr from 'exifr'
 import sharp from 'sharp'
-import { parseOffset, zonedWallTimeToInstant, wallTimeAtOffset } from '../../../../shared/time-zone'
+import {
+  parseOffset,
+  zonedWallTimeToInstant,
+  wallTimeAtOffset,
+  type WallTime,
+} from '../../../../shared/time-zone'
 import {
   frameSize,
   listJpegSegments,
   segmentPayload,
   type JpegSegmentList,
 } from '../../extract/jpeg-segments'
-import { fillMissing, readExifLite } from './exif-lite'
+import { readCameraRaw } from './camera-raw'
+import { fillMissing, readExifLite, type ExifLite } from './exif-lite'
 import { droneFromXmp, gpsFromExif, lowerKeys, parseExifTime } from './image-tags'
 import {
   capturedAt,
@@ -40,6 +46,9 @@ export interface ImageOptions {
 }
 
 type Dict = Record<string, unknown>
+
+/** ISO BMFF image formats whose displayed orientation is set by item properties, not EXIF. */
+const HEIF_MIMES = new Set(['image/heic', 'image/heif', 'image/heic-sequence', 'image/avif'])
 
 /** The TIFF structure inside the APP1 "Exif\0\0" segment, or null when there is none. */
 function exifTiff(head: Buffer, list: JpegSegmentList): Buffer | null {
@@ -120,35 +129,44 @@ export async function extractImage(path: string, opts: ImageOptions): Promise<Ex
     if (exifProblem) problems.push(exifProblem)
   }
 
-  let tags: Dict = {}
-  let exifrProblem: string | null = null
-  try {
-    // JPEG metadata sits in the header, which `head` holds: parsing the buffer bounds the work
-    // even when a length field is corrupt. Other formats may keep EXIF anywhere: give exifr the path.
-    const out = (await exifr.parse(isJpeg ? opts.head : path, {
-      tiff: true,
-      exif: true,
-      gps: true,
-      xmp: true,
-      ifd1: false,
-      interop: false,
-      icc: false,
-      iptc: false,
-      jfif: false,
-      ihdr: false,
-      makerNote: false,
-      userComment: false,
-      mergeOutput: false,
-      reviveValues: false,
-      translateValues: false,
-      translateKeys: true,
-    })) as Dict | undefined
-    tags = out ?? {}
-    const errs = tags.errors as unknown[] | undefined
-    if (Array.isArray(errs) && errs.length > 0) exifrProblem = reason(errs[0])
-  } catch (e) {
-    exifrProblem = reason(e)
+  // Camera raw: its own containers hold the EXIF (CR3, RAF, ORF, RW2 are formats exifr does not
+  // read) and the recorded image's size, which a decoder's first image (a preview) is not.
+  const raw = readCameraRaw(opts.head, opts.mime)
+  if (raw) {
+    facts.meta.raw = true
+    facts.meta.rawFormat = raw.format
   }
+  const rawOnly = raw !== null && opts.mime !== 'image/tiff'
+  let tags: Dict = rawOnly ? { ...raw.tags } : {}
+  let exifrProblem: string | null = null
+  if (!rawOnly)
+    try {
+      // JPEG metadata sits in the header, which `head` holds: parsing the buffer bounds the work
+      // even when a length field is corrupt. Other formats may keep EXIF anywhere: give exifr the path.
+      const out = (await exifr.parse(isJpeg ? opts.head : path, {
+        tiff: true,
+        exif: true,
+        gps: true,
+        xmp: true,
+        ifd1: false,
+        interop: false,
+        icc: false,
+        iptc: false,
+        jfif: false,
+        ihdr: false,
+        makerNote: false,
+        userComment: false,
+        mergeOutput: false,
+        reviveValues: false,
+        translateValues: false,
+        translateKeys: true,
+      })) as Dict | undefined
+      tags = out ?? {}
+      const errs = tags.errors as unknown[] | undefined
+      if (Array.isArray(errs) && errs.length > 0) exifrProblem = reason(errs[0])
+    } catch (e) {
+      exifrProblem = reason(e)
+    }
   if (exifrProblem) {
     // exifr drops a whole IFD for one bad entry; the tolerant reader recovers the rest.
     const tiff = list ? exifTiff(opts.head, list) : opts.mime === 'image/tiff' ? opts.head : null
@@ -158,6 +176,7 @@ export async function extractImage(path: string, opts: ImageOptions): Promise<Ex
       facts.meta.metadataNotes = [`exifr: ${exifrProblem}; tags read entry by entry instead`]
     } else problems.push(`EXIF: ${exifrProblem}`)
   }
+  if (raw && !rawOnly) fillMissing(tags, { ifd0: {}, gps: {}, exif: {}, ...(raw.tags as object) } as ExifLite)
   const ifd0 = (tags.ifd0 ?? {}) as Dict
   const exif = (tags.exif ?? {}) as Dict
 
@@ -172,10 +191,26 @@ export async function extractImage(path: string, opts: ImageOptions): Promise<Ex
     if (md.pages && md.pages > 1) facts.meta.pages = md.pages
   } catch (e) {
     if (list) pixel = frameSize(opts.head, list)
-    if (!/premature end/i.test(reason(e)))
+    // The bundled decoder reads no camera raw; the raw's own fields give its size.
+    if (!/premature end/i.test(reason(e)) && !raw)
       problems.push(`the image decoder cannot read the header (${reason(e)})`)
   }
-  const orientation = toNumber(ifd0.Orientation) ?? sharpOrientation ?? 1
+  if (raw?.size) {
+    pixel = raw.size
+  } else if (raw && pixel) {
+    facts.meta.sizeIsPreview = true
+    facts.warnings.push({
+      code: 'preview-size',
+      message: `Only the ${raw.format} file's embedded preview is readable: ${pixel.width}×${pixel.height} is the preview's size, not the sensor's.`,
+    })
+  }
+  const exifOrientation = toNumber(ifd0.Orientation) ?? sharpOrientation ?? 1
+  // In HEIF the item properties (irot, imir) define the display, and the decoder's size already
+  // has them applied; an EXIF Orientation inside a HEIF is informative and must not be applied
+  // on top (an iPhone HEIC with irot 270° and Orientation 6 would be turned twice).
+  const heifFamily = HEIF_MIMES.has(opts.mime)
+  const orientation = heifFamily ? 1 : exifOrientation
+  if (heifFamily && exifOrientation !== 1) facts.meta.exifOrientation = exifOrientation
   if (pixel) {
     const swap = orientation >= 5 && orientation <= 8
     facts.width = swap ? pixel.height : pixel.width
@@ -245,27 +280,64 @@ export async function extractImage(path: string, opts: ImageOptions): Promise<Ex
   return facts
 }
 
+/** Milliseconds from EXIF SubSecTime text ("762" → 762, "21" → 210, "5" → 500); 0 when absent or not digits. */
+export function subSecondMs(v: unknown): number {
+  const s = typeof v === 'number' ? String(v) : cleanString(v)
+  if (!s || !/^\d+$/.test(s.trim())) return 0
+  return Math.round(Number(`0.${s.trim()}`) * 1000) % 1000
+}
+
+/** Same wall clock to the second. */
+const sameWall = (a: WallTime, b: WallTime): boolean =>
+  a.year === b.year &&
+  a.month === b.month &&
+  a.day === b.day &&
+  a.hour === b.hour &&
+  a.minute === b.minute &&
+  a.second === b.second
+
+/**
+ * The zone the device wrote elsewhere for the same wall clock: XMP dates (DJI drones write
+ * xmp:CreateDate with an offset while EXIF has none). Only a reading of the same wall clock
+ * counts: another clock reading with an offset says nothing about this one.
+ */
+function xmpOffsetFor(wall: WallTime, xmp: Dict): { offset: number; tag: string } | null {
+  for (const key of ['CreateDate', 'DateTimeOriginal', 'DateCreated', 'ModifyDate']) {
+    const t = parseExifTime(xmp[key])
+    if (t && t.offset !== null && sameWall(t.wall, wall)) return { offset: t.offset, tag: `XMP ${key}` }
+  }
+  return null
+}
+
 function setCaptureTime(facts: ExtractFacts, tags: Dict, opts: ImageOptions): void {
   const ifd0 = (tags.ifd0 ?? {}) as Dict
   const exif = (tags.exif ?? {}) as Dict
   const xmp = (tags.xmp ?? {}) as Dict
-  const candidates: Array<[unknown, unknown, string]> = [
-    [exif.DateTimeOriginal, exif.OffsetTimeOriginal, 'DateTimeOriginal'],
-    [exif.CreateDate, exif.OffsetTimeDigitized, 'CreateDate'],
-    [ifd0.ModifyDate, exif.OffsetTime, 'ModifyDate'],
-    [xmp.DateCreated ?? xmp.CreateDate, undefined, 'XMP CreateDate'],
+  const candidates: Array<[unknown, unknown, unknown, string]> = [
+    [exif.DateTimeOriginal, exif.OffsetTimeOriginal, exif.SubSecTimeOriginal, 'DateTimeOriginal'],
+    [exif.CreateDate, exif.OffsetTimeDigitized, exif.SubSecTimeDigitized, 'CreateDate'],
+    [ifd0.ModifyDate, exif.OffsetTime, exif.SubSecTime, 'ModifyDate'],
+    [xmp.DateCreated ?? xmp.CreateDate, undefined, undefined, 'XMP CreateDate'],
   ]
-  for (const [timeText, offsetText, tag] of candidates) {
+  for (const [timeText, offsetText, subSec, tag] of candidates) {
     const t = parseExifTime(timeText)
     if (!t) continue
-    const off = t.offset ?? (typeof offsetText === 'string' ? parseOffset(offsetText.trim()) : null)
+    const ms = subSecondMs(subSec)
+    let off = t.offset ?? (typeof offsetText === 'string' ? parseOffset(offsetText.trim()) : null)
     facts.meta.timeTag = tag
+    if (off === null) {
+      const fromXmp = xmpOffsetFor(t.wall, xmp)
+      if (fromXmp) {
+        off = fromXmp.offset
+        facts.meta.offsetTag = fromXmp.tag
+      }
+    }
     if (off !== null) {
-      Object.assign(facts, capturedAt(wallTimeAtOffset(t.wall, off), off, 'exif'))
+      Object.assign(facts, capturedAt(wallTimeAtOffset(t.wall, off) + ms, off, 'exif'))
       return
     }
     const z = zonedWallTimeToInstant(t.wall, opts.caseTimeZone)
-    Object.assign(facts, capturedAt(z.ms, z.offsetMinutes, 'exif'))
+    Object.assign(facts, capturedAt(z.ms + ms, z.offsetMinutes, 'exif'))
     facts.warnings.push({
       code: 'offset-assumed',
       message: `The image's ${tag} (${String(timeText).trim()}) has no UTC offset; it was read as local time in the case zone ${opts.caseTimeZone} (${facts.utcOffset}).`,

@@ -32,6 +32,8 @@ export interface ThermalReading {
   /** `thermal` is absent when the file is not a radiometric JPEG */
   meta: { thermal?: ThermalMeta }
   warnings: ThermalWarning[]
+  /** the camera's own record of the capture instant with its zone (FLIR CameraInfo), when it has one */
+  cameraClock?: { utc: string; offsetMinutes: number }
 }
 
 /** Detection looks at this much; the whole header (up to SOS) is read when it is longer. */
@@ -128,7 +130,8 @@ export function thermalFromBytes(buf: Buffer): ThermalReading {
         }
       }
     }
-    return { meta: { thermal }, warnings }
+    const cameraClock = flir.camera.capturedAt
+    return cameraClock ? { meta: { thermal }, warnings, cameraClock } : { meta: { thermal }, warnings }
   } catch (err) {
     // A parser bug must not lose the import: keep the image, say what failed.
     warnings.push({

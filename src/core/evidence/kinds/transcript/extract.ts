@@ -5,7 +5,12 @@
  */
 import { readFile } from 'node:fs/promises'
 import mammoth from 'mammoth'
-import { decodeText, normaliseText, type TextEncoding } from '../../extract/text-decode'
+import {
+  decodeText,
+  normaliseText,
+  type EncodingCandidate,
+  type TextEncoding,
+} from '../../extract/text-decode'
 import { emptyFacts, reason, type ExtractFacts, type TranscriptTurn } from '../../extract/extract-result'
 
 export type { TranscriptTurn }
@@ -212,6 +217,7 @@ export async function extractTranscript(
   let raw = ''
   let encoding: TextEncoding | null = null
   let bom = false
+  let candidates: EncodingCandidate[] | null = null
   if (opts.isDocx) {
     try {
       raw = await docxText(path)
@@ -229,11 +235,18 @@ export async function extractTranscript(
       raw = dec.text
       encoding = dec.encoding
       bom = dec.bom
+      if (dec.candidates && dec.candidates.length > 0) candidates = dec.candidates
+      if (dec.certain === false) {
+        facts.warnings.push({
+          code: 'text-encoding-guessed',
+          message: `The text names no encoding and more than one reading is possible; it is shown decoded as ${dec.encoding}${candidates ? ` (candidates: ${candidates.map((c) => `${c.encoding} ${c.confidence}%`).join(', ')})` : ''}. The officer can choose another decoding; the original bytes are unchanged.`,
+        })
+      }
     } else {
       facts.warnings.push({
         code: 'metadata-unreadable',
         message:
-          'The text encoding could not be recognised (not UTF-8, UTF-16 or GB18030); no text was indexed.',
+          'The text encoding could not be recognised (not UTF-8, UTF-16, GB18030, Big5 or another known encoding); no text was indexed.',
       })
     }
   }
@@ -243,6 +256,7 @@ export async function extractTranscript(
     format: opts.isDocx ? 'docx' : 'text',
     encoding,
     ...(bom ? { bom: true } : {}),
+    ...(candidates ? { encodingCandidates: candidates } : {}),
     turns: parsed.turns.length,
     header: parsed.header,
     ...(parsed.title ? { title: parsed.title } : {}),

@@ -5,6 +5,7 @@
  */
 import { insideDuration } from '../../../annotations/anchor-bounds'
 import type { CoreKindModule } from '../kind-module'
+import { ELEMENTARY_VIDEO_FORMATS, videoByProbe } from './by-probe'
 import { extractVideo } from './extract'
 import { videoPoster } from './poster'
 import { makePlaybackProxy } from './proxy'
@@ -13,6 +14,10 @@ export const videoModule: CoreKindModule<'video'> = {
   kind: 'video',
   detectionRank: 30,
   claims: (s) => s.mime.startsWith('video/'),
+  formats: ELEMENTARY_VIDEO_FORMATS,
+  // Formats without a magic number our sniffer knows (raw DV, MPEG-4 Part 2 and H.264/H.265
+  // elementary streams): ffprobe, which reads them, tells.
+  reclaims: { from: ['other'], check: (ctx) => videoByProbe(ctx.path, ctx.signal) },
   citations: { 'time-range': (item, a) => insideDuration(item, a.start, a.end) },
   extract: (ctx) =>
     extractVideo(ctx.path, {

@@ -6,7 +6,15 @@ import { warningText } from '../../lib/warnings'
 import { decimalCoords, dmsCoords, droneSentence, readDrone, signed } from './meta-text'
 
 /** Meta keys shown in their own groups above; the rest are listed under "other". */
-const SHOWN = new Set(['format', 'pixelWidth', 'pixelHeight', 'orientation', 'drone'])
+const SHOWN = new Set([
+  'format',
+  'pixelWidth',
+  'pixelHeight',
+  'orientation',
+  'drone',
+  'sizeIsPreview',
+  'rawFormat',
+])
 
 function Group({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -78,9 +86,15 @@ export function ImageMetaPanel({ item }: { item: EvidenceItem }) {
       <Group title={t(`${k}.group.image`)}>
         <Descriptions size="small" column={1}>
           {item.width !== null && item.height !== null && (
-            <Descriptions.Item label={t(`${k}.field.size`)}>
+            // A camera raw whose recorded size is unreadable shows its embedded preview's size, and says so.
+            <Descriptions.Item
+              label={t(meta.sizeIsPreview === true ? `${k}.field.previewSize` : `${k}.field.size`)}
+            >
               <span data-testid="image-size">{t(`${k}.sizeValue`, { w: item.width, h: item.height })}</span>
             </Descriptions.Item>
+          )}
+          {typeof meta.rawFormat === 'string' && (
+            <Descriptions.Item label={t(`${k}.field.rawFormat`)}>{meta.rawFormat}</Descriptions.Item>
           )}
           {typeof meta.pixelWidth === 'number' && typeof meta.pixelHeight === 'number' && (
             <Descriptions.Item label={t(`${k}.field.stored`)}>
