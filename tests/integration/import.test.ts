@@ -94,7 +94,13 @@ describe('import: originals', () => {
     writeFileSync(join(src, 'z-backup', 'copy.JPG'), readFileSync(join(src, 'DJI_0001.JPG')))
     const summary = await run([src])
     expect(summary.results.map((r) => r.status)).toEqual(['imported', 'duplicate'])
-    expect(summary.results[1]).toMatchObject({ number: 'E001', sha256: summary.results[0].sha256 })
+    // the duplicate line carries the kind of the item it duplicates, not null
+    expect(summary.results[1]).toMatchObject({
+      number: 'E001',
+      sha256: summary.results[0].sha256,
+      kind: summary.results[0].kind,
+    })
+    expect(summary.results[1].kind).toBe('image')
     expect(queryItems(file.db).total).toBe(1)
     const item = getItem(file.db, 'E001')!
     expect(itemSources(file.db, item.id).map((s) => [s.path, s.duplicate])).toEqual([

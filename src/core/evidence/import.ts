@@ -297,7 +297,8 @@ function commit(
         id: existing.id,
         number: existing.number,
         sha256: p.stored.sha256,
-        kind: null,
+        // the kind of the item it duplicates
+        kind: existing.kind,
         size: p.stored.size,
         warnings: [],
       }

@@ -213,11 +213,16 @@ export function pendingDerived(
     .all(role) as Array<{ itemId: string; number: string; sha256: string; kind: EvidenceKind }>
 }
 
-export function findItemBySha(db: ReadableDB, sha256: string): { id: string; number: string } | null {
-  return (
-    (db.prepare('SELECT id, number FROM items WHERE sha256 = ?').get(sha256) as
-      { id: string; number: string } | undefined) ?? null
-  )
+export function findItemBySha(
+  db: ReadableDB,
+  sha256: string,
+): { id: string; number: string; kind: EvidenceKind } | null {
+  const row = db.prepare('SELECT id, number, kind FROM items WHERE sha256 = ?').get(sha256) as
+    | { id: string; number: string; kind: string }
+    | undefined
+  if (!row) return null
+  // A kind this version does not know (a newer case) reads as 'other', as everywhere.
+  return { id: row.id, number: row.number, kind: isEvidenceKind(row.kind) ? row.kind : 'other' }
 }
 
 /** An item by id or by evidence number (E001). */

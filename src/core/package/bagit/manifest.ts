@@ -51,6 +51,8 @@ export function parseManifest(
   fileName: string,
   kind: ManifestKind,
   algorithm: BagAlgorithm,
+  /** the bag declares a BagIt version before 0.97, which let payload manifests list tag files */
+  opts: { preRfcVersion?: boolean } = {},
 ): ManifestParse {
   const entries: ManifestEntry[] = []
   const problems: BagProblem[] = []
@@ -117,7 +119,15 @@ export function parseManifest(
       return
     }
     const inPayload = path.startsWith('data/')
-    if (kind === 'payload' && !inPayload) {
+    if (kind === 'payload' && !inPayload && opts.preRfcVersion) {
+      // BagIt 0.96 and earlier did not yet say "MUST NOT reference files outside the payload
+      // directory" (0.97 drafts, RFC 8493 §2.1.3); bagit-python and bagit-java accept such bags.
+      warnings.push({
+        code: 'manifest-outside-payload',
+        path: fileName,
+        message: `${fileName} line ${line} lists "${printable(path)}", which is not under data/; BagIt 0.97 and later forbid this (RFC 8493 §2.1.3), this bag declares an earlier version, so the file is checked as listed`,
+      })
+    } else if (kind === 'payload' && !inPayload) {
       problems.push({
         code: 'bad-manifest',
         path: fileName,

@@ -15,6 +15,10 @@ export type BagProblemCode =
   | 'duplicate-entry'
   | 'unsupported-algorithm'
   | 'io-error'
+  /** warning: ZIP entry names without the UTF-8 flag, decoded by trying UTF-8 then GB18030 */
+  | 'name-encoding'
+  /** warning: a BagIt 0.96 payload manifest lists a file outside data/ (allowed before RFC 8493 §2.1.3) */
+  | 'manifest-outside-payload'
 
 export interface BagProblem {
   code: BagProblemCode

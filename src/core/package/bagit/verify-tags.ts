@@ -180,7 +180,9 @@ export async function readBagTags(
     }
     const text = await readText(name, MAX_MANIFEST_BYTES, 'bad-manifest')
     if (text === null) continue
-    const parsed = parseManifest(text, name, mn.kind, algorithm)
+    const parsed = parseManifest(text, name, mn.kind, algorithm, {
+      preRfcVersion: version !== null && compareVersion(version, '0.97') < 0,
+    })
     report.add(parsed.problems, parsed.warnings)
     manifests.push({ name, kind: mn.kind, algorithm, entries: parsed.entries })
   }

@@ -7,6 +7,7 @@ import { checkSafePath } from './safe-path'
 import { MAX_BAG_ENTRIES, readAllBounded } from './source-util'
 import type { BagFileEntry, BagProblem, BagScan, BagSource } from './types'
 import { checkZipLayout, readZipEnd } from './zip-layout'
+import { decodeZipEntryName, nameDecodingWarning, type ZipNameDecoding } from './zip-names'
 
 /** The first `end` bytes of a file, for a ZIP followed by bytes that are not part of it. */
 class FilePrefixReader extends yauzl.RandomAccessReader {
@@ -75,14 +76,11 @@ async function readZipBag(location: string, fh: Awaited<ReturnType<typeof open>>
     )
   }
   const raw: Array<{ entry: yauzl.Entry; name: string }> = []
+  const decodings: ZipNameDecoding[] = []
   try {
     for await (const entry of zip.eachEntry()) {
-      const name = yauzl.getFileNameLowLevel(
-        entry.generalPurposeBitFlag,
-        entry.fileNameRaw,
-        entry.extraFields,
-        true,
-      )
+      const { name, decoding } = decodeZipEntryName(entry)
+      decodings.push(decoding)
       raw.push({ entry, name })
     }
   } catch (err) {
@@ -94,7 +92,9 @@ async function readZipBag(location: string, fh: Awaited<ReturnType<typeof open>>
     )
   }
   const layout = end ? await checkZipLayout(fh, fileSize, end, raw) : []
-  return new ZipBagSource(location, zip, raw, layout)
+  const source = new ZipBagSource(location, zip, raw, layout)
+  source.noteNameDecoding(nameDecodingWarning(decodings))
+  return source
 }
 
 /** A bag inside a ZIP, rooted at the ZIP root or at its single top-level folder. */
@@ -203,6 +203,11 @@ export class ZipBagSource implements BagSource {
     // Reading in offset order keeps the ZIP read sequential.
     files.sort((a, b) => a.offset - b.offset)
     this.scanResult = { files: files.map(({ path, size }) => ({ path, size })), dirs, problems, warnings }
+  }
+
+  /** Says how names without the UTF-8 flag were read (zip-names.ts). */
+  noteNameDecoding(message: string | null): void {
+    if (message) this.scanResult.warnings.unshift({ code: 'name-encoding', message })
   }
 
   scan(): Promise<BagScan> {
