@@ -6,7 +6,7 @@
  * real-world-bags.test.ts.)
  */
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import iconv from 'iconv-lite'
 import sharp from 'sharp'
@@ -15,6 +15,7 @@ import { EVIDENCE_KINDS } from '../../src/shared/kinds'
 import { detectKind } from '../../src/core/evidence/detect-kind'
 import { extractFile, type ExtractResult } from '../../src/core/evidence/extract/index'
 import { decodeText, decodeTextAs } from '../../src/core/evidence/extract/text-decode'
+import { kindModule } from '../../src/core/evidence/kinds/registry'
 import { gpsTimeInPayload, parseGpsu } from '../../src/core/evidence/kinds/video/gpmf'
 import { REAL_WORLD } from '../support/fixtures'
 import { testFfmpeg } from '../support/media'
@@ -345,4 +346,36 @@ describe('text kinds of the same classes', () => {
     const tw = '詢問筆錄\n問：你叫什麼名字？\n答：我叫張三，是某化工有限公司的環保負責人。'
     expect(decodeText(iconv.encode(tw, 'big5'))).toMatchObject({ encoding: 'big5', text: tw })
   })
+})
+
+describe('HEIC pictures (libheif in a worker)', () => {
+  it('the iPhone HEIC gets a portrait thumbnail and preview, turned once', { timeout: 300_000 }, async () => {
+    const stored = join(dir, 'heic-object')
+    copyFileSync(join(FILES, 'image/iphone_13_pro_max.HEIC'), stored)
+    const out = join(dir, 'heic-derived')
+    const made = await kindModule('image').pictures!.make({ path: stored }, out, {})
+    expect(made.problem).toBeNull()
+    const thumb = await sharp(made.files.thumb!).metadata()
+    const preview = await sharp(made.files.preview!).metadata()
+    expect([thumb.width, thumb.height]).toEqual([240, 320])
+    expect([preview.width, preview.height]).toEqual([1200, 1600])
+  })
+
+  it(
+    'a damaged HEIC gets no picture and a message without the stored path',
+    { timeout: 120_000 },
+    async () => {
+      const bytes = readFileSync(join(FILES, 'image/iphone_13_pro_max.HEIC')).subarray(0, 4096)
+      const stored = join(dir, 'objects-sha256-damaged')
+      writeFileSync(stored, bytes)
+      const made = await kindModule('image').pictures!.make(
+        { path: stored },
+        join(dir, 'damaged-derived'),
+        {},
+      )
+      expect(made.files.thumb).toBeUndefined()
+      expect(made.problem).toMatch(/HEIF/)
+      expect(made.problem).not.toContain(dir)
+    },
+  )
 })

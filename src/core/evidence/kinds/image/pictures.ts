@@ -1,11 +1,14 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { ffmpegFrame, PREVIEW_PX, sharpJpeg, THUMB_PX } from '../../derive/pictures'
+import sharp from 'sharp'
+import { decodeHeif, isHeif } from '../../derive/heif-decode'
+import { ffmpegFrame, PREVIEW_PX, sharpJpeg, THUMB_PX, tmpName } from '../../derive/pictures'
 import type { DerivedFiles, PictureSource } from '../kind-module'
 
 /**
  * Thumbnail (320 px) and preview (1600 px) JPEGs of a still image, orientation applied, written
- * into `outDir` as thumb.jpg / preview.jpg. Formats sharp lacks (BMP, some HEIF) go through
+ * into `outDir` as thumb.jpg / preview.jpg. HEIC/HEIF (no HEVC decoder in the bundled libvips) is
+ * decoded by libheif in a worker (heif-decode.ts); other formats sharp lacks (BMP) go through
  * ffmpeg when the source is a file. Bad content never throws: `problem` says what failed.
  */
 export async function imagePictures(src: PictureSource, outDir: string): Promise<DerivedFiles> {
@@ -18,7 +21,12 @@ export async function imagePictures(src: PictureSource, outDir: string): Promise
     await sharpJpeg(preview, thumb, THUMB_PX)
     return { files: { thumb, preview }, problem: null }
   } catch (e) {
-    const problem = `The image could not be decoded for a thumbnail: ${(e as Error).message.split('\n')[0]}`
+    // The bundled libvips has no HEVC decoder: HEIC goes through libheif (WASM) in a worker.
+    const head = 'bytes' in src ? src.bytes : await readHead(src.path)
+    if (isHeif(head))
+      return heifPictures('bytes' in src ? src.bytes : await readFile(src.path), thumb, preview)
+    // sharp's message may name the stored object's path; the caller names the original file.
+    const problem = `The image could not be decoded for a thumbnail: ${withoutPaths((e as Error).message.split('\n')[0])}`
     if ('bytes' in src) return { files: {}, problem }
     const scale = (px: number): string =>
       `scale='min(${px},iw)':'min(${px},ih)':force_original_aspect_ratio=decrease`
@@ -29,5 +37,52 @@ export async function imagePictures(src: PictureSource, outDir: string): Promise
       files: { ...(okThumb ? { thumb } : {}), ...(okPreview ? { preview } : {}) },
       problem: okThumb ? null : problem,
     }
+  }
+}
+
+/** Preview and thumbnail of a HEIF from libheif's RGBA (already as displayed: no EXIF rotation on top). */
+async function heifPictures(bytes: Buffer, thumb: string, preview: string): Promise<DerivedFiles> {
+  try {
+    const img = await decodeHeif(bytes)
+    const raw = { raw: { width: img.width, height: img.height, channels: 4 as const } }
+    for (const [out, px] of [
+      [preview, PREVIEW_PX],
+      [thumb, THUMB_PX],
+    ] as const) {
+      const tmp = tmpName(out)
+      try {
+        await sharp(img.rgba, raw)
+          .resize(px, px, { fit: 'inside', withoutEnlargement: true })
+          .flatten({ background: '#ffffff' })
+          .jpeg({ quality: 82 })
+          .toFile(tmp)
+        await rename(tmp, out)
+      } catch (e) {
+        await rm(tmp, { force: true })
+        throw e
+      }
+    }
+    return { files: { thumb, preview }, problem: null }
+  } catch (e) {
+    return {
+      files: {},
+      problem: `The HEIF image could not be decoded for a thumbnail: ${withoutPaths((e as Error).message)}`,
+    }
+  }
+}
+
+/** A message with absolute paths (the case's objects/sha256/… files) replaced: the caller names the original. */
+export function withoutPaths(message: string): string {
+  return message.replace(/(?:[A-Za-z]:)?[\\/][^\s:'"]*(?:objects|derived)[\\/][^\s:'"]*/g, '(the file)')
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  const fh = await open(path, 'r')
+  try {
+    const b = Buffer.alloc(32)
+    const { bytesRead } = await fh.read(b, 0, 32, 0)
+    return b.subarray(0, bytesRead)
+  } finally {
+    await fh.close()
   }
 }
