@@ -26,7 +26,6 @@ async function verifyAt(path: string): Promise<BagVerifyResult> {
     await source.close()
   }
 }
-const codes = (list: Array<{ code: string }>): string[] => list.map((p) => p.code)
 
 /** The entries of a ZIP: raw name bytes and data. */
 async function zipEntries(path: string): Promise<Array<{ name: Buffer; data: Buffer }>> {

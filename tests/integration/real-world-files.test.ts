@@ -379,3 +379,47 @@ describe('HEIC pictures (libheif in a worker)', () => {
     },
   )
 })
+
+describe('AVCHD (.mts): the H.264 MDPM recording time with its zone', () => {
+  /** An MPEG-TS with an SEI user-data message carrying MDPM entries 0x18/0x19, as AVCHD camcorders write. */
+  function avchd(name: string, zoneByte: number): string {
+    const path = join(dir, name)
+    // 2024-03-05 09:10:11; tags 0x18 (zone, BCD year, month) and 0x19 (BCD day, hour, minute, second)
+    const mdpm = String.fromCharCode(2, 0x18, zoneByte, 0x20, 0x24, 0x03, 0x19, 0x05, 0x09, 0x10, 0x11)
+    execFileSync(testFfmpeg(), [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=320x240:rate=25:duration=1',
+      '-c:v',
+      'libx264',
+      '-pix_fmt',
+      'yuv420p',
+      '-bsf:v',
+      `h264_metadata=sei_user_data=17ee8c60-f84d-11d9-8cd6-0800200c9a66+MDPM${mdpm}`,
+      '-f',
+      'mpegts',
+      '-y',
+      path,
+    ])
+    return path
+  }
+  const at = (path: string, zone = 'Europe/Berlin'): Promise<ExtractResult> =>
+    extractFile(path, { caseTimeZone: zone, fileName: path.split('/').pop()!, sourceMtimeMs: 0 })
+
+  it('+08:00 recorded by the camera wins over the case zone', async () => {
+    const r = await at(avchd('00001.MTS', 8 << 1))
+    expect(r.kind).toBe('video')
+    expect(r.capturedAt).toBe('2024-03-05T09:10:11+08:00')
+    expect(codes(r)).not.toContain('offset-assumed')
+    expect(r.meta.timeFrom).toMatch(/MDPM/)
+  })
+
+  it('west of UTC, and a half hour east', async () => {
+    // (a zone byte of 0x27 would be a quote to ffmpeg's option parser, so the two cases are apart)
+    expect((await at(avchd('00002.MTS', 0x20 | (5 << 1)))).capturedAt).toBe('2024-03-05T09:10:11-05:00')
+    expect((await at(avchd('00003.MTS', (5 << 1) | 1))).capturedAt).toBe('2024-03-05T09:10:11+05:30')
+  })
+})

@@ -8,6 +8,7 @@ import {
   isValidWallTime,
   toIsoWithOffset,
   zoneOffsetMinutes,
+  wallTimeAtOffset,
   zonedWallTimeToInstant,
   type WallTime,
 } from '../../../shared/time-zone'
@@ -27,8 +28,11 @@ export interface RecordingTimeOptions {
   localAsUtc?: string
   /** the recording's start from a GPS time track in the file (UTC), when it has one */
   gpsStartMs?: number | null
-  /** a wall-clock reading from the stream itself (DV REC DATE/TIME), when the container has none */
-  streamClock?: { wall: WallTime; what: string } | null
+  /**
+   * a clock reading from the stream itself: DV REC DATE/TIME (a wall clock), AVCHD's H.264 MDPM
+   * (with the camera's zone, which wins over a container time without one)
+   */
+  streamClock?: { wall: WallTime; what: string; offsetMinutes?: number; dst?: boolean } | null
 }
 
 /** Agreement tolerance between the container clock and the file-name clock. */
@@ -75,6 +79,18 @@ export function setRecordingTime(
   const utcMs = zoned ? containerInstant(creationText) : null
   const headerWall = creationText && (!zoned || opts.localAsUtc) ? wallOf(creationText) : null
   let container: { ms: number; off: number; labelledUtc: boolean } | null = null
+  const zonedStream = opts.streamClock?.offsetMinutes !== undefined ? opts.streamClock : null
+  if (zonedStream && zonedStream.offsetMinutes !== undefined) {
+    const off = zonedStream.offsetMinutes
+    Object.assign(facts, capturedAt(wallTimeAtOffset(zonedStream.wall, off), off, 'container'))
+    facts.meta.timeFrom = zonedStream.what
+    if (zonedStream.dst)
+      facts.warnings.push({
+        code: 'offset-assumed',
+        message: `The ${zonedStream.what} marks its zone ${formatOffset(off)} as summer time; the offset is written as the camera recorded it, which may be one hour less than the civil offset that day.`,
+      })
+    return
+  }
   if (qtMs !== null && qtOff) {
     const off = (qtOff[1] === '-' ? -1 : 1) * (Number(qtOff[2]) * 60 + Number(qtOff[3]))
     container = { ms: qtMs, off, labelledUtc: false }

@@ -17,6 +17,7 @@ import { parseFilenameTime } from '../../extract/filename-time'
 import { setRecordingTime } from '../../extract/recording-time'
 import { open } from 'node:fs/promises'
 import type { WallTime } from '../../../../shared/time-zone'
+import { avchdRecordingTime } from './avchd-mdpm'
 import { DV_FRAME_BYTES, dvRecordingTime, dvSystem } from './dv-packs'
 import { gpmfStartTime } from './gpmf'
 import { chromiumPlays, parseRate } from './probe-parse'
@@ -126,8 +127,11 @@ export async function extractVideo(path: string, opts: VideoOptions): Promise<Ex
     gpmd && typeof gpmd.index === 'number'
       ? await gpmfStartTime(path, gpmd.index, { signal: opts.signal, timeoutMs: opts.timeoutMs })
       : null
-  let streamClock: { wall: WallTime; what: string } | null = null
-  if (formatName === 'dv') {
+  let streamClock: { wall: WallTime; what: string; offsetMinutes?: number; dst?: boolean } | null = null
+  if (formatName === 'mpegts' || opts.mime === 'video/mp2t') {
+    const mdpm = avchdRecordingTime(await readHead(path, AVCHD_HEAD_BYTES))
+    if (mdpm) streamClock = { ...mdpm, what: 'AVCHD recording time (H.264 MDPM)' }
+  } else if (formatName === 'dv') {
     const head = await readHead(path, DV_FRAME_BYTES.pal)
     const wall = dvRecordingTime(head)
     if (wall) streamClock = { wall, what: 'DV recording date and time' }
@@ -148,6 +152,9 @@ export async function extractVideo(path: string, opts: VideoOptions): Promise<Ex
   )
   return facts
 }
+
+/** AVCHD writes the MDPM SEI with the first pictures: the first MiB of the stream holds it. */
+const AVCHD_HEAD_BYTES = 2 << 20
 
 /**
  * The media's duration: the video stream's, else the audio stream's, else the container's. A
