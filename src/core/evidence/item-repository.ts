@@ -218,8 +218,7 @@ export function findItemBySha(
   sha256: string,
 ): { id: string; number: string; kind: EvidenceKind } | null {
   const row = db.prepare('SELECT id, number, kind FROM items WHERE sha256 = ?').get(sha256) as
-    | { id: string; number: string; kind: string }
-    | undefined
+    { id: string; number: string; kind: string } | undefined
   if (!row) return null
   // A kind this version does not know (a newer case) reads as 'other', as everywhere.
   return { id: row.id, number: row.number, kind: isEvidenceKind(row.kind) ? row.kind : 'other' }

@@ -38,8 +38,7 @@ export function nameDecodingWarning(decodings: ZipNameDecoding[]): string | null
   const parts: string[] = []
   if (count('utf-8') > 0)
     parts.push(`${count('utf-8')} as UTF-8 (as Info-ZIP on Linux and macOS writes them)`)
-  if (count('gb18030') > 0)
-    parts.push(`${count('gb18030')} as GB18030 (as Chinese Windows writes them)`)
+  if (count('gb18030') > 0) parts.push(`${count('gb18030')} as GB18030 (as Chinese Windows writes them)`)
   if (count('cp437') > 0) parts.push(`${count('cp437')} as IBM437 (the ZIP default)`)
   if (parts.length === 0) return null
   return `ZIP entry names without the UTF-8 flag were decoded by trying UTF-8, then GB18030: ${parts.join(', ')}`
