@@ -1,10 +1,13 @@
 import { CaseFile } from '../../core/case/case-file'
 import { checkCase } from '../../core/case/integrity'
+import { OfficerKeys } from '../../core/signing/officer-key'
+import { chainWitnesses } from '../../core/signing/checkpoint-signer'
 import {
   EXIT_OK,
   EXIT_PROBLEMS,
   UsageError,
   actorFrom,
+  appData,
   cancelOnInterrupt,
   parse,
   printJson,
@@ -30,7 +33,11 @@ export async function checkCommand(argv: string[]): Promise<number> {
     say(m.stoppingCheck)
   })
   try {
-    const result = await checkCase(file, actorFrom(values.actor as string | undefined), () => new Date(), {
+    const actor = actorFrom(values.actor as string | undefined)
+    const data = appData()
+    const result = await checkCase(file, actor, () => new Date(), {
+      // compared with the heads and keys kept in the app data folder; this check's head is added, signed
+      ...chainWitnesses(data.dir, new OfficerKeys(data.dir), actor),
       signal: interrupt.signal,
       removeOrphans: values['remove-orphans'] === true,
       onProgress: (p) =>

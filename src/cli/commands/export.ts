@@ -1,5 +1,6 @@
 import { CaseFile } from '../../core/case/case-file'
 import { exportCase } from '../../core/package/export'
+import { ChainAnchors } from '../../core/custody/anchors'
 import { OfficerKeys, groupFingerprint } from '../../core/signing/officer-key'
 import { createChromiumPdfPrinter } from '../chromium-pdf'
 import { EXIT_OK, UsageError, appData, cancelOnInterrupt, parse, printJson, say } from '../cli-support'
@@ -39,6 +40,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     const result = await exportCase(file, target, {
       actor,
       keys: new OfficerKeys(data.dir),
+      anchors: new ChainAnchors(data.dir),
       clock: () => new Date(),
       generator: `Evidence Desk ${appVersion()}`,
       violationIds: values.violation as string[] | undefined,

@@ -2,6 +2,7 @@ import { isJobRunning } from '../../shared/jobs'
 import { EvidenceError } from '../errors'
 import { CaseFile } from '../case/case-file'
 import { checkCase } from '../case/integrity'
+import { chainWitnesses } from '../signing/checkpoint-signer'
 import { countCustodyEvents, listCustodyEvents } from '../custody/custody-log'
 import type { HandlerContext, HandlerGroup } from './handler-context'
 
@@ -36,7 +37,12 @@ export function caseHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
           'refused',
           'An import is still running; remove the unrecorded copies once it has finished.',
         )
-      return checkCase(ctx.openCase(), ctx.actor(), ctx.clock, { removeOrphans })
+      const actor = ctx.actor()
+      return checkCase(ctx.openCase(), actor, ctx.clock, {
+        removeOrphans,
+        // held against the heads and keys outside the case; the new head is kept there too, signed
+        ...chainWitnesses(ctx.appData.dir, ctx.officerKeys, actor),
+      })
     },
     'custody:list': ({ offset, limit }) => {
       const db = ctx.openCase().db

@@ -1,6 +1,7 @@
 import { exportBlockers, exportCase, refusalMessage } from '../package/export'
 import { TrustedKeys } from '../signing/trusted-keys'
 import { EvidenceError } from '../errors'
+import { ChainAnchors } from '../custody/anchors'
 import type { HandlerContext, HandlerGroup } from './handler-context'
 
 type Channels = 'key:get' | 'trust:list' | 'trust:add' | 'trust:remove' | 'export:preflight' | 'export:start'
@@ -30,6 +31,7 @@ export function exportHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
           return await exportCase(file, target, {
             actor,
             keys: ctx.officerKeys,
+            anchors: new ChainAnchors(ctx.appData.dir),
             clock: ctx.clock,
             generator: `Evidence Desk ${ctx.opts.version}`,
             violationIds,

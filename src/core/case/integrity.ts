@@ -7,6 +7,9 @@ import type { CaseFile, Clock } from './case-file'
 import { objectPath } from './layout'
 import { removeStalePartialExports } from '../package/export/partial-exports'
 import { findOrphanObjects, removeOrphanObjects } from './orphans'
+import { recordAnchor, type ChainAnchor, type ChainAnchors } from '../custody/anchors'
+import { checkpointSignatureProblem, signCheckpoint, type CheckpointSigner } from '../custody/checkpoint'
+import type { KnownSigner } from '../signing/known-signers'
 
 export interface CheckProgress {
   done: number
@@ -30,6 +33,12 @@ export async function checkCase(
     onProgress?: (p: CheckProgress) => void
     /** remove the objects no item records (see orphans.ts), on record; only while the chain holds */
     removeOrphans?: boolean
+    /** the chain heads kept in the app data folder: compared, and this check's head added */
+    anchors?: ChainAnchors
+    /** the checking officer's key, when one exists: the new head is signed as a checkpoint */
+    signer?: CheckpointSigner | null
+    /** the signers this machine knows (knownSigners()): a checkpoint in their name by another key fails */
+    knownSigners?: KnownSigner[]
   } = {},
 ): Promise<CheckResult> {
   const rows = file.db.prepare('SELECT id, number, sha256, size FROM items ORDER BY ordinal').all() as Array<{
@@ -67,10 +76,23 @@ export async function checkCase(
   const lastCheck = file.db
     .prepare('SELECT head_seq, head_hash FROM integrity_checks ORDER BY id DESC LIMIT 1')
     .get() as { head_seq: number; head_hash: string } | undefined
-  const custody = verifyChain(
+  const caseId = file.info().id
+  let custody = verifyChain(
     iterateCustodyEvents(file.db),
     lastCheck ? { seq: lastCheck.head_seq, hash: lastCheck.head_hash } : undefined,
+    opts.knownSigners,
   )
+  // The heads recorded outside the case file: whoever cut or recomputed the chain inside
+  // case.sqlite did not reach them. The first one that disagrees is named.
+  if (custody.intact && opts.anchors) {
+    for (const anchor of opts.anchors.list(caseId)) {
+      const problem = anchorProblem(file, anchor)
+      if (problem) {
+        custody = { ...custody, intact: false, firstBadSeq: problem.seq, problem: problem.text }
+        break
+      }
+    }
+  }
   const checkedAt = clock()
   // a read-only check writes nothing, here or elsewhere
   const partialExportsRemoved = file.readOnly ? [] : removeStalePartialExports(file)
@@ -110,6 +132,8 @@ export async function checkCase(
             objectsChecked: items.length,
             objectsBad: bad.map((b) => b.number),
             custodyEvents: custody.events,
+            // the officer vouches, with the key, for the chain as this check found it
+            ...(opts.signer ? { checkpoint: signCheckpoint(opts.signer, caseId, custodyHead(file.db)) } : {}),
           },
         })
       }
@@ -133,6 +157,36 @@ export async function checkCase(
           JSON.stringify(result),
         )
     })()
+    if (custody.intact && opts.anchors)
+      recordAnchor(opts.anchors, caseId, custodyHead(file.db), checkedAt, 'check', opts.signer)
   }
   return result
+}
+
+/** Where the chain disagrees with a head recorded outside it, in words naming that record. */
+function anchorProblem(file: CaseFile, a: ChainAnchor): { seq: number; text: string } | null {
+  const where = `the app data folder of this machine (${a.source === 'export' ? `export${a.target ? ` of ${a.target}` : ''}` : 'integrity check'} at ${a.at})`
+  if (a.checkpoint) {
+    const why = checkpointSignatureProblem(a.checkpoint)
+    if (why || a.checkpoint.seq !== a.seq || a.checkpoint.hash !== a.hash)
+      return {
+        seq: a.seq,
+        text: `the head recorded in ${where} is signed, but ${why ?? 'its signature is for another head'}`,
+      }
+  }
+  const row = file.db.prepare('SELECT hash FROM custody_events WHERE seq = ?').get(a.seq) as
+    { hash: string } | undefined
+  if (!row) {
+    const last = custodyHead(file.db).seq
+    return {
+      seq: last + 1,
+      text: `events from ${last + 1} to ${a.seq} were removed: ${where} recorded event ${a.seq} as the head`,
+    }
+  }
+  if (row.hash !== a.hash)
+    return {
+      seq: a.seq,
+      text: `event ${a.seq} differs from the one recorded in ${where}: the chain was rewritten and its hashes recomputed`,
+    }
+  return null
 }

@@ -3,6 +3,8 @@ import type { Statement } from 'better-sqlite3'
 import type { ReadableDB, WritableDB } from '../db/database'
 import type { ChainVerdict, CustodyEvent, Officer } from '../../shared/types'
 import { canonicalJson } from './canonical-json'
+import { checkpointSignatureProblem, type CustodyCheckpoint } from './checkpoint'
+import { impersonated, type KnownSigner } from '../signing/known-signers'
 
 /** prev_hash of the first event. */
 export const GENESIS_HASH = '0'.repeat(64)
@@ -146,6 +148,27 @@ export function* iterateCustodyEvents(db: ReadableDB): Generator<CustodyEvent> {
 }
 
 /**
+ * An event that carries a signed checkpoint (an export, an integrity check) vouches for the head
+ * before it with the officer's key. Recomputing the unkeyed chain after an edit changes that head
+ * and no one but the key's holder can sign the new one (issue 11, item 8).
+ */
+function checkpointInEvent(e: CustodyEvent, known: KnownSigner[]): string | null {
+  const cp = (e.details as { checkpoint?: unknown }).checkpoint
+  if (cp === undefined) return null
+  const why = checkpointSignatureProblem(cp)
+  if (why) return `event ${e.seq} carries a signed checkpoint, but ${why}`
+  const c = cp as CustodyCheckpoint
+  if (c.seq !== e.seq - 1 || c.hash !== e.prevHash)
+    return `the signed checkpoint in event ${e.seq} vouches for event ${c.seq} with hash ${c.hash.slice(0, 16)}…, but the chain now reads otherwise there: it was rewritten and its hashes recomputed`
+  // Whoever recomputes the chain may sign it again with a key of their own made in the officer's
+  // name: where this machine knows that officer's key, a checkpoint by another key is a forgery.
+  const claimed = impersonated({ ...e.actor, fingerprint: c.fingerprint.toLowerCase() }, known)
+  if (claimed)
+    return `the checkpoint in event ${e.seq} is signed in the name of ${e.actor.name} (${e.actor.certNo}) by a key that is not the one this machine knows for them (${claimed.fingerprint.slice(0, 16)}…): it was signed again by someone else`
+  return null
+}
+
+/**
  * Re-walks the chain from the genesis hash and reports the first event whose numbering, link
  * or hash does not hold. It reads rows directly, so it catches edits and deletions made behind
  * the app's back (even with the triggers dropped). `knownHead`, the head recorded by an earlier
@@ -154,6 +177,8 @@ export function* iterateCustodyEvents(db: ReadableDB): Generator<CustodyEvent> {
 export function verifyChain(
   events: Iterable<CustodyEvent>,
   knownHead?: { seq: number; hash: string },
+  /** the signers this machine knows: a checkpoint in their name by another key is a forgery */
+  knownSigners: KnownSigner[] = [],
 ): ChainVerdict {
   let expectedSeq = 1
   let prevHash = GENESIS_HASH
@@ -171,6 +196,8 @@ export function verifyChain(
     if (e.prevHash !== prevHash) return bad(e.seq, `event ${e.seq} does not link to the event before it`)
     if (custodyHash(prevHash, e) !== e.hash)
       return bad(e.seq, `event ${e.seq} was altered after it was recorded`)
+    const checkpointProblem = checkpointInEvent(e, knownSigners)
+    if (checkpointProblem) return bad(e.seq, checkpointProblem)
     if (knownHead && e.seq === knownHead.seq && e.hash !== knownHead.hash) {
       return bad(e.seq, `event ${e.seq} differs from the one recorded at the last check`)
     }

@@ -6,7 +6,14 @@ import type { ExportResult, PackageDocument, PackageEvidence } from '../../../sh
 import type { CustodyEvent, EvidenceItem, Officer } from '../../../shared/types'
 import type { CaseFile, Clock } from '../../case/case-file'
 import { objectPath } from '../../case/layout'
-import { appendCustodyEvent, custodyJsonLine, iterateCustodyEvents } from '../../custody/custody-log'
+import {
+  appendCustodyEvent,
+  custodyHead,
+  custodyJsonLine,
+  iterateCustodyEvents,
+} from '../../custody/custody-log'
+import { recordAnchor, type ChainAnchors } from '../../custody/anchors'
+import { signCheckpoint } from '../../custody/checkpoint'
 import { itemSources } from '../../evidence/item-repository'
 import { buildTransferDocuments, printTransferDocuments } from '../../documents'
 import type { PdfPrinter } from '../../documents/pdf-printer'
@@ -53,6 +60,8 @@ export interface ExportOptions {
    * nothing of the workstation's folders or user names (issue 11, item 18).
    */
   recordSourcePaths?: boolean
+  /** the chain heads kept in the app data folder: the export's head is added, signed */
+  anchors?: ChainAnchors
 }
 
 /**
@@ -208,10 +217,17 @@ export async function exportCase(file: CaseFile, target: string, opts: ExportOpt
 
     // 3. The export itself goes on record before the log is copied, so it is the last line.
     const payloadSoFar = written.reduce((s, r) => s + r.size, 0)
+    const checkpointSigner = {
+      fingerprint: key.info.fingerprint,
+      publicKeyPem: key.info.publicKeyPem,
+      sign: key.sign,
+    }
     exportedEvent = db.transaction(() =>
       appendCustodyEvent(db, opts.actor, opts.clock(), {
         action: 'exported',
         details: {
+          // the exporting officer's key vouches for the chain up to here (issue 11, item 8)
+          checkpoint: signCheckpoint(checkpointSigner, info.id, custodyHead(db)),
           target: basename(destination),
           format,
           files: progress.filesTotal,
@@ -225,6 +241,16 @@ export async function exportCase(file: CaseFile, target: string, opts: ExportOpt
       }),
     )()
     const head = exportedEvent
+    if (opts.anchors)
+      recordAnchor(
+        opts.anchors,
+        info.id,
+        head,
+        new Date(head.at),
+        'export',
+        checkpointSigner,
+        basename(destination),
+      )
     await add(w.addStream(CUSTODY_LOG_PATH, Readable.from(custodyLines(file, head.seq))))
 
     // 4. case.json and the report, which name the log's head.
