@@ -32,6 +32,7 @@ export function handleEvidenceProtocol(getBackend: () => Backend | null): void {
       request.headers.get('range') ?? undefined,
       request.method === 'HEAD',
       file.slice,
+      file.guard,
     )
     const body = media.body ? (Readable.toWeb(media.body) as ReadableStream<Uint8Array>) : null
     return new Response(body, { status: media.status, headers: media.headers })

@@ -192,6 +192,7 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
       req.headers.range,
       req.method === 'HEAD',
       file.slice,
+      file.guard,
     )
     res.statusCode = media.status
     for (const [k, v] of Object.entries(media.headers)) res.setHeader(k, v)

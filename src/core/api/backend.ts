@@ -95,8 +95,11 @@ export class Backend implements HandlerContext {
     if (!file) return null
     const item = getItem(file.db, itemId)
     if (!item || item.id !== itemId) return null
-    if (role === 'original') return { path: objectPath(file.dir, item.sha256), mime: item.mime }
-    return derivedMediaFile(file.dir, file.db, item, role)
+    // served without following links, from inside the case folder only (issue 11, item 12)
+    if (role === 'original')
+      return { path: objectPath(file.dir, item.sha256), mime: item.mime, guard: { root: file.dir } }
+    const derived = derivedMediaFile(file.dir, file.db, item, role)
+    return derived && { ...derived, guard: { root: file.dir } }
   }
 
   /**

@@ -3,17 +3,18 @@
  * bag folder, or the byte range of a stored (uncompressed) entry inside the ZIP. Nothing is
  * extracted or copied.
  */
-import { open, realpath } from 'node:fs/promises'
+import { lstat, open, realpath, stat } from 'node:fs/promises'
+import type { FileIdentity } from '../api/media-response'
 import { join, relative, isAbsolute } from 'node:path'
 import * as yauzl from 'yauzl'
 import type { BagSource } from '../package/bagit'
 import type { PackageEvidence } from '../../shared/package-types'
 
 export type OriginalLocation =
-  /** a regular file of a bag folder */
-  | { kind: 'file'; path: string; size: number }
-  /** a stored entry's data: `size` bytes from `start` in the ZIP file */
-  | { kind: 'zip-range'; zipPath: string; start: number; size: number }
+  /** a regular file of a bag folder, and which file it was when located after verification */
+  | { kind: 'file'; path: string; size: number; identity: FileIdentity }
+  /** a stored entry's data: `size` bytes from `start` in the ZIP file (and which ZIP file) */
+  | { kind: 'zip-range'; zipPath: string; start: number; size: number; identity: FileIdentity }
   /** a compressed ZIP entry: only readable as a stream (through the bag source) */
   | { kind: 'zip-stream'; bagPath: string; size: number }
 
@@ -35,7 +36,10 @@ export async function locateOriginals(
       // The scan already refused symlinks; this keeps a path from leaving the bag all the same.
       const rel = relative(root, full)
       if (rel.startsWith('..') || isAbsolute(rel)) continue
-      out.set(e.id, { kind: 'file', path: full, size })
+      const st = await lstat(full).catch(() => null)
+      // verified a moment ago: a link or another file here now is not served (item 12)
+      if (!st || !st.isFile() || st.size !== size) continue
+      out.set(e.id, { kind: 'file', path: full, size, identity: { dev: st.dev, ino: st.ino, size: st.size } })
     }
     return out
   }
@@ -44,6 +48,8 @@ export async function locateOriginals(
   if (wanted.size === 0) return out
   const zip = await yauzl.openPromise(source.location, { autoClose: false, decodeStrings: false })
   const fh = await open(source.location, 'r')
+  const zipStat = await stat(source.location)
+  const zipIdentity: FileIdentity = { dev: zipStat.dev, ino: zipStat.ino, size: zipStat.size }
   try {
     const header = Buffer.alloc(30)
     for await (const entry of zip.eachEntry()) {
@@ -65,7 +71,13 @@ export async function locateOriginals(
       if (bytesRead < 30 || header.readUInt32LE(0) !== LOCAL_HEADER_SIG) continue
       const start = entry.relativeOffsetOfLocalHeader + 30 + header.readUInt16LE(26) + header.readUInt16LE(28)
       if (start + entry.compressedSize > zip.fileSize) continue
-      out.set(item.id, { kind: 'zip-range', zipPath: source.location, start, size: entry.compressedSize })
+      out.set(item.id, {
+        kind: 'zip-range',
+        zipPath: source.location,
+        start,
+        size: entry.compressedSize,
+        identity: zipIdentity,
+      })
     }
   } finally {
     await fh.close()

@@ -3,6 +3,7 @@
  * temporary folder (case.sqlite plus re-creatable pictures). Originals are served from the
  * package in place. Disposing removes the temporary folder; the package is never written.
  */
+import type { MediaGuard } from '../api/media-response'
 import { createHash } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -32,6 +33,8 @@ export interface MediaFile {
   path: string
   mime: string
   slice?: { start: number; size: number }
+  /** what the served file must still be (media-response.ts) */
+  guard?: MediaGuard
 }
 
 export interface BuildOptions {
@@ -136,12 +139,19 @@ export class ReviewWorkspace {
     if (role === 'original') {
       const loc = this.originals.get(item.id)
       if (!loc) return null
-      if (loc.kind === 'file') return { path: loc.path, mime: item.mime }
+      // the file (or the ZIP) as verified: another put in its place since is refused (item 12)
+      if (loc.kind === 'file') return { path: loc.path, mime: item.mime, guard: { identity: loc.identity } }
       if (loc.kind === 'zip-range')
-        return { path: loc.zipPath, mime: item.mime, slice: { start: loc.start, size: loc.size } }
+        return {
+          path: loc.zipPath,
+          mime: item.mime,
+          slice: { start: loc.start, size: loc.size },
+          guard: { identity: loc.identity },
+        }
       return null // a compressed entry cannot be served by range; our packages store entries
     }
-    return derivedMediaFile(file.dir, file.db, item, role)
+    const derived = derivedMediaFile(file.dir, file.db, item, role)
+    return derived && { ...derived, guard: { root: file.dir } }
   }
 
   /** Reads a package file (e.g. a transfer document) by its bag path; bounded. */
