@@ -408,12 +408,19 @@ export const apiInputs = {
     .strict(),
   /** writes the reviewer's notes and the verdict as an HTML report (in `language`, default zh-CN); returns its path */
   'review:exportReport': z
-    .object({ target: required(4096), language: z.enum(['zh-CN', 'en']).optional() })
+    .object({
+      target: required(4096),
+      language: z.enum(['zh-CN', 'en']).optional(),
+      /** replace a file already there (after the user confirmed); otherwise that is 'target-exists' */
+      overwrite: z.boolean().optional(),
+    })
     .strict(),
   /** the HTML text of one of the package's transfer documents (a bag path from `review:current` documents) */
   'review:document': z.object({ path: required(4096) }).strict(),
   /** copies one of the package's transfer documents (HTML or PDF) to `target`, outside the package */
-  'review:saveDocument': z.object({ path: required(4096), target: required(4096) }).strict(),
+  'review:saveDocument': z
+    .object({ path: required(4096), target: required(4096), overwrite: z.boolean().optional() })
+    .strict(),
 } as const
 
 export interface ApiOutputs {

@@ -42,7 +42,8 @@ export const ERROR_WORDS: Record<UiLanguage, Record<ErrorCode, ErrorWords>> = {
     'no-profile': { title: '尚未填写执法人员信息', action: '请先填写姓名和执法证号。' },
     'not-supported': {
       title: '当前无法执行此操作',
-      action: '如果是在浏览器中使用，请打开启动服务时显示的链接（其中带有访问令牌）。',
+      action:
+        '如果是在浏览器中使用，请打开服务输出的链接（每个链接只能打开一个页面、只能用一次；在服务的终端按回车可获得新链接）。',
     },
     'io-error': {
       title: '读写文件失败',
@@ -54,6 +55,15 @@ export const ERROR_WORDS: Record<UiLanguage, Record<ErrorCode, ErrorWords>> = {
       action: '正在审查的证据包不能修改。如需修改，请打开原案件。',
     },
     refused: { title: '暂不能执行此操作', action: '请按详情中的说明处理后重试。' },
+    'path-not-chosen': {
+      title: '该位置未在本次会话中选择',
+      action:
+        '浏览器模式只读写您在本次会话中用“浏览…”选择的位置，且从不读写程序自己的数据文件夹（签名密钥所在处）。请用“浏览…”重新选择。',
+    },
+    'target-exists': {
+      title: '目标文件已存在',
+      action: '确认后将覆盖它；也可以换一个文件名。',
+    },
     internal: { title: '发生了意外错误', action: '请重试；如果问题仍然存在，请把详情提供给技术支持。' },
   },
   en: {
@@ -91,7 +101,8 @@ export const ERROR_WORDS: Record<UiLanguage, Record<ErrorCode, ErrorWords>> = {
     },
     'not-supported': {
       title: 'This cannot be done here',
-      action: 'In a browser, open the link printed when the server started (it carries the access token).',
+      action:
+        'In a browser, open a link printed by the server (each opens one page, once; press Enter in its terminal for another).',
     },
     'io-error': {
       title: 'Reading or writing a file failed',
@@ -103,6 +114,15 @@ export const ERROR_WORDS: Record<UiLanguage, Record<ErrorCode, ErrorWords>> = {
       action: 'A package under review cannot be changed. Open the original case to change it.',
     },
     refused: { title: 'This cannot be done yet', action: 'Do what the details say, then try again.' },
+    'path-not-chosen': {
+      title: 'This place was not chosen in this session',
+      action:
+        'Browser mode reads and writes only where you chose with Browse… in this session, and never in the app’s own data folder (where the signing keys are). Choose it with Browse….',
+    },
+    'target-exists': {
+      title: 'The target file already exists',
+      action: 'Confirm to replace it, or choose another file name.',
+    },
     internal: {
       title: 'An unexpected error occurred',
       action: 'Try again; if it happens again, give the details to technical support.',

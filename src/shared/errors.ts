@@ -19,6 +19,10 @@ export const ERROR_CODES = [
   'read-only',
   /** the action is understood but the case is not ready for it (e.g. export with unproved violations); the message says why */
   'refused',
+  /** browser mode: a path the user did not choose in the in-app browser this session, or the app's own data folder */
+  'path-not-chosen',
+  /** a write would replace a file that is there: the user confirms, then the call is repeated with `overwrite` */
+  'target-exists',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Backend } from '../../src/core/api/backend'
 import { startBrowserServer, type BrowserServer } from '../../src/cli/browser-mode/server'
+import { exchangeLink, openSession, type TestSession } from '../support/browser-session'
 
 interface Reply {
   status: number
@@ -52,10 +53,11 @@ const SECRET = 'TOP-SECRET-OUTSIDE-THE-RENDERER'
 let root: string
 let server: BrowserServer
 let backend: Backend
-let cookie: string
+let session: TestSession
 
+/** What the page sends: the session token in a header, never a cookie. */
 function auth(extra: Record<string, string> = {}): Record<string, string> {
-  return { Cookie: cookie, ...extra }
+  return { 'X-Evidesk-Token': session.token, ...extra }
 }
 
 function invoke(channel: string, input: unknown, headers: Record<string, string> = {}): Promise<Reply> {
@@ -89,6 +91,7 @@ beforeAll(async () => {
   mkdirSync(join(root, 'data'))
   backend = new Backend({ mode: 'browser', dataDir: join(root, 'data'), version: '0.0.0-test' })
   server = await startBrowserServer({ backend, rendererDir: renderer })
+  session = await openSession(server)
 })
 
 afterAll(async () => {
@@ -98,17 +101,28 @@ afterAll(async () => {
 })
 
 describe('browser mode server', () => {
-  it('listens on 127.0.0.1 with a 32-byte base64url token in the URL', () => {
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`)
-    expect(server.token).toMatch(/^[A-Za-z0-9_-]{43}$/)
+  it('prints a link with a one-time code in its fragment, never sent in a request line', () => {
+    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/#code=[A-Za-z0-9_-]{43}$`))
+    const a = server.newLink()
+    expect(a).not.toBe(server.newLink())
   })
 
-  it('refuses every path without the token, and says what to do', async () => {
-    for (const path of ['/', '/index.html', '/assets/x.js', '/assets/app.js', '/api/events']) {
+  it('serves the page itself to anyone on this Host, and nothing of the API, media or events without a session', async () => {
+    const page = await send(server.port, { path: '/' })
+    expect(page.status).toBe(200)
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(page.body).toContain('<title>Evidence Desk</title>')
+    const js = await send(server.port, { path: '/assets/app.js' })
+    expect(js.status).toBe(200)
+    expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8')
+    expect((await send(server.port, { path: '/assets/style.css' })).headers['content-type']).toBe(
+      'text/css; charset=utf-8',
+    )
+    expect((await send(server.port, { path: '/assets/missing.js' })).status).toBe(404)
+    for (const path of ['/api/events', '/media/00000000-0000-4000-8000-000000000000/original']) {
       const r = await send(server.port, { path })
       expect(r.status, path).toBe(401)
-      expect(r.body).toContain('npm run serve')
-      expect(r.body).not.toContain('console.log')
+      expect(r.body).toContain('evidesk serve')
     }
     const api = await send(server.port, {
       method: 'POST',
@@ -119,40 +133,53 @@ describe('browser mode server', () => {
     expect(api.status).toBe(401)
   })
 
-  it('refuses a wrong token in the link, the cookie or the header', async () => {
-    expect((await send(server.port, { path: '/?token=wrong' })).status).toBe(401)
-    expect((await send(server.port, { path: `/?token=${server.token}x` })).status).toBe(401)
-    expect((await send(server.port, { path: '/', headers: { Cookie: 'evidesk_token=wrong' } })).status).toBe(
-      401,
-    )
-    expect(
-      (await send(server.port, { path: '/', headers: { 'X-Evidesk-Token': server.token.slice(1) } })).status,
-    ).toBe(401)
+  it('sets no cookie, ever: nothing the browser would send to another server on 127.0.0.1 (issue 11, item 1)', async () => {
+    const link = server.newLink()
+    // the old way in, and every way in now
+    const replies = [
+      await send(server.port, { path: `/?token=${new URL(link).hash.slice(6)}` }),
+      await send(server.port, { path: '/' }),
+      await send(server.port, { path: '/api/events' }),
+      await invoke('app:info', {}),
+      await send(server.port, { path: `/api/events?k=${session.readKey}`, method: 'HEAD' }),
+    ]
+    for (const r of replies) expect(r.headers['set-cookie']).toBeUndefined()
+    const exchanged = await exchangeLink(server, link)
+    expect(exchanged.status).toBe(200)
+    expect(exchanged.setCookie).toBeUndefined()
   })
 
-  it('trades the link token for an HttpOnly SameSite=Strict cookie and strips it from the URL', async () => {
-    const r = await send(server.port, { path: `/?token=${server.token}` })
-    expect(r.status).toBe(303)
-    expect(r.headers.location).toBe('/')
-    const setCookie = r.headers['set-cookie']?.[0] ?? ''
-    expect(setCookie).toBe(`evidesk_token=${server.token}; HttpOnly; SameSite=Strict; Path=/`)
-    cookie = setCookie.split(';')[0]
+  it('accepts the session only in its header: a cookie, a query or a wrong header opens nothing', async () => {
+    const body = '{"channel":"profile:get"}'
+    const call = (headers: Record<string, string>, path = '/api/invoke') =>
+      send(server.port, {
+        method: 'POST',
+        path,
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body,
+      })
+    expect((await call({ Cookie: `evidesk_token=${session.token}` })).status).toBe(401)
+    expect((await call({ Cookie: `x-evidesk-token=${session.token}` })).status).toBe(401)
+    expect((await call({}, `/api/invoke?token=${session.token}`)).status).toBe(401)
+    expect((await call({ 'X-Evidesk-Token': session.token.slice(1) })).status).toBe(401)
+    // the read key opens media and events, never the API
+    expect((await call({ 'X-Evidesk-Token': session.readKey })).status).toBe(401)
+    expect((await call({}, `/api/invoke?k=${session.readKey}`)).status).toBe(401)
+    expect((await call({ 'X-Evidesk-Token': session.token })).status).toBe(200)
+  })
 
-    const page = await send(server.port, { path: '/', headers: auth() })
-    expect(page.status).toBe(200)
-    expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
-    expect(page.body).toContain('<title>Evidence Desk</title>')
-
-    const js = await send(server.port, { path: '/assets/app.js', headers: auth() })
-    expect(js.status).toBe(200)
-    expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8')
-    expect(
-      (await send(server.port, { path: '/assets/style.css', headers: auth() })).headers['content-type'],
-    ).toBe('text/css; charset=utf-8')
-    expect(
-      (await send(server.port, { path: '/index.html', headers: { 'X-Evidesk-Token': server.token } })).status,
-    ).toBe(200)
-    expect((await send(server.port, { path: '/assets/missing.js', headers: auth() })).status).toBe(404)
+  it('a link opens one session: the same code again, or a made-up one, is refused (issue 11, item 13)', async () => {
+    const link = server.newLink()
+    const first = await exchangeLink(server, link)
+    expect(first.status).toBe(200)
+    const again = await exchangeLink(server, link)
+    expect(again.status).toBe(401)
+    expect(JSON.parse(again.body).error.message).toMatch(/already used/)
+    expect((await exchangeLink(server, `${server.origin}#code=${'A'.repeat(43)}`)).status).toBe(401)
+    // two sessions from two links are distinct, and both work
+    const s1 = JSON.parse(first.body).value as TestSession
+    expect(s1.token).not.toBe(session.token)
+    expect((await invoke('app:info', {}, { 'X-Evidesk-Token': s1.token })).status).toBe(200)
   })
 
   it('puts the security headers on every response, errors included, and never CORS headers', async () => {
@@ -192,12 +219,7 @@ describe('browser mode server', () => {
       const r = await send(server.port, { path: '/', headers: { ...auth(), Host: host } })
       expect(r.status, host).toBe(403)
     }
-    const viaLink = await send(server.port, {
-      path: `/?token=${server.token}`,
-      headers: { Host: `evil.example:${server.port}` },
-    })
-    expect(viaLink.status).toBe(403)
-    expect(viaLink.headers['set-cookie']).toBeUndefined()
+    expect((await invoke('app:info', {}, { Host: `evil.example:${server.port}` })).status).toBe(403)
     expect(
       (await send(server.port, { path: '/', headers: { ...auth(), Host: `localhost:${server.port}` } }))
         .status,
@@ -205,7 +227,7 @@ describe('browser mode server', () => {
     // HTTP/1.0 without any Host header at all.
     const raw = await new Promise<string>((resolve, reject) => {
       const socket = connect(server.port, '127.0.0.1', () =>
-        socket.end(`GET / HTTP/1.0\r\nCookie: ${cookie}\r\n\r\n`),
+        socket.end(`GET / HTTP/1.0\r\nX-Evidesk-Token: ${session.token}\r\n\r\n`),
       )
       let text = ''
       socket.on('data', (d) => (text += String(d)))
@@ -333,6 +355,18 @@ describe('browser mode server', () => {
     const profile = { name: '张三', certNo: '32010001', unit: '某市生态环境综合行政执法支队' }
     expect(JSON.parse((await invoke('profile:save', profile)).body)).toEqual({ ok: true, value: profile })
     const dir = join(root, 'cases', 'case-1')
+    // browser mode writes only where the user chose in the in-app browser
+    expect(JSON.parse((await invoke('case:create', { dir, fields: {} })).body)).toMatchObject({
+      ok: false,
+      error: { code: 'path-not-chosen' },
+    })
+    const chose = await send(server.port, {
+      method: 'POST',
+      path: '/api/choose',
+      headers: auth({ 'Content-Type': 'application/json' }),
+      body: JSON.stringify({ paths: [dir] }),
+    })
+    expect(chose.status).toBe(200)
     const fields = {
       number: '环罚〔2024〕001号',
       title: '某化工厂超标排放',
@@ -360,8 +394,8 @@ describe('browser mode server', () => {
         {
           host: '127.0.0.1',
           port: server.port,
-          path: '/api/events',
-          headers: { Host: `127.0.0.1:${server.port}`, Cookie: cookie },
+          path: `/api/events?k=${session.readKey}`,
+          headers: { Host: `127.0.0.1:${server.port}` },
           agent: false,
         },
         (res) => {

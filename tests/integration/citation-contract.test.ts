@@ -16,6 +16,7 @@ import { importPaths } from '../../src/core/evidence/import'
 import { getItem } from '../../src/core/evidence/item-repository'
 import { indexedText } from '../../src/core/annotations/anchor-bounds'
 import { startBrowserServer, type BrowserServer } from '../../src/cli/browser-mode/server'
+import { openSession } from '../support/browser-session'
 import type { EvidenceItem } from '../../src/shared/types'
 import { OFFICER_A, sampleCaseFields } from '../support/case-fixture'
 import { MEDIA_FIXTURES } from '../support/fixtures'
@@ -180,11 +181,12 @@ describe('core checks every anchor against its item', () => {
     })
 })
 
-function post(
+async function post(
   server: BrowserServer,
   channel: string,
   input: unknown,
 ): Promise<{ ok: boolean; error?: { code: string; message: string }; value?: unknown }> {
+  const { token } = await openSession(server)
   return new Promise((resolve, reject) => {
     const body = JSON.stringify({ channel, input })
     const req = request(
@@ -196,7 +198,7 @@ function post(
         headers: {
           Host: `127.0.0.1:${server.port}`,
           'Content-Type': 'application/json',
-          'X-Evidesk-Token': server.token,
+          'X-Evidesk-Token': token,
         },
         agent: false,
       },

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { Backend } from '../../src/core/api/backend'
 import { startBrowserServer, type BrowserServer } from '../../src/cli/browser-mode/server'
+import { openSession, type TestSession } from '../support/browser-session'
 import { parseMediaPath } from '../../src/core/api/media-response'
 import { tempDir } from '../support/temp'
 import { OFFICER_A, sampleCaseFields } from '../support/case-fixture'
@@ -13,11 +14,11 @@ let backend: Backend
 let server: BrowserServer
 let itemId: string
 let source: string
+let session: TestSession
 
+/** Media as an <img> or <video> asks for it: with the session's read key in the query. */
 const get = (path: string, headers: Record<string, string> = {}) =>
-  fetch(`http://127.0.0.1:${server.port}${path}`, {
-    headers: { 'X-Evidesk-Token': server.token, ...headers },
-  })
+  fetch(`http://127.0.0.1:${server.port}${path}?k=${session.readKey}`, { headers })
 
 beforeAll(async () => {
   tmp = tempDir()
@@ -41,6 +42,7 @@ beforeAll(async () => {
   const list = await backend.dispatch('evidence:list', {})
   itemId = (list as { ok: true; value: { items: Array<{ id: string }> } }).value.items[0].id
   server = await startBrowserServer({ backend, rendererDir: renderer })
+  session = await openSession(server)
 })
 
 afterAll(async () => {

@@ -267,6 +267,13 @@ describe('reviewer mode on a ZIP package', () => {
       target: copy,
     })
     expect(readFileSync(saved.path, 'utf8')).toContain(sampleCaseFields().number)
+    // never over a file that is there, unless the reviewer confirmed it (overwrite)
+    writeFileSync(copy, 'the reviewer’s own notes')
+    const again = await reviewer.dispatch('review:saveDocument', { path: letter.html, target: copy })
+    expect(again.ok ? null : again.error.code).toBe('target-exists')
+    expect(readFileSync(copy, 'utf8')).toBe('the reviewer’s own notes')
+    await call(reviewer, 'review:saveDocument', { path: letter.html, target: copy, overwrite: true })
+    expect(readFileSync(copy, 'utf8')).toContain(sampleCaseFields().number)
 
     // Only the documents case.json lists, and never into the package or a path inside it.
     const other = await reviewer.dispatch('review:document', { path: 'data/case.json' })

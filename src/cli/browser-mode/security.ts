@@ -1,10 +1,22 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-export const TOKEN_COOKIE = 'evidesk_token'
+/**
+ * Browser mode's credential never rides on a cookie. Cookies are scoped by host, not by port, so a
+ * cookie set by 127.0.0.1:<this port> would be sent to any other server on 127.0.0.1 (issue 11,
+ * item 1). Instead:
+ * - the link printed by `evidesk serve` carries a one-time code in its fragment (`/#code=…`), which
+ *   never reaches a server log and is dead once the page has exchanged it (item 13);
+ * - the page trades it (POST /api/session) for a session token it keeps in sessionStorage and sends
+ *   only in the `X-Evidesk-Token` header, which a browser never adds by itself to any request;
+ * - media elements and the event stream cannot send headers, so they carry the session's read key
+ *   (`?k=…`), which opens the open case's media and progress events and nothing else.
+ * Sessions live in the server's memory only and die with it.
+ */
 export const TOKEN_HEADER = 'x-evidesk-token'
+export const READ_KEY_PARAM = 'k'
 
-/** 32 random bytes, base64url: unguessable, and safe in a URL, a cookie and a header without escaping. */
+/** 32 random bytes, base64url: unguessable, and safe in a URL and a header without escaping. */
 export function newToken(): string {
   return randomBytes(32).toString('base64url')
 }
@@ -20,22 +32,61 @@ export function tokenMatches(candidate: string | undefined | null, token: string
   return timingSafeEqual(a, b)
 }
 
-/** The value of one cookie from a Cookie header, or undefined; malformed pairs are skipped. */
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=')
-    if (eq < 0) continue
-    if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim()
-  }
-  return undefined
+/** How long an unused link stays good: long enough to click it, short enough not to linger. */
+export const LINK_CODE_TTL_MS = 10 * 60 * 1000
+
+export interface BrowserSession {
+  token: string
+  readKey: string
 }
 
-/** The token a request carries after the first navigation: the cookie, or the header for scripts and tests. */
-export function requestToken(req: IncomingMessage): string | undefined {
-  const header = req.headers[TOKEN_HEADER]
-  if (typeof header === 'string' && header) return header
-  return readCookie(req.headers.cookie, TOKEN_COOKIE)
+/**
+ * One-time link codes and the sessions they were exchanged for. A code works once, within
+ * LINK_CODE_TTL_MS; a session works until the server stops.
+ */
+export class SessionBook {
+  private readonly codes = new Map<string, number>()
+  private readonly sessions: BrowserSession[] = []
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** A fresh one-time code for a link. */
+  newCode(): string {
+    const code = newToken()
+    this.codes.set(code, this.now() + LINK_CODE_TTL_MS)
+    return code
+  }
+
+  /** Trades a code for a new session; null when the code is unknown, used or expired. */
+  exchange(candidate: unknown): BrowserSession | null {
+    if (typeof candidate !== 'string') return null
+    for (const [code, expires] of this.codes) {
+      if (!tokenMatches(candidate, code)) continue
+      this.codes.delete(code)
+      if (expires < this.now()) return null
+      const session = { token: newToken(), readKey: newToken() }
+      this.sessions.push(session)
+      return session
+    }
+    return null
+  }
+
+  /** Whether the X-Evidesk-Token header names a session of this run. */
+  hasToken(req: IncomingMessage): boolean {
+    const header = req.headers[TOKEN_HEADER]
+    const candidate = typeof header === 'string' ? header : undefined
+    return this.sessions.some((s) => tokenMatches(candidate, s.token))
+  }
+
+  /** Whether the query's read key (media, event stream) belongs to a session of this run. */
+  hasReadKey(query: URLSearchParams): boolean {
+    const candidate = query.get(READ_KEY_PARAM)
+    return this.sessions.some((s) => tokenMatches(candidate, s.readKey))
+  }
+
+  get openSessions(): number {
+    return this.sessions.length
+  }
 }
 
 /**

@@ -2,8 +2,10 @@
  * Browser mode: the same handlers as the desktop app, behind a small HTTP server on the loopback
  * interface, for machines where the Electron runtime is not installed.
  *
- * Every request must pass, in order: the Host check (DNS rebinding), the per-run token (any other
- * local user or web page), and for the API an Origin check (cross-site requests). See security.ts.
+ * Every request must pass the Host check (DNS rebinding). The page itself (the built renderer)
+ * is public; the API needs a session token in a header, media and events the session's read key,
+ * and the API also an Origin check (cross-site requests). Sessions come from one-time link codes;
+ * no credential is ever a cookie (security.ts). Paths the page names are confined (path-policy.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -14,15 +16,8 @@ import type { Result } from '../../shared/errors'
 import { mediaResponse, parseMediaPath } from '../../core/api/media-response'
 import { EventStream, type EventBroadcaster } from './event-stream'
 import { mimeType, openStatic } from './static-files'
-import {
-  TOKEN_COOKIE,
-  hostAllowed,
-  newToken,
-  originAllowed,
-  requestToken,
-  setSecurityHeaders,
-  tokenMatches,
-} from './security'
+import { SessionBook, hostAllowed, originAllowed, setSecurityHeaders } from './security'
+import { PathPolicy } from './path-policy'
 
 export type { EventBroadcaster } from './event-stream'
 
@@ -33,23 +28,30 @@ export interface BrowserServerOptions {
   /** 0 (the default) picks a free port */
   port?: number
   host?: '127.0.0.1'
+  /** called each time a link's code opened a session */
+  onSessionOpened?: () => void
 }
 
 export interface BrowserServer extends EventBroadcaster {
-  /** the address to open, with the token: http://127.0.0.1:<port>/?token=… */
+  /** the first link to open: http://127.0.0.1:<port>/#code=<one-time code> */
   url: string
-  token: string
+  /** a fresh one-time link (each opens one page session; a used or expired one opens nothing) */
+  newLink(): string
+  /** the page-less address, for messages: http://127.0.0.1:<port>/ */
+  origin: string
   port: number
+  /** sessions opened by links so far */
+  readonly sessions: number
   close(): Promise<void>
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
 const UNAUTHORISED_TEXT = [
-  'Evidence Desk: this page needs its access link.',
-  'Open the link that `npm run serve` printed in the terminal (it ends with ?token=…).',
+  'Evidence Desk: this needs a session opened with the access link.',
+  'Open the link that `evidesk serve` printed in the terminal (it ends with #code=…); each link opens one page.',
   '',
-  '证据工作台：需要访问链接。请打开 `npm run serve` 在终端中输出的链接（以 ?token=… 结尾）。',
+  '证据工作台：需要用访问链接打开的会话。请打开 `evidesk serve` 在终端中输出的链接（以 #code=… 结尾）；每个链接只能打开一次。',
   '',
 ].join('\n')
 
@@ -80,8 +82,13 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
 }
 
 /** A transport-level refusal shaped like an API result, so the renderer shows it like any other error. */
-function sendApiError(res: ServerResponse, status: number, message: string): void {
-  const result: Result<never> = { ok: false, error: { code: 'invalid-input', message } }
+function sendApiError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  code: 'invalid-input' | 'not-supported' | 'path-not-chosen' = 'invalid-input',
+): void {
+  const result: Result<never> = { ok: false, error: { code, message } }
   sendJson(res, status, result)
 }
 
@@ -104,22 +111,39 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
   const host = opts.host ?? '127.0.0.1'
   if (host !== '127.0.0.1') throw new Error('Browser mode listens on 127.0.0.1 only.')
   const rootReal = await realpath(opts.rendererDir)
-  const token = newToken()
+  const book = new SessionBook()
+  const paths = new PathPolicy({
+    dataDir: opts.backend.appData.dir,
+    openCaseDir: () => (opts.backend.currentReview() ? null : (opts.backend.currentCase()?.dir ?? null)),
+    reviewPackage: () => opts.backend.currentReview()?.packagePath ?? null,
+    recentCases: () => opts.backend.appData.recent().map((r) => r.dir),
+  })
   const events = new EventStream()
   let port = 0
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  async function handleApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    query: URLSearchParams,
+  ): Promise<void> {
     if (!originAllowed(req)) return sendText(res, 403, 'Forbidden: cross-origin request.')
     if (path === '/api/events') {
       if (req.method !== 'GET') return sendText(res, 405, 'Method not allowed.')
+      // EventSource cannot send headers: the session's read key opens the stream
+      if (!book.hasReadKey(query)) return sendText(res, 401, UNAUTHORISED_TEXT)
       events.attach(res)
       return
     }
-    if (path !== '/api/invoke') return sendApiError(res, 404, `No API endpoint ${path}.`)
+    if (path !== '/api/invoke' && path !== '/api/session' && path !== '/api/choose')
+      return sendApiError(res, 404, `No API endpoint ${path}.`)
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST')
-      return sendApiError(res, 405, 'Use POST for /api/invoke.')
+      return sendApiError(res, 405, `Use POST for ${path}.`)
     }
+    // the one request without a session: trading a link's one-time code for one
+    if (path !== '/api/session' && !book.hasToken(req))
+      return sendApiError(res, 401, UNAUTHORISED_TEXT, 'not-supported')
     // Requiring JSON also forces a CORS preflight on any cross-site attempt, which this server never answers.
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
     if (type !== 'application/json')
@@ -140,14 +164,31 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
     } catch {
       return sendApiError(res, 400, 'The request body is not valid JSON.')
     }
-    if (
-      !message ||
-      typeof message !== 'object' ||
-      typeof (message as { channel?: unknown }).channel !== 'string'
-    ) {
+    if (!message || typeof message !== 'object')
+      return sendApiError(res, 400, 'The request body must be a JSON object.')
+    if (path === '/api/session') {
+      const session = book.exchange((message as { code?: unknown }).code)
+      if (!session)
+        return sendApiError(
+          res,
+          401,
+          'This access link was already used, has expired or is wrong. Each link opens one page; open the page you already have, or a new link from the terminal running `evidesk serve`.',
+          'not-supported',
+        )
+      opts.onSessionOpened?.()
+      return sendJson(res, 200, { ok: true, value: session })
+    }
+    if (path === '/api/choose') {
+      const refusal = paths.choose((message as { paths?: unknown }).paths)
+      if (refusal) return sendApiError(res, 403, refusal.message, refusal.code)
+      return sendJson(res, 200, { ok: true, value: null })
+    }
+    if (typeof (message as { channel?: unknown }).channel !== 'string') {
       return sendApiError(res, 400, 'The request must be a JSON object {"channel": string, "input": …}.')
     }
     const { channel, input } = message as { channel: string; input?: unknown }
+    const refusal = paths.check(channel, input)
+    if (refusal) return sendJson(res, 200, { ok: false, error: refusal })
     sendJson(res, 200, await opts.backend.dispatch(channel, input))
   }
 
@@ -178,11 +219,18 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
   }
 
   /** Originals and derived files of the open case only, by item id and role; Range for video seeking. */
-  async function handleMedia(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  async function handleMedia(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    query: URLSearchParams,
+  ): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD')
       return sendText(res, 405, 'Method not allowed.')
     }
+    // <img> and <video> cannot send headers: the session's read key opens the open case's media
+    if (!book.hasReadKey(query)) return sendText(res, 401, UNAUTHORISED_TEXT, req.method === 'HEAD')
     const parsed = parseMediaPath(path)
     const file = parsed && opts.backend.mediaFile(parsed.itemId, parsed.role)
     if (!file) return sendText(res, 404, 'Not found.')
@@ -208,22 +256,9 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
     const path = q < 0 ? url : url.slice(0, q)
     const query = new URLSearchParams(q < 0 ? '' : url.slice(q + 1))
 
-    // The first navigation: trade the token in the link for a cookie, and drop it from the address bar.
-    if (path === '/' && query.has('token') && (req.method === 'GET' || req.method === 'HEAD')) {
-      if (!tokenMatches(query.get('token'), token))
-        return sendText(res, 401, UNAUTHORISED_TEXT, req.method === 'HEAD')
-      res.statusCode = 303
-      res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`)
-      res.setHeader('Location', '/')
-      res.setHeader('Cache-Control', 'no-store')
-      res.end()
-      return
-    }
-    if (!tokenMatches(requestToken(req), token))
-      return sendText(res, 401, UNAUTHORISED_TEXT, req.method === 'HEAD')
-
-    if (path === '/api' || path.startsWith('/api/')) return handleApi(req, res, path)
-    if (path.startsWith('/media/')) return handleMedia(req, res, path)
+    if (path === '/api' || path.startsWith('/api/')) return handleApi(req, res, path, query)
+    if (path.startsWith('/media/')) return handleMedia(req, res, path, query)
+    // the built page and its scripts hold nothing secret: served to whoever reaches this Host
     return handleStatic(req, res, path)
   }
 
@@ -253,10 +288,16 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
   const unsubscribe = opts.backend.onEvent((event, payload) => events.broadcast(event, payload))
 
   let closing: Promise<void> | null = null
+  const origin = `http://${host}:${port}/`
+  const newLink = () => `${origin}#code=${book.newCode()}`
   return {
-    url: `http://${host}:${port}/?token=${token}`,
-    token,
+    url: newLink(),
+    newLink,
+    origin,
     port,
+    get sessions() {
+      return book.openSessions
+    },
     broadcast: (event, payload) => events.broadcast(event, payload),
     close() {
       closing ??= new Promise<void>((resolveClose) => {

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
 import { Backend } from '../../core/api/backend'
 import { CaseFile } from '../../core/case/case-file'
 import { defaultDataDir } from '../../core/profile/app-data'
@@ -24,6 +26,25 @@ function parsePort(text: string | undefined): number {
   if (!/^\d+$/.test(text) || !Number.isInteger(port) || port > 65535)
     throw new UsageError(messages().badPort(text))
   return port
+}
+
+/**
+ * A page only its owner may read (0600 in a 0700 folder) that forwards the browser to a one-time
+ * link. The browser is started on this file, so the link's code never shows in a process's
+ * arguments (`ps`, issue 11, item 13); the file goes once the link is used or the server stops.
+ */
+export function writeOpenerPage(link: string, parent = tmpdir()): { path: string; remove(): void } {
+  const folder = mkdtempSync(join(parent, 'evidesk-open-'))
+  const path = join(folder, 'open.html')
+  const href = link.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+  writeFileSync(
+    path,
+    `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer">` +
+      `<meta http-equiv="refresh" content="0;url=${href}"><title>Evidence Desk</title>` +
+      `<p><a href="${href}">Evidence Desk 证据工作台</a></p>\n`,
+    { mode: 0o600 },
+  )
+  return { path, remove: () => rmSync(folder, { recursive: true, force: true }) }
 }
 
 /** Best effort: a missing opener is not an error, the URL is on stdout anyway. */
@@ -76,8 +97,18 @@ export async function serveCommand(argv: string[]): Promise<number> {
   }
 
   let server: Awaited<ReturnType<typeof startBrowserServer>>
+  // the --open page forwarding to a one-time link: gone once a link opened a session
+  let opener: { remove(): void } | null = null
   try {
-    server = await startBrowserServer({ backend, rendererDir: dir, port })
+    server = await startBrowserServer({
+      backend,
+      rendererDir: dir,
+      port,
+      onSessionOpened: () => {
+        opener?.remove()
+        opener = null
+      },
+    })
   } catch (err) {
     await backend.dispose()
     const code = (err as NodeJS.ErrnoException).code
@@ -85,9 +116,18 @@ export async function serveCommand(argv: string[]): Promise<number> {
     throw err
   }
 
+  // Each link opens one page (its code is spent then, and expires unused after ten minutes).
   process.stdout.write(server.url + '\n')
   say(messages().serving(server.port, opened ? { number: opened.number, dir: opened.dir } : null))
-  if (values.open) openInBrowser(server.url)
+  if (values.open) {
+    // the browser gets a link of its own, through an owner-only file: nothing reusable in `ps`
+    const page = writeOpenerPage(server.newLink())
+    opener = page
+    openInBrowser(page.path)
+  }
+  // Enter prints a new link, for another window or browser
+  const lines = process.stdin.isTTY ? createInterface({ input: process.stdin }) : null
+  lines?.on('line', () => process.stdout.write(server.newLink() + '\n'))
 
   return new Promise<number>((resolveExit) => {
     let stopping = false
@@ -97,6 +137,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
         process.exit(130)
       }
       stopping = true
+      lines?.close()
+      opener?.remove()
       say(messages().serveStopping(signal))
       server
         .close()

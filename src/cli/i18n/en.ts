@@ -6,7 +6,6 @@ import type { CaseInfo } from '../../shared/types'
 const usageTail = (usage: string | string[]): string =>
   `\nusage: ${Array.isArray(usage) ? usage.join('\n       ') : usage}`
 
-
 export const en = {
   help: `evidesk — Evidence Desk command line   (global: --lang zh-CN|en; --json for programs)
 Officer and keys
@@ -205,7 +204,7 @@ Exit codes: 0 success, 1 completed with problems, 2 could not run (or cancelled)
   noOpener: (command: string) =>
     `Could not start "${command}" to open a browser; open the link above yourself.`,
   serving: (port: number, opened: { number: string; dir: string } | null) =>
-    `Evidence Desk is running in browser mode on http://127.0.0.1:${port}/ ${opened ? `with case ${opened.number} (${opened.dir})` : '(no case open)'}.\nOpen the link above (it carries this run’s access token). Press Ctrl+C to stop.`,
+    `Evidence Desk is running in browser mode on http://127.0.0.1:${port}/ ${opened ? `with case ${opened.number} (${opened.dir})` : '(no case open)'}.\nOpen the link above: it opens one page, once (press Enter here for another link). Press Ctrl+C to stop.`,
   serveSignalAgain: (signal: string) => `evidesk serve: ${signal} again, exiting without waiting.`,
   serveStopping: (signal: string) => `evidesk serve: ${signal} received, closing the case and stopping…`,
   serveStopError: (err: string) => `evidesk serve: error while stopping the server: ${err}`,

@@ -9,7 +9,6 @@ import type { CliMessages } from './en'
 const usageTail = (usage: string | string[]): string =>
   `\n用法：${Array.isArray(usage) ? usage.join('\n      ') : usage}`
 
-
 const STATUS: Record<string, string> = {
   imported: '已导入',
   duplicate: '重复',
@@ -209,7 +208,7 @@ export const zhCN: CliMessages = {
     `127.0.0.1 上的端口 ${port} 已被占用；请用 --port 另选一个，或不指定以自动选择空闲端口`,
   noOpener: (command) => `无法启动“${command}”打开浏览器；请自行打开上面的链接。`,
   serving: (port, opened) =>
-    `证据工作台已在浏览器模式下运行：http://127.0.0.1:${port}/ ${opened ? `，案件 ${opened.number}（${opened.dir}）` : '（未打开案件）'}。\n请打开上面的链接（其中带有本次运行的访问令牌）。按 Ctrl+C 停止。`,
+    `证据工作台已在浏览器模式下运行：http://127.0.0.1:${port}/ ${opened ? `，案件 ${opened.number}（${opened.dir}）` : '（未打开案件）'}。\n请打开上面的链接：每个链接只能打开一个页面、只能用一次（在此按回车可获得新链接）。按 Ctrl+C 停止。`,
   serveSignalAgain: (signal) => `evidesk serve：再次收到 ${signal}，不再等待，立即退出。`,
   serveStopping: (signal) => `evidesk serve：收到 ${signal}，正在关闭案件并停止…`,
   serveStopError: (err) => `evidesk serve：停止服务时出错：${err}`,

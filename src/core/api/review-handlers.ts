@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { EvidenceError } from '../errors'
 import { openBag } from '../package/bagit'
@@ -95,7 +96,7 @@ export function reviewHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
         )
       return { html: decodeUtf8(await readDocument(ws, path, MAX_DOCUMENT_HTML), path) }
     },
-    'review:saveDocument': async ({ path, target }) => {
+    'review:saveDocument': async ({ path, target, overwrite }) => {
       const ws = current()
       const doc = ws.caseJson?.documents.find((d) => d.html === path || d.pdf === path)
       if (!doc)
@@ -104,6 +105,7 @@ export function reviewHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
           `${path} is not a transfer document of the package under review.`,
         )
       const out = outsidePackage(ws, resolve(target), 'document copy')
+      refuseOverwrite(out, overwrite)
       const bytes = await readDocument(ws, path, MAX_DOCUMENT_FILE)
       try {
         writeFileAtomic(out, bytes)
@@ -129,11 +131,12 @@ export function reviewHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
         )
       return notes(ws).add(target, text, ctx.actor(), ctx.clock())
     },
-    'review:exportReport': ({ target, language }) => {
+    'review:exportReport': ({ target, language, overwrite }) => {
       const ws = current()
       let out = resolve(target)
       if (!/\.html?$/i.test(out)) out += '.html'
       out = outsidePackage(ws, out, 'review report')
+      refuseOverwrite(out, overwrite)
       const html = reviewReportHtml({
         language: language ?? 'zh-CN',
         packagePath: ws.packagePath,
@@ -152,6 +155,12 @@ export function reviewHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
       return { path: out }
     },
   }
+}
+
+/** A file already at `out` is replaced only once the user confirmed it (`overwrite`). */
+function refuseOverwrite(out: string, overwrite: boolean | undefined): void {
+  if (overwrite !== true && existsSync(out))
+    throw new EvidenceError('target-exists', `${out} already exists; confirm to replace it.`)
 }
 
 /** Transfer documents are a few hundred KiB; these bounds keep a hostile package from filling memory. */

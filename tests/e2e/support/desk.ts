@@ -26,7 +26,7 @@ export interface Desk {
   /** holds nothing but this test's case folders */
   workDir: string
   dataDir: string
-  /** opens the app (the token link), as a user would */
+  /** opens the app with a fresh one-time link, as a user would (each link opens one page) */
   open(): Promise<void>
   /** calls a handler directly, for setting up state the test is not about */
   call<T = unknown>(channel: string, input?: unknown): Promise<T>
@@ -94,7 +94,7 @@ export const test = base.extend<{ printer: boolean; desk: Desk }>({
       pageProblems,
       sandboxProbes,
       open: async () => {
-        await page.goto(server.url)
+        await page.goto(server.newLink())
       },
       call: async <T>(channel: string, input: unknown = {}) => {
         const result = await backend.dispatch(channel, input)

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react'
-import { api } from '../api'
+import { api, chooseInBrowser } from '../api'
 import { FolderBrowser, type PickPurpose } from '../components/folder-browser'
 import { useSession } from '../state/session'
 
@@ -29,9 +29,16 @@ export function useFolderPicker(): {
   )
 
   const finish = (path: string | null) => {
-    resolver.current?.(path)
+    const resolve = resolver.current
     resolver.current = null
     setRequest(null)
+    // browser mode: the server reads and writes only where the user chose in this browser; a
+    // refusal (the app's data folder) comes back, in words, from the call that uses the path
+    if (path)
+      void chooseInBrowser([path])
+        .catch(() => undefined)
+        .then(() => resolve?.(path))
+    else resolve?.(null)
   }
 
   const element = request ? (

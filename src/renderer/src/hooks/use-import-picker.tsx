@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react'
-import { api } from '../api'
+import { api, chooseInBrowser } from '../api'
 import { ImportSourceBrowser } from '../components/import/import-source-browser'
 import { useSession } from '../state/session'
 
@@ -23,9 +23,13 @@ export function useImportPicker(): { pick: () => Promise<string[]>; element: Rea
   }, [info.nativeDialogs])
 
   const finish = (paths: string[]) => {
-    resolver.current?.(paths)
+    const resolve = resolver.current
     resolver.current = null
     setOpen(false)
+    // browser mode: what the user chose here is what the server may read (see useFolderPicker)
+    void chooseInBrowser(paths)
+      .catch(() => undefined)
+      .then(() => resolve?.(paths))
   }
 
   const element = open ? <ImportSourceBrowser onChoose={finish} onCancel={() => finish([])} /> : null

@@ -111,6 +111,12 @@ export const reviewEn: Messages<typeof reviewZhCN> = {
     saveHtml: 'Save HTML',
     saved: 'Copy saved: {{path}}',
   },
+  overwrite: {
+    title: 'The file already exists',
+    content: '{{path}} already exists. Replace it with the new file?',
+    ok: 'Replace',
+    cancel: 'Keep it',
+  },
 }
 
 export const reviewErrorsEn: Messages<typeof reviewErrorsZhCN> = {

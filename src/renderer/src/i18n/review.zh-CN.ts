@@ -101,6 +101,12 @@ export const reviewZhCN = {
     saveHtml: '另存 HTML',
     saved: '已另存：{{path}}',
   },
+  overwrite: {
+    title: '文件已存在',
+    content: '{{path}} 已存在。要用新文件覆盖它吗？',
+    ok: '覆盖',
+    cancel: '不覆盖',
+  },
 }
 
 export const reviewErrorsZhCN = {

@@ -4,7 +4,7 @@ import { ExportOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { ApiError } from '../../../shared/errors'
 import { isJobRunning, newJob } from '../../../shared/jobs'
-import { api } from '../api'
+import { api, chooseInBrowser } from '../api'
 import { ErrorAlert } from '../components/error-alert'
 import '../components/export/export-i18n'
 import '../components/export/export.css'
@@ -158,8 +158,13 @@ export function ExportScreen() {
         <ExportFolderBrowser
           startDir={dir.trim() || undefined}
           onChoose={(d) => {
-            setDir(d)
-            setBrowsing(false)
+            // browser mode: the export may write only where the user chose
+            void chooseInBrowser([d])
+              .catch(() => undefined)
+              .then(() => {
+                setDir(d)
+                setBrowsing(false)
+              })
           }}
           onCancel={() => setBrowsing(false)}
         />

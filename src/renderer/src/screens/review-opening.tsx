@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { Alert, Button, Modal } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { PackageVerdict } from '../../../shared/package-types'
-import { api } from '../api'
+import { api, chooseInBrowser } from '../api'
 import { ErrorAlert } from '../components/error-alert'
 import { PackagePicker } from '../components/review/package-picker'
 import { ReviewProgress } from '../components/review/review-progress'
@@ -39,7 +39,10 @@ export function ReviewOpening({ onDone }: { onDone(): void }) {
         onCancel={onDone}
         onChoose={(p) => {
           setPath(p)
-          void open(p)
+          // browser mode: the package (and its folder) become this session's chosen places
+          void chooseInBrowser([p])
+            .catch(() => undefined)
+            .then(() => open(p))
         }}
       />
     )

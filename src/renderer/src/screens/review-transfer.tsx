@@ -13,6 +13,7 @@ import { dirName } from '../lib/format'
 import { joinPath } from '../lib/paths'
 import '../components/review/review-i18n'
 import '../components/transfer/transfer-i18n'
+import { writeOrConfirmOverwrite } from '../components/review/confirm-overwrite'
 import '../components/transfer/transfer.css'
 
 /** CSS pixels of an A4 page at 96 dpi: 21 cm × 29.7 cm. */
@@ -183,7 +184,7 @@ function SaveCopy({
   altered: boolean
 }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
+  const { message, modal } = App.useApp()
   const [failure, setFailure] = useState<ApiError | null>(null)
   const fileName = (doc.pdf ?? doc.html).split('/').pop() ?? 'document'
   const [target, setTarget] = useState(joinPath(dirName(packagePath), fileName))
@@ -192,8 +193,10 @@ function SaveCopy({
     setFailure(null)
     try {
       const out = target.replace(/\.(pdf|html?)$/i, '') + `.${ext}`
-      const r = await api.invoke('review:saveDocument', { path, target: out })
-      void message.success(t('review.documents.saved', { path: r.path }))
+      const r = await writeOrConfirmOverwrite(modal, t, out, (overwrite) =>
+        api.invoke('review:saveDocument', { path, target: out, overwrite }),
+      )
+      if (r) void message.success(t('review.documents.saved', { path: r.path }))
     } catch (err) {
       setFailure(asApiError(err))
     }

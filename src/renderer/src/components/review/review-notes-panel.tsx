@@ -9,6 +9,7 @@ import { asApiError } from '../../lib/errors'
 import { dirName } from '../../lib/format'
 import { joinPath } from '../../lib/paths'
 import { ErrorAlert } from '../error-alert'
+import { writeOrConfirmOverwrite } from './confirm-overwrite'
 import './review-i18n'
 
 interface Props {
@@ -21,7 +22,7 @@ interface Props {
 /** Review notes on the package, an item or a violation: kept beside the package, exported as a report. */
 export function ReviewNotesPanel({ open, onClose, packagePath, caseNumber }: Props) {
   const { t, i18n } = useTranslation()
-  const { message } = App.useApp()
+  const { message, modal } = App.useApp()
   // read as the panel opens; the package under review does not change, only the notes do
   const ask = open ? {} : null
   const noteList = useApi('review:notes', ask, { refetchOnCaseChange: false })
@@ -80,8 +81,10 @@ export function ReviewNotesPanel({ open, onClose, packagePath, caseNumber }: Pro
     try {
       // the report in the language the reviewer reads the screen in
       const language = i18n.language === 'en' ? 'en' : 'zh-CN'
-      const { path } = await api.invoke('review:exportReport', { target: reportPath, language })
-      void message.success(t('review.notes.exportOk', { path }))
+      const r = await writeOrConfirmOverwrite(modal, t, reportPath, (overwrite) =>
+        api.invoke('review:exportReport', { target: reportPath, language, overwrite }),
+      )
+      if (r) void message.success(t('review.notes.exportOk', { path: r.path }))
     } catch (err) {
       setFailure(asApiError(err))
     }
