@@ -104,8 +104,20 @@ test('new case: errors appear next to the fields that caused them, then a valid 
   await expect(formItem(page, '统一社会信用代码')).not.toContainText('校验位')
   await expect(page.locator('[data-field-error="officers"]')).toHaveCount(0)
 
-  // 3) server-side: the folder is not empty, said next to the folder field
+  // 3) server-side: a typed path was not chosen in the in-app browser (browser mode writes only
+  // where the user chose, issue 11 item 1), said next to the folder field …
   await page.getByLabel('第 2 名 执法证号').fill(PARTNER.certNo)
+  await page.getByRole('button', { name: '创建案件' }).click()
+  await expect(page.locator('[data-field-error="dir"]')).toContainText('该位置未在本次会话中选择')
+  // … and once chosen there, the folder is not empty, said next to the folder field
+  await page.getByRole('button', { name: '选择文件夹…' }).click()
+  const occupiedPicker = page.getByRole('dialog')
+  await occupiedPicker.getByLabel('文件夹路径').fill(occupied)
+  await occupiedPicker.getByLabel('文件夹路径').press('Enter')
+  // the listing of `occupied` is in: its one file is counted under the (empty) folder list
+  await expect(occupiedPicker.locator('.folder-files-note')).toBeVisible()
+  await occupiedPicker.getByRole('button', { name: '选择当前文件夹' }).click()
+  await expect(occupiedPicker).toHaveCount(0)
   await page.getByRole('button', { name: '创建案件' }).click()
   await expect(page.locator('[data-field-error="dir"]')).toContainText('所选文件夹不是空文件夹')
   await expect(formItem(page, '文件夹路径')).toHaveClass(/has-error/)

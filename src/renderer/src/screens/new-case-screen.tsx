@@ -21,7 +21,7 @@ import { timeZoneOptions } from '../lib/time'
 import { useSession } from '../state/session'
 
 // Backend errors about the folder itself, shown next to the folder field rather than in a banner.
-const FOLDER_ERRORS = new Set(['case-exists', 'case-locked', 'case-missing', 'not-found'])
+const FOLDER_ERRORS = new Set(['case-exists', 'case-locked', 'case-missing', 'not-found', 'path-not-chosen'])
 
 /** The new-case form: the same zod schema as the backend, so both report the same problems at the same fields. */
 export function NewCaseScreen({ onCancel }: { onCancel: () => void }) {
