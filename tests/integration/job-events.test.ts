@@ -13,6 +13,7 @@ import type { JobProgress, JobUpdate } from '../../src/shared/jobs'
 import type { EvidenceItem } from '../../src/shared/types'
 import { OFFICER_A, sampleCaseFields } from '../support/case-fixture'
 import { makeBodycamMp4, makeFramelessAvi } from '../support/media'
+import { openSession } from '../support/browser-session'
 import { tempDir } from '../support/temp'
 
 let tmp: ReturnType<typeof tempDir>
@@ -30,22 +31,19 @@ async function openEventStream(): Promise<{
   events: Array<{ update: JobUpdate; bytes: number }>
   close(): void
 }> {
-  const login = await new Promise<string>((resolve, reject) => {
-    request(
-      { host: '127.0.0.1', port: server.port, path: `/?token=${server.token}`, agent: false },
-      (res) => {
-        res.resume()
-        resolve(String(res.headers['set-cookie']?.[0] ?? '').split(';')[0])
-      },
-    )
-      .on('error', reject)
-      .end()
-  })
+  // as the page does: the link's code traded for a session, whose read key opens the stream
+  const { readKey } = await openSession(server)
   const events: Array<{ update: JobUpdate; bytes: number }> = []
   let req!: ClientRequest
   await new Promise<void>((resolve, reject) => {
     req = request(
-      { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { Cookie: login }, agent: false },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path: `/api/events?k=${readKey}`,
+        headers: { Host: `127.0.0.1:${server.port}` },
+        agent: false,
+      },
       (res) => {
         expect(res.statusCode).toBe(200)
         let buffer = ''

@@ -4,7 +4,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Backend } from '../../../src/core/api/backend'
 import { startBrowserServer, type BrowserServer } from '../../../src/cli/browser-mode/server'
-import type { JobProgress } from '../../../src/shared/package-types'
+import type { JobProgress } from '../../../src/shared/jobs'
 import type { EvidenceItem } from '../../../src/shared/types'
 import type { Violation } from '../../../src/shared/violation-types'
 import { openSession, type TestSession } from '../../support/browser-session'
@@ -28,7 +28,12 @@ let officerSession: TestSession
 let reviewerSession: TestSession
 let secret: string
 let photo: EvidenceItem
-const jobs = new Map<string, JobProgress>()
+
+/** The end state of a background job, once the backend is idle. */
+async function jobState(b: Backend, taskId: string): Promise<JobProgress | undefined> {
+  await b.idle()
+  return (await call<JobProgress[]>(b, 'job:list')).find((j) => j.taskId === taskId)
+}
 
 async function call<T>(b: Backend, channel: string, input: unknown = {}): Promise<T> {
   const r = await b.dispatch(channel, input)
@@ -54,9 +59,6 @@ beforeAll(async () => {
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>t</title>')
 
   officer = new Backend({ mode: 'browser', dataDir: join(tmp.dir, 'officer-data'), version: 'test' })
-  officer.onEvent((e, p) => {
-    if (e === 'job:progress') jobs.set((p as JobProgress).taskId, p as JobProgress)
-  })
   await call(officer, 'profile:save', { ...OFFICER_A, unit: '南京市生态环境局' })
   await call(officer, 'case:create', { dir: join(tmp.dir, 'case'), fields: sampleCaseFields() })
   await call(officer, 'import:start', { paths: [card] })
@@ -76,19 +78,16 @@ beforeAll(async () => {
   const { taskId } = await call<{ taskId: string }>(officer, 'export:start', {
     target: join(tmp.dir, 'out', 'bag'),
   })
-  await officer.idle()
-  expect(jobs.get(taskId)?.state, JSON.stringify(jobs.get(taskId)?.error)).toBe('done')
+  const exported = await jobState(officer, taskId)
+  expect(exported?.state, JSON.stringify(exported?.error)).toBe('done')
 
   reviewer = new Backend({ mode: 'browser', dataDir: join(tmp.dir, 'reviewer-data'), version: 'test' })
-  reviewer.onEvent((e, p) => {
-    if (e === 'job:progress') jobs.set((p as JobProgress).taskId, p as JobProgress)
-  })
   await call(reviewer, 'profile:save', { name: '王审查', certNo: '35019900001', unit: '公安局' })
   const opened = await call<{ taskId: string }>(reviewer, 'review:open', {
     path: join(tmp.dir, 'out', 'bag'),
   })
-  await reviewer.idle()
-  expect(jobs.get(opened.taskId)?.state, JSON.stringify(jobs.get(opened.taskId)?.error)).toBe('done')
+  const verified = await jobState(reviewer, opened.taskId)
+  expect(verified?.state, JSON.stringify(verified?.error)).toBe('done')
 
   officerServer = await startBrowserServer({ backend: officer, rendererDir: renderer })
   reviewerServer = await startBrowserServer({ backend: reviewer, rendererDir: renderer })
