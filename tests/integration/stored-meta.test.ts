@@ -42,6 +42,7 @@ beforeAll(async () => {
     'image/iphone_13_pro_max.HEIC',
     'video/karma.mp4',
     'video/RIFF.avi',
+    'audio/a01_0023.mp4',
     'text/Big5/_ude_1.txt',
   ])
     copyFileSync(join(REAL, f), join(src, f.replace(/\//g, '_')))

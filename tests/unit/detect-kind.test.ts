@@ -107,11 +107,11 @@ describe('detectKind by content', () => {
     [
       'M4A audio',
       () => Buffer.concat([ftyp('M4A ', 'M4A ', 'isom'), Buffer.alloc(16)]),
-      'other',
+      'audio',
       'audio/mp4',
     ],
     ['AVI', () => Buffer.from('RIFF\x10\x00\x00\x00AVI LIST', 'latin1'), 'video', 'video/x-msvideo'],
-    ['WAV', () => Buffer.from('RIFF\x10\x00\x00\x00WAVEfmt ', 'latin1'), 'other', 'audio/wav'],
+    ['WAV', () => Buffer.from('RIFF\x10\x00\x00\x00WAVEfmt ', 'latin1'), 'audio', 'audio/wav'],
     [
       'WebM',
       () =>

@@ -4,6 +4,7 @@
  * does not compile. Core and the renderer each keep their own registry of kind modules beside it.
  */
 import type { z } from 'zod'
+import { audioKind } from './audio'
 import { documentKind } from './document'
 import { imageKind } from './image'
 import { monitoringKind } from './monitoring'
@@ -15,6 +16,7 @@ import type { KindDefinition } from './kind-definition'
 
 export type { KindDefinition, KindWords } from './kind-definition'
 export type { VideoMeta } from './video'
+export type { AudioMeta, Waveform } from './audio'
 export type { ImageMeta } from './image'
 export type { ThermalMeta, ThermalReadingMeta } from './thermal'
 export type { TranscriptMeta } from './transcript'
@@ -25,6 +27,7 @@ export type { OtherMeta } from './other'
 /** In the glossary's order, which lists, lanes and filters follow. */
 export const EVIDENCE_KINDS = [
   'video',
+  'audio',
   'image',
   'thermal',
   'transcript',
@@ -36,6 +39,7 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number]
 
 export const KIND_DEFINITIONS = {
   video: videoKind,
+  audio: audioKind,
   image: imageKind,
   thermal: thermalKind,
   transcript: transcriptKind,

@@ -3,6 +3,7 @@
  * its module does not compile. Code outside the kinds' folders looks a kind up here.
  */
 import type { EvidenceKind } from '../../../shared/types'
+import { audioModule } from './audio'
 import { documentModule } from './document'
 import { imageModule } from './image'
 import type { CoreKindModule } from './kind-module'
@@ -16,6 +17,7 @@ export type { CoreKindModule } from './kind-module'
 
 export const KIND_MODULES: { readonly [K in EvidenceKind]: CoreKindModule<K> } = {
   video: videoModule,
+  audio: audioModule,
   image: imageModule,
   thermal: thermalModule,
   transcript: transcriptModule,

@@ -187,6 +187,7 @@ export const en: Messages<typeof zhCN> = {
   },
   kind: {
     video: { one: 'Body-worn recorder video', many: 'Body-worn recorder videos' },
+    audio: { one: 'Audio recording', many: 'Audio recordings' },
     image: { one: 'Drone photo', many: 'Drone photos' },
     thermal: { one: 'Thermal image', many: 'Thermal images' },
     transcript: { one: 'Interview record', many: 'Interview records' },

@@ -186,6 +186,7 @@ export const zhCN = {
   /** each kind's label: `one` names one item, `many` the kind in lists and counts (one line per kind) */
   kind: {
     video: { one: '执法记录仪视频', many: '执法记录仪视频' },
+    audio: { one: '录音', many: '录音' },
     image: { one: '无人机照片', many: '无人机照片' },
     thermal: { one: '红外热成像', many: '红外热成像' },
     transcript: { one: '询问笔录', many: '询问笔录' },

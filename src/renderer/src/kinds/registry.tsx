@@ -5,6 +5,7 @@
  */
 import type { TFunction } from 'i18next'
 import type { EvidenceItem, EvidenceKind } from '../../../shared/types'
+import { audioUi } from './audio'
 import { documentUi } from './document'
 import { imageUi } from './image'
 import type { KindUi } from './kind-ui'
@@ -18,6 +19,7 @@ export type { KindUi } from './kind-ui'
 
 export const KIND_UI: { readonly [K in EvidenceKind]: KindUi<K> } = {
   video: videoUi,
+  audio: audioUi,
   image: imageUi,
   thermal: thermalUi,
   transcript: transcriptUi,

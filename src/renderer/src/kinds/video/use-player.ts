@@ -20,8 +20,8 @@ export interface Player {
 export function usePlayer(
   fps: number,
   knownDuration: number | null,
-): Player & { attach: (el: HTMLVideoElement | null) => void } {
-  const [el, setEl] = useState<HTMLVideoElement | null>(null)
+): Player & { attach: (el: HTMLMediaElement | null) => void } {
+  const [el, setEl] = useState<HTMLMediaElement | null>(null)
   const [time, setTime] = useState(0)
   const [duration, setDuration] = useState(knownDuration ?? 0)
   const [paused, setPaused] = useState(true)
@@ -113,11 +113,11 @@ export function usePlayer(
 
 // Commands on the element live outside the hook: the element is React state, which the hook
 // itself must treat as immutable, but the media element is meant to be driven.
-function moveTo(v: HTMLVideoElement, seconds: number): number {
+function moveTo(v: HTMLMediaElement, seconds: number): number {
   v.currentTime = seconds
   return v.currentTime
 }
 
-function changeRate(v: HTMLVideoElement, rate: number): void {
+function changeRate(v: HTMLMediaElement, rate: number): void {
   v.playbackRate = rate
 }

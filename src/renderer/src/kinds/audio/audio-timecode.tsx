@@ -1,0 +1,52 @@
+import { Alert } from 'antd'
+import { useTranslation } from 'react-i18next'
+import type { EvidenceItem } from '../../../../shared/types'
+import { TIME_WARNING_CODES } from '../../lib/item-time'
+import { warningText } from '../../lib/warnings'
+import { absoluteAt, formatMediaTime } from '../video/playback'
+import { useAudioWords } from './audio-words'
+
+/**
+ * Recording time and the moment it is (recording start + position, with the offset recorded and
+ * where the start came from). Doubts about that start stay in view: an officer quoting the moment
+ * must see that the recorder's clock was only assumed.
+ */
+export function AudioTimecode({ item, time }: { item: EvidenceItem; time: number }) {
+  const { t } = useTranslation()
+  const w = useAudioWords()
+  const absolute = absoluteAt(item, time)
+  const warnings = item.warnings.filter((x) => (TIME_WARNING_CODES as readonly string[]).includes(x.code))
+  return (
+    <>
+      <div className="audio-timecode">
+        <span>
+          {w.mediaTime}{' '}
+          <strong className="mono" data-testid="media-time">
+            {formatMediaTime(time)}
+          </strong>
+        </span>
+        <span>
+          {w.absoluteTime}{' '}
+          <strong className="mono" data-testid="absolute-time">
+            {absolute
+              ? w.absoluteValue(
+                  absolute,
+                  item.capturedAtSource ? t(`mediaViewer.timeSource.${item.capturedAtSource}`) : '?',
+                )
+              : w.noAbsolute}
+          </strong>
+        </span>
+      </div>
+      {warnings.map((x, i) => (
+        <Alert
+          key={i}
+          type="warning"
+          showIcon
+          className="media-alert"
+          title={warningText(x, t)}
+          data-testid="time-warning"
+        />
+      ))}
+    </>
+  )
+}
