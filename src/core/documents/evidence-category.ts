@@ -9,6 +9,7 @@ export type EvidenceRegime = 'criminal' | 'administrative'
 
 const ADMIN: Record<EvidenceKind, string> = {
   video: '视听资料',
+  audio: '视听资料',
   image: '电子数据',
   thermal: '电子数据',
   transcript: '当事人的陈述／证人证言',
@@ -19,6 +20,7 @@ const ADMIN: Record<EvidenceKind, string> = {
 
 const CRIMINAL: Record<EvidenceKind, string> = {
   video: '视听资料、电子数据',
+  audio: '视听资料、电子数据',
   image: '视听资料、电子数据',
   thermal: '视听资料、电子数据',
   transcript: '证人证言／犯罪嫌疑人供述和辩解',
