@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { audioBench } from './audio.bench'
 import type { Bench, BenchRow } from './bench-types'
 import { custodyBench } from './custody.bench'
 import { importBench } from './import.bench'
@@ -14,7 +15,15 @@ import { verifyBench } from './verify.bench'
 import { exportBench } from './export.bench'
 import { cliStartBench } from './cli-start.bench'
 
-const BENCHES: Bench[] = [cliStartBench, custodyBench, importBench, thermalBench, verifyBench, exportBench]
+const BENCHES: Bench[] = [
+  cliStartBench,
+  custodyBench,
+  importBench,
+  thermalBench,
+  verifyBench,
+  exportBench,
+  audioBench,
+]
 
 function fmt(ms: number | null): string {
   return ms === null ? '—' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`
