@@ -88,7 +88,7 @@ describe('core checks every anchor against its item', () => {
     [
       'a time range on a photo',
       () => [items.image, 'time-range', { start: 0, end: 1 }],
-      /is a image item; a time range needs a video item/,
+      /is a image item; a time range needs a video or audio item/,
       'anchor-type-not-supported',
     ],
     [
