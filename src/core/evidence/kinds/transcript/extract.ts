@@ -11,6 +11,7 @@ import {
   type EncodingCandidate,
   type TextEncoding,
 } from '../../extract/text-decode'
+import { DocxTooLarge, checkDocxInflation } from './docx-limits'
 import { emptyFacts, reason, type ExtractFacts, type TranscriptTurn } from '../../extract/extract-result'
 
 export type { TranscriptTurn }
@@ -198,9 +199,13 @@ export function looksLikeTranscript(text: string): boolean {
   return Object.keys(header).filter((k) => STRONG_KEYS.has(k)).length >= 2
 }
 
-/** Plain text of a .docx (paragraphs separated by blank lines, as mammoth gives them). */
-export async function docxText(path: string): Promise<string> {
-  const res = await mammoth.extractRawText({ path })
+/**
+ * Plain text of a .docx (paragraphs separated by blank lines, as mammoth gives them), once it is
+ * known not to inflate past the caps (docx-limits.ts): mammoth inflates whole parts in memory.
+ */
+export async function docxText(source: string | Buffer): Promise<string> {
+  await checkDocxInflation(source)
+  const res = await mammoth.extractRawText(typeof source === 'string' ? { path: source } : { buffer: source })
   return res.value
 }
 
@@ -211,7 +216,7 @@ export async function docxText(path: string): Promise<string> {
  */
 export async function extractTranscript(
   path: string,
-  opts: { isDocx: boolean },
+  opts: { isDocx: boolean; fileName?: string },
 ): Promise<ExtractFacts & { text: string; turns: TranscriptTurn[] }> {
   const facts = emptyFacts()
   let raw = ''
@@ -225,7 +230,10 @@ export async function extractTranscript(
     } catch (e) {
       facts.warnings.push({
         code: 'metadata-unreadable',
-        message: `The Word document could not be read as text (${reason(e)}); the original is kept as it is.`,
+        message:
+          e instanceof DocxTooLarge
+            ? `${opts.fileName ?? 'The Word document'}: its text was not read because ${e.message}; the original is kept as it is.`
+            : `The Word document could not be read as text (${reason(e)}); the original is kept as it is.`,
       })
     }
   } else {

@@ -3,13 +3,12 @@
  * indexed and quoted by character offsets. A Word file that does not read like one settles as a
  * document.
  */
-import mammoth from 'mammoth'
 import { MAX_TEXT_BYTES, tooBigToParse } from '../../extract/extract-result'
 import { DOCX_MIME } from '../../extract/office-formats'
 import { decodeText, normaliseText } from '../../extract/text-decode'
 import { quoteFits } from '../../../annotations/anchor-bounds'
 import type { CoreKindModule } from '../kind-module'
-import { extractTranscript, looksLikeTranscript } from './extract'
+import { docxText, extractTranscript, looksLikeTranscript } from './extract'
 
 export const transcriptModule: CoreKindModule<'transcript'> = {
   kind: 'transcript',
@@ -20,7 +19,7 @@ export const transcriptModule: CoreKindModule<'transcript'> = {
   extract: async (ctx) =>
     ctx.size > MAX_TEXT_BYTES
       ? tooBigToParse(ctx.size)
-      : extractTranscript(ctx.path, { isDocx: ctx.mime !== 'text/plain' }),
+      : extractTranscript(ctx.path, { isDocx: ctx.mime !== 'text/plain', fileName: ctx.fileName }),
   settle: (facts, ctx) =>
     ctx.mime === DOCX_MIME && typeof facts.text === 'string' && !looksLikeTranscript(facts.text)
       ? 'document'
@@ -28,5 +27,5 @@ export const transcriptModule: CoreKindModule<'transcript'> = {
   indexText: async (bytes, mime) =>
     mime === 'text/plain'
       ? normaliseText(decodeText(bytes)?.text ?? '')
-      : normaliseText((await mammoth.extractRawText({ buffer: bytes })).value),
+      : normaliseText(await docxText(bytes)),
 }
