@@ -112,8 +112,15 @@ test('a reviewer verifies a package, reads it in the same viewers, and notes wit
   await expect(summary).toContainText(/监管链记录\s*\d+ 条，连续完整/)
   await expect(page.getByTestId('review-band')).toContainText('审查模式')
   await expect(page.getByTestId('case-number')).toHaveText(caseFields().number)
+  // an unconfirmed signer blocks the way to the case until the reviewer acknowledges it (item 3)
+  const showCase = page.getByTestId('review-show-case')
+  await expect(showCase).toBeDisabled()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('review-summary')).toBeVisible()
+  await expect(page.getByTestId('review-ack')).toContainText('签名密钥未经本机确认，不能据此认定')
   await shot(page, 'review.png')
-  await page.getByTestId('review-show-case').click()
+  await page.getByRole('checkbox', { name: /我已知悉/ }).check()
+  await showCase.click()
 
   // Read-only frame: no import, no case edit, no integrity check, no export screen.
   await expect(page.getByTestId('edit-case')).toHaveCount(0)

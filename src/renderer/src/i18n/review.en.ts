@@ -31,6 +31,11 @@ export const reviewEn: Messages<typeof reviewZhCN> = {
     close: 'End review',
     untrusted: 'Signing key not confirmed here',
     notices: '{{n}} notices',
+    ack: 'Acknowledge before going on',
+    ackUntrusted:
+      'I understand: the signing key is not confirmed on this machine, so the package cannot be taken as coming from the named signer. Compare the fingerprint with the signer in person or by phone before relying on it.',
+    ackMismatch:
+      'I understand: the signer does not match the signer this machine knows; this package may be forged and its origin cannot be relied on.',
   },
   summary: {
     ok: 'Verified',
@@ -72,6 +77,8 @@ export const reviewEn: Messages<typeof reviewZhCN> = {
     'not-a-bag': 'This is not a package (no bagit.txt, or not in the expected form){{at}}.',
     'case-manifest-mismatch': 'case.json does not agree with the manifest{{at}}.',
     'untrusted-key': 'The signature is valid, but the signing key is not confirmed on this machine.',
+    'signer-mismatch':
+      'The signer uses the name or enforcement certificate number of a signer this machine knows, but with another key{{at}}: the package may have been forged and signed again.',
     other: '{{path}}: {{code}}',
   },
   notes: {

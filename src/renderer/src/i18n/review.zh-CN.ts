@@ -26,6 +26,10 @@ export const reviewZhCN = {
     close: '结束审查',
     untrusted: '签名密钥未经本机确认',
     notices: '{{n}} 项提示',
+    ack: '继续前请确认',
+    ackUntrusted:
+      '我已知悉：签名密钥未经本机确认，不能据此认定证据包出自所称的签名人。请当面或电话核对指纹后再采信。',
+    ackMismatch: '我已知悉：签名人与本机已知的签名人不一致，此证据包可能是伪造的，不能采信其出处。',
   },
   summary: {
     ok: '验证通过',
@@ -64,6 +68,8 @@ export const reviewZhCN = {
     'not-a-bag': '这不是证据包（缺少 bagit.txt 或格式不符）{{at}}。',
     'case-manifest-mismatch': 'case.json 与清单不一致{{at}}。',
     'untrusted-key': '签名有效，但签名密钥未经本机确认。',
+    'signer-mismatch':
+      '签名人使用了本机已知签名人的姓名或执法证号，但签名密钥不同{{at}}：证据包可能由他人伪造并重新签名。',
     other: '{{path}}：{{code}}',
   },
   notes: {

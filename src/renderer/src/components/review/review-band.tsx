@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Flex, Modal, Space, Tag, Typography } from 'antd'
+import { Alert, Button, Checkbox, Flex, Modal, Space, Tag, Typography } from 'antd'
 import {
   AuditOutlined,
   CommentOutlined,
@@ -22,11 +22,17 @@ export function ReviewBand({ current, onClose }: { current: CaseInfo; onClose():
   const review = current.review as NonNullable<CaseInfo['review']>
   const [summaryOpen, setSummaryOpen] = useState(true)
   const [notesOpen, setNotesOpen] = useState(false)
+  // An untrusted or mismatched signer blocks the way to the case until the reviewer has said,
+  // once per review, that they understood it (issue 11, item 3).
+  const [acknowledged, setAcknowledged] = useState(false)
 
   // the package does not change while it is under review
   const verdict = useApi('review:current', {}, { refetchOnCaseChange: false }).data?.verdict ?? null
   // amber: findings that leave the verdict valid but need the reviewer's attention
   const notices = verdict?.warnings ?? []
+  const mismatch = verdict?.problems.some((p) => p.code === 'signer-mismatch') ?? false
+  const mustAcknowledge = verdict !== null && (mismatch || !verdict.signature.trusted)
+  const blocked = mustAcknowledge && !acknowledged
 
   return (
     <>
@@ -75,17 +81,43 @@ export function ReviewBand({ current, onClose }: { current: CaseInfo; onClose():
         open={summaryOpen && verdict !== null}
         width={760}
         title={t('review.band.summary')}
-        onCancel={() => setSummaryOpen(false)}
+        closable={!blocked}
+        maskClosable={!blocked}
+        keyboard={!blocked}
+        onCancel={() => !blocked && setSummaryOpen(false)}
         footer={
           <Space>
             <Button onClick={onClose}>{t('review.summary.closeReview')}</Button>
-            <Button type="primary" onClick={() => setSummaryOpen(false)} data-testid="review-show-case">
+            <Button
+              type="primary"
+              disabled={blocked}
+              onClick={() => setSummaryOpen(false)}
+              data-testid="review-show-case"
+            >
               {t('review.summary.showCase')}
             </Button>
           </Space>
         }
       >
         {verdict && <ReviewSummary path={review.path} verdict={verdict} />}
+        {mustAcknowledge && (
+          <Alert
+            className="review-ack"
+            type={mismatch ? 'error' : 'warning'}
+            showIcon
+            title={t('review.band.ack')}
+            data-testid="review-ack"
+            description={
+              <Checkbox
+                checked={acknowledged}
+                onChange={(e) => setAcknowledged(e.target.checked)}
+                data-testid="review-ack-signer"
+              >
+                {mismatch ? t('review.band.ackMismatch') : t('review.band.ackUntrusted')}
+              </Checkbox>
+            }
+          />
+        )}
       </Modal>
       <ReviewNotesPanel
         open={notesOpen}

@@ -19,6 +19,7 @@ const KNOWN = [
   'not-a-bag',
   'case-manifest-mismatch',
   'untrusted-key',
+  'signer-mismatch',
 ]
 
 export function useProblemSentence(): (p: PackageProblem) => string {
