@@ -310,6 +310,14 @@ export const apiInputs = {
       reason: required(500),
     })
     .strict(),
+  'monitoring:setBasis': z
+    .object({
+      itemId: required(64),
+      pollutant: required(32),
+      basis: z.enum(['measured', 'dry', 'converted']).nullable(),
+      reason: required(500),
+    })
+    .strict(),
   'video:derive': z
     .object({
       itemId: required(64),
@@ -455,6 +463,7 @@ export interface ApiOutputs {
   'transcript:get': TranscriptView
   'monitoring:get': MonitoringView
   'monitoring:setLimit': MonitoringView
+  'monitoring:setBasis': MonitoringView
   /** the new derived evidence item (a still frame or a clip) */
   'video:derive': ImportFileResult
   'pair:list': RecordingPair[]

@@ -314,11 +314,23 @@ export interface MonitoringSeriesSummary {
   pollutant: string
   column: string
   unit: string | null
+  /** measured (实测), dry (标干), converted (折算) or rate */
   basis: string
+  /** data period in seconds read from the time stamps (3600 hourly); absent in items from older versions */
+  periodSec?: number | null
+  /** valid values only (no flag or N) */
   points: number
+  /** values left out for their data flag, per flag */
+  flagged?: Record<string, number>
+  /** cells that are not numbers, kept as written: how many, and the first ones by line and column */
+  unreadable?: { count: number; cells: Array<{ row: number; column: string; text: string }> }
   min: number | null
   max: number | null
   mean: number | null
+  /** the series of its factor the limit is compared with */
+  judged?: boolean
+  /** measured-only (no 折算 for a flue-gas factor), dry-only (标干 alone, not compared), officer (chosen with a reason) */
+  basisNote?: 'measured-only' | 'dry-only' | 'officer' | null
   limit: number | null
   limitSource: 'file' | 'case' | null
   exceedances: Array<{ start: string; end: string; max: number; points: number }>
@@ -332,12 +344,21 @@ export interface MonitoringView {
     column: string
     unit: string | null
     basis: string
-    points: Array<[string, number | null]>
+    /** [instant, value (null when blank or unreadable), data flag when the value is not valid] */
+    points: Array<[string, number | null, string | null]>
   }>
   /** limits set or corrected by officers, oldest first; the latest per pollutant applies */
   limitHistory: Array<{
     pollutant: string
     limit: number | null
+    reason: string
+    setBy: Officer
+    setAt: string
+  }>
+  /** concentration bases chosen by officers, oldest first; the latest per pollutant applies (null: the default) */
+  basisHistory: Array<{
+    pollutant: string
+    basis: string | null
     reason: string
     setBy: Officer
     setAt: string

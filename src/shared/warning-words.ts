@@ -16,6 +16,10 @@ export const WARNING_WORDS: Record<UiLanguage, Record<string, string>> = {
     'changed-during-import': '导入过程中文件发生了变化；保存的是实际读取到的内容。',
     empty: '文件为空（0 字节），没有可保存的内容。',
     'rows-skipped': '监测数据中有部分行没有可识别的时间，已略过。',
+    'monitoring-measured-only': '该因子只有实测浓度，没有折算浓度；按折算浓度规定的限值在此与实测浓度比较。',
+    'monitoring-dry-only': '该因子只有标干浓度（未折算到基准氧含量），不作为折算浓度与限值比较。',
+    'monitoring-values-flagged': '部分监测数据带有数据标记（如 D 故障、M 维护），只有有效数据计入统计和超标判断。',
+    'monitoring-values-unreadable': '部分单元格不是数值，已按原样保留并计数（技术详情中写明行和列）。',
     'thermal-segment-missing': '热成像数据不完整，缺少部分数据段。',
     'thermal-truncated': '文件被截断，热成像数据只读到了一部分。',
     'thermal-size-mismatch': '热成像数据的尺寸与文件声明的不一致。',
@@ -40,6 +44,14 @@ export const WARNING_WORDS: Record<UiLanguage, Record<string, string>> = {
     'changed-during-import': 'The file changed while it was imported; what was actually read is kept.',
     empty: 'The file is empty (0 bytes): there is nothing to keep.',
     'rows-skipped': 'Some rows of the monitoring data have no readable time and were left out.',
+    'monitoring-measured-only':
+      'This factor has only measured (实测) values, no 折算 values; a limit set on 折算 is compared with measured values here.',
+    'monitoring-dry-only':
+      'This factor has only standard-dry (标干) values, not converted to reference oxygen; they are not compared with the limit as 折算.',
+    'monitoring-values-flagged':
+      'Some values carry a data flag (e.g. D fault, M maintenance); only valid data count in the statistics and exceedances.',
+    'monitoring-values-unreadable':
+      'Some cells are not numbers; they are kept as written and counted (the technical detail names line and column).',
     'thermal-segment-missing': 'The thermal data is incomplete: some of its segments are missing.',
     'thermal-truncated': 'The file is cut short; only part of the thermal data could be read.',
     'thermal-size-mismatch': 'The thermal data does not have the size the file declares.',

@@ -4,6 +4,7 @@
  * example: SO2 02:00–04:00, max 72.852, 2.08× the limit, 超标倍数 1.08; 05:00 equal to the limit
  * is not an exceedance), and cite a dragged 数据区间.
  */
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { Annotation, EvidenceItem, MonitoringView } from '../../src/shared/types'
@@ -35,7 +36,11 @@ test('limit, exceedance facts in words, and a dragged data range cited', async (
   // no limit: nothing can be judged, and the facts say so
   const facts = viewer.getByTestId('exceedance-fact')
   await expect(facts).toHaveCount(1)
-  await expect(facts.first()).toContainText('未设定 SO2 的排放限值')
+  await expect(facts.first()).toContainText('未设定 SO2 实测浓度小时均值的排放限值')
+  // only 实测 in the file: the viewer says the limit is compared with 实测
+  await expect(viewer.getByTestId('monitoring-note').first()).toContainText(
+    '文件中只有 SO2 实测浓度，没有折算浓度',
+  )
   await expect(viewer.getByTestId('current-limit')).toHaveText('未设定')
 
   // set 35 with a reason
@@ -46,7 +51,7 @@ test('limit, exceedance facts in words, and a dragged data range cited', async (
   await expect(viewer.getByTestId('current-limit')).toHaveText('35 mg/m³')
   await expect(facts).toHaveCount(1) // 05:00 equals the limit: not an exceedance
   await expect(facts.first()).toContainText(
-    '2021-05-24 02:00–04:00，SO2 超过 35 mg/m³ 共 2 小时，最大值 72.852 mg/m³（为限值的 2.08 倍，超标倍数 1.08）',
+    '2021-05-24 02:00–04:00，SO2 实测浓度小时均值超过 35 mg/m³ 共 2 小时，最大值 72.852 mg/m³，为限值的 2.08 倍（超标 1.08 倍）。',
   )
   const history = panel.getByTestId('limit-history-row')
   await expect(history).toHaveCount(1)
@@ -99,8 +104,51 @@ test('limit, exceedance facts in words, and a dragged data range cited', async (
   const en = page.getByTestId('item-viewer').getByTestId('monitoring-viewer')
   await expect(en).toHaveAttribute('data-state', 'ready')
   await expect(en.getByTestId('exceedance-fact')).toHaveText(
-    '2021-05-24 02:00–04:00, SO2 above 35 mg/m³ for 2 h, max 72.852 mg/m³ (2.08× the limit, exceeding it by 1.08×)Cite this range',
+    '2021-05-24 02:00–04:00: the SO2 measured concentration (hourly mean) was above 35 mg/m³ for 2 h, at most 72.852 mg/m³, 2.08 times the limit (1.08 times over it).Cite this range',
   )
   expect(await interfaceText(page, '[data-testid=exceedance-facts]')).not.toMatch(CHINESE)
   expect(await interfaceText(page, '[data-testid=limit-panel]')).not.toMatch(CHINESE)
+})
+
+test('标干 + 折算 with flagged hours: judged on 折算, flagged values drawn apart and named, basis chosen with a reason', async ({
+  page,
+  desk,
+}) => {
+  const path = join(desk.workDir, 'CEMS-2号排放口-标干折算.csv')
+  const rows = ['监测时间,SO2标干浓度(mg/m3),SO2折算浓度(mg/m3),SO2数据标记,标准限值(mg/m3)']
+  const converted = [20, 22, 72.852, 60.1, 90, 91, 88, 25]
+  const flags = ['N', 'N', 'N', 'N', 'D', 'D', 'D', 'N']
+  converted.forEach((v, h) => rows.push(`2021-05-24 0${h}:00,${v - 5},${v},${flags[h]},`))
+  rows.splice(1, 0, '标准限值,,35,,')
+  writeFileSync(path, rows.join('\r\n') + '\r\n')
+  await desk.call('profile:save', OFFICER)
+  await desk.call('case:create', { dir: join(desk.workDir, 'case'), fields: caseFields() })
+  await desk.call('import:start', { paths: [path] })
+  await desk.backend.idle()
+
+  await desk.open()
+  const modal = await openViewer(page, 'CEMS-2号排放口-标干折算.csv')
+  const viewer = modal.getByTestId('monitoring-viewer')
+  await expect(viewer).toHaveAttribute('data-state', 'ready')
+  await expect(viewer.getByTestId('pollutant-select')).toContainText('SO2 折算浓度小时均值')
+  await expect(viewer.getByTestId('monitoring-chart')).toHaveAttribute('data-flagged', '3')
+  const facts = viewer.getByTestId('exceedance-fact')
+  await expect(facts).toHaveCount(1)
+  await expect(facts.first()).toContainText(
+    '2021-05-24 02:00–04:00，SO2 折算浓度小时均值超过 35 mg/m³ 共 2 小时，最大值 72.852 mg/m³，为限值的 2.08 倍（超标 1.08 倍）。',
+  )
+  await expect(viewer.getByTestId('exceedance-facts')).toContainText(
+    '其中 3 个小时数据标记为 D（故障），未计入。',
+  )
+  await expect(viewer.getByTestId('current-basis')).toHaveText('折算浓度')
+  await page.mouse.move(5, 5)
+  await shot(page, 'monitoring-basis-flags.png')
+
+  const panel = viewer.getByTestId('basis-panel')
+  await panel.getByTestId('basis-select').click()
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="标干浓度"]').click()
+  await panel.getByLabel('设定浓度基准的原因').fill('核对用：按标干浓度查看')
+  await panel.getByTestId('save-basis').click()
+  await expect(viewer.getByTestId('current-basis')).toHaveText('标干浓度')
+  await expect(panel.getByTestId('basis-history')).toContainText('核对用：按标干浓度查看')
 })

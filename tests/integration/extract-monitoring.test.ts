@@ -4,6 +4,7 @@ import iconv from 'iconv-lite'
 import { afterAll, describe, expect, it } from 'vitest'
 import { extractFile } from '../../src/core/evidence/extract/index'
 import { summariseCems, type SeriesSummary } from '../../src/core/evidence/kinds/monitoring/extract'
+import { exceedanceFacts } from '../../src/shared/kinds/monitoring-facts'
 import { makeCemsCsv } from '../support/media'
 import { tempDir } from '../support/temp'
 
@@ -56,7 +57,12 @@ describe('CEMS hourly export', () => {
       timeColumn: '监测时间',
     })
     expect(r.meta.info).toEqual({ 企业名称: '某某化工有限公司', 排放口: '1号排放口' })
-    expect(r.warnings).toEqual([])
+    // the file has 实测 only: each flue-gas factor says that its limit is compared with 实测 values
+    expect(r.warnings.map((w) => w.code)).toEqual([
+      'monitoring-measured-only',
+      'monitoring-measured-only',
+      'monitoring-measured-only',
+    ])
   })
 
   it('a limit column in the file wins over the case limit', async () => {
@@ -126,5 +132,96 @@ describe('layout variants', () => {
     writeFileSync(path, iconv.encode('时间,温度(℃),流速(m/s)\n2021-05-24 00:00,120,8\n', 'gb18030'))
     const r = await extract(path)
     expect(r.kind).toBe('document')
+  })
+})
+
+describe('the concentration basis', () => {
+  const both = [
+    '监测时间,SO2标干浓度(mg/m3),SO2折算浓度(mg/m3),氧含量(%)',
+    '2021-05-24 00:00,30,32,9',
+    '2021-05-24 01:00,31,34.9,9',
+    '2021-05-24 02:00,33,72.852,9',
+    '2021-05-24 03:00,34,60.1,9',
+    '2021-05-24 04:00,20,30,9',
+  ].join('\n')
+
+  it('标干 + 折算 with a 35 limit: the limit is compared with 折算 and finds 02:00–04:00; 标干 is never judged', () => {
+    const s = summariseCems(both, { caseTimeZone: ZONE, limits: { SO2: 35 } })!
+    const dry = s.series.find((x) => x.basis === 'dry')!
+    const converted = s.series.find((x) => x.basis === 'converted')!
+    expect(dry).toMatchObject({ column: 'SO2标干浓度(mg/m3)', judged: false, limit: null, exceedances: [] })
+    expect(converted).toMatchObject({ judged: true, limit: 35, basisNote: null, periodSec: 3600 })
+    expect(converted.exceedances).toEqual([
+      { start: '2021-05-24T02:00:00+08:00', end: '2021-05-24T04:00:00+08:00', max: 72.852, points: 2 },
+    ])
+    const facts = exceedanceFacts(converted, 'zh-CN').map((f) => f.text)
+    expect(facts[0]).toBe(
+      '2021-05-24 02:00–04:00，SO2 折算浓度小时均值超过 35 mg/m³ 共 2 小时，最大值 72.852 mg/m³，为限值的 2.08 倍（超标 1.08 倍）。',
+    )
+    expect(facts.join('')).toContain('02:00 的小时值代表 02:00–03:00')
+    expect(exceedanceFacts(dry, 'zh-CN')[0].text).toContain('SO2 标干浓度小时均值不是与限值比较的数据')
+  })
+
+  it('标干 alone is not compared (dry-only); 实测 alone is compared with a warning naming it', async () => {
+    const dryOnly = summariseCems(
+      ['监测时间,SO2标干浓度(mg/m3)', '2021-05-24 00:00,80', '2021-05-24 01:00,90'].join('\n'),
+      { caseTimeZone: ZONE, limits: { SO2: 35 } },
+    )!
+    expect(dryOnly.series[0]).toMatchObject({
+      judged: false,
+      basisNote: 'dry-only',
+      limit: null,
+      exceedances: [],
+    })
+    expect(exceedanceFacts(dryOnly.series[0], 'zh-CN')[0].text).toMatch(/只有标干浓度，未折算到基准氧含量/)
+    const r = await extract(makeCemsCsv(dir, { fileName: 'measured-only.csv' }), { SO2: 35 })
+    expect(r.warnings.map((w) => w.code)).toContain('monitoring-measured-only')
+    const so2 = seriesOf(r.meta, 'SO2')
+    expect(so2).toMatchObject({ basis: 'measured', judged: true, basisNote: 'measured-only' })
+    expect(exceedanceFacts(so2, 'zh-CN').map((f) => f.text)).toContain(
+      '文件中只有 SO2 实测浓度，没有折算浓度；按折算浓度规定的限值在此与实测浓度比较。',
+    )
+    expect(exceedanceFacts(so2, 'zh-CN')[0].text).toMatch(/^2021-05-24 02:00–04:00，SO2 实测浓度小时均值超过/)
+  })
+
+  it('an officer choice of 标干 makes it the judged series, said in the facts', () => {
+    const s = summariseCems(both, { caseTimeZone: ZONE, limits: { SO2: 35 }, bases: { SO2: 'dry' } })!
+    expect(s.series.find((x) => x.basis === 'dry')).toMatchObject({
+      judged: true,
+      basisNote: 'officer',
+      limit: 35,
+    })
+    expect(s.series.find((x) => x.basis === 'converted')).toMatchObject({ judged: false, limit: null })
+  })
+})
+
+describe('data flags and unreadable cells', () => {
+  it('D/M flags (inside values and in a flag column) are left out, counted and named; words are kept and named by line and column', () => {
+    const text = [
+      '监测时间,SO2折算浓度(mg/m3),SO2数据标记,NOx折算浓度(mg/m3)',
+      '2021-05-24 00:00,20,N,40',
+      '2021-05-24 01:00,90,D,41',
+      '2021-05-24 02:00,91(D),,42',
+      '2021-05-24 03:00,72.8N,N,停运',
+      '2021-05-24 04:00,80M,,43',
+      '2021-05-24 05:00,,N,44',
+    ].join('\n')
+    const s = summariseCems(text, { caseTimeZone: ZONE, limits: { SO2: 35, NOx: 100 } })!
+    const so2 = s.series.find((x) => x.pollutant === 'SO2')!
+    expect(so2).toMatchObject({ points: 2, flagged: { D: 2, M: 1 }, max: 72.8 })
+    expect(so2.exceedances).toEqual([
+      { start: '2021-05-24T03:00:00+08:00', end: '2021-05-24T04:00:00+08:00', max: 72.8, points: 1 },
+    ])
+    expect(exceedanceFacts(so2, 'zh-CN').map((f) => f.text)).toContain(
+      '其中 2 个小时数据标记为 D（故障）、1 个标记为 M（维护），未计入。',
+    )
+    const nox = s.series.find((x) => x.pollutant === 'NOx')!
+    expect(nox.unreadable).toEqual({
+      count: 1,
+      cells: [{ row: 5, column: 'NOx折算浓度(mg/m3)', text: '停运' }],
+    })
+    expect(exceedanceFacts(nox, 'zh-CN').map((f) => f.text)).toContain(
+      '另有 1 个单元格不是数值（如第 5 行“NOx折算浓度(mg/m3)”列的“停运”），按原样保留，未计入。',
+    )
   })
 })

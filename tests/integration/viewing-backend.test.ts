@@ -105,6 +105,54 @@ describe('monitoring view and limits', () => {
   })
 })
 
+describe('monitoring basis chosen by an officer', () => {
+  it('the file has only SO2 实测: judged on it with the measured-only note; choosing a basis the file lacks is refused; a choice is a custody event', async () => {
+    type View = {
+      series: Array<{ pollutant: string; basis: string; judged: boolean; basisNote: string | null }>
+      basisHistory: Array<{ pollutant: string; basis: string | null; reason: string }>
+    }
+    const before = await call<View>('monitoring:get', { itemId: items.monitoring.id })
+    expect(before.series.find((s) => s.pollutant === 'SO2')).toMatchObject({
+      basis: 'measured',
+      judged: true,
+      basisNote: 'measured-only',
+    })
+    await expect(
+      call('monitoring:setBasis', {
+        itemId: items.monitoring.id,
+        pollutant: 'SO2',
+        basis: 'converted',
+        reason: 'x',
+      }),
+    ).rejects.toThrow(/no SO2 series on the converted basis/)
+    const after = await call<View>('monitoring:setBasis', {
+      itemId: items.monitoring.id,
+      pollutant: 'SO2',
+      basis: 'measured',
+      reason: '排污许可证载明按实测浓度执行',
+    })
+    expect(after.series.find((s) => s.pollutant === 'SO2')).toMatchObject({
+      judged: true,
+      basisNote: 'officer',
+    })
+    expect(after.basisHistory).toEqual([
+      expect.objectContaining({
+        pollutant: 'SO2',
+        basis: 'measured',
+        reason: '排污许可证载明按实测浓度执行',
+      }),
+    ])
+    const log = await call<{ events: Array<{ action: string; details: Record<string, unknown> }> }>(
+      'custody:list',
+      { limit: 1000 },
+    )
+    expect(log.events.at(-1)).toMatchObject({
+      action: 'monitoring-basis-set',
+      details: { pollutant: 'SO2', basis: 'measured', reason: '排污许可证载明按实测浓度执行' },
+    })
+  })
+})
+
 describe('video: viewed events and derived items', () => {
   it('records "viewed" once per item per session', async () => {
     await call('evidence:open', { id: items.video.id })

@@ -1,6 +1,7 @@
 import type { UiLanguage } from '../../shared/error-words'
 import type { AnnotationType, CustodyEvent } from '../../shared/types'
 import type { CliMessages } from './en'
+import { basisInWords } from '../../shared/kinds/monitoring-words'
 
 /** Case fields as people call them, for "案由：旧 → 新". */
 const FIELD_NAMES: Record<UiLanguage, Record<string, string>> = {
@@ -115,6 +116,10 @@ export function custodySentence(e: CustodyEvent, lang: UiLanguage, m: CliMessage
       return zh
         ? `${value(d.number, lang)} ${str(d.pollutant)} 限值 ${d.limit === null ? '（取消）' : str(d.limit)}${why}`
         : `${value(d.number, lang)} ${str(d.pollutant)} limit ${d.limit === null ? '(cleared)' : str(d.limit)}${why}`
+    case 'monitoring-basis-set':
+      return zh
+        ? `${value(d.number, lang)} ${str(d.pollutant)} 按${d.basis === null ? '默认基准' : basisInWords(str(d.basis), lang)}判断${why}`
+        : `${value(d.number, lang)} ${str(d.pollutant)} judged on ${d.basis === null ? 'the default basis' : basisInWords(str(d.basis), lang)}${why}`
     case 'legal-basis-added': {
       const entry = (d.entry ?? {}) as Record<string, unknown>
       return `${str(entry.law)} ${str(entry.article)}`.trim()

@@ -1,9 +1,10 @@
 import { deriveFromVideo } from '../evidence/kinds/video/derive-item'
-import { monitoringView, setMonitoringLimit } from '../evidence/kinds/monitoring/view'
+import { monitoringView, setMonitoringBasis, setMonitoringLimit } from '../evidence/kinds/monitoring/view'
 import { transcriptView } from '../evidence/kinds/transcript/view'
 import type { HandlerContext, HandlerGroup } from './handler-context'
 
-type Channels = 'transcript:get' | 'monitoring:get' | 'monitoring:setLimit' | 'video:derive'
+type Channels =
+  'transcript:get' | 'monitoring:get' | 'monitoring:setLimit' | 'monitoring:setBasis' | 'video:derive'
 
 /** What the transcript, monitoring and video viewers ask of an item beyond its record. */
 export function mediaViewHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
@@ -12,6 +13,8 @@ export function mediaViewHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
     'monitoring:get': ({ itemId }) => monitoringView(ctx.openCase(), itemId),
     'monitoring:setLimit': ({ itemId, pollutant, limit, reason }) =>
       setMonitoringLimit(ctx.openCase(), itemId, pollutant, limit, reason, ctx.actor(), ctx.clock),
+    'monitoring:setBasis': ({ itemId, pollutant, basis, reason }) =>
+      setMonitoringBasis(ctx.openCase(), itemId, pollutant, basis, reason, ctx.actor(), ctx.clock),
     'video:derive': async (req) => {
       const result = await deriveFromVideo(ctx.openCase(), req, ctx.actor(), ctx.clock)
       ctx.caseChanged()

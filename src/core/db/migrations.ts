@@ -316,6 +316,26 @@ export const MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 7,
+    name: 'the concentration basis an officer chose for a monitoring factor',
+    up: (db) => {
+      db.exec(`
+        -- 实测 / 标干 / 折算 chosen with a reason; the latest row per factor wins, NULL goes back to the default
+        CREATE TABLE monitoring_bases (
+          id INTEGER PRIMARY KEY,
+          item_id TEXT NOT NULL REFERENCES items(id),
+          pollutant TEXT NOT NULL,
+          basis TEXT,
+          reason TEXT NOT NULL,
+          set_by_name TEXT NOT NULL,
+          set_by_cert_no TEXT NOT NULL,
+          set_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX monitoring_bases_item ON monitoring_bases(item_id, pollutant);
+      `)
+    },
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

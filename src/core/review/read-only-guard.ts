@@ -42,6 +42,7 @@ const CHANNEL_EFFECT: Record<Channel, Effect> = {
   'transcript:get': 'reads',
   'monitoring:get': 'reads',
   'monitoring:setLimit': 'writes',
+  'monitoring:setBasis': 'writes',
   'video:derive': 'writes',
   'pair:list': 'reads',
   'pair:add': 'writes',

@@ -8,13 +8,14 @@
  * local time stamps with values that may carry a data flag (72.8N) or none at all (--, 停运).
  */
 
-export type Basis = 'measured' | 'converted' | 'rate'
+export type { MonitoringBasis as Basis } from '../../../../shared/kinds/monitoring-words'
+import type { MonitoringBasis as Basis } from '../../../../shared/kinds/monitoring-words'
 
 export interface ColumnRole {
   index: number
   header: string
   pollutant: string
-  /** measured (实测), converted to reference O2 (折算) or emission rate (排放量, kg/h) */
+  /** measured (实测), standard dry (标干, not O2-corrected), converted to reference O2 (折算) or emission rate (排放量, kg/h) */
   basis: Basis
   unit: string | null
 }
@@ -28,12 +29,16 @@ export interface CemsTable {
   /** a separate date column when date and time are split (日期 | 时间) */
   dateColumn: number | null
   columns: ColumnRole[]
+  /** flag columns (SO2标记): pollutant → column index */
+  flagColumns: Map<string, number>
   /** limit columns: pollutant → column index */
   limitColumns: Map<string, number>
   /** limits from a limit row: column index → value */
   limitRow: Map<number, number>
   /** rows after the header (unit/limit rows removed) */
   body: string[][]
+  /** each body row's line number in the file (1-based), to name a bad cell */
+  bodyLines: number[]
   /** key：value pairs found above the header */
   info: Record<string, string>
 }
@@ -121,18 +126,26 @@ function basisOf(name: string, unit: string | null): Basis {
     (unit !== null && /kg|t\/|g\/s|g\/h/i.test(unit) && !/m3|m³|L/i.test(unit))
   )
     return 'rate'
-  if (/折算|标干|converted/i.test(name)) return 'converted'
+  // 标干 is the standard-dry value, not corrected to reference oxygen: it is never taken for 折算.
+  if (/折算|基准氧|converted|corrected/i.test(name)) return 'converted'
+  if (/标干|标态|standard ?dry/i.test(name)) return 'dry'
   return 'measured'
+}
+
+const VALUE_RE =
+  /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(?:([A-Za-z]{1,3})|[(（]([A-Za-z]{1,3})[)）])?$/
+
+/** A cell read as a value and the data flag written inside it ("72.8N", "35(D)"); null value for --, blanks and words. */
+export function readCell(cell: string): { value: number | null; flag: string | null } {
+  const m = VALUE_RE.exec(cell.trim())
+  if (!m) return { value: null, flag: null }
+  const n = Number(m[1])
+  return { value: Number.isFinite(n) ? n : null, flag: (m[2] ?? m[3] ?? null)?.toUpperCase() ?? null }
 }
 
 /** A plain number, optionally followed by a data flag (72.8N, 35.0(D)); null for --, blanks and words. */
 export function parseValue(cell: string): number | null {
-  const m = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(?:[A-Za-z]{1,3}|[(（][A-Za-z]{1,3}[)）])?$/.exec(
-    cell.trim(),
-  )
-  if (!m) return null
-  const n = Number(m[1])
-  return Number.isFinite(n) ? n : null
+  return readCell(cell).value
 }
 
 const looksLikeTimeCell = (c: string): boolean =>
@@ -143,7 +156,8 @@ const looksLikeTimeCell = (c: string): boolean =>
  * column and pollutant columns. Null when it is not a monitoring export. Never throws.
  */
 export function readCemsTable(text: string): CemsTable | null {
-  const lines = text.split('\n').filter((l) => l.trim().length > 0)
+  const numbered = text.split('\n').flatMap((l, i) => (l.trim().length > 0 ? [{ l, n: i + 1 }] : []))
+  const lines = numbered.map((x) => x.l)
   if (lines.length < 2) return null
   const delimiter = pickDelimiter(lines)
   const rows = lines.map((l) => splitRow(l, delimiter))
@@ -166,11 +180,16 @@ export function readCemsTable(text: string): CemsTable | null {
     }
     const columns: ColumnRole[] = []
     const limitColumns = new Map<string, number>()
+    const flagColumns = new Map<string, number>()
     cells.forEach((cell, index) => {
       if (index === timeColumn || index === dateIdx) return
       const { name, unit } = splitUnit(cell)
       const pollutant = pollutantOf(name)
-      if (!pollutant || FLAG_WORD.test(name)) return
+      if (!pollutant) return
+      if (FLAG_WORD.test(name)) {
+        if (!flagColumns.has(pollutant)) flagColumns.set(pollutant, index)
+        return
+      }
       if (LIMIT_WORD.test(name)) {
         if (!limitColumns.has(pollutant)) limitColumns.set(pollutant, index)
         return
@@ -181,6 +200,7 @@ export function readCemsTable(text: string): CemsTable | null {
 
     const tc = timeColumn !== -1 ? timeColumn : dateIdx
     const body: string[][] = []
+    const bodyLines: number[] = []
     const limitRow = new Map<number, number>()
     for (let r = h + 1; r < rows.length; r++) {
       const row = rows[r]
@@ -204,6 +224,7 @@ export function readCemsTable(text: string): CemsTable | null {
         }
       }
       body.push(row)
+      bodyLines.push(numbered[r].n)
     }
     const dateColumn = timeColumn !== -1 && dateIdx !== -1 ? dateIdx : null
     return {
@@ -213,9 +234,11 @@ export function readCemsTable(text: string): CemsTable | null {
       timeColumn: tc,
       dateColumn,
       columns,
+      flagColumns,
       limitColumns,
       limitRow,
       body,
+      bodyLines,
       info,
     }
   }

@@ -19,7 +19,7 @@ import {
   type WallTime,
 } from '../../../../shared/time-zone'
 import { decodeText, normaliseText } from '../../extract/text-decode'
-import { parseValue, readCemsTable, type Basis, type CemsTable } from './cems-csv'
+import { parseValue, readCell, readCemsTable, type Basis, type CemsTable } from './cems-csv'
 import { emptyFacts, type ExtractFacts } from '../../extract/extract-result'
 
 export interface ExceedanceWindow {
@@ -31,16 +31,42 @@ export interface ExceedanceWindow {
   points: number
 }
 
+/** Why the series a limit is compared with is the one it is (or why none is). */
+export type BasisNote =
+  /** only 实测 exists for a flue-gas factor whose limit is set on 折算: compared with 实测, said so */
+  | 'measured-only'
+  /** only 标干 (and no 折算/实测): 标干 is never taken for 折算, so nothing is compared */
+  | 'dry-only'
+  /** an officer chose the basis, with a reason */
+  | 'officer'
+
+/** A cell that holds neither a number nor a blank: kept as written, named by line and column. */
+export interface UnreadableCell {
+  row: number
+  column: string
+  text: string
+}
+
 export interface SeriesSummary {
   pollutant: string
   /** the column header as written */
   column: string
   unit: string | null
   basis: Basis
+  /** the data period in seconds, read from the time stamps (3600 = hourly) */
+  periodSec: number | null
+  /** valid values (no flag or flag N): the only ones in the statistics and exceedances */
   points: number
+  /** values with another data flag, per flag (D: 3): left out of the statistics and exceedances */
+  flagged: Record<string, number>
+  /** cells that are neither numbers nor blank, counted; the first ones named */
+  unreadable: { count: number; cells: UnreadableCell[] }
   min: number | null
   max: number | null
   mean: number | null
+  /** true for the one series of this factor that the limit is compared with */
+  judged: boolean
+  basisNote: BasisNote | null
   limit: number | null
   limitSource: 'file' | 'case' | null
   exceedances: ExceedanceWindow[]
@@ -50,7 +76,18 @@ export interface MonitoringOptions {
   caseTimeZone: string
   /** case limits per pollutant id (SO2, NOx, PM, …), same unit as the file's concentration */
   limits?: Record<string, number>
+  /** the basis an officer chose per pollutant id, with a reason recorded elsewhere */
+  bases?: Record<string, Basis>
 }
+
+/** Flue-gas factors: their emission limits are set on the 折算 (reference-oxygen) concentration. */
+const REFERENCE_OXYGEN_FACTORS = new Set(['SO2', 'NOx', 'NO2', 'PM', 'CO', 'HCl', 'Hg', 'NH3'])
+
+/** Cells that say "no value" rather than a wrong one: blank, dashes, slashes. */
+const NO_VALUE = /^(|-+|—+|\/|NA|N\/A|null)$/i
+
+/** Only valid data count: no flag, or N (正常). */
+const isValidFlag = (flag: string | null): boolean => flag === null || flag === 'N'
 
 export interface MonitoringSummary {
   series: SeriesSummary[]
@@ -106,6 +143,8 @@ interface Point {
   ms: number
   off: number
   row: string[]
+  /** line number in the file */
+  line: number
 }
 
 /** The most common step between time stamps (the smaller on a tie): the data interval, robust to gaps. */
@@ -132,18 +171,15 @@ export function summariseCems(text: string, opts: MonitoringOptions): Monitoring
   if (!table) return null
   const points: Point[] = []
   let skipped = 0
-  for (const row of table.body) {
+  table.body.forEach((row, i) => {
     const cell =
       table.dateColumn !== null
         ? `${row[table.dateColumn] ?? ''} ${row[table.timeColumn] ?? ''}`
         : (row[table.timeColumn] ?? '')
     const t = parseLocalTime(cell, opts.caseTimeZone)
-    if (!t) {
-      skipped++
-      continue
-    }
-    points.push({ ms: t.ms, off: t.offsetMinutes, row })
-  }
+    if (!t) skipped++
+    else points.push({ ms: t.ms, off: t.offsetMinutes, row, line: table.bodyLines[i] })
+  })
   if (points.length === 0) return null
   points.sort((a, b) => a.ms - b.ms)
   const diffs: number[] = []
@@ -169,10 +205,26 @@ export function summariseCems(text: string, opts: MonitoringOptions): Monitoring
   }
 }
 
-/** The column that a case limit applies to for a pollutant: the converted (折算) concentration if present, else the measured one. */
-function primaryColumn(table: CemsTable, pollutant: string): number | null {
+/**
+ * The column a factor is judged on, and why: the officer's choice; else 折算; else 实测 (with a
+ * warning for a flue-gas factor); never 标干 unless an officer chose it.
+ */
+function judgedColumn(
+  table: CemsTable,
+  pollutant: string,
+  chosen: Basis | undefined,
+): { index: number | null; note: BasisNote | null } {
   const cols = table.columns.filter((c) => c.pollutant === pollutant && c.basis !== 'rate')
-  return (cols.find((c) => c.basis === 'converted') ?? cols[0])?.index ?? null
+  if (chosen) {
+    const c = cols.find((x) => x.basis === chosen)
+    if (c) return { index: c.index, note: 'officer' }
+  }
+  const converted = cols.find((c) => c.basis === 'converted')
+  if (converted) return { index: converted.index, note: null }
+  const measured = cols.find((c) => c.basis === 'measured')
+  if (measured)
+    return { index: measured.index, note: REFERENCE_OXYGEN_FACTORS.has(pollutant) ? 'measured-only' : null }
+  return { index: null, note: cols.some((c) => c.basis === 'dry') ? 'dry-only' : null }
 }
 
 function summariseColumn(
@@ -183,19 +235,28 @@ function summariseColumn(
   opts: MonitoringOptions,
 ): SeriesSummary {
   const col = table.columns.find((c) => c.index === index)!
-  const isPrimary = primaryColumn(table, col.pollutant) === index
-  const limitCol = isPrimary ? table.limitColumns.get(col.pollutant) : undefined
-  const rowLimit = table.limitRow.get(index)
-  const caseLimit = isPrimary ? opts.limits?.[col.pollutant] : undefined
+  const judged = judgedColumn(table, col.pollutant, opts.bases?.[col.pollutant])
+  const isJudged = judged.index === index
+  const limitCol = isJudged ? table.limitColumns.get(col.pollutant) : undefined
+  // a limit row's value is the factor's limit: it applies to the judged column, whichever column it sits under
+  const rowLimit = isJudged
+    ? [...table.limitRow].find(
+        ([i]) => table.columns.find((c) => c.index === i)?.pollutant === col.pollutant,
+      )?.[1]
+    : undefined
+  const caseLimit = isJudged ? opts.limits?.[col.pollutant] : undefined
   const fixedLimit = rowLimit ?? caseLimit ?? null
   const limitSource: SeriesSummary['limitSource'] =
     rowLimit !== undefined || limitCol !== undefined ? 'file' : caseLimit !== undefined ? 'case' : null
+  const flagCol = table.flagColumns.get(col.pollutant)
 
   let n = 0
   let sum = 0
   let min = Infinity
   let max = -Infinity
   let firstFileLimit: number | null = null
+  const flagged: Record<string, number> = {}
+  const unreadable: SeriesSummary['unreadable'] = { count: 0, cells: [] }
   const windows: ExceedanceWindow[] = []
   let open: {
     startMs: number
@@ -217,10 +278,23 @@ function summariseColumn(
   }
 
   for (const p of points) {
-    const v = parseValue(p.row[index] ?? '')
+    const raw = (p.row[index] ?? '').trim()
+    const cell = readCell(raw)
+    const flag = cell.flag ?? (flagCol !== undefined ? readFlag(p.row[flagCol] ?? '') : null)
     const lim = limitCol !== undefined ? (parseValue(p.row[limitCol] ?? '') ?? fixedLimit) : fixedLimit
     if (limitCol !== undefined && firstFileLimit === null && lim !== null) firstFileLimit = lim
+    const v = cell.value
     if (v === null) {
+      if (!NO_VALUE.test(raw)) {
+        unreadable.count++
+        if (unreadable.cells.length < 20)
+          unreadable.cells.push({ row: p.line, column: col.header, text: raw })
+      }
+      closeWindow()
+      continue
+    }
+    if (!isValidFlag(flag)) {
+      flagged[flag!] = (flagged[flag!] ?? 0) + 1
       closeWindow()
       continue
     }
@@ -249,14 +323,25 @@ function summariseColumn(
     column: col.header,
     unit: col.unit,
     basis: col.basis,
+    periodSec: intervalMs / 1000,
     points: n,
+    flagged,
+    unreadable,
     min: n > 0 ? min : null,
     max: n > 0 ? max : null,
     mean: n > 0 ? round(sum / n) : null,
+    judged: isJudged,
+    basisNote: isJudged || (judged.index === null && col.basis === 'dry') ? judged.note : null,
     limit: firstFileLimit ?? fixedLimit,
     limitSource,
     exceedances: windows,
   }
+}
+
+/** A separate flag cell ("D", "N", "(D)"); null when blank. */
+function readFlag(cell: string): string | null {
+  const m = /^[(（]?([A-Za-z]{1,3})[)）]?$/.exec(cell.trim())
+  return m ? m[1].toUpperCase() : null
 }
 
 export interface SeriesPoints {
@@ -264,8 +349,8 @@ export interface SeriesPoints {
   column: string
   unit: string | null
   basis: Basis
-  /** [instant ISO with offset, value or null for an empty/invalid cell], in time order */
-  points: Array<[string, number | null]>
+  /** [instant ISO with offset, value or null for an empty/invalid cell, data flag other than N or null], in time order */
+  points: Array<[string, number | null, string | null]>
 }
 
 /** Every pollutant column's raw points (for the chart), times in the case zone; null when not a CEMS export. */
@@ -273,23 +358,26 @@ export function readCemsSeries(text: string, caseTimeZone: string): SeriesPoints
   const table = readCemsTable(text)
   if (!table) return null
   const rows: Point[] = []
-  for (const row of table.body) {
+  table.body.forEach((row, i) => {
     const cell =
       table.dateColumn !== null
         ? `${row[table.dateColumn] ?? ''} ${row[table.timeColumn] ?? ''}`
         : (row[table.timeColumn] ?? '')
     const t = parseLocalTime(cell, caseTimeZone)
-    if (t) rows.push({ ms: t.ms, off: t.offsetMinutes, row })
-  }
+    if (t) rows.push({ ms: t.ms, off: t.offsetMinutes, row, line: table.bodyLines[i] })
+  })
   rows.sort((a, b) => a.ms - b.ms)
   return table.columns.map((col) => ({
     pollutant: col.pollutant,
     column: col.header,
     unit: col.unit,
     basis: col.basis,
-    points: rows.map(
-      (p) => [toIsoWithOffset(p.ms, p.off), parseValue(p.row[col.index] ?? '')] as [string, number | null],
-    ),
+    points: rows.map((p): [string, number | null, string | null] => {
+      const cell = readCell(p.row[col.index] ?? '')
+      const flagCol = table.flagColumns.get(col.pollutant)
+      const flag = cell.flag ?? (flagCol !== undefined ? readFlag(p.row[flagCol] ?? '') : null)
+      return [toIsoWithOffset(p.ms, p.off), cell.value, isValidFlag(flag) ? null : flag]
+    }),
   }))
 }
 
@@ -333,6 +421,39 @@ export async function extractMonitoring(
       message: `${summary.skippedRows} row(s) of the monitoring file had no readable time stamp and were left out of the series.`,
     })
   }
+  facts.warnings.push(...seriesWarnings(summary.series))
   facts.meta = { encoding: dec.encoding, ...summary }
   return facts
+}
+
+/** What the officer must know before reading the facts: the basis compared, flagged and unreadable values. */
+export function seriesWarnings(series: SeriesSummary[]): ExtractFacts['warnings'] {
+  const out: ExtractFacts['warnings'] = []
+  for (const s of series) {
+    if (s.basisNote === 'measured-only')
+      out.push({
+        code: 'monitoring-measured-only',
+        message: `${s.pollutant}: the file has only the measured (实测) concentration "${s.column}", no 折算 (reference-oxygen) column; a limit set on 折算 is compared with 实测 values here.`,
+      })
+    if (s.basisNote === 'dry-only')
+      out.push({
+        code: 'monitoring-dry-only',
+        message: `${s.pollutant}: the file has only the standard-dry (标干) concentration "${s.column}", which is not converted to reference oxygen; it is not compared with the limit unless an officer sets the basis.`,
+      })
+    const flagged = Object.entries(s.flagged)
+    if (flagged.length > 0)
+      out.push({
+        code: 'monitoring-values-flagged',
+        message: `${s.column}: ${flagged.map(([f, n]) => `${n} value(s) flagged ${f}`).join(', ')}; only valid data (flag N or none) count.`,
+      })
+    if (s.unreadable.count > 0)
+      out.push({
+        code: 'monitoring-values-unreadable',
+        message: `${s.column}: ${s.unreadable.count} cell(s) are not numbers and were kept as written, e.g. ${s.unreadable.cells
+          .slice(0, 3)
+          .map((c) => `line ${c.row} "${c.text}"`)
+          .join(', ')}.`,
+      })
+  }
+  return out
 }

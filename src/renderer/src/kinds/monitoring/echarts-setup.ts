@@ -5,7 +5,7 @@
 // 'echarts/core.js', not 'echarts/core': the renderer's layer lint forbids any import ending in
 // "/core" (meant for src/core) and would flag the echarts entry point by its name alone.
 import * as echarts from 'echarts/core.js'
-import { LineChart } from 'echarts/charts'
+import { LineChart, ScatterChart } from 'echarts/charts'
 import {
   BrushComponent,
   GridComponent,
@@ -17,6 +17,7 @@ import { CanvasRenderer } from 'echarts/renderers'
 
 echarts.use([
   LineChart,
+  ScatterChart,
   GridComponent,
   TooltipComponent,
   MarkLineComponent,

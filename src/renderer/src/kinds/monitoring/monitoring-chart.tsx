@@ -7,7 +7,9 @@ import { displayUnit, formatReading } from './monitoring-facts'
 
 interface Props {
   summary: MonitoringSeriesSummary
-  points: Array<[string, number | null]>
+  points: Array<[string, number | null, string | null]>
+  /** the series named in words with its basis and period (y-axis and tooltip) */
+  seriesName: string
   /** the case's zone: the axis shows its local time and offset, whatever the computer's zone is */
   timezone: string
   /** a range dragged on the chart, epoch ms */
@@ -27,7 +29,15 @@ function localTime(ms: number, zone: string): string {
  * One pollutant over time: the limit as a dashed line, exceedance windows shaded, and a brush
  * that is always on, so dragging across the chart selects a 数据区间 to cite.
  */
-export function MonitoringChart({ summary, points, timezone, onBrush, clearSignal, cited }: Props) {
+export function MonitoringChart({
+  summary,
+  points,
+  seriesName,
+  timezone,
+  onBrush,
+  clearSignal,
+  cited,
+}: Props) {
   const { t } = useTranslation()
   const elRef = useRef<HTMLDivElement>(null)
   const chartRef = useRef<EChartsType | null>(null)
@@ -36,8 +46,18 @@ export function MonitoringChart({ summary, points, timezone, onBrush, clearSigna
     onBrushRef.current = onBrush
   }, [onBrush])
 
+  // Valid values make the line; a flagged value (D, M, …) is not valid data: it leaves a gap in the
+  // line and is drawn apart as a hollow orange mark with its flag, so it is seen but never read as valid.
   const data = useMemo(
-    () => points.map(([iso, v]) => [Date.parse(iso), v] as [number, number | null]),
+    () =>
+      points.map(([iso, v, flag]) => [Date.parse(iso), flag === null ? v : null] as [number, number | null]),
+    [points],
+  )
+  const flaggedData = useMemo(
+    () =>
+      points.flatMap(([iso, v, flag]) =>
+        flag !== null && v !== null ? [{ value: [Date.parse(iso), v], flag }] : [],
+      ),
     [points],
   )
   const unit = displayUnit(summary.unit)
@@ -54,9 +74,13 @@ export function MonitoringChart({ summary, points, timezone, onBrush, clearSigna
       grid: { left: 64, right: 40, top: 36, bottom: 64 },
       tooltip: {
         trigger: 'axis',
-        formatter: (params: Array<{ value: [number, number | null] }>) => {
-          const [ms, v] = params[0]?.value ?? [0, null]
-          return `${localTime(ms, timezone)}<br/>${summary.pollutant}: ${v === null ? '—' : withUnit(v)}`
+        formatter: (params: Array<{ value: [number, number | null]; data: { flag?: string } }>) => {
+          const lines = params.map((p) => {
+            const v = p.value[1]
+            const flag = p.data?.flag ? ` [${p.data.flag}]` : ''
+            return `${seriesName}: ${v === null ? '—' : withUnit(v)}${flag}`
+          })
+          return `${localTime(params[0]?.value[0] ?? 0, timezone)}<br/>${lines.join('<br/>')}`
         },
       },
       xAxis: {
@@ -76,7 +100,8 @@ export function MonitoringChart({ summary, points, timezone, onBrush, clearSigna
       },
       yAxis: {
         type: 'value',
-        name: unit ? `${summary.pollutant} (${unit})` : summary.pollutant,
+        name: unit ? `${seriesName} (${unit})` : seriesName,
+        nameTextStyle: { align: 'left' },
         // keep the limit line on the chart even when every value is below it
         max: limit === null ? undefined : (e: { max: number }) => Math.ceil(Math.max(e.max, limit) * 1.1),
       },
@@ -137,9 +162,23 @@ export function MonitoringChart({ summary, points, timezone, onBrush, clearSigna
             ],
           },
         },
+        {
+          type: 'scatter',
+          name: t('docsViewer.monitoring.flaggedMark'),
+          data: flaggedData,
+          symbol: 'diamond',
+          symbolSize: 10,
+          itemStyle: { color: '#fff', borderColor: '#d46b08', borderWidth: 2 },
+          label: {
+            show: true,
+            position: 'top',
+            color: '#d46b08',
+            formatter: (p: { data: { flag: string } }) => p.data.flag,
+          },
+        },
       ],
     }
-  }, [data, summary, timezone, unit, limit, cited, t])
+  }, [data, flaggedData, seriesName, summary.pollutant, summary.exceedances, timezone, unit, limit, cited, t])
 
   useEffect(() => {
     const el = elRef.current!
@@ -189,9 +228,10 @@ export function MonitoringChart({ summary, points, timezone, onBrush, clearSigna
       ref={elRef}
       className="mon-chart"
       role="img"
-      aria-label={t('docsViewer.monitoring.chartLabel', { pollutant: summary.pollutant })}
+      aria-label={t('docsViewer.monitoring.chartLabel', { pollutant: seriesName })}
       data-testid="monitoring-chart"
       data-points={data.length}
+      data-flagged={flaggedData.length}
       data-first={points[0]?.[0]}
       data-last={points[points.length - 1]?.[0]}
     />

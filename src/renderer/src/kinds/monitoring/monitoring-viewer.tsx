@@ -3,9 +3,11 @@ import { App, Button, Card, Empty, Select, Spin, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { EvidenceItem, MonitoringSeriesSummary, MonitoringView } from '../../../../shared/types'
 import { toIsoWithOffset, zoneOffsetMinutes } from '../../../../shared/time-zone'
+import { seriesInWords } from '../../../../shared/kinds/monitoring-words'
 import { asApiError } from '../../lib/errors'
 import { SessionContext } from '../../state/session'
 import { ErrorAlert } from '../../components/error-alert'
+import { BasisPanel } from './basis-panel'
 import { LimitPanel } from './limit-panel'
 import { MonitoringChart } from './monitoring-chart'
 import { exceedanceFacts } from './monitoring-facts'
@@ -16,19 +18,12 @@ import '../../components/viewers/common/docs-viewers.css'
 import './monitoring.css'
 import { useAnnotations } from '../../components/viewers/common/use-annotations'
 
-/**
- * The series a pollutant is judged on: the one the limit applies to (the backend puts the limit on
- * the converted 折算 column when there is one), else a concentration column, else the first.
- */
-function primarySeries(view: MonitoringView, pollutant: string): MonitoringSeriesSummary | null {
+const keyOf = (s: { pollutant: string; column: string }): string => `${s.pollutant}|${s.column}`
+
+/** The series of a factor the limit is compared with (折算, else 实测, or the officer's choice). */
+function judgedSeries(view: MonitoringView, pollutant: string): MonitoringSeriesSummary | null {
   const all = view.series.filter((s) => s.pollutant === pollutant)
-  return (
-    all.find((s) => s.limit !== null) ??
-    all.find((s) => s.basis === 'converted') ??
-    all.find((s) => s.basis !== 'rate') ??
-    all[0] ??
-    null
-  )
+  return all.find((s) => s.judged) ?? all.find((s) => s.limit !== null) ?? null
 }
 
 /**
@@ -41,28 +36,32 @@ export function MonitoringViewer({ item }: { item: EvidenceItem }) {
 }
 
 function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { message } = App.useApp()
   const session = useContext(SessionContext)
   const timezone = session?.currentCase?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
-  const { view, failure, loading, setLimit } = useMonitoring(item.id)
+  const { view, failure, loading, setLimit, setBasis } = useMonitoring(item.id)
   const ranges = useAnnotations(item.id, 'data-range')
   const [chosen, setChosen] = useState<string | null>(null)
   const [pending, setPending] = useState<DataRange | null>(null)
   const [clearSignal, setClearSignal] = useState(0)
 
-  const pollutants = useMemo(() => [...new Set(view?.series.map((s) => s.pollutant) ?? [])], [view])
-  // Start on a pollutant that has exceedances, else the first: that is what the officer came for.
-  const pollutant =
-    chosen ?? view?.series.find((s) => s.exceedances.length > 0)?.pollutant ?? pollutants[0] ?? null
-  const summary = view && pollutant ? primarySeries(view, pollutant) : null
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN'
+  // Start on a judged series with exceedances, else a judged one, else the first: what the officer came for.
+  const summary =
+    view?.series.find((s) => keyOf(s) === chosen) ??
+    view?.series.find((s) => s.judged && s.exceedances.length > 0) ??
+    view?.series.find((s) => s.judged) ??
+    view?.series[0] ??
+    null
+  const judged = view && summary ? judgedSeries(view, summary.pollutant) : null
   const points = useMemo(
     () =>
       view?.points.find((p) => p.pollutant === summary?.pollutant && p.column === summary?.column)?.points ??
       [],
     [view, summary],
   )
-  const facts = summary ? exceedanceFacts(summary, t) : []
+  const facts = summary ? exceedanceFacts(summary, i18n) : []
   const cited = useMemo(
     () =>
       ranges.annotations.flatMap((a, i) => {
@@ -134,18 +133,15 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
               <span>{t('docsViewer.monitoring.pollutant')}</span>
               <Select
                 aria-label={t('docsViewer.monitoring.pollutant')}
-                value={summary.pollutant}
+                value={keyOf(summary)}
                 onChange={(v: string) => {
                   setChosen(v)
                   setPending(null)
                 }}
-                options={pollutants.map((p) => {
-                  const s = primarySeries(view, p)
-                  return {
-                    value: p,
-                    label: s ? t('docsViewer.monitoring.series', { pollutant: p, column: s.column }) : p,
-                  }
-                })}
+                options={view.series.map((s) => ({
+                  value: keyOf(s),
+                  label: `${seriesInWords(s, lang)}（${s.column}）${s.judged ? ` · ${t('docsViewer.monitoring.judged')}` : ''}`,
+                }))}
                 popupMatchSelectWidth={false}
                 style={{ minWidth: 260 }}
                 data-testid="pollutant-select"
@@ -157,6 +153,7 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
           </div>
           <MonitoringChart
             summary={summary}
+            seriesName={seriesInWords(summary, lang)}
             points={points}
             timezone={timezone}
             onBrush={onBrush}
@@ -166,7 +163,11 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
           <Card size="small" title={t('docsViewer.monitoring.facts.title')} className="docs-card">
             <ul className="mon-facts" data-testid="exceedance-facts">
               {facts.map((f) => (
-                <li key={f.key} data-testid="exceedance-fact">
+                <li
+                  key={f.key}
+                  data-testid={f.note ? 'monitoring-note' : 'exceedance-fact'}
+                  className={f.note ? 'mon-note' : undefined}
+                >
                   <span>{f.text}</span>
                   {f.window && (
                     <Button
@@ -201,12 +202,22 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
           )}
           {ranges.failure !== null && <ErrorAlert error={asApiError(ranges.failure)} />}
           <RangeList ranges={ranges.annotations} timezone={timezone} onWithdraw={ranges.withdraw} />
-          <LimitPanel
-            key={`${summary.pollutant}-${summary.limit}`}
-            summary={summary}
-            history={view.limitHistory}
+          {judged && (
+            <LimitPanel
+              key={`${judged.pollutant}-${judged.column}-${judged.limit}`}
+              summary={judged}
+              history={view.limitHistory}
+              timezone={timezone}
+              onSet={(limit, reason) => setLimit(judged.pollutant, limit, reason)}
+            />
+          )}
+          <BasisPanel
+            key={`basis-${summary.pollutant}-${judged?.basis}`}
+            pollutant={summary.pollutant}
+            series={view.series.filter((s) => s.pollutant === summary.pollutant)}
+            history={view.basisHistory}
             timezone={timezone}
-            onSet={(limit, reason) => setLimit(summary.pollutant, limit, reason)}
+            onSet={(basis, reason) => setBasis(summary.pollutant, basis, reason)}
           />
         </div>
       </div>

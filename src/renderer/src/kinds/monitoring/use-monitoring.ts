@@ -23,11 +23,20 @@ export function useMonitoring(itemId: string) {
     },
     [itemId],
   )
+  const setBasis = useCallback(
+    async (pollutant: string, basis: 'measured' | 'dry' | 'converted' | null, reason: string) => {
+      const view = await api.invoke('monitoring:setBasis', { itemId, pollutant, basis, reason })
+      setLoaded({ id: itemId, view })
+      return view
+    },
+    [itemId],
+  )
   const current = loaded?.id === itemId ? loaded : null
   return {
     view: current?.view ?? null,
     failure: current?.failure ?? null,
     loading: current === null,
     setLimit,
+    setBasis,
   }
 }

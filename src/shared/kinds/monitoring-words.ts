@@ -1,0 +1,109 @@
+/**
+ * Monitoring series and their facts in words, as enforcement officers write them: the series is
+ * always named with its basis and period ("1号排放口 SO2 折算浓度小时均值"), ratios never round
+ * across a threshold, and the words state figures only (no conclusion about a crime).
+ * Shared so the viewer, the documents, the package report and the timeline word them alike.
+ */
+import type { UiLanguage } from '../error-words'
+
+/** 实测 (as measured), 标干 (standard dry, not O2-corrected), 折算 (reference O2), emission rate. */
+export const MONITORING_BASES = ['measured', 'dry', 'converted', 'rate'] as const
+export type MonitoringBasis = (typeof MONITORING_BASES)[number]
+
+const BASIS_WORDS: Record<UiLanguage, Record<MonitoringBasis, string>> = {
+  'zh-CN': { measured: '实测浓度', dry: '标干浓度', converted: '折算浓度', rate: '排放速率' },
+  en: {
+    measured: 'measured concentration',
+    dry: 'standard-dry concentration',
+    converted: 'converted (reference O₂) concentration',
+    rate: 'emission rate',
+  },
+}
+
+/** "折算浓度"; a basis this version does not know keeps its code. */
+export function basisInWords(basis: string, lang: UiLanguage): string {
+  return (BASIS_WORDS[lang] as Record<string, string>)[basis] ?? basis
+}
+
+/** The data period named by its length: 小时均值, 日均值, 分钟数据; null when unknown. */
+export function periodInWords(periodSec: number | null | undefined, lang: UiLanguage): string {
+  if (!periodSec) return ''
+  const zh = lang === 'zh-CN'
+  if (periodSec === 3600) return zh ? '小时均值' : 'hourly mean'
+  if (periodSec === 86_400) return zh ? '日均值' : 'daily mean'
+  if (periodSec === 60) return zh ? '分钟数据' : 'minute value'
+  if (periodSec % 60 === 0) return zh ? `${periodSec / 60} 分钟数据` : `${periodSec / 60}-minute value`
+  return zh ? `${periodSec} 秒数据` : `${periodSec}-second value`
+}
+
+/** What a series needs to be named in words. */
+export interface SeriesName {
+  outlet?: string | null
+  pollutant: string
+  basis: string
+  periodSec?: number | null
+}
+
+/** "1号排放口 SO2 折算浓度小时均值" / "Outlet 1 SO2 converted (reference O₂) concentration (hourly mean)". */
+export function seriesInWords(s: SeriesName, lang: UiLanguage): string {
+  const period = periodInWords(s.periodSec, lang)
+  const outlet = s.outlet ? `${s.outlet} ` : ''
+  const basis = basisInWords(s.basis, lang)
+  return lang === 'zh-CN'
+    ? `${outlet}${s.pollutant} ${basis}${period}`
+    : `${outlet}${s.pollutant} ${basis}${period ? ` (${period})` : ''}`
+}
+
+/**
+ * Ratio thresholds that matter in enforcement (an exceedance at all, 1×, 3×, 10×): a printed
+ * ratio must never round across one, so near them the unrounded value is shown. 超标 N 倍 is
+ * (C − S)/S, one less than C/S, so both readings of "三倍" and "十倍" are guarded (2, 3, 9, 10, …).
+ */
+const RATIO_THRESHOLDS = [0, 1, 2, 3, 4, 9, 10, 11]
+
+/** 2.08 → "2.08"; 2.996 → "2.996" (never "3.00"); 3.004 → "3.004"; 0.0003 → "0.0003" (never "0.00"). */
+export function formatRatio(x: number): string {
+  const two = x.toFixed(2)
+  const rounded = Number(two)
+  const near = RATIO_THRESHOLDS.some(
+    (t) => Math.abs(x - t) < 0.01 || x < t !== rounded < t || (x > t && rounded <= t),
+  )
+  return near ? String(Number(x.toPrecision(12))) : two
+}
+
+/** C / S ("为限值的 2.08 倍") and (C − S) / S ("超标 1.08 倍"), worded without rounding across a threshold. */
+export function exceedanceRatios(value: number, limit: number): { ofLimit: string; over: string } | null {
+  if (!(limit > 0)) return null
+  return { ofLimit: formatRatio(value / limit), over: formatRatio((value - limit) / limit) }
+}
+
+/** HJ 212-2017 / HJ 75 data flags and what they mean; only N (or no flag) is valid data. */
+const FLAG_WORDS: Record<UiLanguage, Record<string, string>> = {
+  'zh-CN': {
+    N: '正常',
+    F: '停运',
+    M: '维护',
+    S: '手工输入',
+    D: '故障',
+    C: '校准',
+    T: '超测定上限',
+    B: '通讯异常',
+  },
+  en: {
+    N: 'normal',
+    F: 'stopped',
+    M: 'maintenance',
+    S: 'manual input',
+    D: 'fault',
+    C: 'calibration',
+    T: 'above the measuring range',
+    B: 'communication failure',
+  },
+}
+
+/** "D（故障）" / "D (fault)"; an unknown flag keeps its letters. */
+export function flagInWords(flag: string, lang: UiLanguage): string {
+  const w = FLAG_WORDS[lang][flag.toUpperCase()]
+  if (!w) return flag
+  return lang === 'zh-CN' ? `${flag}（${w}）` : `${flag} (${w})`
+}
