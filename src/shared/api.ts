@@ -305,7 +305,8 @@ export const apiInputs = {
   'monitoring:setLimit': z
     .object({
       itemId: required(64),
-      pollutant: required(32),
+      /** the factor (SO2), or outlet/factor in a file with several outlets */
+      pollutant: required(240),
       limit: z.number().min(0).max(1e9).nullable(),
       reason: required(500),
     })
@@ -313,7 +314,7 @@ export const apiInputs = {
   'monitoring:setBasis': z
     .object({
       itemId: required(64),
-      pollutant: required(32),
+      pollutant: required(240),
       basis: z.enum(['measured', 'dry', 'converted']).nullable(),
       reason: required(500),
     })

@@ -312,6 +312,8 @@ export interface TranscriptView {
 
 export interface MonitoringSeriesSummary {
   pollutant: string
+  /** the outlet (排放口) a long table names; absent for a one-outlet file */
+  outlet?: string
   column: string
   unit: string | null
   /** measured (实测), dry (标干), converted (折算) or rate */
@@ -341,6 +343,7 @@ export interface MonitoringView {
   series: MonitoringSeriesSummary[]
   points: Array<{
     pollutant: string
+    outlet?: string
     column: string
     unit: string | null
     basis: string

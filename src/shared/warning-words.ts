@@ -18,7 +18,8 @@ export const WARNING_WORDS: Record<UiLanguage, Record<string, string>> = {
     'rows-skipped': '监测数据中有部分行没有可识别的时间，已略过。',
     'monitoring-measured-only': '该因子只有实测浓度，没有折算浓度；按折算浓度规定的限值在此与实测浓度比较。',
     'monitoring-dry-only': '该因子只有标干浓度（未折算到基准氧含量），不作为折算浓度与限值比较。',
-    'monitoring-values-flagged': '部分监测数据带有数据标记（如 D 故障、M 维护），只有有效数据计入统计和超标判断。',
+    'monitoring-values-flagged':
+      '部分监测数据带有数据标记（如 D 故障、M 维护），只有有效数据计入统计和超标判断。',
     'monitoring-values-unreadable': '部分单元格不是数值，已按原样保留并计数（技术详情中写明行和列）。',
     'thermal-segment-missing': '热成像数据不完整，缺少部分数据段。',
     'thermal-truncated': '文件被截断，热成像数据只读到了一部分。',

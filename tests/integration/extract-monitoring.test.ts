@@ -225,3 +225,72 @@ describe('data flags and unreadable cells', () => {
     )
   })
 })
+
+describe('long tables (one row per time × factor)', () => {
+  /** A platform export: two outlets × three factors, 实测 and 折算, the platform's limit and data flag per row. */
+  function platformExport(): string {
+    const lines = [
+      '监测时间,排放口名称,监测因子,实测浓度(mg/m3),折算浓度(mg/m3),排放限值(mg/m3),是否超标,数据标记',
+    ]
+    const outlets = ['1号排放口', '2号排放口']
+    const factors: Array<[string, number]> = [
+      ['二氧化硫', 35],
+      ['氮氧化物', 50],
+      ['颗粒物', 10],
+    ]
+    for (let h = 0; h < 6; h++)
+      for (const outlet of outlets)
+        for (const [factor, limit] of factors) {
+          // 2号排放口 SO2 折算 exceeds 02:00–04:00; 1号排放口 NOx has a D-flagged 90 at 03:00
+          let converted = limit * 0.5
+          if (outlet === '2号排放口' && factor === '二氧化硫' && (h === 2 || h === 3)) converted = 72.852
+          const flag = outlet === '1号排放口' && factor === '氮氧化物' && h === 3 ? 'D' : 'N'
+          if (flag === 'D') converted = 90
+          lines.push(
+            `2021-05-24 0${h}:00,${outlet},${factor},${converted * 0.8},${converted},${limit},${converted > limit ? '是' : '否'},${flag}`,
+          )
+        }
+    return lines.join('\n')
+  }
+
+  it('two outlets × three factors become named series; each judged on 折算 against its row limit; flags counted', async () => {
+    const path = join(dir, 'platform-long.csv')
+    writeFileSync(path, iconv.encode(platformExport(), 'gb18030'))
+    const r = await extract(path)
+    expect(r.kind).toBe('monitoring')
+    const series = r.meta.series as SeriesSummary[]
+    expect(series).toHaveLength(12) // 2 outlets × 3 factors × (实测, 折算)
+    const judged = series.filter((s) => s.judged)
+    expect(judged.map((s) => `${s.outlet} ${s.pollutant} ${s.basis}`).sort()).toEqual([
+      '1号排放口 NOx converted',
+      '1号排放口 PM converted',
+      '1号排放口 SO2 converted',
+      '2号排放口 NOx converted',
+      '2号排放口 PM converted',
+      '2号排放口 SO2 converted',
+    ])
+    const so2b = judged.find((s) => s.outlet === '2号排放口' && s.pollutant === 'SO2')!
+    expect(so2b).toMatchObject({ limit: 35, limitSource: 'file', periodSec: 3600, points: 6 })
+    expect(so2b.exceedances).toEqual([
+      { start: '2021-05-24T02:00:00+08:00', end: '2021-05-24T04:00:00+08:00', max: 72.852, points: 2 },
+    ])
+    expect(exceedanceFacts(so2b, 'zh-CN')[0].text).toMatch(
+      /^2021-05-24 02:00–04:00，2号排放口 SO2 折算浓度小时均值超过 35 mg\/m³ 共 2 小时/,
+    )
+    const so2a = judged.find((s) => s.outlet === '1号排放口' && s.pollutant === 'SO2')!
+    expect(so2a.exceedances).toEqual([])
+    const noxA = judged.find((s) => s.outlet === '1号排放口' && s.pollutant === 'NOx')!
+    expect(noxA).toMatchObject({ points: 5, flagged: { D: 1 }, exceedances: [] })
+    expect(r.meta).toMatchObject({ rows: 6, intervalSec: 3600 })
+  })
+
+  it('a case limit for one outlet applies to that outlet only (key outlet/factor)', () => {
+    const s = summariseCems(platformExport().replace(/,35,/g, ',,'), {
+      caseTimeZone: ZONE,
+      limits: { '1号排放口/SO2': 10 },
+    })!
+    const so2 = s.series.filter((x) => x.pollutant === 'SO2' && x.judged)
+    expect(so2.find((x) => x.outlet === '1号排放口')).toMatchObject({ limit: 10, limitSource: 'case' })
+    expect(so2.find((x) => x.outlet === '2号排放口')).toMatchObject({ limit: null })
+  })
+})

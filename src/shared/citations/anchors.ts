@@ -52,9 +52,14 @@ export const quoteAnchorSchema = z
   })
   .refine((a) => a.end > a.start, { message: 'anchor-end-not-after-start', path: ['end'] })
 
-/** A stretch of one pollutant's series, as instants (with the offsets the file recorded). */
+/** A stretch of one pollutant's series (of one outlet when the file has several), as instants (with the offsets the file recorded). */
 export const dataRangeAnchorSchema = z
-  .strictObject({ pollutant: z.string().min(1).max(64), start: instant, end: instant })
+  .strictObject({
+    pollutant: z.string().min(1).max(64),
+    outlet: z.string().min(1).max(200).optional(),
+    start: instant,
+    end: instant,
+  })
   .refine((a) => Date.parse(a.end) >= Date.parse(a.start), {
     message: 'anchor-end-not-after-start',
     path: ['end'],

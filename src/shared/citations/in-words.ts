@@ -94,7 +94,7 @@ function whereOf(c: Citation, ctx: CitationWordsContext): string {
         : `“${c.anchor.text}” (${number} at ${at})`
     }
     case 'data-range':
-      return `${c.anchor.pollutant} · ${instant(c.anchor.start, ctx.timezone)} — ${instant(c.anchor.end, ctx.timezone)}`
+      return `${c.anchor.outlet ? `${c.anchor.outlet} ` : ''}${c.anchor.pollutant} · ${instant(c.anchor.start, ctx.timezone)} — ${instant(c.anchor.end, ctx.timezone)}`
     case 'measurement':
       return shapeWords(c.anchor.shape, lang)
   }

@@ -36,6 +36,11 @@ export function periodInWords(periodSec: number | null | undefined, lang: UiLang
   return zh ? `${periodSec} 秒数据` : `${periodSec}-second value`
 }
 
+/** The key of one outlet's factor, for limits and the officer's basis: "SO2", or "1号排放口/SO2" in a file with several outlets. */
+export function groupKey(outlet: string | null | undefined, pollutant: string): string {
+  return outlet ? `${outlet}/${pollutant}` : pollutant
+}
+
 /** What a series needs to be named in words. */
 export interface SeriesName {
   outlet?: string | null

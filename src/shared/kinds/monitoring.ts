@@ -11,6 +11,7 @@ export const exceedanceSchema = z.looseObject({
 
 export const seriesSummarySchema = z.looseObject({
   pollutant: z.string(),
+  outlet: z.string().optional(),
   column: z.string(),
   unit: z.string().nullable(),
   basis: z.string(),

@@ -10,6 +10,7 @@
 
 export type { MonitoringBasis as Basis } from '../../../../shared/kinds/monitoring-words'
 import type { MonitoringBasis as Basis } from '../../../../shared/kinds/monitoring-words'
+import { pivotLongTable } from './long-table'
 
 export interface ColumnRole {
   index: number
@@ -18,7 +19,11 @@ export interface ColumnRole {
   /** measured (实测), standard dry (标干, not O2-corrected), converted to reference O2 (折算) or emission rate (排放量, kg/h) */
   basis: Basis
   unit: string | null
+  /** the outlet (排放口) a long table names on each row; null in a one-outlet wide table */
+  outlet?: string | null
 }
+
+export { groupKey } from '../../../../shared/kinds/monitoring-words'
 
 export interface CemsTable {
   delimiter: ',' | '\t' | ';'
@@ -28,8 +33,10 @@ export interface CemsTable {
   timeColumn: number
   /** a separate date column when date and time are split (日期 | 时间) */
   dateColumn: number | null
+  /** wide: one column per factor; long: one row per time × factor, pivoted to the wide shape */
+  layout: 'wide' | 'long'
   columns: ColumnRole[]
-  /** flag columns (SO2标记): pollutant → column index */
+  /** flag columns (SO2标记): group key (outlet/pollutant) → column index */
   flagColumns: Map<string, number>
   /** limit columns: pollutant → column index */
   limitColumns: Map<string, number>
@@ -115,12 +122,12 @@ export function splitUnit(header: string): { name: string; unit: string | null }
   return { name: `${m[1]}${unit ? '' : `(${m[2]})`}${m[3]}`.trim(), unit }
 }
 
-function pollutantOf(name: string): string | null {
+export function pollutantOf(name: string): string | null {
   for (const p of POLLUTANTS) if (p.re.test(name)) return p.id
   return null
 }
 
-function basisOf(name: string, unit: string | null): Basis {
+export function basisOf(name: string, unit: string | null): Basis {
   if (
     /排放量|排放速率|速率|流率/.test(name) ||
     (unit !== null && /kg|t\/|g\/s|g\/h/i.test(unit) && !/m3|m³|L/i.test(unit))
@@ -178,6 +185,20 @@ export function readCemsTable(text: string): CemsTable | null {
       }
       continue
     }
+    const long = pivotLongTable(
+      {
+        delimiter,
+        headerRow: h,
+        timeColumn: timeColumn !== -1 ? timeColumn : dateIdx,
+        dateColumn: timeColumn !== -1 && dateIdx !== -1 ? dateIdx : null,
+        info,
+      },
+      cells,
+      names,
+      rows.slice(h + 1),
+      numbered.slice(h + 1).map((x) => x.n),
+    )
+    if (long) return long
     const columns: ColumnRole[] = []
     const limitColumns = new Map<string, number>()
     const flagColumns = new Map<string, number>()
@@ -230,6 +251,7 @@ export function readCemsTable(text: string): CemsTable | null {
     return {
       delimiter,
       headerRow: h,
+      layout: 'wide',
       headers: cells,
       timeColumn: tc,
       dateColumn,

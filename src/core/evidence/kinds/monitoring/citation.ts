@@ -5,8 +5,12 @@ import { itemLabel } from '../../../annotations/anchor-bounds'
 /** A data range of a pollutant the file has, inside the span of its series. */
 export function dataRangeFits(item: EvidenceItemOf<'monitoring'>, a: DataRangeAnchor): string | null {
   const series = item.meta.series ?? []
-  if (!series.some((s) => s.pollutant === a.pollutant))
-    return `${itemLabel(item)} has no ${a.pollutant} series (it has ${series.map((s) => s.pollutant).join(', ') || 'none'}).`
+  const outletOf = (s: { outlet?: unknown }): string | undefined =>
+    typeof s.outlet === 'string' ? s.outlet : undefined
+  const name = (s: { pollutant: string; outlet?: unknown }): string =>
+    outletOf(s) ? `${outletOf(s)} ${s.pollutant}` : s.pollutant
+  if (!series.some((s) => s.pollutant === a.pollutant && outletOf(s) === a.outlet))
+    return `${itemLabel(item)} has no ${name(a)} series (it has ${[...new Set(series.map(name))].join(', ') || 'none'}).`
   const first = item.meta.start ? Date.parse(item.meta.start) : NaN
   const last = item.meta.end ? Date.parse(item.meta.end) : NaN
   if (Number.isNaN(first) || Number.isNaN(last))

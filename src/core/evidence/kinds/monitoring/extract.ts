@@ -19,7 +19,7 @@ import {
   type WallTime,
 } from '../../../../shared/time-zone'
 import { decodeText, normaliseText } from '../../extract/text-decode'
-import { parseValue, readCell, readCemsTable, type Basis, type CemsTable } from './cems-csv'
+import { groupKey, parseValue, readCell, readCemsTable, type Basis, type CemsTable } from './cems-csv'
 import { emptyFacts, type ExtractFacts } from '../../extract/extract-result'
 
 export interface ExceedanceWindow {
@@ -49,6 +49,8 @@ export interface UnreadableCell {
 
 export interface SeriesSummary {
   pollutant: string
+  /** the outlet a long table names (排放口); absent for a one-outlet file */
+  outlet?: string
   /** the column header as written */
   column: string
   unit: string | null
@@ -211,10 +213,11 @@ export function summariseCems(text: string, opts: MonitoringOptions): Monitoring
  */
 function judgedColumn(
   table: CemsTable,
+  group: string,
   pollutant: string,
   chosen: Basis | undefined,
 ): { index: number | null; note: BasisNote | null } {
-  const cols = table.columns.filter((c) => c.pollutant === pollutant && c.basis !== 'rate')
+  const cols = table.columns.filter((c) => groupKey(c.outlet, c.pollutant) === group && c.basis !== 'rate')
   if (chosen) {
     const c = cols.find((x) => x.basis === chosen)
     if (c) return { index: c.index, note: 'officer' }
@@ -235,20 +238,19 @@ function summariseColumn(
   opts: MonitoringOptions,
 ): SeriesSummary {
   const col = table.columns.find((c) => c.index === index)!
-  const judged = judgedColumn(table, col.pollutant, opts.bases?.[col.pollutant])
+  const group = groupKey(col.outlet, col.pollutant)
+  const judged = judgedColumn(table, group, col.pollutant, opts.bases?.[group])
   const isJudged = judged.index === index
-  const limitCol = isJudged ? table.limitColumns.get(col.pollutant) : undefined
+  const limitCol = isJudged ? table.limitColumns.get(group) : undefined
   // a limit row's value is the factor's limit: it applies to the judged column, whichever column it sits under
   const rowLimit = isJudged
     ? [...table.limitRow].find(
         ([i]) => table.columns.find((c) => c.index === i)?.pollutant === col.pollutant,
       )?.[1]
     : undefined
-  const caseLimit = isJudged ? opts.limits?.[col.pollutant] : undefined
+  const caseLimit = isJudged ? opts.limits?.[group] : undefined
   const fixedLimit = rowLimit ?? caseLimit ?? null
-  const limitSource: SeriesSummary['limitSource'] =
-    rowLimit !== undefined || limitCol !== undefined ? 'file' : caseLimit !== undefined ? 'case' : null
-  const flagCol = table.flagColumns.get(col.pollutant)
+  const flagCol = table.flagColumns.get(group)
 
   let n = 0
   let sum = 0
@@ -281,8 +283,9 @@ function summariseColumn(
     const raw = (p.row[index] ?? '').trim()
     const cell = readCell(raw)
     const flag = cell.flag ?? (flagCol !== undefined ? readFlag(p.row[flagCol] ?? '') : null)
-    const lim = limitCol !== undefined ? (parseValue(p.row[limitCol] ?? '') ?? fixedLimit) : fixedLimit
-    if (limitCol !== undefined && firstFileLimit === null && lim !== null) firstFileLimit = lim
+    const fileLimit = limitCol !== undefined ? parseValue(p.row[limitCol] ?? '') : null
+    const lim = fileLimit ?? fixedLimit
+    if (firstFileLimit === null && fileLimit !== null) firstFileLimit = fileLimit
     const v = cell.value
     if (v === null) {
       if (!NO_VALUE.test(raw)) {
@@ -320,6 +323,7 @@ function summariseColumn(
   closeWindow()
   return {
     pollutant: col.pollutant,
+    ...(col.outlet ? { outlet: col.outlet } : {}),
     column: col.header,
     unit: col.unit,
     basis: col.basis,
@@ -333,7 +337,9 @@ function summariseColumn(
     judged: isJudged,
     basisNote: isJudged || (judged.index === null && col.basis === 'dry') ? judged.note : null,
     limit: firstFileLimit ?? fixedLimit,
-    limitSource,
+    // a limit column left blank for this factor is no limit from the file
+    limitSource:
+      rowLimit !== undefined || firstFileLimit !== null ? 'file' : caseLimit !== undefined ? 'case' : null,
     exceedances: windows,
   }
 }
@@ -346,6 +352,7 @@ function readFlag(cell: string): string | null {
 
 export interface SeriesPoints {
   pollutant: string
+  outlet?: string
   column: string
   unit: string | null
   basis: Basis
@@ -369,12 +376,13 @@ export function readCemsSeries(text: string, caseTimeZone: string): SeriesPoints
   rows.sort((a, b) => a.ms - b.ms)
   return table.columns.map((col) => ({
     pollutant: col.pollutant,
+    ...(col.outlet ? { outlet: col.outlet } : {}),
     column: col.header,
     unit: col.unit,
     basis: col.basis,
     points: rows.map((p): [string, number | null, string | null] => {
       const cell = readCell(p.row[col.index] ?? '')
-      const flagCol = table.flagColumns.get(col.pollutant)
+      const flagCol = table.flagColumns.get(groupKey(col.outlet, col.pollutant))
       const flag = cell.flag ?? (flagCol !== undefined ? readFlag(p.row[flagCol] ?? '') : null)
       return [toIsoWithOffset(p.ms, p.off), cell.value, isValidFlag(flag) ? null : flag]
     }),

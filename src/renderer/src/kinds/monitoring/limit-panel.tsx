@@ -10,6 +10,8 @@ import { useReadOnly } from '../../state/read-only'
 
 interface Props {
   summary: MonitoringSeriesSummary
+  /** the factor's key in the limit history: SO2, or outlet/SO2 */
+  group: string
   history: MonitoringView['limitHistory']
   timezone: string
   onSet(limit: number, reason: string): Promise<unknown>
@@ -19,7 +21,7 @@ interface Props {
  * The pollutant's limit: what applies now and where it came from, a form to set or correct it
  * (a reason is required: it goes into the custody log), and who set what, when and why.
  */
-export function LimitPanel({ summary, history, timezone, onSet }: Props) {
+export function LimitPanel({ summary, group, history, timezone, onSet }: Props) {
   const readOnly = useReadOnly()
   const { t } = useTranslation()
   const { message } = App.useApp()
@@ -27,7 +29,7 @@ export function LimitPanel({ summary, history, timezone, onSet }: Props) {
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<unknown>(null)
-  const mine = history.filter((h) => h.pollutant === summary.pollutant).reverse()
+  const mine = history.filter((h) => h.pollutant === group).reverse()
   const unit = displayUnit(summary.unit)
 
   async function save() {

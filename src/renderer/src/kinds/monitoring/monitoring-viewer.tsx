@@ -3,7 +3,7 @@ import { App, Button, Card, Empty, Select, Spin, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { EvidenceItem, MonitoringSeriesSummary, MonitoringView } from '../../../../shared/types'
 import { toIsoWithOffset, zoneOffsetMinutes } from '../../../../shared/time-zone'
-import { seriesInWords } from '../../../../shared/kinds/monitoring-words'
+import { groupKey, seriesInWords } from '../../../../shared/kinds/monitoring-words'
 import { asApiError } from '../../lib/errors'
 import { SessionContext } from '../../state/session'
 import { ErrorAlert } from '../../components/error-alert'
@@ -18,11 +18,13 @@ import '../../components/viewers/common/docs-viewers.css'
 import './monitoring.css'
 import { useAnnotations } from '../../components/viewers/common/use-annotations'
 
-const keyOf = (s: { pollutant: string; column: string }): string => `${s.pollutant}|${s.column}`
+const keyOf = (s: { pollutant: string; outlet?: string; column: string }): string =>
+  `${s.outlet ?? ''}|${s.pollutant}|${s.column}`
+const groupOf = (s: { pollutant: string; outlet?: string }): string => groupKey(s.outlet, s.pollutant)
 
 /** The series of a factor the limit is compared with (折算, else 实测, or the officer's choice). */
-function judgedSeries(view: MonitoringView, pollutant: string): MonitoringSeriesSummary | null {
-  const all = view.series.filter((s) => s.pollutant === pollutant)
+function judgedSeries(view: MonitoringView, group: string): MonitoringSeriesSummary | null {
+  const all = view.series.filter((s) => groupOf(s) === group)
   return all.find((s) => s.judged) ?? all.find((s) => s.limit !== null) ?? null
 }
 
@@ -54,11 +56,9 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
     view?.series.find((s) => s.judged) ??
     view?.series[0] ??
     null
-  const judged = view && summary ? judgedSeries(view, summary.pollutant) : null
+  const judged = view && summary ? judgedSeries(view, groupOf(summary)) : null
   const points = useMemo(
-    () =>
-      view?.points.find((p) => p.pollutant === summary?.pollutant && p.column === summary?.column)?.points ??
-      [],
+    () => view?.points.find((p) => summary && keyOf(p) === keyOf(summary))?.points ?? [],
     [view, summary],
   )
   const facts = summary ? exceedanceFacts(summary, i18n) : []
@@ -66,11 +66,14 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
     () =>
       ranges.annotations.flatMap((a, i) => {
         const r = readRange(a)
-        return r && a.withdrawnAt === null && r.pollutant === summary?.pollutant
+        return r &&
+          a.withdrawnAt === null &&
+          r.pollutant === summary?.pollutant &&
+          r.outlet === summary?.outlet
           ? [{ start: r.start, end: r.end, label: `R${i + 1}` }]
           : []
       }),
-    [ranges.annotations, summary?.pollutant],
+    [ranges.annotations, summary?.pollutant, summary?.outlet],
   )
 
   const onBrush = useCallback(
@@ -88,14 +91,22 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
         setClearSignal((n) => n + 1)
         return
       }
-      setPending({ pollutant: summary.pollutant, start: cite(start), end: cite(end) })
+      setPending({ pollutant: summary.pollutant, outlet: summary.outlet, start: cite(start), end: cite(end) })
     },
     [summary, points, timezone, message, t],
   )
 
   async function saveRange(note: string) {
     if (!pending) return
-    await ranges.add({ pollutant: pending.pollutant, start: pending.start, end: pending.end }, note)
+    await ranges.add(
+      {
+        pollutant: pending.pollutant,
+        ...(pending.outlet ? { outlet: pending.outlet } : {}),
+        start: pending.start,
+        end: pending.end,
+      },
+      note,
+    )
     setPending(null)
     setClearSignal((n) => n + 1)
     void message.success(t('docsViewer.monitoring.range.saved'))
@@ -173,7 +184,9 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
                     <Button
                       size="small"
                       type="link"
-                      onClick={() => setPending({ pollutant: summary.pollutant, ...f.window! })}
+                      onClick={() =>
+                        setPending({ pollutant: summary.pollutant, outlet: summary.outlet, ...f.window! })
+                      }
                     >
                       {t('docsViewer.monitoring.facts.cite')}
                     </Button>
@@ -208,16 +221,17 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
               summary={judged}
               history={view.limitHistory}
               timezone={timezone}
-              onSet={(limit, reason) => setLimit(judged.pollutant, limit, reason)}
+              group={groupOf(judged)}
+              onSet={(limit, reason) => setLimit(groupOf(judged), limit, reason)}
             />
           )}
           <BasisPanel
-            key={`basis-${summary.pollutant}-${judged?.basis}`}
-            pollutant={summary.pollutant}
-            series={view.series.filter((s) => s.pollutant === summary.pollutant)}
+            key={`basis-${groupOf(summary)}-${judged?.basis}`}
+            pollutant={groupOf(summary)}
+            series={view.series.filter((s) => groupOf(s) === groupOf(summary))}
             history={view.basisHistory}
             timezone={timezone}
-            onSet={(basis, reason) => setBasis(summary.pollutant, basis, reason)}
+            onSet={(basis, reason) => setBasis(groupOf(summary), basis, reason)}
           />
         </div>
       </div>

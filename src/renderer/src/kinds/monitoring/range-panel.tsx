@@ -9,6 +9,8 @@ import { NoteSaveFields } from '../../components/viewers/common/note-save-fields
 
 export interface DataRange {
   pollutant: string
+  /** the outlet, in a file with several */
+  outlet?: string
   /** ISO instants with the case zone's offset */
   start: string
   end: string
@@ -58,6 +60,7 @@ export function RangeForm({
       data-testid="range-form"
     >
       <div className="mono small" data-testid="pending-range">
+        {range.outlet ? `${range.outlet} ` : ''}
         {range.pollutant} · {spanText(range, t)}
       </div>
       <NoteSaveFields
@@ -104,7 +107,11 @@ export function RangeList({ ranges, timezone, onWithdraw }: ListProps) {
                 data-testid="range-row"
               >
                 <div className="docs-list-span">
-                  <span className="docs-list-label">R{i + 1}</span> <strong>{r?.pollutant}</strong>{' '}
+                  <span className="docs-list-label">R{i + 1}</span>{' '}
+                  <strong>
+                    {r?.outlet ? `${r.outlet} ` : ''}
+                    {r?.pollutant}
+                  </strong>{' '}
                   {withdrawn && <Tag className="mon-tag">{t('docsViewer.common.withdrawn')}</Tag>}
                   {r && <SpanText r={r} />}
                 </div>
