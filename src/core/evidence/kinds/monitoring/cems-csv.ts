@@ -197,6 +197,7 @@ export function readCemsTable(text: string): CemsTable | null {
       names,
       rows.slice(h + 1),
       numbered.slice(h + 1).map((x) => x.n),
+      { pollutantOf, basisOf, splitUnit },
     )
     if (long) return long
     const columns: ColumnRole[] = []

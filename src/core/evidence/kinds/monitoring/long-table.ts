@@ -4,8 +4,15 @@
  * They are pivoted into the wide shape (one column per outlet × factor × basis, one row per time)
  * so one summariser judges both layouts alike.
  */
-import type { CemsTable, ColumnRole } from './cems-csv'
-import { basisOf, groupKey, pollutantOf, splitUnit } from './cems-csv'
+import { groupKey } from '../../../../shared/kinds/monitoring-words'
+import type { Basis, CemsTable, ColumnRole } from './cems-csv'
+
+/** The header readers of cems-csv.ts, passed in so the two modules do not import each other. */
+export interface HeaderReaders {
+  pollutantOf(name: string): string | null
+  basisOf(name: string, unit: string | null): Basis
+  splitUnit(header: string): { name: string; unit: string | null }
+}
 
 const FACTOR_HEADER =
   /^(监测|污染|检测)?(因子|因子名称|项目|指标)(名称)?$|^污染物(名称)?$|^factor$|^pollutant$/i
@@ -47,6 +54,7 @@ export function pivotLongTable(
   names: string[],
   rows: string[][],
   lines: number[],
+  { pollutantOf, basisOf, splitUnit }: HeaderReaders,
 ): CemsTable | null {
   const cols = longColumns(names)
   if (!cols) return null
