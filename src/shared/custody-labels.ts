@@ -1,6 +1,9 @@
 /**
- * Every custody action in words, in each UI language: for the custody log screen, the package
- * report and the command line. An action this version does not know keeps its code.
+ * Every action the custody log records, and each in words in each UI language: for the custody log
+ * screen, the package report and the command line. Core appends only these (`appendCustodyEvent`),
+ * and tables keyed by action are `Record<CustodyAction, …>` (these labels, the renderer's
+ * summaries), so an action added here does not compile until each says what it means. An action
+ * this version does not know (a package made by a newer one) keeps its code.
  */
 import type { UiLanguage } from './error-words'
 

@@ -62,6 +62,10 @@ export interface CustodyEvent {
   seq: number
   at: string
   actor: Officer
+  /**
+   * A CustodyAction (shared/custody-labels.ts) for every event this version writes; a log read
+   * from a package made by another version may hold actions this one does not know.
+   */
   action: string
   itemId: string | null
   details: Record<string, unknown>

@@ -9,6 +9,7 @@ import {
   GENESIS_HASH,
   iterateCustodyEvents,
   verifyChain,
+  type NewCustodyEvent,
 } from '../../src/core/custody/custody-log'
 import { canonicalJson } from '../../src/core/custody/canonical-json'
 import { fixedClock, tempDir } from '../support/temp'
@@ -25,7 +26,10 @@ beforeEach(() => {
   migrate(db)
   const clock = fixedClock()
   for (let i = 0; i < 10; i++)
-    appendCustodyEvent(db, OFFICER_A, clock(), { action: 'note', details: { i, text: `第${i}条` } })
+    appendCustodyEvent(db, OFFICER_A, clock(), {
+      action: 'case-edited',
+      details: { field: 'cause', from: `第${i}条`, to: `第${i + 1}条` },
+    })
 })
 afterEach(() => {
   db.close()
@@ -77,6 +81,14 @@ describe('custody log', () => {
       `UPDATE custody_events SET action = 'forged', hash = '${custodyHash(e4.prevHash, forged)}' WHERE seq = 4`,
     )
     expect(verifyChain(iterateCustodyEvents(db))).toMatchObject({ intact: false, firstBadSeq: 5 })
+  })
+
+  it('refuses an action it does not know, before anything is written', () => {
+    const unknown = { action: 'note' } as unknown as NewCustodyEvent
+    expect(() => appendCustodyEvent(db, OFFICER_A, new Date(), unknown)).toThrow(/not a custody action/)
+    expect([...iterateCustodyEvents(db)]).toHaveLength(10)
+    // @ts-expect-error -- the type admits only CUSTODY_ACTIONS
+    expect(() => appendCustodyEvent(db, OFFICER_A, new Date(), { action: 'case-renamed' })).toThrow()
   })
 
   it('finds a cut-off tail only against a head recorded earlier', () => {

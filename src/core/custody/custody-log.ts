@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
 import type { Statement } from 'better-sqlite3'
 import type { ReadableDB, WritableDB } from '../db/database'
+import { isCustodyAction, type CustodyAction } from '../../shared/custody-labels'
 import type { ChainVerdict, CustodyEvent, Officer } from '../../shared/types'
+import { EvidenceError } from '../errors'
 import { canonicalJson } from './canonical-json'
 import { checkpointSignatureProblem, type CustodyCheckpoint } from './checkpoint'
 import { impersonated, type KnownSigner } from '../signing/known-signers'
@@ -10,7 +12,8 @@ import { impersonated, type KnownSigner } from '../signing/known-signers'
 export const GENESIS_HASH = '0'.repeat(64)
 
 export interface NewCustodyEvent {
-  action: string
+  /** only actions this version knows and can put into words (shared/custody-labels.ts) */
+  action: CustodyAction
   itemId?: string | null
   details?: Record<string, unknown>
 }
@@ -73,7 +76,9 @@ function appendStatements(db: WritableDB) {
 
 /**
  * Appends one event at the head of the chain. Call it inside the same transaction as the change
- * it records, so the record and the change land together or not at all.
+ * it records, so the record and the change land together or not at all. An action outside
+ * CUSTODY_ACTIONS is refused before anything is written: the log only grows, so a wrong entry
+ * could never be taken back.
  */
 export function appendCustodyEvent(
   db: WritableDB,
@@ -81,6 +86,9 @@ export function appendCustodyEvent(
   at: Date,
   e: NewCustodyEvent,
 ): CustodyEvent {
+  // the type already says so; this holds for callers that reach core without the compiler (JS, casts)
+  if (!isCustodyAction(e.action))
+    throw new EvidenceError('internal', `"${String(e.action)}" is not a custody action this version records.`)
   const { head: headStmt, insert } = appendStatements(db)
   const head = headStmt.get() as { seq: number; hash: string } | undefined
   const event: Omit<CustodyEvent, 'prevHash' | 'hash'> = {

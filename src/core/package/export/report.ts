@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
+import { custodyActionLabel } from '../../../shared/custody-labels'
 import type { CaseJson } from '../../../shared/package-types'
 import { citationInWords } from '../../../shared/citations'
 import { KIND_DEFINITIONS } from '../../../shared/kinds'
@@ -115,7 +116,7 @@ export function reportHtml(
     .map(
       (ev) =>
         `<tr><td class="num">${ev.seq}</td><td>${esc(time(ev.at))}</td><td>${esc(ev.actor.name)}</td><td>${esc(
-          ev.action,
+          custodyActionLabel(ev.action, 'zh-CN'),
         )}</td><td>${esc(ev.itemId ? (byId.get(ev.itemId)?.number ?? '') : '')}</td><td class="hash">${esc(ev.hash.slice(0, 16))}…</td></tr>`,
     )
     .join('\n')
