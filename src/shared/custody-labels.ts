@@ -32,6 +32,15 @@ export const CUSTODY_ACTIONS = [
   'export-failed',
   'object-repaired',
   'orphans-removed',
+  'recording-paired',
+  'recording-unpaired',
+  'transfer-fields-edited',
+  'attachment-added',
+  'attachment-removed',
+  'seized-item-added',
+  'seized-item-removed',
+  'extraction-batch-edited',
+  'law-choice-recorded',
 ] as const
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number]
 
@@ -61,6 +70,15 @@ export const CUSTODY_ACTION_LABELS: Record<UiLanguage, Record<CustodyAction, str
     'export-failed': '导出失败',
     'object-repaired': '修复原始文件',
     'orphans-removed': '清除未登记的文件',
+    'recording-paired': '录音录像与笔录配对',
+    'recording-unpaired': '解除录音录像与笔录配对',
+    'transfer-fields-edited': '修改移送案件信息',
+    'attachment-added': '登记附件材料',
+    'attachment-removed': '移除附件材料',
+    'seized-item-added': '登记涉案物品',
+    'seized-item-removed': '移除涉案物品',
+    'extraction-batch-edited': '记录电子数据提取情况',
+    'law-choice-recorded': '记录法律适用（从旧兼从轻）',
   },
   en: {
     'case-created': 'Case created',
@@ -87,6 +105,15 @@ export const CUSTODY_ACTION_LABELS: Record<UiLanguage, Record<CustodyAction, str
     'export-failed': 'Export failed',
     'object-repaired': 'Original repaired',
     'orphans-removed': 'Unrecorded files removed',
+    'recording-paired': 'Recording paired with its written record',
+    'recording-unpaired': 'Recording and written record unpaired',
+    'transfer-fields-edited': 'Transfer details edited',
+    'attachment-added': 'Attachment registered',
+    'attachment-removed': 'Attachment removed',
+    'seized-item-added': 'Seized item recorded',
+    'seized-item-removed': 'Seized item removed',
+    'extraction-batch-edited': 'Extraction details recorded',
+    'law-choice-recorded': 'Choice of law recorded (milder-law rule)',
   },
 }
 

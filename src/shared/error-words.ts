@@ -7,7 +7,8 @@ import type { ErrorCode } from './errors'
 export const UI_LANGUAGES = ['zh-CN', 'en'] as const
 export type UiLanguage = (typeof UI_LANGUAGES)[number]
 
-export interface ErrorWords {
+// a type, not an interface: the renderer's typed message keys walk into it as a plain object
+export type ErrorWords = {
   /** what happened */
   title: string
   /** what to do */
@@ -144,6 +145,23 @@ export const FIELD_ERROR_CODES = [
   'legal-basis-duplicate',
   'legal-basis-unknown',
   'range-reversed',
+  'legal-id-format',
+  'legal-id-taken',
+  'resident-id-length',
+  'resident-id-charset',
+  'resident-id-birth-date',
+  'resident-id-check-digit',
+  'date-in-future',
+  'date-format',
+  'time-format',
+  'key-unit-source-required',
+  'pages-min',
+  'copies-min',
+  'quantity-positive',
+  'item-unknown',
+  'extraction-after-import',
+  'not-seized-reason-required',
+  'two-extractors',
   'invalid',
 ] as const
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number]
@@ -162,6 +180,23 @@ export const FIELD_ERROR_WORDS: Record<UiLanguage, Record<FieldErrorCode, string
     'legal-basis-duplicate': '同一法律依据引用了两次',
     'legal-basis-unknown': '法律依据目录中没有这一条',
     'range-reversed': '结束时间早于开始时间',
+    'legal-id-format': '只能使用小写字母、数字和连字符，并以字母或数字开头',
+    'legal-id-taken': '本案件中已有该编号，请换一个',
+    'resident-id-length': '公民身份号码应为 18 位',
+    'resident-id-charset': '公民身份号码只能是 17 位数字加一位数字或 X',
+    'resident-id-birth-date': '号码中的出生日期不存在，请核对',
+    'resident-id-check-digit': '校验位（最后一位）不正确，请核对号码',
+    'date-in-future': '立案日期不能晚于今天',
+    'date-format': '日期应写成 年-月-日，如 2026-05-25',
+    'time-format': '时间应写成 年-月-日 时:分，如 2021-05-24 04:30',
+    'key-unit-source-required': '请写明重点排污单位的依据（名录及年度）',
+    'pages-min': '页数至少为 1',
+    'copies-min': '份数至少为 1',
+    'quantity-positive': '数量应大于 0',
+    'item-unknown': '案件中没有这件证据',
+    'extraction-after-import': '现场提取时间不能晚于导入本系统的时间',
+    'not-seized-reason-required': '原始存储介质未扣押时，请写明原因',
+    'two-extractors': '请填写两名不同的提取人',
     invalid: '内容不符合要求',
   },
   en: {
@@ -177,6 +212,23 @@ export const FIELD_ERROR_WORDS: Record<UiLanguage, Record<FieldErrorCode, string
     'legal-basis-duplicate': 'The same legal basis is cited twice',
     'legal-basis-unknown': 'No such entry in the legal-basis catalogue',
     'range-reversed': 'Ends before it begins',
+    'legal-id-format': 'Use lower-case letters, digits and hyphens, starting with a letter or digit',
+    'legal-id-taken': 'This case already has an entry with this id; choose another',
+    'resident-id-length': 'A resident ID number has 18 characters',
+    'resident-id-charset': 'Only 17 digits followed by a digit or X',
+    'resident-id-birth-date': 'The birth date in the number does not exist; check it',
+    'resident-id-check-digit': 'The check digit (the last character) is wrong; check the number',
+    'date-in-future': 'The date cannot be after today',
+    'date-format': 'Write the date as YYYY-MM-DD, e.g. 2026-05-25',
+    'time-format': 'Write the time as YYYY-MM-DD HH:MM, e.g. 2021-05-24 04:30',
+    'key-unit-source-required': 'Say where the key-unit status comes from (list and year)',
+    'pages-min': 'At least 1 page',
+    'copies-min': 'At least 1 copy',
+    'quantity-positive': 'The quantity must be more than 0',
+    'item-unknown': 'No such evidence item in this case',
+    'extraction-after-import': 'The extraction on site cannot be after the import',
+    'not-seized-reason-required': 'Say why the original medium was not seized',
+    'two-extractors': 'Name two different extracting officers',
     invalid: 'Not valid',
   },
 }

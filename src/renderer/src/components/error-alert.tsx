@@ -1,7 +1,7 @@
 import { Alert, Collapse, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { ApiError } from '../../../shared/errors'
-import { ERROR_CODES } from '../../../shared/errors'
+import { errorText } from '../lib/message-maps'
 
 interface Props {
   error: ApiError
@@ -17,7 +17,7 @@ interface Props {
  */
 export function ErrorAlert({ error, subject, onClose, className }: Props) {
   const { t } = useTranslation()
-  const code = (ERROR_CODES as readonly string[]).includes(error.code) ? error.code : 'internal'
+  const text = errorText(error.code)
   const technical = [error.message, error.detail, ...(error.fields ?? []).map((f) => `${f.path}: ${f.code}`)]
     .filter(Boolean)
     .join('\n')
@@ -27,7 +27,7 @@ export function ErrorAlert({ error, subject, onClose, className }: Props) {
       type="error"
       showIcon
       role="alert"
-      title={t(`errors.${code}.title`)}
+      title={t(text.title)}
       closable={onClose ? { onClose } : false}
       description={
         <>
@@ -36,7 +36,7 @@ export function ErrorAlert({ error, subject, onClose, className }: Props) {
               {subject}
             </div>
           )}
-          <div>{t(`errors.${code}.action`)}</div>
+          <div>{t(text.action)}</div>
           {technical && (
             <Collapse
               ghost

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next'
 import type { FieldErrorMap } from '../lib/errors'
+import { fieldErrorText } from '../lib/message-maps'
 
 /** Form.Item props that show a field's error code, translated, right under that field. */
 export function fieldStatus(
@@ -11,6 +12,6 @@ export function fieldStatus(
   if (!code) return {}
   return {
     validateStatus: 'error',
-    help: t(`fieldErrors.${code}`, { defaultValue: t('fieldErrors.invalid') }),
+    help: fieldErrorText(code, t),
   }
 }

@@ -2,6 +2,7 @@ import { Button, Form, Input, Space } from 'antd'
 import { FolderOpenOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { ApiError } from '../../../shared/errors'
+import { errorText } from '../lib/message-maps'
 
 interface Props {
   value: string
@@ -17,7 +18,7 @@ export function FolderField({ value, onChange, onBrowse, missing, folderError }:
   const { t } = useTranslation()
   const help = folderError ? (
     <span data-field-error="dir">
-      {t(`errors.${folderError.code}.title`)} — {t(`errors.${folderError.code}.action`)}
+      {t(errorText(folderError.code).title)} — {t(errorText(folderError.code).action)}
     </span>
   ) : missing ? (
     <span data-field-error="dir">{t('fieldErrors.required')}</span>

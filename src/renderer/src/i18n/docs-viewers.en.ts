@@ -1,9 +1,7 @@
 import type { docsViewerZhCN } from './docs-viewers.zh-CN'
+import type { Messages } from './messages'
 
-/** Same shape as the zh-CN bundle, every leaf a string: a missing key is a type error. */
-type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
-
-/** The interview-record and monitoring viewers' words (English), under `docsViewer`. */
+/** The interview-record and monitoring viewers' words (English), the `docsViewer` namespace. */
 export const docsViewerEn: Messages<typeof docsViewerZhCN> = {
   common: {
     loading: 'Reading…',

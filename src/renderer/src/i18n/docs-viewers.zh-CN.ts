@@ -1,6 +1,5 @@
 /**
- * 询问笔录 and 在线监测数据 viewers' words (简体中文), under the `docsViewer` key of the translation
- * namespace. Words follow the glossary in UI.md (摘录, 数据区间, 超标, 超标倍数).
+ * 询问笔录 and 在线监测数据 viewers' words (简体中文), the `docsViewer` namespace. Words follow the glossary in UI.md (摘录, 数据区间, 超标, 超标倍数).
  */
 export const docsViewerZhCN = {
   common: {

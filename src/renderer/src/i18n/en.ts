@@ -1,10 +1,9 @@
 import { ERROR_WORDS, FIELD_ERROR_WORDS } from '../../../shared/error-words'
 import { WARNING_WORDS } from '../../../shared/warning-words'
 import type { zhCN } from './zh-CN'
+import type { Messages } from './messages'
 
-/** Same shape as zh-CN, every leaf a string: a missing key is a type error, not a mixed-language screen. */
-type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
-
+/** The `common` namespace in English; same keys as zh-CN.ts, checked by its type. */
 export const en: Messages<typeof zhCN> = {
   app: {
     name: 'Evidence Desk',
@@ -211,17 +210,6 @@ export const en: Messages<typeof zhCN> = {
     fullDetails: 'Full record',
     refresh: 'Refresh',
     empty: 'No custody log entries yet',
-    actions: {
-      'case-created': 'Case created',
-      'case-edited': 'Case details edited',
-      'integrity-checked': 'Integrity checked',
-      imported: 'Evidence imported',
-      'duplicate-seen': 'Duplicate file seen',
-      'annotation-added': 'Citation or measurement added',
-      'annotation-withdrawn': 'Citation or measurement withdrawn',
-      'recording-paired': 'Recording paired with its written record',
-      'recording-unpaired': 'Recording and written record unpaired',
-    },
     createdSummary: 'Case number {{number}}',
     editedSummary: '{{field}}: {{from}} → {{to}}',
     checkedOk: 'Passed. Originals: {{objects}}; entries: {{events}}',

@@ -1,9 +1,7 @@
 import type { exportZhCN } from './export.zh-CN'
+import type { Messages } from './messages'
 
-/** Same shape as the zh-CN bundle, every leaf a string: a missing key is a type error. */
-type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
-
-/** Words of the export screen and the signing-key card (English), under `exportPkg`. */
+/** Words of the export screen and the signing-key card (English), the `exportPkg` namespace. */
 export const exportEn: Messages<typeof exportZhCN> = {
   title: 'Export package',
   intro:

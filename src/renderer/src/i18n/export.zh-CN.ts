@@ -1,4 +1,4 @@
-/** Words of the export screen and the signing-key card (zh-CN), under `exportPkg`. */
+/** Words of the export screen and the signing-key card (zh-CN), the `exportPkg` namespace. */
 export const exportZhCN = {
   title: '导出证据包',
   intro: '将案件导出为带签名的证据包（BagIt），用于向公安机关移送。原始文件逐字节复制，并在复制时重新校验。',

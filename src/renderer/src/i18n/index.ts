@@ -1,10 +1,10 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { en } from './en'
-import { zhCN } from './zh-CN'
+import { UI_LANGUAGES, type UiLanguage } from '../../../shared/error-words'
+import { NAMESPACES, resources } from './resources'
 
-export const LANGUAGES = ['zh-CN', 'en'] as const
-export type Language = (typeof LANGUAGES)[number]
+export const LANGUAGES = UI_LANGUAGES
+export type Language = UiLanguage
 
 const STORAGE_KEY = 'evidesk.language'
 
@@ -30,10 +30,14 @@ export function asLanguage(value: string | undefined): Language {
   return value === 'en' ? 'en' : 'zh-CN'
 }
 
-// Synchronous init (resources are bundled), so the first render already has its words.
-// No fallback language: en.ts is typed to have every key, and a fallback would mix languages.
+// Synchronous init (resources are bundled), so the first render already has its words. Every
+// namespace is registered here and nowhere else (resources.ts).
+// No fallback language: en is typed to have every key, and a fallback would mix languages.
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources,
+  ns: NAMESPACES,
+  // all of them, `common` first: a `common` key needs no prefix, the others are `ns:key`
+  defaultNS: NAMESPACES,
   lng: storedLanguage(),
   fallbackLng: false,
   initAsync: false,

@@ -1,9 +1,7 @@
 import type { mediaViewersZhCN } from './media-viewers.zh-CN'
+import type { Messages } from './messages'
 
-/** Same shape as the zh-CN bundle, every leaf a string: a missing key is a type error. */
-type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
-
-/** The image and video viewers' words (English), under the `mediaViewer` key. */
+/** The image and video viewers' words (English), the `mediaViewer` namespace. */
 export const mediaViewersEn: Messages<typeof mediaViewersZhCN> = {
   common: {
     note: 'Note (optional)',

@@ -1,6 +1,5 @@
 /**
- * The image and video viewers' words (简体中文), under the `mediaViewer` key of the translation
- * namespace. Words follow the glossary in UI.md. `media-viewers.en.ts` has the same keys.
+ * The image and video viewers' words (简体中文), the `mediaViewer` namespace. Words follow the glossary in UI.md. `media-viewers.en.ts` has the same keys.
  */
 export const mediaViewersZhCN = {
   common: {

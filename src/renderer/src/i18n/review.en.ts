@@ -1,9 +1,7 @@
-import type { reviewErrorsZhCN, reviewZhCN } from './review.zh-CN'
+import type { reviewZhCN } from './review.zh-CN'
+import type { Messages } from './messages'
 
-/** Same shape as the zh-CN bundle, every leaf a string: a missing key is a type error. */
-type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
-
-/** Words of reviewer mode (English), under `review`. */
+/** Words of reviewer mode (English), the `review` namespace. */
 export const reviewEn: Messages<typeof reviewZhCN> = {
   picker: {
     title: 'Choose the package to review',
@@ -123,12 +121,5 @@ export const reviewEn: Messages<typeof reviewZhCN> = {
     content: '{{path}} already exists. Replace it with the new file?',
     ok: 'Replace',
     cancel: 'Keep it',
-  },
-}
-
-export const reviewErrorsEn: Messages<typeof reviewErrorsZhCN> = {
-  'read-only': {
-    title: 'Nothing can change in review mode',
-    action: 'The package is open read-only. End the review to work on a case.',
   },
 }

@@ -1,4 +1,4 @@
-/** Words of reviewer mode (zh-CN), under `review`; plus the error texts it adds under `errors`. */
+/** Words of reviewer mode (zh-CN), the `review` namespace. */
 export const reviewZhCN = {
   picker: {
     title: '选择要审查的证据包',
@@ -113,8 +113,4 @@ export const reviewZhCN = {
     ok: '覆盖',
     cancel: '不覆盖',
   },
-}
-
-export const reviewErrorsZhCN = {
-  'read-only': { title: '审查模式下不能修改', action: '证据包以只读方式打开。请结束审查后再处理案件。' },
 }

@@ -1,9 +1,7 @@
 import type { thermalZhCN } from './thermal.zh-CN'
+import type { Messages } from './messages'
 
-/** Same shape as the zh-CN bundle, every leaf a string: a missing key is a type error. */
-type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
-
-/** The thermal viewer's words (English), under the `thermal` key of the translation namespace. */
+/** The thermal viewer's words (English), the `thermal` namespace. */
 export const thermalEn: Messages<typeof thermalZhCN> = {
   title: 'Thermal image',
   loading: 'Reading the thermal data…',

@@ -1,5 +1,5 @@
 /**
- * The thermal viewer's words (简体中文), under the `thermal` key of the translation namespace.
+ * The thermal viewer's words (简体中文), the `thermal` namespace.
  * Words follow the glossary in UI.md. `thermal.en.ts` has the same keys.
  */
 export const thermalZhCN = {

@@ -1,9 +1,7 @@
 import type { timelineZhCN } from './timeline.zh-CN'
+import type { Messages } from './messages'
 
-/** Same shape as the zh-CN bundle, every leaf a string: a missing key is a type error. */
-type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
-
-/** Words of the timeline screen, the location view and case search (English), under `timeline`. */
+/** Words of the timeline screen, the location view and case search (English), the `timeline` namespace. */
 export const timelineEn: Messages<typeof timelineZhCN> = {
   title: 'Timeline',
   tabs: { timeline: 'Timeline', locations: 'Locations' },

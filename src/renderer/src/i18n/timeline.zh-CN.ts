@@ -1,6 +1,5 @@
 /**
- * Words of the timeline screen, the location view and case search (简体中文), under the
- * `timeline` key of the translation namespace. Words follow the glossary in UI.md;
+ * Words of the timeline screen, the location view and case search (简体中文), the `timeline` namespace. Words follow the glossary in UI.md;
  * `timeline.en.ts` has the same keys.
  */
 export const timelineZhCN = {

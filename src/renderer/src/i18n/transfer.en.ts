@@ -1,9 +1,7 @@
 import type { transferZhCN } from './transfer.zh-CN'
+import type { Messages } from './messages'
 
-/** Same shape as the zh-CN bundle, every leaf a string: a missing key is a type error. */
-type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
-
-/** Words of the transfer documents screen (English), under `transfer`. */
+/** Words of the transfer documents screen (English), the `transfer` namespace. */
 export const transferEn: Messages<typeof transferZhCN> = {
   title: 'Transfer documents',
   intro:

@@ -1,6 +1,5 @@
 /**
- * Words of the transfer documents screen (简体中文), under the `transfer` key of the translation
- * namespace. Words follow the glossary in UI.md; `transfer.en.ts` has the same keys.
+ * Words of the transfer documents screen (简体中文), the `transfer` namespace. Words follow the glossary in UI.md; `transfer.en.ts` has the same keys.
  */
 export const transferZhCN = {
   title: '移送材料',

@@ -1,6 +1,7 @@
 import type { viewerZhCN } from './viewer.zh-CN'
+import type { Messages } from './messages'
 
-export const viewerEn: typeof viewerZhCN = {
+export const viewerEn: Messages<typeof viewerZhCN> = {
   loading: 'Opening…',
   withdraw: 'Withdraw',
   withdrawTitle: 'Withdraw this citation',

@@ -1,4 +1,4 @@
-/** Strings of the item viewer frame; each viewer adds its own bundle beside this one. */
+/** Strings of the item viewer frame, the `viewer` namespace; each viewer has its own namespace beside it. */
 export const viewerZhCN = {
   loading: '正在打开…',
   withdraw: '撤回',

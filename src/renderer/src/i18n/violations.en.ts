@@ -1,9 +1,7 @@
 import type { violationsZhCN } from './violations.zh-CN'
+import type { Messages } from './messages'
 
-/** Same shape as the zh-CN bundle, every leaf a string: a missing key is a type error. */
-type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
-
-/** Words of the violations screen, the evidence matrix and the link button (English), under `violations`. */
+/** Words of the violations screen, the evidence matrix and the link button (English), the `violations` namespace. */
 export const violationsEn: Messages<typeof violationsZhCN> = {
   title: 'Violations',
   tabs: { list: 'Violations', matrix: 'Evidence matrix', catalogue: 'Legal basis' },

@@ -1,6 +1,6 @@
 /**
  * Words of the violations screen, its evidence matrix and the "link to a violation" button
- * (简体中文), under the `violations` key. Words follow the glossary in UI.md;
+ * (简体中文), the `violations` namespace. Words follow the glossary in UI.md;
  * `violations.en.ts` has the same keys.
  */
 export const violationsZhCN = {

@@ -2,7 +2,8 @@ import { ERROR_WORDS, FIELD_ERROR_WORDS } from '../../../shared/error-words'
 import { WARNING_WORDS } from '../../../shared/warning-words'
 
 /**
- * Simplified Chinese, the default language. Words follow the glossary in UI.md exactly.
+ * The `common` namespace in Simplified Chinese, the default language: the frame and the screens
+ * that share words (its keys need no namespace prefix). Words follow the glossary in UI.md exactly.
  * `en.ts` must have the same keys (its type is derived from this object), so no screen
  * ever falls back to the other language.
  */
@@ -210,17 +211,6 @@ export const zhCN = {
     fullDetails: '完整内容',
     refresh: '刷新',
     empty: '还没有监管链记录',
-    actions: {
-      'case-created': '建立案件',
-      'case-edited': '修改案件信息',
-      'integrity-checked': '完整性校验',
-      imported: '导入证据',
-      'duplicate-seen': '发现重复文件',
-      'annotation-added': '添加引用或测量',
-      'annotation-withdrawn': '撤回引用或测量',
-      'recording-paired': '录音录像与笔录配对',
-      'recording-unpaired': '解除录音录像与笔录配对',
-    },
     createdSummary: '案件编号 {{number}}',
     editedSummary: '{{field}}：{{from}} → {{to}}',
     checkedOk: '通过；原始文件 {{objects}} 个，记录 {{events}} 条',

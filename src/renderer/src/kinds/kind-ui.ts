@@ -24,6 +24,9 @@ export interface KindUi<K extends EvidenceKind = EvidenceKind> {
   readonly colour: string
   /** on the timeline: a point at the capture time, or a bar over the item's duration */
   readonly timelineMark: 'point' | 'span'
-  /** translation key of its label; `${labelKey}.one` names one item, `.many` the kind in lists and counts */
-  readonly labelKey: `kind.${K}`
+  /**
+   * translation keys of its label (typed: a key missing from either language does not compile):
+   * `one` names one item, `many` the kind in lists and counts
+   */
+  readonly labels: { readonly one: `kind.${K}.one`; readonly many: `kind.${K}.many` }
 }

@@ -35,7 +35,7 @@ export function kindUi(kind: EvidenceKind): KindUi<EvidenceKind> {
 
 /** An item's kind in words: `one` for one item, `many` for the kind in lists and counts. */
 export function kindLabel(t: TFunction, kind: EvidenceKind, form: 'one' | 'many' = 'one'): string {
-  return t(`${KIND_UI[kind].labelKey}.${form}`)
+  return t(KIND_UI[kind].labels[form])
 }
 
 /** The item's viewer, by its kind. */

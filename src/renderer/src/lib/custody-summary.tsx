@@ -1,17 +1,21 @@
 import type { ReactNode } from 'react'
 import type { TFunction } from 'i18next'
+import { custodyActionLabel, isCustodyAction, type CustodyAction } from '../../../shared/custody-labels'
 import type { CustodyEvent } from '../../../shared/types'
+import { asLanguage } from '../i18n'
+import { template, type MessageKey } from '../i18n/keys'
 import { interpolateNodes, UserValue } from './interpolate-nodes'
-import { summariseViolationEvent } from '../components/violations/violation-custody-summary'
+import { VIOLATION_SUMMARIES } from '../components/violations/violation-custody-summary'
 
-const FIELD_LABELS: Record<string, string> = {
+/** The case fields a `case-edited` event names, and their form labels. */
+const FIELD_LABELS = {
   number: 'caseForm.number',
   title: 'caseForm.caseTitle',
   cause: 'caseForm.cause',
   unit: 'caseForm.unit',
   subject: 'custody.subjectField',
   officers: 'custody.officersField',
-}
+} as const satisfies Record<string, MessageKey>
 
 /** One value from an event's details, short enough for a table cell. */
 function describeValue(value: unknown, t: TFunction, listSep: string): ReactNode {
@@ -39,88 +43,113 @@ function shortFingerprint(value: unknown): string {
   return (value.slice(0, 16).match(/.{1,4}/g) ?? []).join(' ')
 }
 
-/** The translated action name; an action this version does not know keeps its code rather than being hidden. */
-export function actionLabel(action: string, t: TFunction): string {
-  return t(`custody.actions.${action}`, { defaultValue: action })
+/** The action in words of the interface language (the shared bilingual labels); an unknown one keeps its code. */
+export function actionLabel(action: string, language: string): string {
+  return custodyActionLabel(action, asLanguage(language))
+}
+
+type Details = Record<string, unknown>
+/** One action's summary: its details in a line of the interface language. */
+export type CustodySummarise = (d: Details, t: TFunction, listSep: string) => ReactNode
+type Summarise = CustodySummarise
+
+/** Events whose details have no sentence yet show them as recorded (the full record is beside it). */
+const asRecorded: Summarise = (d) => <UserValue>{JSON.stringify(d)}</UserValue>
+
+/**
+ * One summary per action: a Record, so an action added to CUSTODY_ACTIONS does not compile until
+ * it has one here.
+ */
+const SUMMARIES: Record<CustodyAction, Summarise> = {
+  'case-created': (d, t, listSep) =>
+    interpolateNodes(template(t, 'custody.createdSummary'), { number: describeValue(d.number, t, listSep) }),
+  'case-edited': (d, t, listSep) => {
+    const field = typeof d.field === 'string' ? d.field : ''
+    const label = Object.hasOwn(FIELD_LABELS, field)
+      ? t(FIELD_LABELS[field as keyof typeof FIELD_LABELS])
+      : field
+    return interpolateNodes(template(t, 'custody.editedSummary'), {
+      field: label,
+      from: describeValue(d.from, t, listSep),
+      to: describeValue(d.to, t, listSep),
+    })
+  },
+  'integrity-checked': (d, t) =>
+    d.ok
+      ? t('custody.checkedOk', { objects: d.objectsChecked ?? 0, events: d.custodyEvents ?? 0 })
+      : t('custody.checkedBad', { bad: Array.isArray(d.objectsBad) ? d.objectsBad.length : 0 }),
+  imported: (d, t, listSep) =>
+    interpolateNodes(template(t, 'custody.importedSummary'), {
+      number: describeValue(d.number, t, listSep),
+      path: describeValue(d.path, t, listSep),
+    }),
+  'duplicate-seen': (d, t, listSep) =>
+    interpolateNodes(template(t, 'custody.duplicateSummary'), {
+      number: describeValue(d.sameAs, t, listSep),
+      path: describeValue(d.path, t, listSep),
+    }),
+  viewed: asRecorded,
+  'annotation-added': asRecorded,
+  'annotation-withdrawn': asRecorded,
+  'monitoring-limit-set': asRecorded,
+  ...VIOLATION_SUMMARIES,
+  'document-edited': (d, t, listSep) =>
+    interpolateNodes(template(t, 'custody.documentEditedSummary'), {
+      label: describeValue(d.label, t, listSep),
+      from: describeValue(d.from, t, listSep),
+      to: describeValue(d.to, t, listSep),
+    }),
+  'document-printed': (d, t, listSep) =>
+    interpolateNodes(template(t, 'custody.documentPrintedSummary'), {
+      fileName: describeValue(d.fileName, t, listSep),
+      bytes: String(d.bytes ?? ''),
+    }),
+  'key-created': (d, t) => t('custody.keyCreatedSummary', { fingerprint: shortFingerprint(d.fingerprint) }),
+  exported: (d, t, listSep) => {
+    const signer = (d.signer ?? {}) as { name?: unknown; fingerprint?: unknown }
+    return interpolateNodes(template(t, 'custody.exportedSummary'), {
+      target: describeValue(d.target, t, listSep),
+      files: String(d.files ?? ''),
+      signer: describeValue(signer.name, t, listSep),
+      fingerprint: shortFingerprint(signer.fingerprint),
+    })
+  },
+  'export-failed': (d, t, listSep) =>
+    interpolateNodes(template(t, 'custody.exportFailedSummary'), {
+      target: describeValue(d.target, t, listSep),
+      reason: describeValue(d.reason, t, listSep),
+    }),
+  'export-cancelled': (d, t, listSep) =>
+    interpolateNodes(template(t, 'custody.exportCancelledSummary'), {
+      target: describeValue(d.target, t, listSep),
+    }),
+  'recording-paired': (d, t, listSep) => {
+    const numberOf = (v: unknown) => (v && typeof v === 'object' ? (v as { number?: unknown }).number : v)
+    return interpolateNodes(template(t, 'custody.pairedSummary'), {
+      recording: describeValue(numberOf(d.recording), t, listSep),
+      transcript: describeValue(numberOf(d.transcript), t, listSep),
+    })
+  },
+  'recording-unpaired': (d, t, listSep) =>
+    interpolateNodes(template(t, 'custody.unpairedSummary'), {
+      recording: describeValue(d.recording, t, listSep),
+      transcript: describeValue(d.transcript, t, listSep),
+      reason: describeValue(d.reason, t, listSep),
+    }),
+  // the transfer details: no sentence yet, the details as recorded (the full record is beside them)
+  'transfer-fields-edited': asRecorded,
+  'attachment-added': asRecorded,
+  'attachment-removed': asRecorded,
+  'seized-item-added': asRecorded,
+  'seized-item-removed': asRecorded,
+  'extraction-batch-edited': asRecorded,
+  'law-choice-recorded': asRecorded,
 }
 
 /** A one-line, translated summary of what an event recorded; the full details stay available beside it. */
 export function summariseEvent(e: CustodyEvent, t: TFunction, language: string): ReactNode {
-  const d = e.details
   const listSep = language === 'en' ? ', ' : '、'
-  const template = (key: string) => t(key, { skipInterpolation: true })
-  switch (e.action) {
-    case 'case-created':
-      return interpolateNodes(template('custody.createdSummary'), {
-        number: describeValue(d.number, t, listSep),
-      })
-    case 'case-edited': {
-      const field = typeof d.field === 'string' ? d.field : ''
-      return interpolateNodes(template('custody.editedSummary'), {
-        field: FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field,
-        from: describeValue(d.from, t, listSep),
-        to: describeValue(d.to, t, listSep),
-      })
-    }
-    case 'integrity-checked':
-      return d.ok
-        ? t('custody.checkedOk', { objects: d.objectsChecked ?? 0, events: d.custodyEvents ?? 0 })
-        : t('custody.checkedBad', { bad: Array.isArray(d.objectsBad) ? d.objectsBad.length : 0 })
-    case 'imported':
-      return interpolateNodes(template('custody.importedSummary'), {
-        number: describeValue(d.number, t, listSep),
-        path: describeValue(d.path, t, listSep),
-      })
-    case 'duplicate-seen':
-      return interpolateNodes(template('custody.duplicateSummary'), {
-        number: describeValue(d.sameAs, t, listSep),
-        path: describeValue(d.path, t, listSep),
-      })
-    case 'exported': {
-      const signer = (d.signer ?? {}) as { name?: unknown; fingerprint?: unknown }
-      return interpolateNodes(template('custody.exportedSummary'), {
-        target: describeValue(d.target, t, listSep),
-        files: String(d.files ?? ''),
-        signer: describeValue(signer.name, t, listSep),
-        fingerprint: shortFingerprint(signer.fingerprint),
-      })
-    }
-    case 'export-failed':
-      return interpolateNodes(template('custody.exportFailedSummary'), {
-        target: describeValue(d.target, t, listSep),
-        reason: describeValue(d.reason, t, listSep),
-      })
-    case 'export-cancelled':
-      return interpolateNodes(template('custody.exportCancelledSummary'), {
-        target: describeValue(d.target, t, listSep),
-      })
-    case 'document-edited':
-      return interpolateNodes(template('custody.documentEditedSummary'), {
-        label: describeValue(d.label, t, listSep),
-        from: describeValue(d.from, t, listSep),
-        to: describeValue(d.to, t, listSep),
-      })
-    case 'document-printed':
-      return interpolateNodes(template('custody.documentPrintedSummary'), {
-        fileName: describeValue(d.fileName, t, listSep),
-        bytes: String(d.bytes ?? ''),
-      })
-    case 'recording-paired': {
-      const numberOf = (v: unknown) => (v && typeof v === 'object' ? (v as { number?: unknown }).number : v)
-      return interpolateNodes(template('custody.pairedSummary'), {
-        recording: describeValue(numberOf(d.recording), t, listSep),
-        transcript: describeValue(numberOf(d.transcript), t, listSep),
-      })
-    }
-    case 'recording-unpaired':
-      return interpolateNodes(template('custody.unpairedSummary'), {
-        recording: describeValue(d.recording, t, listSep),
-        transcript: describeValue(d.transcript, t, listSep),
-        reason: describeValue(d.reason, t, listSep),
-      })
-    case 'key-created':
-      return t('custody.keyCreatedSummary', { fingerprint: shortFingerprint(d.fingerprint) })
-    default:
-      return summariseViolationEvent(e, t, listSep) ?? <UserValue>{JSON.stringify(d)}</UserValue>
-  }
+  // an action from another version's package: shown as recorded rather than guessed at
+  if (!isCustodyAction(e.action)) return asRecorded(e.details, t, listSep)
+  return SUMMARIES[e.action](e.details, t, listSep)
 }

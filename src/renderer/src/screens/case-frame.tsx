@@ -35,6 +35,7 @@ import { ItemViewerHost } from '../components/viewers/item-viewer'
 import { ReviewBand } from '../components/review/review-band'
 import { ReviewTransfer } from './review-transfer'
 import { ReadOnlyContext } from '../state/read-only'
+import type { MessageKey } from '../i18n/keys'
 
 // The order is the one UI.md fixes for every feature, built or not.
 export const NAV_KEYS = [
@@ -47,6 +48,16 @@ export const NAV_KEYS = [
   'export',
 ] as const
 export type NavKey = (typeof NAV_KEYS)[number]
+
+const NAV_TEXT: Record<NavKey, MessageKey> = {
+  overview: 'nav.overview',
+  evidence: 'nav.evidence',
+  timeline: 'nav.timeline',
+  violations: 'nav.violations',
+  transfer: 'nav.transfer',
+  custody: 'nav.custody',
+  export: 'nav.export',
+}
 
 const NAV_ICONS: Record<NavKey, ReactNode> = {
   overview: <DashboardOutlined />,
@@ -134,7 +145,7 @@ export function CaseFrame() {
               mode="inline"
               selectedKeys={[screen]}
               onClick={({ key }) => setScreen(key as NavKey)}
-              items={navKeys.map((key) => ({ key, icon: NAV_ICONS[key], label: t(`nav.${key}`) }))}
+              items={navKeys.map((key) => ({ key, icon: NAV_ICONS[key], label: t(NAV_TEXT[key]) }))}
             />
           </Layout.Sider>
           <Layout className="frame-main">

@@ -111,7 +111,7 @@ export function CustodyLogScreen() {
               key: 'action',
               title: t('custody.action'),
               width: 160,
-              render: (_, e) => <Tag>{actionLabel(e.action, t)}</Tag>,
+              render: (_, e) => <Tag>{actionLabel(e.action, i18n.language)}</Tag>,
             },
             {
               key: 'details',

@@ -12,6 +12,7 @@ import {
   isFiltered,
   NO_FILTERS,
   SORTS,
+  SORT_TEXT,
   toQuery,
   type LibraryFilters,
   type LibrarySort,
@@ -103,7 +104,7 @@ export function EvidenceLibrary() {
             aria-label={t('library.sort')}
             value={filters.sort}
             onChange={(sort) => setFilters({ ...filters, sort })}
-            options={SORTS.map((s) => ({ value: s, label: t(`library.sorts.${s}`) }))}
+            options={SORTS.map((s) => ({ value: s, label: t(SORT_TEXT[s]) }))}
             data-testid="library-sort"
           />
           <Segmented

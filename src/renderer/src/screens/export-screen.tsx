@@ -6,7 +6,6 @@ import type { ApiError } from '../../../shared/errors'
 import { isJobRunning, newJob } from '../../../shared/jobs'
 import { api, chooseInBrowser } from '../api'
 import { ErrorAlert } from '../components/error-alert'
-import '../components/export/export-i18n'
 import '../components/export/export.css'
 import { ExportFolderBrowser } from '../components/export/export-folder-browser'
 import { ExportProgressCard } from '../components/export/export-progress'
@@ -91,7 +90,7 @@ export function ExportScreen() {
   if (readOnly)
     return (
       <div className="page">
-        <Alert type="info" showIcon title={t('exportPkg.readOnly')} />
+        <Alert type="info" showIcon title={t('exportPkg:readOnly')} />
         <div className="export-layout">{keys}</div>
       </div>
     )
@@ -99,14 +98,14 @@ export function ExportScreen() {
   return (
     <div className="page export-layout" data-testid="export-screen">
       <div className="export-column">
-        <Card title={t('exportPkg.title')}>
-          <Typography.Paragraph type="secondary">{t('exportPkg.intro')}</Typography.Paragraph>
+        <Card title={t('exportPkg:title')}>
+          <Typography.Paragraph type="secondary">{t('exportPkg:intro')}</Typography.Paragraph>
         </Card>
         <PreflightCard blockers={blockers} onRecheck={recheck} />
         {job && !running ? (
           <ExportProgressCard job={job} onCancel={cancel} onAgain={() => setTaskId(null)} />
         ) : (
-          <Card size="small" title={t('exportPkg.target.title')}>
+          <Card size="small" title={t('exportPkg:target.title')}>
             <ExportTargetFields
               format={format}
               onFormat={setFormat}
@@ -119,21 +118,21 @@ export function ExportScreen() {
             <Descriptions
               size="small"
               column={1}
-              title={t('exportPkg.signer.title')}
+              title={t('exportPkg:signer.title')}
               items={[
                 {
                   key: 'name',
-                  label: t('exportPkg.signer.name'),
+                  label: t('exportPkg:signer.name'),
                   children: <span data-user-data>{key?.name ?? '—'}</span>,
                 },
                 {
                   key: 'fp',
-                  label: t('exportPkg.signer.fingerprint'),
+                  label: t('exportPkg:signer.fingerprint'),
                   children: key ? <Fingerprint value={key.fingerprint} testId="signer-fingerprint" /> : '—',
                 },
               ]}
             />
-            <Typography.Paragraph type="secondary">{t('exportPkg.signer.hint')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">{t('exportPkg:signer.hint')}</Typography.Paragraph>
             {error && (
               <ErrorAlert error={error} onClose={startError ? () => setStartError(null) : undefined} />
             )}
@@ -147,7 +146,7 @@ export function ExportScreen() {
                 onClick={start}
                 data-testid="export-start"
               >
-                {t('exportPkg.start')}
+                {t('exportPkg:start')}
               </Button>
             )}
           </Card>

@@ -9,7 +9,6 @@ import { ReviewProgress } from '../components/review/review-progress'
 import { ReviewSummary } from '../components/review/review-summary'
 import { useReviewOpen } from '../components/review/use-review-open'
 import { useSession } from '../state/session'
-import '../components/review/review-i18n'
 
 /**
  * "Open package for review" from the start screen: choose the package, watch it verify, then
@@ -53,7 +52,7 @@ export function ReviewOpening({ onDone }: { onDone(): void }) {
       return (
         <Modal
           open
-          title={t('review.progress.failed')}
+          title={t('review:progress.failed')}
           onCancel={onDone}
           footer={<Button onClick={onDone}>OK</Button>}
         >
@@ -63,7 +62,7 @@ export function ReviewOpening({ onDone }: { onDone(): void }) {
     case 'cancelled':
       return (
         <Modal open closable={false} footer={null}>
-          <Alert type="info" showIcon title={t('review.progress.cancelled')} />
+          <Alert type="info" showIcon title={t('review:progress.cancelled')} />
         </Modal>
       )
     case 'no-case':
@@ -71,11 +70,11 @@ export function ReviewOpening({ onDone }: { onDone(): void }) {
         <Modal
           open
           width={760}
-          title={t('review.band.summary')}
+          title={t('review:band.summary')}
           onCancel={() => void endReview()}
-          footer={<Button onClick={() => void endReview()}>{t('review.summary.closeReview')}</Button>}
+          footer={<Button onClick={() => void endReview()}>{t('review:summary.closeReview')}</Button>}
         >
-          <Alert type="warning" showIcon title={t('review.summary.noCase')} className="page-alert" />
+          <Alert type="warning" showIcon title={t('review:summary.noCase')} className="page-alert" />
           <ReviewSummary path={path} verdict={state.progress.result as PackageVerdict} />
         </Modal>
       )

@@ -11,10 +11,9 @@ import { useElementWidth } from '../hooks/use-element-width'
 import { asApiError } from '../lib/errors'
 import { dirName } from '../lib/format'
 import { joinPath } from '../lib/paths'
-import '../components/review/review-i18n'
-import '../components/transfer/transfer-i18n'
 import { writeOrConfirmOverwrite } from '../components/review/confirm-overwrite'
 import '../components/transfer/transfer.css'
+import { documentTitle } from '../components/transfer/transfer-text'
 
 /** CSS pixels of an A4 page at 96 dpi: 21 cm × 29.7 cm. */
 const A4_SHORT = 794
@@ -56,25 +55,25 @@ export function ReviewTransfer() {
     <div className="page transfer-page" data-testid="review-transfer">
       <Card size="small" className="transfer-head">
         <Typography.Title level={4} style={{ marginTop: 0 }}>
-          {t('review.documents.title')}
+          {t('review:documents.title')}
         </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('review.documents.intro')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('review:documents.intro')}</Typography.Paragraph>
         {failure && <ErrorAlert error={failure} className="form-alert" />}
       </Card>
       {!data && !failure && (
         <div className="transfer-loading">
           <Spin />
-          <Typography.Text type="secondary">{t('review.documents.loading')}</Typography.Text>
+          <Typography.Text type="secondary">{t('review:documents.loading')}</Typography.Text>
         </div>
       )}
       {data && data.documents.length === 0 && (
         <Card size="small">
-          <Empty description={t('review.documents.empty')} />
+          <Empty description={t('review:documents.empty')} />
         </Card>
       )}
       {data && doc && (
         <div className="transfer-grid">
-          <Card title={t('review.documents.list')} size="small" className="transfer-list">
+          <Card title={t('review:documents.list')} size="small" className="transfer-list">
             <List
               data-testid="review-documents"
               dataSource={data.documents}
@@ -92,15 +91,15 @@ export function ReviewTransfer() {
                       <div className="transfer-doc-title">
                         <FileTextOutlined />
                         <Typography.Text strong>
-                          {i + 1}. {t(`transfer.kinds.${d.kind}`, { defaultValue: d.title })}
+                          {i + 1}. {documentTitle(d.kind, t, d.title)}
                         </Typography.Text>
                       </div>
                       <Space size={4} wrap>
                         <Tag>HTML</Tag>
-                        {d.pdf ? <Tag>PDF</Tag> : <Tag color="default">{t('review.documents.noPdf')}</Tag>}
+                        {d.pdf ? <Tag>PDF</Tag> : <Tag color="default">{t('review:documents.noPdf')}</Tag>}
                         {altered && (
                           <Tag color="error" icon={<WarningOutlined />}>
-                            {t('review.documents.altered')}
+                            {t('review:documents.altered')}
                           </Tag>
                         )}
                       </Space>
@@ -147,9 +146,9 @@ function PackageDocumentPreview({ doc }: { doc: PackageDocument }) {
   const pageWidth = landscape ? A4_LONG : A4_SHORT
   const pageHeight = landscape ? A4_SHORT : A4_LONG
   const scale = width > 0 ? width / pageWidth : 0
-  const title = t(`transfer.kinds.${doc.kind}`, { defaultValue: doc.title })
+  const title = documentTitle(doc.kind, t, doc.title)
   return (
-    <Card title={t('review.documents.preview')} size="small" className="transfer-preview">
+    <Card title={t('review:documents.preview')} size="small" className="transfer-preview">
       {failure && <ErrorAlert error={failure} className="form-alert" />}
       <div ref={box} className="transfer-preview-box" style={{ height: pageHeight * scale || undefined }}>
         {scale > 0 && text !== null && (
@@ -157,7 +156,7 @@ function PackageDocumentPreview({ doc }: { doc: PackageDocument }) {
             key={doc.html}
             data-testid="review-document-frame"
             data-user-data
-            title={t('review.documents.previewLabel', { title })}
+            title={t('review:documents.previewLabel', { title })}
             sandbox=""
             srcDoc={text}
             style={{
@@ -196,7 +195,7 @@ function SaveCopy({
       const r = await writeOrConfirmOverwrite(modal, t, out, (overwrite) =>
         api.invoke('review:saveDocument', { path, target: out, overwrite }),
       )
-      if (r) void message.success(t('review.documents.saved', { path: r.path }))
+      if (r) void message.success(t('review:documents.saved', { path: r.path }))
     } catch (err) {
       setFailure(asApiError(err))
     }
@@ -204,12 +203,12 @@ function SaveCopy({
 
   return (
     <div className="transfer-side">
-      <Card size="small" title={t('review.documents.save')} data-testid="review-document-save">
+      <Card size="small" title={t('review:documents.save')} data-testid="review-document-save">
         <Space direction="vertical" style={{ width: '100%' }}>
-          {altered && <Typography.Text type="danger">{t('review.documents.alteredText')}</Typography.Text>}
-          <Typography.Text type="secondary">{t('review.documents.saveHint')}</Typography.Text>
+          {altered && <Typography.Text type="danger">{t('review:documents.alteredText')}</Typography.Text>}
+          <Typography.Text type="secondary">{t('review:documents.saveHint')}</Typography.Text>
           <Input
-            aria-label={t('review.documents.saveTarget')}
+            aria-label={t('review:documents.saveTarget')}
             className="mono"
             value={target}
             onChange={(e) => setTarget(e.target.value)}
@@ -223,11 +222,11 @@ function SaveCopy({
                 onClick={() => void save(doc.pdf as string, 'pdf')}
                 data-testid="review-save-pdf"
               >
-                {t('review.documents.savePdf')}
+                {t('review:documents.savePdf')}
               </Button>
             )}
             <Button onClick={() => void save(doc.html, 'html')} data-testid="review-save-html">
-              {t('review.documents.saveHtml')}
+              {t('review:documents.saveHtml')}
             </Button>
           </Space>
         </Space>

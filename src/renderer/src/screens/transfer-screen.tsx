@@ -11,8 +11,8 @@ import { TransferInfoPanel } from '../components/transfer/transfer-info-panel'
 import { useTransferDocuments } from '../components/transfer/use-transfer-documents'
 import { useReadOnly } from '../state/read-only'
 import { useCurrentCase } from '../state/session'
-import '../components/transfer/transfer-i18n'
 import '../components/transfer/transfer.css'
+import { documentTitle } from '../components/transfer/transfer-text'
 
 /** The transfer: what it needs beyond violations, and the documents — preview, edit the free-text parts, print to PDF. */
 export function TransferScreen() {
@@ -28,8 +28,8 @@ export function TransferScreen() {
   return (
     <div className="page transfer-page">
       <Card size="small" className="transfer-head">
-        <Typography.Title level={4}>{t('transfer.title')}</Typography.Title>
-        <Typography.Paragraph type="secondary">{t('transfer.intro')}</Typography.Paragraph>
+        <Typography.Title level={4}>{t('transfer:title')}</Typography.Title>
+        <Typography.Paragraph type="secondary">{t('transfer:intro')}</Typography.Paragraph>
         {failure && <ErrorAlert error={failure} className="form-alert" />}
       </Card>
       <Tabs
@@ -39,13 +39,13 @@ export function TransferScreen() {
         items={[
           {
             key: 'documents',
-            label: t('transfer.tabs.documents'),
+            label: t('transfer:tabs.documents'),
             children: (
               <>
                 {!data && !failure && (
                   <div className="transfer-loading">
                     <Spin />
-                    <Typography.Text type="secondary">{t('transfer.loading')}</Typography.Text>
+                    <Typography.Text type="secondary">{t('transfer:loading')}</Typography.Text>
                   </div>
                 )}
                 {data && doc && (
@@ -59,7 +59,7 @@ export function TransferScreen() {
                     <DocumentPreview doc={doc} />
                     <div className="transfer-side">
                       {!readOnly && (
-                        <Card size="small" title={t(`transfer.kinds.${doc.kind}`)}>
+                        <Card size="small" title={documentTitle(doc.kind, t)}>
                           <PdfButton doc={doc} />
                         </Card>
                       )}
@@ -72,7 +72,7 @@ export function TransferScreen() {
           },
           {
             key: 'info',
-            label: <span data-testid="transfer-tab-info">{t('transfer.tabs.info')}</span>,
+            label: <span data-testid="transfer-tab-info">{t('transfer:tabs.info')}</span>,
             children: <TransferInfoPanel zone={info.timezone} readOnly={readOnly} />,
           },
         ]}

@@ -10,7 +10,6 @@ import { useViolations } from '../components/violations/use-violations'
 import { ViolationDetail } from '../components/violations/violation-detail'
 import { ViolationEditor } from '../components/violations/violation-editor'
 import { ViolationList } from '../components/violations/violation-list'
-import '../components/violations/violations-i18n'
 import '../components/violations/violations.css'
 import { useReadOnly } from '../state/read-only'
 import { useCurrentCase } from '../state/session'
@@ -36,13 +35,13 @@ export function ViolationsScreen() {
   const listTab = !data ? (
     failure ? null : (
       <div className="vio-loading" data-testid="violations-loading">
-        <Spin /> {t('violations.loading')}
+        <Spin /> {t('violations:loading')}
       </div>
     )
   ) : violations.length === 0 ? (
     <Empty
       image={Empty.PRESENTED_IMAGE_SIMPLE}
-      description={t('violations.empty')}
+      description={t('violations:empty')}
       data-testid="violations-empty"
     />
   ) : (
@@ -60,7 +59,7 @@ export function ViolationsScreen() {
           onChanged={changed}
         />
       ) : (
-        <Typography.Text type="secondary">{t('violations.selectHint')}</Typography.Text>
+        <Typography.Text type="secondary">{t('violations:selectHint')}</Typography.Text>
       )}
     </div>
   )
@@ -68,7 +67,7 @@ export function ViolationsScreen() {
   return (
     <div className="page vio-screen" data-testid="violations-screen">
       <Card
-        title={t('violations.title')}
+        title={t('violations:title')}
         extra={
           !readOnly && (
             <Button
@@ -78,7 +77,7 @@ export function ViolationsScreen() {
               disabled={!data}
               data-testid="violation-add"
             >
-              {t('violations.add')}
+              {t('violations:add')}
             </Button>
           )
         }
@@ -88,15 +87,15 @@ export function ViolationsScreen() {
           destroyOnHidden
           onChange={() => void reload()}
           items={[
-            { key: 'list', label: t('violations.tabs.list'), children: listTab },
+            { key: 'list', label: t('violations:tabs.list'), children: listTab },
             {
               key: 'matrix',
-              label: t('violations.tabs.matrix'),
+              label: t('violations:tabs.matrix'),
               children: <EvidenceMatrixView version={version} />,
             },
             {
               key: 'catalogue',
-              label: t('violations.tabs.catalogue'),
+              label: t('violations:tabs.catalogue'),
               children: data && <LegalCataloguePanel legal={data.legal} onChanged={changed} />,
             },
           ]}

@@ -8,9 +8,20 @@ import { formatBytes } from '../../lib/format'
 import { warningText } from '../../lib/warnings'
 import { CapturedTime } from './captured-time'
 import { KindIcon, kindLabel } from '../../kinds/registry'
+import type { MessageKey } from '../../i18n/keys'
 
 const ROW_HEIGHT = 40
 const COLUMNS = ['number', 'kind', 'name', 'captured', 'device', 'size', 'sha256', 'warnings'] as const
+const COLUMN_TEXT: Record<(typeof COLUMNS)[number], MessageKey> = {
+  number: 'library.col.number',
+  kind: 'library.col.kind',
+  name: 'library.col.name',
+  captured: 'library.col.captured',
+  device: 'library.col.device',
+  size: 'library.col.size',
+  sha256: 'library.col.sha256',
+  warnings: 'library.col.warnings',
+}
 /** one template for the header and every row, so the columns line up without a <table> */
 const TEMPLATE = '88px 150px minmax(180px, 2fr) 256px minmax(120px, 1fr) 84px 140px 76px'
 
@@ -52,7 +63,7 @@ export function EvidenceTable({ pager, total, selectedId, onSelect }: Props) {
         <div className="vtable-head" role="row" style={{ gridTemplateColumns: TEMPLATE }}>
           {COLUMNS.map((c) => (
             <div key={c} role="columnheader" className={`vcell col-${c}${c === 'size' ? ' num' : ''}`}>
-              {t(`library.col.${c}`)}
+              {t(COLUMN_TEXT[c])}
             </div>
           ))}
         </div>

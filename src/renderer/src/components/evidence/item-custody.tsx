@@ -15,7 +15,7 @@ export function ItemCustody({ events }: { events: CustodyEvent[] }) {
       {events.map((e) => (
         <li key={e.seq}>
           <div className="item-custody-head">
-            <Tag>{actionLabel(e.action, t)}</Tag>
+            <Tag>{actionLabel(e.action, i18n.language)}</Tag>
             <span className="mono small">{formatInZone(e.at, timezone)}</span>
           </div>
           <div className="small">

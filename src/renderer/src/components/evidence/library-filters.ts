@@ -2,9 +2,17 @@ import type { Dayjs } from 'dayjs'
 import { toIsoWithOffset, zonedWallTimeToInstant } from '../../../../shared/time-zone'
 import type { EvidenceKind } from '../../../../shared/types'
 import type { LibraryQuery } from '../../hooks/use-evidence-pages'
+import type { MessageKey } from '../../i18n/keys'
 
 export const SORTS = ['number-asc', 'number-desc', 'captured-asc', 'captured-desc'] as const
 export type LibrarySort = (typeof SORTS)[number]
+
+export const SORT_TEXT: Record<LibrarySort, MessageKey> = {
+  'number-asc': 'library.sorts.number-asc',
+  'number-desc': 'library.sorts.number-desc',
+  'captured-asc': 'library.sorts.captured-asc',
+  'captured-desc': 'library.sorts.captured-desc',
+}
 
 /** What the officer chose in the toolbar; `text` is applied after a pause in typing. */
 export interface LibraryFilters {

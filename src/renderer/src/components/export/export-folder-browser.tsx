@@ -20,14 +20,14 @@ export function ExportFolderBrowser({ startDir, onChoose, onCancel }: Props) {
     <Modal
       open
       width={820}
-      title={t('exportPkg.target.pickTitle')}
+      title={t('exportPkg:target.pickTitle')}
       onCancel={onCancel}
       destroyOnHidden
       footer={
         <Flex gap={8} justify="flex-end">
-          <Button onClick={onCancel}>{t('exportPkg.target.cancel')}</Button>
+          <Button onClick={onCancel}>{t('exportPkg:target.cancel')}</Button>
           <Button type="primary" disabled={!listing} onClick={() => listing && onChoose(listing.dir)}>
-            {t('exportPkg.target.useCurrent')}
+            {t('exportPkg:target.useCurrent')}
           </Button>
         </Flex>
       }

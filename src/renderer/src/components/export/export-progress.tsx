@@ -18,8 +18,8 @@ export function ExportProgressCard({ job, onCancel, onAgain }: Props) {
   const r = job.result
   if (job.state === 'done' && r) {
     return (
-      <Card size="small" title={t('exportPkg.done.title')} data-testid="export-done">
-        <Alert type="success" showIcon title={t('exportPkg.done.message')} className="export-done-alert" />
+      <Card size="small" title={t('exportPkg:done.title')} data-testid="export-done">
+        <Alert type="success" showIcon title={t('exportPkg:done.message')} className="export-done-alert" />
         <Descriptions
           size="small"
           column={1}
@@ -27,7 +27,7 @@ export function ExportProgressCard({ job, onCancel, onAgain }: Props) {
           items={[
             {
               key: 'path',
-              label: t('exportPkg.done.path'),
+              label: t('exportPkg:done.path'),
               children: (
                 <Typography.Text className="mono" copyable data-testid="export-done-path">
                   {r.path}
@@ -38,7 +38,7 @@ export function ExportProgressCard({ job, onCancel, onAgain }: Props) {
               ? [
                   {
                     key: 'sha',
-                    label: t('exportPkg.done.sha256'),
+                    label: t('exportPkg:done.sha256'),
                     children: (
                       <Typography.Text className="mono export-hash" copyable data-testid="export-done-sha256">
                         {r.sha256}
@@ -47,15 +47,15 @@ export function ExportProgressCard({ job, onCancel, onAgain }: Props) {
                   },
                 ]
               : []),
-            { key: 'files', label: t('exportPkg.done.files'), children: r.files },
+            { key: 'files', label: t('exportPkg:done.files'), children: r.files },
             {
               key: 'bytes',
-              label: t('exportPkg.done.bytes'),
+              label: t('exportPkg:done.bytes'),
               children: `${formatBytes(r.bytes)} (${r.bytes.toLocaleString()} B)`,
             },
             {
               key: 'signer',
-              label: t('exportPkg.done.signer'),
+              label: t('exportPkg:done.signer'),
               children: (
                 <>
                   <span data-user-data>{r.signer.name}</span> · <Fingerprint value={r.signer.fingerprint} />
@@ -65,7 +65,7 @@ export function ExportProgressCard({ job, onCancel, onAgain }: Props) {
           ]}
         />
         <Button className="export-again" onClick={onAgain}>
-          {t('exportPkg.done.again')}
+          {t('exportPkg:done.again')}
         </Button>
       </Card>
     )
@@ -79,38 +79,38 @@ export function ExportProgressCard({ job, onCancel, onAgain }: Props) {
           <Alert
             type={job.state === 'failed' ? 'error' : 'info'}
             showIcon
-            title={t(`exportPkg.${job.state}`)}
+            title={t(job.state === 'failed' ? 'exportPkg:failed' : 'exportPkg:cancelled')}
           />
         )}
         {job.state === 'failed' && (
-          <Typography.Paragraph type="secondary">{t('exportPkg.failed')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t('exportPkg:failed')}</Typography.Paragraph>
         )}
         <Button className="export-again" onClick={onAgain}>
-          {t('exportPkg.done.again')}
+          {t('exportPkg:done.again')}
         </Button>
       </Card>
     )
   }
   return (
-    <Card size="small" title={t('exportPkg.running')} data-testid="export-running">
+    <Card size="small" title={t('exportPkg:running')} data-testid="export-running">
       <Progress percent={percent} status="active" />
       <Typography.Paragraph>
-        {t('exportPkg.progress', {
+        {t('exportPkg:progress', {
           done: formatBytes(job.bytesDone),
           total: formatBytes(job.bytesTotal),
           speed: formatSpeed(job.bytesPerSec),
         })}
-        {job.etaSec !== null && <> · {t('exportPkg.eta', { eta: formatDuration(job.etaSec, t) })}</>}
+        {job.etaSec !== null && <> · {t('exportPkg:eta', { eta: formatDuration(job.etaSec, t) })}</>}
         {' · '}
-        {t('exportPkg.files', { done: job.filesDone, total: job.filesTotal })}
+        {t('exportPkg:files', { done: job.filesDone, total: job.filesTotal })}
       </Typography.Paragraph>
       {job.currentFile && (
         <Typography.Paragraph type="secondary" ellipsis className="mono">
-          {t('exportPkg.currentFile', { file: job.currentFile })}
+          {t('exportPkg:currentFile', { file: job.currentFile })}
         </Typography.Paragraph>
       )}
       <Button danger onClick={onCancel} data-testid="export-cancel">
-        {t('exportPkg.cancel')}
+        {t('exportPkg:cancel')}
       </Button>
     </Card>
   )

@@ -43,33 +43,36 @@ export function ExportTargetFields({ format, onFormat, dir, onDir, onBrowse, roo
     : null
   return (
     <Form layout="vertical" disabled={disabled}>
-      <Form.Item label={t('exportPkg.target.format')} extra={t(`exportPkg.target.${format}Hint`)}>
+      <Form.Item
+        label={t('exportPkg:target.format')}
+        extra={t(format === 'zip' ? 'exportPkg:target.zipHint' : 'exportPkg:target.folderHint')}
+      >
         <Segmented<ExportFormat>
           value={format}
           onChange={onFormat}
           options={[
-            { value: 'zip', label: t('exportPkg.target.zip') },
-            { value: 'folder', label: t('exportPkg.target.folder') },
+            { value: 'zip', label: t('exportPkg:target.zip') },
+            { value: 'folder', label: t('exportPkg:target.folder') },
           ]}
         />
       </Form.Item>
-      <Form.Item label={t('exportPkg.target.dir')} htmlFor="export-dir">
+      <Form.Item label={t('exportPkg:target.dir')} htmlFor="export-dir">
         <Space.Compact block>
           <Input
             id="export-dir"
             className="mono"
             value={dir}
-            placeholder={t('exportPkg.target.dirPlaceholder')}
+            placeholder={t('exportPkg:target.dirPlaceholder')}
             onChange={(e) => onDir(e.target.value)}
           />
           <Button icon={<FolderOpenOutlined />} onClick={onBrowse}>
-            {t('exportPkg.target.browse')}
+            {t('exportPkg:target.browse')}
           </Button>
         </Space.Compact>
       </Form.Item>
       {result && (
         <Typography.Paragraph type="secondary" data-testid="export-result-path">
-          {t('exportPkg.target.result')}{' '}
+          {t('exportPkg:target.result')}{' '}
           <Typography.Text className="mono" data-user-data>
             {result}
           </Typography.Text>

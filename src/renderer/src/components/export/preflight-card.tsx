@@ -2,6 +2,14 @@ import { Alert, Button, Card, List, Tag } from 'antd'
 import { ReloadOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { ExportBlocker } from '../../../../shared/package-types'
+import type { MessageKey } from '../../i18n/keys'
+
+const BLOCKER_TEXT: Record<ExportBlocker['code'], MessageKey> = {
+  'violation-without-evidence': 'exportPkg:preflight.codes.violation-without-evidence',
+  'violation-without-basis': 'exportPkg:preflight.codes.violation-without-basis',
+  'object-bad': 'exportPkg:preflight.codes.object-bad',
+  'no-evidence': 'exportPkg:preflight.codes.no-evidence',
+}
 
 interface Props {
   blockers: ExportBlocker[] | null
@@ -14,27 +22,27 @@ export function PreflightCard({ blockers, onRecheck }: Props) {
   return (
     <Card
       size="small"
-      title={t('exportPkg.preflight.title')}
+      title={t('exportPkg:preflight.title')}
       extra={
         <Button size="small" icon={<ReloadOutlined />} onClick={onRecheck}>
-          {t('exportPkg.preflight.recheck')}
+          {t('exportPkg:preflight.recheck')}
         </Button>
       }
       data-testid="export-preflight"
     >
       {blockers === null ? (
-        <Alert type="info" title={t('exportPkg.preflight.checking')} />
+        <Alert type="info" title={t('exportPkg:preflight.checking')} />
       ) : blockers.length === 0 ? (
-        <Alert type="success" showIcon title={t('exportPkg.preflight.ready')} data-testid="export-ready" />
+        <Alert type="success" showIcon title={t('exportPkg:preflight.ready')} data-testid="export-ready" />
       ) : (
         <>
-          <Alert type="warning" showIcon title={t('exportPkg.preflight.blocked')} />
+          <Alert type="warning" showIcon title={t('exportPkg:preflight.blocked')} />
           <List
             size="small"
             dataSource={blockers}
             renderItem={(b) => (
               <List.Item data-testid="export-blocker">
-                <Tag color="red">{t(`exportPkg.preflight.codes.${b.code}`)}</Tag>
+                <Tag color="red">{t(BLOCKER_TEXT[b.code])}</Tag>
                 {b.message}
               </List.Item>
             )}

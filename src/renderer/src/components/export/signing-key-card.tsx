@@ -2,10 +2,17 @@ import { useState } from 'react'
 import { Alert, Button, Card, Descriptions, Input, Space, Typography, message } from 'antd'
 import { CopyOutlined, DownloadOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
+import type { OfficerKeyInfo } from '../../../../shared/package-types'
 import { useApi } from '../../hooks/use-api'
+import type { MessageKey } from '../../i18n/keys'
 import { formatInZone } from '../../lib/time'
 import { ErrorAlert } from '../error-alert'
 import { Fingerprint } from './fingerprint'
+
+const PROTECTION_TEXT: Record<OfficerKeyInfo['protection'], MessageKey> = {
+  'safe-storage': 'exportPkg:key.safe-storage',
+  'file-0600': 'exportPkg:key.file-0600',
+}
 
 /** The officer's own key: fingerprint, how it is kept, and the public key to hand to reviewers. */
 export function SigningKeyCard({ timeZone }: { timeZone: string }) {
@@ -19,7 +26,7 @@ export function SigningKeyCard({ timeZone }: { timeZone: string }) {
     try {
       await navigator.clipboard.writeText(key.publicKeyPem)
       setCopied(true)
-      void message.success(t('exportPkg.key.copied'))
+      void message.success(t('exportPkg:key.copied'))
     } catch {
       // no clipboard permission (e.g. plain http): the PEM is selectable in the box below
     }
@@ -35,9 +42,9 @@ export function SigningKeyCard({ timeZone }: { timeZone: string }) {
   }
 
   return (
-    <Card size="small" title={t('exportPkg.key.title')} data-testid="signing-key">
+    <Card size="small" title={t('exportPkg:key.title')} data-testid="signing-key">
       {error && <ErrorAlert error={error} />}
-      {!key && !error && <Alert type="info" title={t('exportPkg.key.loading')} />}
+      {!key && !error && <Alert type="info" title={t('exportPkg:key.loading')} />}
       {key && (
         <>
           <Descriptions
@@ -46,24 +53,24 @@ export function SigningKeyCard({ timeZone }: { timeZone: string }) {
             items={[
               {
                 key: 'fp',
-                label: t('exportPkg.key.fingerprint'),
+                label: t('exportPkg:key.fingerprint'),
                 children: <Fingerprint value={key.fingerprint} testId="my-fingerprint" />,
               },
               {
                 key: 'at',
-                label: t('exportPkg.key.createdAt'),
+                label: t('exportPkg:key.createdAt'),
                 children: formatInZone(key.createdAt, timeZone),
               },
               {
                 key: 'prot',
-                label: t('exportPkg.key.protection'),
-                children: t(`exportPkg.key.${key.protection}`),
+                label: t('exportPkg:key.protection'),
+                children: t(PROTECTION_TEXT[key.protection]),
               },
             ]}
           />
-          <Typography.Paragraph type="secondary">{t('exportPkg.key.hint')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t('exportPkg:key.hint')}</Typography.Paragraph>
           <Input.TextArea
-            aria-label={t('exportPkg.key.publicKey')}
+            aria-label={t('exportPkg:key.publicKey')}
             className="mono"
             readOnly
             value={key.publicKeyPem}
@@ -71,10 +78,10 @@ export function SigningKeyCard({ timeZone }: { timeZone: string }) {
           />
           <Space className="export-key-actions">
             <Button icon={<CopyOutlined />} onClick={copy}>
-              {copied ? t('exportPkg.key.copied') : t('exportPkg.key.copy')}
+              {copied ? t('exportPkg:key.copied') : t('exportPkg:key.copy')}
             </Button>
             <Button icon={<DownloadOutlined />} onClick={download}>
-              {t('exportPkg.key.download')}
+              {t('exportPkg:key.download')}
             </Button>
           </Space>
         </>

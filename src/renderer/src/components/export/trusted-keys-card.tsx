@@ -41,10 +41,10 @@ export function TrustedKeysCard({ timeZone }: { timeZone: string }) {
     )
 
   return (
-    <Card size="small" title={t('exportPkg.trust.title')} data-testid="trusted-keys">
-      <Typography.Paragraph type="secondary">{t('exportPkg.trust.hint')}</Typography.Paragraph>
+    <Card size="small" title={t('exportPkg:trust.title')} data-testid="trusted-keys">
+      <Typography.Paragraph type="secondary">{t('exportPkg:trust.hint')}</Typography.Paragraph>
       {keys && keys.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('exportPkg.trust.empty')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('exportPkg:trust.empty')} />
       ) : (
         <List
           size="small"
@@ -56,11 +56,11 @@ export function TrustedKeysCard({ timeZone }: { timeZone: string }) {
               actions={[
                 <Popconfirm
                   key="remove"
-                  title={t('exportPkg.trust.removeConfirm')}
+                  title={t('exportPkg:trust.removeConfirm')}
                   onConfirm={() => run(() => api.invoke('trust:remove', { fingerprint: k.fingerprint }))}
                 >
                   <Button size="small" danger>
-                    {t('exportPkg.trust.remove')}
+                    {t('exportPkg:trust.remove')}
                   </Button>
                 </Popconfirm>,
               ]}
@@ -71,7 +71,7 @@ export function TrustedKeysCard({ timeZone }: { timeZone: string }) {
                   <>
                     <Fingerprint value={k.fingerprint} />
                     <br />
-                    {t('exportPkg.trust.addedAt')}：{formatInZone(k.addedAt, timeZone)}
+                    {t('exportPkg:trust.addedAt')}：{formatInZone(k.addedAt, timeZone)}
                   </>
                 }
               />
@@ -81,27 +81,27 @@ export function TrustedKeysCard({ timeZone }: { timeZone: string }) {
       )}
       {error && <ErrorAlert error={error} onClose={changeError ? () => setChangeError(null) : undefined} />}
       <Form layout="vertical" className="trusted-key-form" onFinish={add}>
-        <Form.Item label={t('exportPkg.trust.name')} htmlFor="trust-name">
+        <Form.Item label={t('exportPkg:trust.name')} htmlFor="trust-name">
           <Input
             id="trust-name"
             value={name}
             maxLength={100}
-            placeholder={t('exportPkg.trust.namePlaceholder')}
+            placeholder={t('exportPkg:trust.namePlaceholder')}
             onChange={(e) => setName(e.target.value)}
           />
         </Form.Item>
-        <Form.Item label={t('exportPkg.trust.pem')} htmlFor="trust-pem">
+        <Form.Item label={t('exportPkg:trust.pem')} htmlFor="trust-pem">
           <Input.TextArea
             id="trust-pem"
             className="mono"
             value={pem}
             rows={4}
-            placeholder={t('exportPkg.trust.pemPlaceholder')}
+            placeholder={t('exportPkg:trust.pemPlaceholder')}
             onChange={(e) => setPem(e.target.value)}
           />
         </Form.Item>
         <Button type="primary" htmlType="submit" disabled={!name.trim() || !pem.trim()}>
-          {t('exportPkg.trust.add')}
+          {t('exportPkg:trust.add')}
         </Button>
       </Form>
     </Card>

@@ -9,9 +9,9 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import { ERROR_CODES } from '../../../../shared/errors'
 import type { ImportFileResult } from '../../../../shared/types'
 import { baseName, dirName, formatBytes } from '../../lib/format'
+import { errorText } from '../../lib/message-maps'
 import { warningText } from '../../lib/warnings'
 import { kindLabel } from '../../kinds/registry'
 
@@ -32,8 +32,8 @@ export function rejectReason(r: ImportFileResult, t: TFunction): string {
   if (code === 'invalid-input' && r.size === 0) return t('tasks.reason.empty')
   if (code === 'io-error') return t('tasks.reason.unreadable')
   if (code === 'cancelled') return t('tasks.reason.cancelled')
-  const known = (ERROR_CODES as readonly string[]).includes(code) ? code : 'internal'
-  return `${t(`errors.${known}.title`)} — ${t(`errors.${known}.action`)}`
+  const text = errorText(code)
+  return `${t(text.title)} — ${t(text.action)}`
 }
 
 const ICONS = {

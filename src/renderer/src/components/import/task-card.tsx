@@ -2,12 +2,21 @@ import { useMemo, useState } from 'react'
 import { Alert, Button, Flex, Progress, Segmented, Tag, Tooltip, Typography } from 'antd'
 import { StopOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import { isJobRunning, type JobProgress } from '../../../../shared/jobs'
+import { isJobRunning, type JobProgress, type JobState } from '../../../../shared/jobs'
 import { formatBytes, formatDuration, formatSpeed } from '../../lib/format'
 import { useImportTasks } from '../../state/import-tasks-context'
 import { ErrorAlert } from '../error-alert'
 import { JobCard } from './job-card'
 import { outcomeOf, ResultList, type Outcome } from './result-list'
+import type { MessageKey } from '../../i18n/keys'
+
+const STATE_TEXT: Record<JobState, MessageKey> = {
+  scanning: 'tasks.state.scanning',
+  running: 'tasks.state.running',
+  done: 'tasks.state.done',
+  cancelled: 'tasks.state.cancelled',
+  failed: 'tasks.state.failed',
+}
 
 /** One import: how far it is, how fast, what is left, and what became of each file. */
 export function TaskCard({ task }: { task: JobProgress<'import'> }) {
@@ -44,7 +53,7 @@ export function TaskCard({ task }: { task: JobProgress<'import'> }) {
       testId="task-card"
       state={task.state}
       title={t('tasks.importTitle')}
-      stateLabel={t(`tasks.state.${task.state}`)}
+      stateLabel={t(STATE_TEXT[task.state])}
       extra={
         running && (
           <Tooltip title={t('tasks.cancelHint')}>

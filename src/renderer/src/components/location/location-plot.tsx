@@ -51,7 +51,7 @@ export function LocationPlot({ points, width }: { points: GpsItem[]; width: numb
       <g className="loc-north" transform={`translate(${width - 36}, 40)`} data-testid="location-north">
         <path d="M0,-22 L8,6 L0,0 L-8,6 Z" />
         <text y={22} textAnchor="middle">
-          {t('timeline.location.north')}
+          {t('timeline:location.north')}
         </text>
       </g>
       <g

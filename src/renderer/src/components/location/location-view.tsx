@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next'
 import type { EvidenceItem } from '../../../../shared/types'
 import { useElementWidth } from '../../hooks/use-element-width'
 import { itemViewer } from '../../state/viewer'
-import '../timeline/timeline-i18n'
 import { formatMetres, haversineMetres } from './geo'
 import { LocationPlot, type GpsItem } from './location-plot'
 import './location.css'
@@ -69,22 +68,22 @@ export function LocationView({ items }: { items: EvidenceItem[] }) {
   )
   return (
     <div className="loc-view" data-testid="location-view">
-      <Typography.Paragraph type="secondary">{t('timeline.location.intro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('timeline:location.intro')}</Typography.Paragraph>
       {points.length === 0 ? (
-        <Empty description={t('timeline.location.empty')} data-testid="location-empty" />
+        <Empty description={t('timeline:location.empty')} data-testid="location-empty" />
       ) : (
         <>
-          <Typography.Text strong>{t('timeline.location.points', { count: points.length })}</Typography.Text>
+          <Typography.Text strong>{t('timeline:location.points', { count: points.length })}</Typography.Text>
           <div ref={boxRef} className="loc-box">
             {width > 0 && <LocationPlot points={points} width={width} />}
           </div>
           {rows.length > 0 && (
             <section className="loc-distances">
               <Typography.Title level={5}>
-                {all ? t('timeline.location.pairwise') : t('timeline.location.nearest')}
+                {all ? t('timeline:location.pairwise') : t('timeline:location.nearest')}
               </Typography.Title>
               <Typography.Paragraph type="secondary">
-                {t('timeline.location.distanceHint')}
+                {t('timeline:location.distanceHint')}
               </Typography.Paragraph>
               <Table<Row>
                 size="small"
@@ -102,19 +101,19 @@ export function LocationView({ items }: { items: EvidenceItem[] }) {
                 columns={[
                   {
                     key: 'from',
-                    title: t('timeline.location.from'),
+                    title: t('timeline:location.from'),
                     render: (_, r) => numberCell(r.from),
                     width: 120,
                   },
                   {
                     key: 'to',
-                    title: t('timeline.location.to'),
+                    title: t('timeline:location.to'),
                     render: (_, r) => numberCell(r.to),
                     width: 120,
                   },
                   {
                     key: 'distance',
-                    title: t('timeline.location.distance'),
+                    title: t('timeline:location.distance'),
                     sorter: (a, b) => a.metres - b.metres,
                     render: (_, r) => (
                       <span className="mono" data-testid="distance" data-metres={r.metres}>

@@ -17,10 +17,10 @@ export async function writeOrConfirmOverwrite<T>(
   } catch (err) {
     if (!(err instanceof ApiCallError) || err.error.code !== 'target-exists') throw err
     const confirmed = await modal.confirm({
-      title: t('review.overwrite.title'),
-      content: t('review.overwrite.content', { path: target }),
-      okText: t('review.overwrite.ok'),
-      cancelText: t('review.overwrite.cancel'),
+      title: t('review:overwrite.title'),
+      content: t('review:overwrite.content', { path: target }),
+      okText: t('review:overwrite.ok'),
+      cancelText: t('review:overwrite.cancel'),
       okButtonProps: { danger: true },
     })
     return confirmed ? write(true) : null

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next'
 import { useDirListing } from '../../hooks/use-dir-listing'
 import { formatBytes } from '../../lib/format'
 import { FolderNav } from '../folder-nav'
-import './review-i18n'
 
 interface Props {
   onChoose(path: string): void
@@ -24,27 +23,27 @@ export function PackagePicker({ onChoose, onCancel }: Props) {
     <Modal
       open
       width={820}
-      title={t('review.picker.title')}
+      title={t('review:picker.title')}
       onCancel={onCancel}
       destroyOnHidden
       footer={
         <Flex gap={8} justify="flex-end">
-          <Button onClick={onCancel}>{t('review.picker.cancel')}</Button>
+          <Button onClick={onCancel}>{t('review:picker.cancel')}</Button>
           <Button
             type="primary"
             disabled={!listing}
             onClick={() => listing && onChoose(listing.dir)}
             data-testid="review-use-folder"
           >
-            {t('review.picker.useFolder')}
+            {t('review:picker.useFolder')}
           </Button>
         </Flex>
       }
     >
-      <Typography.Paragraph type="secondary">{t('review.picker.hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('review:picker.hint')}</Typography.Paragraph>
       <FolderNav nav={nav}>
         {entries.length === 0 ? (
-          <Empty description={t('review.picker.empty')} />
+          <Empty description={t('review:picker.empty')} />
         ) : (
           <List
             size="small"
@@ -64,7 +63,7 @@ export function PackagePicker({ onChoose, onCancel }: Props) {
                   </Typography.Text>
                   {!e.isDir && (
                     <Typography.Text type="secondary">
-                      {t('review.picker.zip')} · {formatBytes(e.size ?? 0)}
+                      {t('review:picker.zip')} · {formatBytes(e.size ?? 0)}
                     </Typography.Text>
                   )}
                 </Flex>

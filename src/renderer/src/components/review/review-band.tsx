@@ -11,7 +11,6 @@ import type { CaseInfo } from '../../../../shared/types'
 import { useApi } from '../../hooks/use-api'
 import { ReviewNotesPanel } from './review-notes-panel'
 import { ReviewSummary } from './review-summary'
-import './review-i18n'
 
 /**
  * The yellow "review mode" band across the case frame: the verdict (shown first, on opening),
@@ -46,16 +45,16 @@ export function ReviewBand({ current, onClose }: { current: CaseInfo; onClose():
         style={{ background: '#fffbe6', borderBottom: '1px solid #ffe58f', padding: '6px 16px' }}
       >
         <AuditOutlined />
-        <Typography.Text strong>{t('review.band.title')}</Typography.Text>
-        <Typography.Text className="review-band-text">{t('review.band.text')}</Typography.Text>
+        <Typography.Text strong>{t('review:band.title')}</Typography.Text>
+        <Typography.Text className="review-band-text">{t('review:band.text')}</Typography.Text>
         <Typography.Text strong type={review.valid ? 'success' : 'danger'}>
-          {review.valid ? t('review.summary.ok') : t('review.summary.bad')}
+          {review.valid ? t('review:summary.ok') : t('review:summary.bad')}
         </Typography.Text>
         {notices.length > 0 && (
           <Tag color="warning" icon={<ExclamationCircleOutlined />} data-testid="review-band-warning">
             {notices.length === 1 && notices[0].code === 'untrusted-key'
-              ? t('review.band.untrusted')
-              : t('review.band.notices', { n: notices.length })}
+              ? t('review:band.untrusted')
+              : t('review:band.notices', { n: notices.length })}
           </Tag>
         )}
         <Space className="review-band-actions" style={{ marginLeft: 'auto' }}>
@@ -65,7 +64,7 @@ export function ReviewBand({ current, onClose }: { current: CaseInfo; onClose():
             onClick={() => setSummaryOpen(true)}
             data-testid="review-show-summary"
           >
-            {t('review.band.summary')}
+            {t('review:band.summary')}
           </Button>
           <Button
             size="small"
@@ -73,28 +72,28 @@ export function ReviewBand({ current, onClose }: { current: CaseInfo; onClose():
             onClick={() => setNotesOpen(true)}
             data-testid="review-open-notes"
           >
-            {t('review.band.notes')}
+            {t('review:band.notes')}
           </Button>
         </Space>
       </Flex>
       <Modal
         open={summaryOpen && verdict !== null}
         width={760}
-        title={t('review.band.summary')}
+        title={t('review:band.summary')}
         closable={!blocked}
         maskClosable={!blocked}
         keyboard={!blocked}
         onCancel={() => !blocked && setSummaryOpen(false)}
         footer={
           <Space>
-            <Button onClick={onClose}>{t('review.summary.closeReview')}</Button>
+            <Button onClick={onClose}>{t('review:summary.closeReview')}</Button>
             <Button
               type="primary"
               disabled={blocked}
               onClick={() => setSummaryOpen(false)}
               data-testid="review-show-case"
             >
-              {t('review.summary.showCase')}
+              {t('review:summary.showCase')}
             </Button>
           </Space>
         }
@@ -105,7 +104,7 @@ export function ReviewBand({ current, onClose }: { current: CaseInfo; onClose():
             className="review-ack"
             type={mismatch ? 'error' : 'warning'}
             showIcon
-            title={t('review.band.ack')}
+            title={t('review:band.ack')}
             data-testid="review-ack"
             description={
               <Checkbox
@@ -113,7 +112,7 @@ export function ReviewBand({ current, onClose }: { current: CaseInfo; onClose():
                 onChange={(e) => setAcknowledged(e.target.checked)}
                 data-testid="review-ack-signer"
               >
-                {mismatch ? t('review.band.ackMismatch') : t('review.band.ackUntrusted')}
+                {mismatch ? t('review:band.ackMismatch') : t('review:band.ackUntrusted')}
               </Checkbox>
             }
           />

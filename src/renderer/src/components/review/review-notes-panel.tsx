@@ -10,7 +10,6 @@ import { dirName } from '../../lib/format'
 import { joinPath } from '../../lib/paths'
 import { ErrorAlert } from '../error-alert'
 import { writeOrConfirmOverwrite } from './confirm-overwrite'
-import './review-i18n'
 
 interface Props {
   open: boolean
@@ -39,26 +38,26 @@ export function ReviewNotesPanel({ open, onClose, packagePath, caseNumber }: Pro
   const [reportPath, setReportPath] = useState(
     joinPath(
       dirName(packagePath),
-      t('review.notes.reportFile', { number: caseNumber.replace(/[\\/:*?"<>|\s]/g, '_') }),
+      t('review:notes.reportFile', { number: caseNumber.replace(/[\\/:*?"<>|\s]/g, '_') }),
     ),
   )
 
   const label = (n: ReviewNote): string => {
     if (n.target.itemId) {
       const i = items.find((x) => x.id === n.target.itemId)
-      return t('review.notes.targetItem', {
+      return t('review:notes.targetItem', {
         number: i?.number ?? '',
         name: i?.originalName ?? n.target.itemId,
       })
     }
     if (n.target.violationId) {
       const v = violations.find((x) => x.id === n.target.violationId)
-      return t('review.notes.targetViolation', {
+      return t('review:notes.targetViolation', {
         number: v?.number ?? '',
         title: v?.title ?? n.target.violationId,
       })
     }
-    return t('review.notes.targetPackage')
+    return t('review:notes.targetPackage')
   }
 
   async function add() {
@@ -84,7 +83,7 @@ export function ReviewNotesPanel({ open, onClose, packagePath, caseNumber }: Pro
       const r = await writeOrConfirmOverwrite(modal, t, reportPath, (overwrite) =>
         api.invoke('review:exportReport', { target: reportPath, language, overwrite }),
       )
-      if (r) void message.success(t('review.notes.exportOk', { path: r.path }))
+      if (r) void message.success(t('review:notes.exportOk', { path: r.path }))
     } catch (err) {
       setFailure(asApiError(err))
     }
@@ -95,11 +94,11 @@ export function ReviewNotesPanel({ open, onClose, packagePath, caseNumber }: Pro
       open={open}
       onClose={onClose}
       size={520}
-      title={t('review.notes.title')}
+      title={t('review:notes.title')}
       destroyOnHidden
       data-testid="review-notes"
     >
-      <Typography.Paragraph type="secondary">{t('review.notes.hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('review:notes.hint')}</Typography.Paragraph>
       {failure && (
         <ErrorAlert
           error={failure}
@@ -109,21 +108,21 @@ export function ReviewNotesPanel({ open, onClose, packagePath, caseNumber }: Pro
       )}
       <Space direction="vertical" style={{ width: '100%' }}>
         <Flex gap={8} align="center">
-          <Typography.Text>{t('review.notes.target')}</Typography.Text>
+          <Typography.Text>{t('review:notes.target')}</Typography.Text>
           <Select
             style={{ flex: 1 }}
             value={target}
             onChange={setTarget}
             data-testid="review-note-target"
             options={[
-              { value: 'package', label: t('review.notes.targetPackage') },
+              { value: 'package', label: t('review:notes.targetPackage') },
               ...violations.map((v) => ({
                 value: `violation:${v.id}`,
-                label: t('review.notes.targetViolation', { number: v.number, title: v.title }),
+                label: t('review:notes.targetViolation', { number: v.number, title: v.title }),
               })),
               ...items.map((i) => ({
                 value: `item:${i.id}`,
-                label: t('review.notes.targetItem', { number: i.number, name: i.originalName }),
+                label: t('review:notes.targetItem', { number: i.number, name: i.originalName }),
               })),
             ]}
           />
@@ -132,7 +131,7 @@ export function ReviewNotesPanel({ open, onClose, packagePath, caseNumber }: Pro
           rows={3}
           value={text}
           maxLength={5000}
-          placeholder={t('review.notes.placeholder')}
+          placeholder={t('review:notes.placeholder')}
           onChange={(e) => setText(e.target.value)}
           data-testid="review-note-text"
         />
@@ -142,13 +141,13 @@ export function ReviewNotesPanel({ open, onClose, packagePath, caseNumber }: Pro
           onClick={() => void add()}
           data-testid="review-note-add"
         >
-          {t('review.notes.add')}
+          {t('review:notes.add')}
         </Button>
       </Space>
       <List
         className="review-note-list"
         dataSource={notes}
-        locale={{ emptyText: <Empty description={t('review.notes.empty')} /> }}
+        locale={{ emptyText: <Empty description={t('review:notes.empty')} /> }}
         renderItem={(n) => (
           <List.Item data-testid="review-note">
             <List.Item.Meta
@@ -159,7 +158,7 @@ export function ReviewNotesPanel({ open, onClose, packagePath, caseNumber }: Pro
                     {n.text}
                   </Typography.Paragraph>
                   <Typography.Text type="secondary">
-                    {t('review.notes.by', { name: n.author.name, certNo: n.author.certNo })} ·{' '}
+                    {t('review:notes.by', { name: n.author.name, certNo: n.author.certNo })} ·{' '}
                     {n.createdAt.replace('T', ' ').slice(0, 19)}
                   </Typography.Text>
                 </>
@@ -168,17 +167,17 @@ export function ReviewNotesPanel({ open, onClose, packagePath, caseNumber }: Pro
           </List.Item>
         )}
       />
-      <Typography.Title level={5}>{t('review.notes.exportTitle')}</Typography.Title>
+      <Typography.Title level={5}>{t('review:notes.exportTitle')}</Typography.Title>
       <Space.Compact block>
         <Input
-          aria-label={t('review.notes.exportTarget')}
+          aria-label={t('review:notes.exportTarget')}
           className="mono"
           value={reportPath}
           onChange={(e) => setReportPath(e.target.value)}
           data-testid="review-report-path"
         />
         <Button onClick={() => void exportReport()} data-testid="review-report-export">
-          {t('review.notes.export')}
+          {t('review:notes.export')}
         </Button>
       </Space.Compact>
     </Drawer>

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next'
 import type { JobProgress } from '../../../../shared/jobs'
 import { api } from '../../api'
 import { formatBytes, formatSpeed } from '../../lib/format'
-import './review-i18n'
 
 interface Props {
   taskId: string
@@ -19,14 +18,14 @@ export function ReviewProgress({ taskId, progress: p }: Props) {
       open
       closable={false}
       maskClosable={false}
-      title={t('review.progress.title')}
+      title={t('review:progress.title')}
       footer={
         <Button
           danger
           onClick={() => void api.invoke('job:cancel', { taskId }).catch(() => undefined)}
           data-testid="review-cancel"
         >
-          {t('review.progress.cancel')}
+          {t('review:progress.cancel')}
         </Button>
       }
     >
@@ -34,15 +33,15 @@ export function ReviewProgress({ taskId, progress: p }: Props) {
         <Progress percent={percent} status="active" />
         {p && p.bytesTotal > 0 && (
           <Typography.Paragraph>
-            {t('review.progress.bytes', { done: formatBytes(p.bytesDone), total: formatBytes(p.bytesTotal) })}
-            {p.bytesPerSec > 0 && ` · ${t('review.progress.speed', { speed: formatSpeed(p.bytesPerSec) })}`}
+            {t('review:progress.bytes', { done: formatBytes(p.bytesDone), total: formatBytes(p.bytesTotal) })}
+            {p.bytesPerSec > 0 && ` · ${t('review:progress.speed', { speed: formatSpeed(p.bytesPerSec) })}`}
           </Typography.Paragraph>
         )}
         <Typography.Paragraph type="secondary" ellipsis data-user-data>
           {p?.currentFile
-            ? t('review.progress.file', { file: p.currentFile })
+            ? t('review:progress.file', { file: p.currentFile })
             : percent >= 100
-              ? t('review.progress.preparing')
+              ? t('review:progress.preparing')
               : '\u00a0'}
         </Typography.Paragraph>
       </div>

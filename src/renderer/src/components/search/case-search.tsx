@@ -8,7 +8,6 @@ import { useDebounced } from '../../hooks/use-debounced'
 import { asApiError } from '../../lib/errors'
 import { itemViewer } from '../../state/viewer'
 import { ErrorAlert } from '../error-alert'
-import '../timeline/timeline-i18n'
 import { SearchResults } from './search-results'
 import './search.css'
 
@@ -91,8 +90,8 @@ export function CaseSearch() {
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={expanded && hits?.length ? `${listId}-${active}` : undefined}
-        aria-label={t('timeline.search.label')}
-        placeholder={t('timeline.search.placeholder')}
+        aria-label={t('timeline:search.label')}
+        placeholder={t('timeline:search.placeholder')}
         prefix={<SearchOutlined />}
         allowClear
         value={text}

@@ -3,6 +3,13 @@ import { useTranslation } from 'react-i18next'
 import type { SearchHit } from '../../../../shared/types'
 import { Snippet } from './snippet'
 import { KindIcon, kindLabel } from '../../kinds/registry'
+import type { MessageKey } from '../../i18n/keys'
+
+const FIELD_TEXT: Record<SearchHit['field'], MessageKey> = {
+  name: 'timeline:search.field.name',
+  meta: 'timeline:search.field.meta',
+  body: 'timeline:search.field.body',
+}
 
 interface Props {
   id: string
@@ -18,17 +25,17 @@ interface Props {
 /** The results panel: states (idle, searching, nothing found) and one option per hit. */
 export function SearchResults({ id, text, hits, total, loading, active, onActive, onOpen }: Props) {
   const { t } = useTranslation()
-  if (!text) return <div className="cs-state">{t('timeline.search.idle')}</div>
+  if (!text) return <div className="cs-state">{t('timeline:search.idle')}</div>
   if (!hits)
     return (
       <div className="cs-state" data-testid="case-search-loading">
-        <Spin size="small" /> {t('timeline.search.searching')}
+        <Spin size="small" /> {t('timeline:search.searching')}
       </div>
     )
   if (hits.length === 0)
     return (
       <div className="cs-state" data-testid="case-search-none">
-        {t('timeline.search.none', { text })}
+        {t('timeline:search.none', { text })}
       </div>
     )
   return (
@@ -36,13 +43,13 @@ export function SearchResults({ id, text, hits, total, loading, active, onActive
       <div className="cs-head">
         <span data-testid="case-search-total">
           {total > hits.length
-            ? t('timeline.search.shown', { total, count: hits.length })
-            : t('timeline.search.total', { count: total })}
+            ? t('timeline:search.shown', { total, count: hits.length })
+            : t('timeline:search.total', { count: total })}
           {loading && <Spin size="small" className="cs-spin" />}
         </span>
-        <span className="cs-keys">{t('timeline.search.keys')}</span>
+        <span className="cs-keys">{t('timeline:search.keys')}</span>
       </div>
-      <ul className="cs-list" role="listbox" id={id} aria-label={t('timeline.search.label')}>
+      <ul className="cs-list" role="listbox" id={id} aria-label={t('timeline:search.label')}>
         {hits.map((hit, i) => (
           <li
             key={hit.item.id}
@@ -63,14 +70,14 @@ export function SearchResults({ id, text, hits, total, loading, active, onActive
             <div className="cs-hit-line">
               <span className="mono cs-number">{hit.item.number}</span>
               <span className="cs-kind">
-                <KindIcon kind={hit.item.kind} /> {kindLabel(t, hit.item.kind, 'many')}
+                <KindIcon kind={hit.item.kind} /> {kindLabel(t, hit.item.kind)}
               </span>
               <span className="cs-name" data-user-data>
                 {hit.item.originalName}
               </span>
             </div>
             <div className="cs-hit-line">
-              <span className="cs-field">{t(`timeline.search.field.${hit.field}`)}</span>
+              <span className="cs-field">{t(FIELD_TEXT[hit.field])}</span>
               <Snippet text={hit.snippet} />
             </div>
           </li>

@@ -14,17 +14,17 @@ function fit(text: string): string {
 export function LaneLabel({ lane, y, height }: { lane: Lane; y: number; height: number }) {
   const { t } = useTranslation()
   const custody = lane.kind === 'custody'
-  const title = lane.kind === 'custody' ? t('timeline.lane.custody') : kindLabel(t, lane.kind, 'many')
+  const title = lane.kind === 'custody' ? t('timeline:lane.custody') : kindLabel(t, lane.kind, 'many')
   const count = custody
-    ? t('timeline.lane.events', { count: lane.marks.length })
-    : t('timeline.lane.count', { count: lane.marks.length })
+    ? t('timeline:lane.events', { count: lane.marks.length })
+    : t('timeline:lane.count', { count: lane.marks.length })
   const d = deviceParts(lane.device)
   const device = custody
     ? ''
     : [
-        d.name ?? (d.serial || d.id ? '' : t('timeline.lane.noDevice')),
-        d.serial ? t('timeline.lane.serial', { serial: d.serial }) : '',
-        d.id ? t('timeline.lane.deviceId', { id: d.id }) : '',
+        d.name ?? (d.serial || d.id ? '' : t('timeline:lane.noDevice')),
+        d.serial ? t('timeline:lane.serial', { serial: d.serial }) : '',
+        d.id ? t('timeline:lane.deviceId', { id: d.id }) : '',
       ]
         .filter(Boolean)
         .join(' · ')

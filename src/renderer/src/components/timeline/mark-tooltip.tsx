@@ -9,6 +9,7 @@ import { formatInZone } from '../../lib/time'
 import { warningText } from '../../lib/warnings'
 import { deviceParts, weakTimeReasons, type Cluster } from './lanes'
 import { KIND_UI, kindLabel } from '../../kinds/registry'
+import { TIME_SOURCE_TEXT } from '../../lib/message-maps'
 
 const LIST_MAX = 8
 
@@ -41,30 +42,30 @@ function ItemTip({ item }: { item: EvidenceItem }) {
           <span className="mono">{item.number}</span> <span data-user-data>{item.originalName}</span>
         </div>
         <div className="tl-tip-line">
-          {kindLabel(t, item.kind, 'many')}
+          {kindLabel(t, item.kind)}
           {deviceText && <span data-user-data>{` · ${deviceText}`}</span>}
         </div>
-        <div className="tl-tip-line mono">{`${t('timeline.tip.captured')} ${formatCapturedAt(item) ?? ''}`}</div>
+        <div className="tl-tip-line mono">{`${t('timeline:tip.captured')} ${formatCapturedAt(item) ?? ''}`}</div>
         <div className="tl-tip-line">
           {item.capturedAtSource
-            ? t('timeline.tip.source', { source: t(`timeSource.${item.capturedAtSource}`) })
-            : t('timeline.tip.noSource')}
+            ? t('timeline:tip.source', { source: t(TIME_SOURCE_TEXT[item.capturedAtSource]) })
+            : t('timeline:tip.noSource')}
         </div>
         {KIND_UI[item.kind].timelineMark === 'span' && item.durationSec ? (
           <div className="tl-tip-line">
-            {t('timeline.tip.duration', { duration: formatDuration(item.durationSec, t) })}
+            {t('timeline:tip.duration', { duration: formatDuration(item.durationSec, t) })}
           </div>
         ) : null}
         {reasons.length > 0 && (
           <div className="tl-tip-weak" data-testid="timeline-tip-weak">
-            <div>{t('timeline.tip.weak')}</div>
+            <div>{t('timeline:tip.weak')}</div>
             {reasons.map((code) => {
               const w = item.warnings.find((x) => x.code === code)
-              return <div key={code}>{w ? warningText(w, t) : t('timeline.tip.filesystem')}</div>
+              return <div key={code}>{w ? warningText(w, t) : t('timeline:tip.filesystem')}</div>
             })}
           </div>
         )}
-        <div className="tl-tip-hint">{t('timeline.tip.open')}</div>
+        <div className="tl-tip-hint">{t('timeline:tip.open')}</div>
       </div>
     </div>
   )
@@ -79,13 +80,13 @@ interface Props {
 
 /** What a mark stands for: the item with its thumbnail and time source, an event, or a cluster's members. */
 export function MarkTooltip({ cluster, zone, numbers }: Props) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const marks = cluster.marks
   if (marks.length === 1 && marks[0].item) return <ItemTip item={marks[0].item} />
   return (
     <div className="tl-tip-list">
       {marks.length > 1 && (
-        <div className="tl-tip-title">{t('timeline.cluster', { count: marks.length })}</div>
+        <div className="tl-tip-title">{t('timeline:cluster', { count: marks.length })}</div>
       )}
       {marks.slice(0, LIST_MAX).map((m) =>
         m.item ? (
@@ -96,18 +97,18 @@ export function MarkTooltip({ cluster, zone, numbers }: Props) {
         ) : m.event ? (
           <div key={m.key} className="tl-tip-line">
             <span className="mono tl-tip-muted">{formatInZone(m.event.at, zone)}</span>{' '}
-            {actionLabel(m.event.action, t)}
+            {actionLabel(m.event.action, i18n.language)}
             {m.event.itemId && numbers.has(m.event.itemId) && (
-              <span className="mono">{` · ${t('timeline.tip.item', { number: numbers.get(m.event.itemId) })}`}</span>
+              <span className="mono">{` · ${t('timeline:tip.item', { number: numbers.get(m.event.itemId) })}`}</span>
             )}
             <span className="tl-tip-muted" data-user-data>
-              {` · ${t('timeline.tip.actor', { name: m.event.actor.name })}`}
+              {` · ${t('timeline:tip.actor', { name: m.event.actor.name })}`}
             </span>
           </div>
         ) : null,
       )}
       {marks.length > LIST_MAX && (
-        <div className="tl-tip-muted">{t('timeline.clusterMore', { count: marks.length - LIST_MAX })}</div>
+        <div className="tl-tip-muted">{t('timeline:clusterMore', { count: marks.length - LIST_MAX })}</div>
       )}
     </div>
   )

@@ -203,7 +203,7 @@ export function TimelineChart({ lanes, custody, view, onView, zone, width, numbe
                   data-testid="timeline-before"
                   onClick={() => centreOn(lane.marks[before - 1].start)}
                 >
-                  <title>{t('timeline.offscreenBefore', { count: before })}</title>
+                  <title>{t('timeline:offscreenBefore', { count: before })}</title>
                   {`‹ ${before}`}
                 </text>
               )}
@@ -217,7 +217,7 @@ export function TimelineChart({ lanes, custody, view, onView, zone, width, numbe
                   data-testid="timeline-after"
                   onClick={() => centreOn(lane.marks[lane.marks.length - after].start)}
                 >
-                  <title>{t('timeline.offscreenAfter', { count: after })}</title>
+                  <title>{t('timeline:offscreenAfter', { count: after })}</title>
                   {`${after} ›`}
                 </text>
               )}

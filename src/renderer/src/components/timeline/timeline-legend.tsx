@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { KIND_UI } from '../../kinds/registry'
 import { CUSTODY_COLOUR } from './lane-marks'
+import type { MessageKey } from '../../i18n/keys'
 
 const HATCH = 'tl-legend-hatch'
 
@@ -9,10 +10,15 @@ const HATCH = 'tl-legend-hatch'
 export function TimelineLegend() {
   const { t } = useTranslation()
   const c = KIND_UI.image.colour
-  const entries: Array<{ key: string; swatch: ReactNode }> = [
-    { key: 'item', swatch: <circle cx={12} cy={8} r={6} fill={c} stroke={c} strokeWidth={1.5} /> },
+  const entries: Array<{ key: string; label: MessageKey; swatch: ReactNode }> = [
+    {
+      key: 'item',
+      label: 'timeline:legend.item',
+      swatch: <circle cx={12} cy={8} r={6} fill={c} stroke={c} strokeWidth={1.5} />,
+    },
     {
       key: 'weak',
+      label: 'timeline:legend.weak',
       swatch: (
         <>
           <circle cx={12} cy={8} r={6} fill="#fff" stroke={c} strokeWidth={1.5} strokeDasharray="3 2" />
@@ -22,10 +28,12 @@ export function TimelineLegend() {
     },
     {
       key: 'video',
+      label: 'timeline:legend.video',
       swatch: <rect x={1} y={2} width={22} height={12} rx={3} fill={KIND_UI.video.colour} opacity={0.75} />,
     },
     {
       key: 'cluster',
+      label: 'timeline:legend.cluster',
       swatch: (
         <>
           <rect x={1} y={0} width={22} height={16} rx={8} fill={c} opacity={0.9} />
@@ -35,7 +43,11 @@ export function TimelineLegend() {
         </>
       ),
     },
-    { key: 'custody', swatch: <rect x={10} y={0} width={4} height={16} rx={1} fill={CUSTODY_COLOUR} /> },
+    {
+      key: 'custody',
+      label: 'timeline:legend.custody',
+      swatch: <rect x={10} y={0} width={4} height={16} rx={1} fill={CUSTODY_COLOUR} />,
+    },
   ]
   return (
     <div className="tl-legend" data-testid="timeline-legend">
@@ -52,13 +64,13 @@ export function TimelineLegend() {
           </pattern>
         </defs>
       </svg>
-      <span className="tl-legend-title">{t('timeline.legend.title')}</span>
+      <span className="tl-legend-title">{t('timeline:legend.title')}</span>
       {entries.map((e) => (
         <span key={e.key} className="tl-legend-entry" data-testid={`legend-${e.key}`}>
           <svg width={24} height={16} aria-hidden>
             {e.swatch}
           </svg>
-          {t(`timeline.legend.${e.key}`)}
+          {t(e.label)}
         </span>
       ))}
     </div>

@@ -80,7 +80,7 @@ export function TimelineOverview({ lanes, custody, extent, view, onView, left, w
   const vx1 = Math.min(left + plotW, toX(view.end))
   return (
     <div className="tl-overview">
-      <span className="tl-overview-label">{t('timeline.overview')}</span>
+      <span className="tl-overview-label">{t('timeline:overview')}</span>
       <svg
         width={width}
         height={H}

@@ -12,6 +12,14 @@ import { TimelineLegend } from './timeline-legend'
 import { TimelineOverview } from './timeline-overview'
 import { fitView, offsetMinutesAt, spanParts, zoomView, type View } from './time-scale'
 import { UndatedList } from './undated-list'
+import type { MessageKey } from '../../i18n/keys'
+
+const UNIT_TEXT: Record<ReturnType<typeof spanParts>['unit'], MessageKey> = {
+  day: 'timeline:units.day',
+  hour: 'timeline:units.hour',
+  minute: 'timeline:units.minute',
+  second: 'timeline:units.second',
+}
 
 /** The earliest start and latest end over the lanes; null when they hold nothing. */
 function extentOf(lanes: Lane[]): View | null {
@@ -63,18 +71,18 @@ export function TimelineView({ items, events, zone }: Props) {
     <div className="tl-view" data-testid="timeline-view">
       <div className="tl-toolbar">
         <Space wrap>
-          <Tooltip title={t('timeline.zoomIn')}>
+          <Tooltip title={t('timeline:zoomIn')}>
             <Button
               icon={<ZoomInOutlined />}
-              aria-label={t('timeline.zoomIn')}
+              aria-label={t('timeline:zoomIn')}
               data-testid="timeline-zoom-in"
               onClick={() => setView(zoomView(view, 0.5, mid))}
             />
           </Tooltip>
-          <Tooltip title={t('timeline.zoomOut')}>
+          <Tooltip title={t('timeline:zoomOut')}>
             <Button
               icon={<ZoomOutOutlined />}
-              aria-label={t('timeline.zoomOut')}
+              aria-label={t('timeline:zoomOut')}
               data-testid="timeline-zoom-out"
               onClick={() => setView(zoomView(view, 2, mid))}
             />
@@ -84,7 +92,7 @@ export function TimelineView({ items, events, zone }: Props) {
             data-testid="timeline-fit-evidence"
             onClick={() => setView(fitEvidence())}
           >
-            {t('timeline.fitEvidence')}
+            {t('timeline:fitEvidence')}
           </Button>
           <Button
             icon={<ExpandOutlined />}
@@ -92,20 +100,20 @@ export function TimelineView({ items, events, zone }: Props) {
             disabled={!allExtent}
             onClick={() => allExtent && setView(fitView(allExtent.start, allExtent.end))}
           >
-            {t('timeline.fitAll')}
+            {t('timeline:fitAll')}
           </Button>
           <Typography.Text type="secondary" data-testid="timeline-span">
-            {t('timeline.span', { span: t(`timeline.units.${span.unit}`, { count: span.count }) })}
+            {t('timeline:span', { span: t(UNIT_TEXT[span.unit], { count: span.count }) })}
           </Typography.Text>
         </Space>
-        <Tooltip title={t('timeline.zone_hint')}>
+        <Tooltip title={t('timeline:zone_hint')}>
           <Typography.Text className="tl-zone" data-testid="timeline-zone">
-            {t('timeline.zone', { zone, offset })}
+            {t('timeline:zone', { zone, offset })}
           </Typography.Text>
         </Tooltip>
       </div>
       <Typography.Paragraph type="secondary" className="tl-hint">
-        {t('timeline.hint')}
+        {t('timeline:hint')}
       </Typography.Paragraph>
       <div ref={boxRef} className="tl-box">
         {width > 0 && (

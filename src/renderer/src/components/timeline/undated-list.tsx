@@ -12,12 +12,12 @@ export function UndatedList({ items, zone }: { items: EvidenceItem[]; zone: stri
   return (
     <section className="tl-undated" data-testid="timeline-undated">
       <Typography.Title level={5}>
-        {t('timeline.undated.title')}{' '}
+        {t('timeline:undated.title')}{' '}
         <Typography.Text type="secondary">
-          {t('timeline.undated.count', { count: items.length })}
+          {t('timeline:undated.count', { count: items.length })}
         </Typography.Text>
       </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('timeline.undated.hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('timeline:undated.hint')}</Typography.Paragraph>
       <Table<EvidenceItem>
         size="small"
         rowKey="id"
@@ -36,29 +36,29 @@ export function UndatedList({ items, zone }: { items: EvidenceItem[]; zone: stri
         columns={[
           {
             key: 'number',
-            title: t('timeline.undated.number'),
+            title: t('timeline:undated.number'),
             dataIndex: 'number',
             width: 110,
             className: 'mono',
           },
           {
             key: 'kind',
-            title: t('timeline.undated.kind'),
+            title: t('timeline:undated.kind'),
             width: 160,
             render: (_, item) => (
               <span>
-                <KindIcon kind={item.kind} /> {kindLabel(t, item.kind, 'many')}
+                <KindIcon kind={item.kind} /> {kindLabel(t, item.kind)}
               </span>
             ),
           },
           {
             key: 'name',
-            title: t('timeline.undated.name'),
+            title: t('timeline:undated.name'),
             render: (_, item) => <span data-user-data>{item.originalName}</span>,
           },
           {
             key: 'importedAt',
-            title: t('timeline.undated.importedAt'),
+            title: t('timeline:undated.importedAt'),
             width: 230,
             render: (_, item) => <span className="mono">{formatInZone(item.importedAt, zone)}</span>,
           },

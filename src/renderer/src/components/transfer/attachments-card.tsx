@@ -9,6 +9,7 @@ import { apiFieldErrors, asApiError, type FieldErrorMap } from '../../lib/errors
 import { ErrorAlert } from '../error-alert'
 import { fieldStatus } from '../field-status'
 import { ReasonButton } from '../reason-button'
+import { ATTACHMENT_KIND_TEXT } from './transfer-info-text'
 
 interface Props {
   attachments: TransferAttachment[]
@@ -38,7 +39,7 @@ export function AttachmentsCard({ attachments, items, readOnly }: Props) {
       })
       setErrors({})
       form.resetFields()
-      void message.success(t('transfer.info.saved'))
+      void message.success(t('transfer:info.saved'))
     } catch (e) {
       const fields = apiFieldErrors(asApiError(e))
       setErrors(fields)
@@ -47,25 +48,25 @@ export function AttachmentsCard({ attachments, items, readOnly }: Props) {
   }
 
   return (
-    <Card size="small" title={t('transfer.info.attachmentsTitle')} data-testid="transfer-attachments">
+    <Card size="small" title={t('transfer:info.attachmentsTitle')} data-testid="transfer-attachments">
       <Table<TransferAttachment>
         size="small"
         rowKey="id"
         pagination={false}
         dataSource={attachments}
-        locale={{ emptyText: t('transfer.info.noAttachments') }}
+        locale={{ emptyText: t('transfer:info.noAttachments') }}
         columns={[
           {
-            title: t('transfer.info.fields.kind'),
-            render: (_, a) => t(`transfer.info.attachmentKinds.${a.kind}`),
+            title: t('transfer:info.fields.kind'),
+            render: (_, a) => t(ATTACHMENT_KIND_TEXT[a.kind]),
           },
-          { title: t('transfer.info.fields.title'), render: (_, a) => <span data-user-data>{a.title}</span> },
-          { title: t('transfer.info.fields.copies'), dataIndex: 'copies', width: 60 },
-          { title: t('transfer.info.fields.pages'), dataIndex: 'pages', width: 60 },
+          { title: t('transfer:info.fields.title'), render: (_, a) => <span data-user-data>{a.title}</span> },
+          { title: t('transfer:info.fields.copies'), dataIndex: 'copies', width: 60 },
+          { title: t('transfer:info.fields.pages'), dataIndex: 'pages', width: 60 },
           {
-            title: t('transfer.info.fields.item'),
+            title: t('transfer:info.fields.item'),
             render: (_, a) =>
-              a.itemNumber ? <span className="mono">{a.itemNumber}</span> : t('transfer.info.paper'),
+              a.itemNumber ? <span className="mono">{a.itemNumber}</span> : t('transfer:info.paper'),
           },
           {
             title: '',
@@ -73,11 +74,11 @@ export function AttachmentsCard({ attachments, items, readOnly }: Props) {
             render: (_, a) => (
               <ReasonButton
                 texts={{
-                  label: t('transfer.info.remove'),
-                  title: t('transfer.info.removeTitle'),
-                  cancel: t('transfer.info.cancel'),
-                  reasonLabel: t('transfer.info.reason'),
-                  reasonPlaceholder: t('transfer.info.reasonPlaceholder'),
+                  label: t('transfer:info.remove'),
+                  title: t('transfer:info.removeTitle'),
+                  cancel: t('transfer:info.cancel'),
+                  reasonLabel: t('transfer:info.reason'),
+                  reasonPlaceholder: t('transfer:info.reasonPlaceholder'),
                 }}
                 subject={a.title}
                 testId={`attachment-remove-${a.id}`}
@@ -97,56 +98,56 @@ export function AttachmentsCard({ attachments, items, readOnly }: Props) {
           initialValues={{ kind: 'test-report', copies: 1 }}
         >
           <Flex gap={8} wrap>
-            <Form.Item name="kind" label={t('transfer.info.fields.kind')} style={{ minWidth: 200 }}>
+            <Form.Item name="kind" label={t('transfer:info.fields.kind')} style={{ minWidth: 200 }}>
               <Select
                 options={ATTACHMENT_KINDS.map((k) => ({
                   value: k,
-                  label: t(`transfer.info.attachmentKinds.${k}`),
+                  label: t(ATTACHMENT_KIND_TEXT[k]),
                 }))}
               />
             </Form.Item>
             <Form.Item
               name="title"
-              label={t('transfer.info.fields.title')}
+              label={t('transfer:info.fields.title')}
               className="transfer-grow"
               {...fieldStatus(errors, 'title', t)}
             >
               <Input maxLength={200} data-testid="attachment-title" />
             </Form.Item>
-            <Form.Item name="reference" label={t('transfer.info.fields.reference')}>
+            <Form.Item name="reference" label={t('transfer:info.fields.reference')}>
               <Input maxLength={100} />
             </Form.Item>
           </Flex>
           <Flex gap={8} wrap align="end">
             <Form.Item
               name="itemId"
-              label={t('transfer.info.fields.item')}
+              label={t('transfer:info.fields.item')}
               style={{ minWidth: 220 }}
               {...fieldStatus(errors, 'itemId', t)}
             >
               <Select
                 allowClear
-                placeholder={t('transfer.info.paper')}
+                placeholder={t('transfer:info.paper')}
                 options={items.map((i) => ({ value: i.id, label: `${i.number} ${i.originalName}` }))}
               />
             </Form.Item>
             <Form.Item
               name="copies"
-              label={t('transfer.info.fields.copies')}
+              label={t('transfer:info.fields.copies')}
               {...fieldStatus(errors, 'copies', t)}
             >
               <InputNumber min={0} max={100} data-testid="attachment-copies" />
             </Form.Item>
             <Form.Item
               name="pages"
-              label={t('transfer.info.fields.pages')}
+              label={t('transfer:info.fields.pages')}
               {...fieldStatus(errors, 'pages', t)}
             >
               <InputNumber min={0} max={10000} data-testid="attachment-pages" />
             </Form.Item>
             <Form.Item>
               <Button type="primary" onClick={() => void add()} data-testid="attachment-add">
-                {t('transfer.info.add')}
+                {t('transfer:info.add')}
               </Button>
             </Form.Item>
           </Flex>

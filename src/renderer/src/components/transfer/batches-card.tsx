@@ -8,6 +8,7 @@ import { formatInZone } from '../../lib/time'
 import { caseTimeInput, parseCaseTime } from '../violations/violation-time'
 import { ErrorAlert } from '../error-alert'
 import { fieldStatus } from '../field-status'
+import { BATCH_FIELD_TEXT } from './transfer-info-text'
 
 interface BatchValues {
   extractedAt: string
@@ -62,7 +63,7 @@ function BatchForm({ batch, zone, readOnly }: { batch: ExtractionBatch; zone: st
         extractors: [v.extractor1.trim(), v.extractor2.trim()],
       })
       setErrors({})
-      void message.success(t('transfer.info.saved'))
+      void message.success(t('transfer:info.saved'))
     } catch (e) {
       const fields = apiFieldErrors(asApiError(e))
       setErrors(fields)
@@ -71,7 +72,7 @@ function BatchForm({ batch, zone, readOnly }: { batch: ExtractionBatch; zone: st
   }
   const item = (name: keyof BatchValues, path: string = name) => ({
     name,
-    label: t(`transfer.info.batch.${name}`),
+    label: t(BATCH_FIELD_TEXT[name]),
     ...fieldStatus(errors, path, t),
   })
 
@@ -84,7 +85,7 @@ function BatchForm({ batch, zone, readOnly }: { batch: ExtractionBatch; zone: st
       data-testid={`batch-${batch.key}`}
     >
       <Typography.Paragraph type="secondary" className="small">
-        {t('transfer.info.batch.imported', {
+        {t('transfer:info.batch.imported', {
           time: formatInZone(batch.importedAt, zone),
           name: batch.importedBy.name,
           items: batch.items.join('、'),
@@ -94,7 +95,7 @@ function BatchForm({ batch, zone, readOnly }: { batch: ExtractionBatch; zone: st
         <Form.Item
           {...item('extractedAt')}
           className="transfer-grow"
-          extra={t('transfer.info.batch.extractedAtHint')}
+          extra={t('transfer:info.batch.extractedAtHint')}
         >
           <Input placeholder="2021-05-24 04:30" className="mono" data-testid="batch-extracted-at" />
         </Form.Item>
@@ -103,10 +104,10 @@ function BatchForm({ batch, zone, readOnly }: { batch: ExtractionBatch; zone: st
         </Form.Item>
       </Flex>
       <Form.Item {...item('medium')}>
-        <Input maxLength={300} placeholder={t('transfer.info.batch.mediumHint')} data-testid="batch-medium" />
+        <Input maxLength={300} placeholder={t('transfer:info.batch.mediumHint')} data-testid="batch-medium" />
       </Form.Item>
       <Flex gap={12} wrap align="start">
-        <Form.Item name="mediumSeized" label={t('transfer.info.batch.mediumSeized')} valuePropName="checked">
+        <Form.Item name="mediumSeized" label={t('transfer:info.batch.mediumSeized')} valuePropName="checked">
           <Switch data-testid="batch-seized" />
         </Form.Item>
         {!seized && (
@@ -132,7 +133,7 @@ function BatchForm({ batch, zone, readOnly }: { batch: ExtractionBatch; zone: st
       {!readOnly && (
         <Flex justify="end">
           <Button type="primary" onClick={() => void save()} data-testid="batch-save">
-            {t('transfer.info.save')}
+            {t('transfer:info.save')}
           </Button>
         </Flex>
       )}
@@ -152,9 +153,9 @@ export function BatchesCard({
 }) {
   const { t } = useTranslation()
   return (
-    <Card size="small" title={t('transfer.info.batchesTitle')} data-testid="transfer-batches">
+    <Card size="small" title={t('transfer:info.batchesTitle')} data-testid="transfer-batches">
       {batches.length === 0 ? (
-        <Typography.Text type="secondary">{t('transfer.info.noBatches')}</Typography.Text>
+        <Typography.Text type="secondary">{t('transfer:info.noBatches')}</Typography.Text>
       ) : (
         <Collapse
           defaultActiveKey={batches.map((b) => b.key)}
@@ -162,7 +163,7 @@ export function BatchesCard({
             key: b.key,
             label: (
               <span>
-                {t('transfer.info.batch.title', { n: i + 1, count: b.items.length })}{' '}
+                {t('transfer:info.batch.title', { n: i + 1, count: b.items.length })}{' '}
                 <span className="mono secondary" data-user-data>
                   {b.sourceFolder}
                 </span>

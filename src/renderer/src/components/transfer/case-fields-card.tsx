@@ -9,6 +9,7 @@ import { api } from '../../api'
 import { apiFieldErrors, asApiError, type FieldErrorMap } from '../../lib/errors'
 import { ErrorAlert } from '../error-alert'
 import { fieldStatus } from '../field-status'
+import { CASE_FIELD_TEXT, KEY_UNIT_TEXT, SUSPECT_ROLE_TEXT } from './transfer-info-text'
 
 /** 立案日期, 排污许可证编号, 重点排污单位 and its source, and the persons; each save is one custody event. */
 export function CaseFieldsCard({ fields, readOnly }: { fields: TransferCaseFields; readOnly: boolean }) {
@@ -40,7 +41,7 @@ export function CaseFieldsCard({ fields, readOnly }: { fields: TransferCaseField
         keyUnitSource: values.keyUnitSource ?? '',
         suspects: (values.suspects ?? []).map((s) => ({ ...s, position: s.position ?? '' })),
       })
-      void message.success(t('transfer.info.saved'))
+      void message.success(t('transfer:info.saved'))
     } catch (e) {
       const fieldErrors = apiFieldErrors(asApiError(e))
       setErrors(fieldErrors)
@@ -50,12 +51,12 @@ export function CaseFieldsCard({ fields, readOnly }: { fields: TransferCaseField
     }
   }
 
-  const item = (name: string) => ({
-    label: t(`transfer.info.fields.${name}`),
+  const item = (name: keyof typeof CASE_FIELD_TEXT) => ({
+    label: t(CASE_FIELD_TEXT[name]),
     ...fieldStatus(errors, name, t),
   })
   return (
-    <Card size="small" title={t('transfer.info.caseTitle')} data-testid="transfer-case-fields">
+    <Card size="small" title={t('transfer:info.caseTitle')} data-testid="transfer-case-fields">
       <Form form={form} layout="vertical" initialValues={fields} disabled={readOnly}>
         <Flex gap={12} wrap>
           <Form.Item name="filedOn" {...item('filedOn')} className="transfer-grow">
@@ -69,7 +70,7 @@ export function CaseFieldsCard({ fields, readOnly }: { fields: TransferCaseField
           <Radio.Group data-testid="transfer-key-unit">
             {KEY_UNIT_STATUSES.map((k) => (
               <Radio key={k} value={k}>
-                {t(`transfer.info.keyUnit.${k}`)}
+                {t(KEY_UNIT_TEXT[k])}
               </Radio>
             ))}
           </Radio.Group>
@@ -77,11 +78,11 @@ export function CaseFieldsCard({ fields, readOnly }: { fields: TransferCaseField
         <Form.Item name="keyUnitSource" {...item('keyUnitSource')}>
           <Input
             maxLength={300}
-            placeholder={t('transfer.info.keyUnitSourceHint')}
+            placeholder={t('transfer:info.keyUnitSourceHint')}
             data-testid="transfer-key-unit-source"
           />
         </Form.Item>
-        <div className="transfer-field-label">{t('transfer.info.fields.suspects')}</div>
+        <div className="transfer-field-label">{t('transfer:info.fields.suspects')}</div>
         <Form.List name="suspects">
           {(list, { add, remove }) => (
             <>
@@ -95,7 +96,7 @@ export function CaseFieldsCard({ fields, readOnly }: { fields: TransferCaseField
                 >
                   <Form.Item name={[name, 'name']} {...fieldStatus(errors, `suspects.${name}.name`, t)}>
                     <Input
-                      placeholder={t('transfer.info.suspect.name')}
+                      placeholder={t('transfer:info.suspect.name')}
                       maxLength={50}
                       style={{ width: 110 }}
                     />
@@ -105,7 +106,7 @@ export function CaseFieldsCard({ fields, readOnly }: { fields: TransferCaseField
                     {...fieldStatus(errors, `suspects.${name}.idNumber`, t)}
                   >
                     <Input
-                      placeholder={t('transfer.info.suspect.idNumber')}
+                      placeholder={t('transfer:info.suspect.idNumber')}
                       maxLength={18}
                       className="mono"
                       style={{ width: 200 }}
@@ -115,12 +116,12 @@ export function CaseFieldsCard({ fields, readOnly }: { fields: TransferCaseField
                   <Form.Item name={[name, 'role']} initialValue="manager">
                     <Select
                       style={{ width: 170 }}
-                      options={SUSPECT_ROLES.map((r) => ({ value: r, label: t(`transfer.info.roles.${r}`) }))}
+                      options={SUSPECT_ROLES.map((r) => ({ value: r, label: t(SUSPECT_ROLE_TEXT[r]) }))}
                     />
                   </Form.Item>
                   <Form.Item name={[name, 'position']}>
                     <Input
-                      placeholder={t('transfer.info.suspect.position')}
+                      placeholder={t('transfer:info.suspect.position')}
                       maxLength={100}
                       style={{ width: 130 }}
                     />
@@ -137,7 +138,7 @@ export function CaseFieldsCard({ fields, readOnly }: { fields: TransferCaseField
                   onClick={() => add({ name: '', idNumber: '', role: 'manager', position: '' })}
                   data-testid="transfer-add-suspect"
                 >
-                  {t('transfer.info.suspect.add')}
+                  {t('transfer:info.suspect.add')}
                 </Button>
               )}
             </>
@@ -151,7 +152,7 @@ export function CaseFieldsCard({ fields, readOnly }: { fields: TransferCaseField
               onClick={() => void save()}
               data-testid="transfer-fields-save"
             >
-              {t('transfer.info.save')}
+              {t('transfer:info.save')}
             </Button>
           </Flex>
         )}

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../error-alert'
 import { asApiError } from '../../lib/errors'
 import { formatInZone } from '../../lib/time'
 import { useCurrentCase } from '../../state/session'
+import { fieldErrorText, fieldLabel } from './transfer-text'
 
 interface Props {
   doc: TransferDocument
@@ -76,25 +77,25 @@ export function DocumentFieldsForm({ doc, readOnly, onSaved }: Props) {
     }
   }
 
-  const label = (f: TransferDocumentField) => t(`transfer.fields.${f.key}`, { defaultValue: f.label })
+  const label = (f: TransferDocumentField) => fieldLabel(f, t)
 
   if (doc.fields.length === 0)
     return (
-      <Card title={t('transfer.edit.title')} size="small">
-        <Typography.Text type="secondary">{t('transfer.edit.none')}</Typography.Text>
+      <Card title={t('transfer:edit.title')} size="small">
+        <Typography.Text type="secondary">{t('transfer:edit.none')}</Typography.Text>
       </Card>
     )
 
   return (
     <Card
-      title={t('transfer.edit.title')}
+      title={t('transfer:edit.title')}
       size="small"
       className="transfer-fields"
       data-testid="transfer-fields"
     >
-      {readOnly && <Alert type="info" showIcon title={t('transfer.edit.readOnly')} className="form-alert" />}
+      {readOnly && <Alert type="info" showIcon title={t('transfer:edit.readOnly')} className="form-alert" />}
       {failure && <ErrorAlert error={failure} onClose={() => setFailure(null)} className="form-alert" />}
-      {saved && <Alert type="success" showIcon title={t('transfer.edit.saved')} className="form-alert" />}
+      {saved && <Alert type="success" showIcon title={t('transfer:edit.saved')} className="form-alert" />}
       <Form layout="vertical" disabled={readOnly || saving}>
         {doc.fields.map((f) => {
           const error = fieldErrors[f.key]
@@ -107,15 +108,13 @@ export function DocumentFieldsForm({ doc, readOnly, onSaved }: Props) {
               validateStatus={error ? 'error' : undefined}
               help={
                 error
-                  ? t(`transfer.fieldErrors.${error}`, {
-                      defaultValue: t('transfer.fieldErrors.unprintable-text'),
-                    })
+                  ? fieldErrorText(error, t)
                   : f.editedBy
-                    ? t('transfer.edit.editedBy', {
+                    ? t('transfer:edit.editedBy', {
                         name: f.editedBy.name,
                         time: f.editedAt ? formatInZone(f.editedAt, timezone) : '',
                       })
-                    : t('transfer.edit.generated')
+                    : t('transfer:edit.generated')
               }
             >
               <Space.Compact block>
@@ -134,8 +133,8 @@ export function DocumentFieldsForm({ doc, readOnly, onSaved }: Props) {
                 {!readOnly && f.editedBy && (
                   <Button
                     icon={<UndoOutlined />}
-                    title={t('transfer.edit.restore')}
-                    aria-label={t('transfer.edit.restore')}
+                    title={t('transfer:edit.restore')}
+                    aria-label={t('transfer:edit.restore')}
                     onClick={() => void send([{ key: f.key, value: '' }])}
                   />
                 )}
@@ -152,7 +151,7 @@ export function DocumentFieldsForm({ doc, readOnly, onSaved }: Props) {
             data-testid="transfer-save"
             onClick={() => void send(changed.map((f) => ({ key: f.key, value: values[f.key] ?? '' })))}
           >
-            {changed.length === 0 ? t('transfer.edit.unchanged') : t('transfer.edit.save')}
+            {changed.length === 0 ? t('transfer:edit.unchanged') : t('transfer:edit.save')}
           </Button>
         )}
       </Form>

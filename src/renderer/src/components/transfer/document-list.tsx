@@ -3,6 +3,7 @@ import { CheckCircleOutlined, FileTextOutlined, WarningOutlined } from '@ant-des
 import { useTranslation } from 'react-i18next'
 import type { TransferDocument, TransferDocumentKind } from '../../../../shared/violation-types'
 import { problemText } from './problem-text'
+import { documentTitle } from './transfer-text'
 
 interface Props {
   documents: TransferDocument[]
@@ -15,7 +16,7 @@ interface Props {
 export function DocumentList({ documents, selected, violationNumbers, onSelect }: Props) {
   const { t } = useTranslation()
   return (
-    <Card title={t('transfer.documents')} size="small" className="transfer-list">
+    <Card title={t('transfer:documents')} size="small" className="transfer-list">
       <List
         data-testid="transfer-documents"
         dataSource={documents}
@@ -33,14 +34,14 @@ export function DocumentList({ documents, selected, violationNumbers, onSelect }
                 <div className="transfer-doc-title">
                   <FileTextOutlined />
                   <Typography.Text strong>
-                    {i + 1}. {t(`transfer.kinds.${doc.kind}`)}
+                    {i + 1}. {documentTitle(doc.kind, t)}
                   </Typography.Text>
                 </div>
                 <Tag
                   color={draft ? 'warning' : 'success'}
                   icon={draft ? <WarningOutlined /> : <CheckCircleOutlined />}
                 >
-                  {draft ? t('transfer.draft') : t('transfer.ready')}
+                  {draft ? t('transfer:draft') : t('transfer:ready')}
                 </Tag>
                 {draft && (
                   <ul className="transfer-problems" data-testid={`transfer-problems-${doc.kind}`}>

@@ -49,7 +49,7 @@ export function PdfButton({ doc }: { doc: TransferDocument }) {
           onClick={() => void start()}
           data-testid="transfer-pdf-button"
         >
-          {pdf.state === 'running' ? t('transfer.pdf.running') : t('transfer.pdf.generate')}
+          {pdf.state === 'running' ? t('transfer:pdf.running') : t('transfer:pdf.generate')}
         </Button>
         {pdf.state === 'running' && <Progress percent={99} status="active" showInfo={false} size="small" />}
         {pdf.state === 'done' && (
@@ -57,25 +57,25 @@ export function PdfButton({ doc }: { doc: TransferDocument }) {
             type="success"
             showIcon
             data-testid="transfer-pdf-done"
-            title={t('transfer.pdf.done')}
+            title={t('transfer:pdf.done')}
             description={
               <>
                 <Typography.Text code copyable data-user-data>
                   {pdf.path}
                 </Typography.Text>
-                {draft && <div>{t('transfer.pdf.draftNote')}</div>}
+                {draft && <div>{t('transfer:pdf.draftNote')}</div>}
               </>
             }
           />
         )}
-        {pdf.state === 'cancelled' && <Alert type="info" showIcon title={t('transfer.pdf.cancelled')} />}
+        {pdf.state === 'cancelled' && <Alert type="info" showIcon title={t('transfer:pdf.cancelled')} />}
         {pdf.state === 'failed' &&
           (pdf.error.code === 'not-supported' ? (
             <Alert
               type="warning"
               showIcon
               data-testid="transfer-pdf-unavailable"
-              title={t('transfer.pdf.unavailable')}
+              title={t('transfer:pdf.unavailable')}
             />
           ) : (
             <ErrorAlert error={pdf.error} onClose={() => setStarted({ state: 'idle' })} />

@@ -8,6 +8,7 @@ import { apiFieldErrors, asApiError, type FieldErrorMap } from '../../lib/errors
 import { ErrorAlert } from '../error-alert'
 import { fieldStatus } from '../field-status'
 import { ReasonButton } from '../reason-button'
+import { SEIZED_FIELD_TEXT } from './transfer-info-text'
 
 /** 涉案物品: physical things seized under a 查封扣押决定书; electronic files go on the electronic-data list. */
 export function SeizedItemsCard({ seized, readOnly }: { seized: SeizedItem[]; readOnly: boolean }) {
@@ -31,7 +32,7 @@ export function SeizedItemsCard({ seized, readOnly }: { seized: SeizedItem[]; re
       })
       setErrors({})
       form.resetFields()
-      void message.success(t('transfer.info.saved'))
+      void message.success(t('transfer:info.saved'))
     } catch (e) {
       const fields = apiFieldErrors(asApiError(e))
       setErrors(fields)
@@ -40,32 +41,32 @@ export function SeizedItemsCard({ seized, readOnly }: { seized: SeizedItem[]; re
   }
   const item = (name: keyof SeizedItemInput) => ({
     name,
-    label: t(`transfer.info.seized.${name}`),
+    label: t(SEIZED_FIELD_TEXT[name]),
     ...fieldStatus(errors, name, t),
   })
 
   return (
-    <Card size="small" title={t('transfer.info.seizedTitle')} data-testid="transfer-seized">
+    <Card size="small" title={t('transfer:info.seizedTitle')} data-testid="transfer-seized">
       <Table<SeizedItem>
         size="small"
         rowKey="id"
         pagination={false}
         dataSource={seized}
-        locale={{ emptyText: t('transfer.info.noSeized') }}
+        locale={{ emptyText: t('transfer:info.noSeized') }}
         columns={[
-          { title: t('transfer.info.seized.name'), render: (_, s) => <span data-user-data>{s.name}</span> },
-          { title: t('transfer.info.seized.spec'), render: (_, s) => <span data-user-data>{s.spec}</span> },
+          { title: t('transfer:info.seized.name'), render: (_, s) => <span data-user-data>{s.name}</span> },
+          { title: t('transfer:info.seized.spec'), render: (_, s) => <span data-user-data>{s.spec}</span> },
           {
-            title: t('transfer.info.seized.quantity'),
+            title: t('transfer:info.seized.quantity'),
             render: (_, s) => `${s.quantity} ${s.unit}`,
             width: 80,
           },
           {
-            title: t('transfer.info.seized.storagePlace'),
+            title: t('transfer:info.seized.storagePlace'),
             render: (_, s) => <span data-user-data>{s.storagePlace}</span>,
           },
           {
-            title: t('transfer.info.seized.decisionNumber'),
+            title: t('transfer:info.seized.decisionNumber'),
             render: (_, s) => <span data-user-data>{s.decisionNumber}</span>,
           },
           {
@@ -74,11 +75,11 @@ export function SeizedItemsCard({ seized, readOnly }: { seized: SeizedItem[]; re
             render: (_, s) => (
               <ReasonButton
                 texts={{
-                  label: t('transfer.info.remove'),
-                  title: t('transfer.info.removeTitle'),
-                  cancel: t('transfer.info.cancel'),
-                  reasonLabel: t('transfer.info.reason'),
-                  reasonPlaceholder: t('transfer.info.reasonPlaceholder'),
+                  label: t('transfer:info.remove'),
+                  title: t('transfer:info.removeTitle'),
+                  cancel: t('transfer:info.cancel'),
+                  reasonLabel: t('transfer:info.reason'),
+                  reasonPlaceholder: t('transfer:info.reasonPlaceholder'),
                 }}
                 subject={s.name}
                 testId={`seized-remove-${s.id}`}
@@ -115,7 +116,7 @@ export function SeizedItemsCard({ seized, readOnly }: { seized: SeizedItem[]; re
             </Form.Item>
             <Form.Item>
               <Button type="primary" onClick={() => void add()} data-testid="seized-add">
-                {t('transfer.info.add')}
+                {t('transfer:info.add')}
               </Button>
             </Form.Item>
           </Flex>

@@ -7,7 +7,6 @@ import { itemViewer, useOpenItemId } from '../../state/viewer'
 import { ErrorAlert } from '../error-alert'
 import { asApiError } from '../../lib/errors'
 import { KindViewer } from '../../kinds/registry'
-import './viewer-i18n'
 
 /**
  * The full-screen viewer, mounted once in the case frame. Opening an item goes through
@@ -46,7 +45,7 @@ export function ItemViewerHost() {
         item ? (
           <Typography.Text strong>{`${item.number}  ${item.originalName}`}</Typography.Text>
         ) : (
-          t('viewer.loading')
+          t('viewer:loading')
         )
       }
       data-testid="item-viewer"

@@ -45,7 +45,7 @@ export function AddEvidenceModal({ violation, items, onClose, onLinked }: Props)
     if (!itemId) return
     void link(
       { violationId: violation.id, itemId, ...(annotationId ? { annotationId } : {}), note },
-      t('violations.picker.linked'),
+      t('violations:picker.linked'),
     )
   }
 
@@ -53,9 +53,9 @@ export function AddEvidenceModal({ violation, items, onClose, onLinked }: Props)
     <Modal
       open
       width={640}
-      title={t('violations.picker.title', { number: violation.number })}
-      okText={t('violations.picker.submit')}
-      cancelText={t('violations.cancel')}
+      title={t('violations:picker.title', { number: violation.number })}
+      okText={t('violations:picker.submit')}
+      cancelText={t('violations:cancel')}
       okButtonProps={{ disabled: !itemId, loading: busy, ...{ 'data-testid': 'picker-submit' } }}
       onOk={submit}
       onCancel={onClose}
@@ -63,12 +63,12 @@ export function AddEvidenceModal({ violation, items, onClose, onLinked }: Props)
     >
       <div data-testid="evidence-picker">
         <Form layout="vertical">
-          <Form.Item label={t('violations.picker.item')} htmlFor="picker-item">
+          <Form.Item label={t('violations:picker.item')} htmlFor="picker-item">
             <Select<string>
               id="picker-item"
               value={itemId ?? undefined}
-              placeholder={t('violations.picker.itemPlaceholder')}
-              notFoundContent={t('violations.picker.itemEmpty')}
+              placeholder={t('violations:picker.itemPlaceholder')}
+              notFoundContent={t('violations:picker.itemEmpty')}
               onChange={(v) => {
                 setItemId(v)
                 setAnnotationId(null)
@@ -89,9 +89,9 @@ export function AddEvidenceModal({ violation, items, onClose, onLinked }: Props)
             />
           </Form.Item>
           <Form.Item
-            label={t('violations.picker.citation')}
+            label={t('violations:picker.citation')}
             htmlFor="picker-citation"
-            extra={t('violations.picker.citationHint')}
+            extra={t('violations:picker.citationHint')}
           >
             <Select<string>
               id="picker-citation"
@@ -99,7 +99,7 @@ export function AddEvidenceModal({ violation, items, onClose, onLinked }: Props)
               disabled={!itemId}
               loading={itemId !== null && annotations === null}
               value={annotationId ?? undefined}
-              placeholder={t('violations.links.wholeItem')}
+              placeholder={t('violations:links.wholeItem')}
               onChange={(v) => setAnnotationId(v ?? null)}
               showSearch={{
                 filterOption: (input, option) => (option?.search ?? '').includes(input.trim().toLowerCase()),

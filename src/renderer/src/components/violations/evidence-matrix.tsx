@@ -47,7 +47,7 @@ export function EvidenceMatrixView({ version }: { version: number }) {
       </div>
     )
   if (matrix.violations.length === 0 && matrix.items.length === 0)
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('violations.matrix.empty')} />
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('violations:matrix.empty')} />
 
   const gaps = new Set(matrix.violationsWithoutEvidence)
   const idle = new Set(matrix.itemsProvingNothing)
@@ -57,7 +57,7 @@ export function EvidenceMatrixView({ version }: { version: number }) {
         type={gaps.size > 0 || idle.size > 0 ? 'warning' : 'success'}
         showIcon
         className="vio-alert"
-        title={t('violations.matrix.summary', {
+        title={t('violations:matrix.summary', {
           violations: matrix.violations.length,
           items: matrix.items.length,
           gaps: gaps.size,
@@ -66,13 +66,13 @@ export function EvidenceMatrixView({ version }: { version: number }) {
         data-testid="matrix-summary"
       />
       <Typography.Paragraph type="secondary" className="vio-hint">
-        {t('violations.matrix.hint')}
+        {t('violations:matrix.hint')}
       </Typography.Paragraph>
       <div className="vio-matrix-scroll">
         <table className="vio-matrix">
           <thead>
             <tr>
-              <th className="vio-matrix-corner">{t('violations.matrix.violation')}</th>
+              <th className="vio-matrix-corner">{t('violations:matrix.violation')}</th>
               {matrix.items.map((i) => (
                 <th
                   key={i.id}
@@ -96,7 +96,7 @@ export function EvidenceMatrixView({ version }: { version: number }) {
                   </Tooltip>
                   {idle.has(i.id) && (
                     <div className="vio-matrix-flag" data-testid="proves-nothing">
-                      <WarningFilled /> {t('violations.matrix.provesNothing')}
+                      <WarningFilled /> {t('violations:matrix.provesNothing')}
                     </div>
                   )}
                 </th>
@@ -122,7 +122,7 @@ export function EvidenceMatrixView({ version }: { version: number }) {
                       <StatusTag status={v.status} />
                       {gap && (
                         <span className="vio-matrix-gap" data-testid="no-evidence">
-                          <WarningFilled /> {t('violations.matrix.noEvidence')}
+                          <WarningFilled /> {t('violations:matrix.noEvidence')}
                         </span>
                       )}
                     </div>
@@ -146,7 +146,7 @@ export function EvidenceMatrixView({ version }: { version: number }) {
                       >
                         {c && (
                           <Tooltip
-                            title={t('violations.matrix.cell', { links: c.links, citations: c.citations })}
+                            title={t('violations:matrix.cell', { links: c.links, citations: c.citations })}
                           >
                             <span className="vio-matrix-count">{c.links}</span>
                           </Tooltip>

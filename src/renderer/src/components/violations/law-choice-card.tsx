@@ -9,6 +9,7 @@ import { asApiError } from '../../lib/errors'
 import { UserValue } from '../../lib/interpolate-nodes'
 import { ErrorAlert } from '../error-alert'
 import { shortLaw } from './legal-basis'
+import { LAW_CHOSEN_TEXT } from './violation-text'
 
 interface Props {
   violation: Violation
@@ -68,7 +69,7 @@ export function LawChoiceCard({ violation: v, legal, zone, readOnly, onChanged }
         reason: values.reason.trim(),
         decidedOn: today,
       })
-      void message.success(t('violations.lawChoice.saved'))
+      void message.success(t('violations:lawChoice.saved'))
       form.resetFields()
       onChanged()
     } catch (e) {
@@ -79,13 +80,13 @@ export function LawChoiceCard({ violation: v, legal, zone, readOnly, onChanged }
   }
 
   return (
-    <Card size="small" title={t('violations.lawChoice.title')} data-testid="law-choice">
+    <Card size="small" title={t('violations:lawChoice.title')} data-testid="law-choice">
       {changes.length > 0 && (
         <Alert
           type={latest && latest.chosen === 'old' ? 'info' : 'warning'}
           showIcon
           className="vio-alert"
-          title={t('violations.lawChoice.changed', { act: actDay, today })}
+          title={t('violations:lawChoice.changed', { act: actDay, today })}
           description={
             <ul className="vio-law-changes" data-testid="law-changes">
               {changes.map((c) => (
@@ -99,12 +100,12 @@ export function LawChoiceCard({ violation: v, legal, zone, readOnly, onChanged }
       )}
       {latest && (
         <div className="vio-law-recorded" data-testid="law-choice-recorded">
-          <div>{t(`violations.lawChoice.recorded.${latest.chosen}`, { day: latest.decidedOn })}</div>
+          <div>{t(LAW_CHOSEN_TEXT[latest.chosen], { day: latest.decidedOn })}</div>
           <div>
-            {t('violations.lawChoice.recordedBy')} <UserValue>{latest.recordedBy.name}</UserValue>
+            {t('violations:lawChoice.recordedBy')} <UserValue>{latest.recordedBy.name}</UserValue>
           </div>
           <div>
-            {t('violations.lawChoice.reasonLabel')} <UserValue>{latest.reason}</UserValue>
+            {t('violations:lawChoice.reasonLabel')} <UserValue>{latest.reason}</UserValue>
           </div>
         </div>
       )}
@@ -115,16 +116,16 @@ export function LawChoiceCard({ violation: v, legal, zone, readOnly, onChanged }
           onFinish={(values) => void save(values)}
           initialValues={{ chosen: 'old' }}
         >
-          <Form.Item name="chosen" label={t('violations.lawChoice.rule')}>
+          <Form.Item name="chosen" label={t('violations:lawChoice.rule')}>
             <Radio.Group data-testid="law-choice-option">
-              <Radio value="old">{t('violations.lawChoice.old')}</Radio>
-              <Radio value="new">{t('violations.lawChoice.new')}</Radio>
+              <Radio value="old">{t('violations:lawChoice.old')}</Radio>
+              <Radio value="new">{t('violations:lawChoice.new')}</Radio>
             </Radio.Group>
           </Form.Item>
           <Form.Item
             name="reason"
-            label={t('violations.lawChoice.reason')}
-            rules={[{ required: true, whitespace: true, message: t('violations.lawChoice.reasonRequired') }]}
+            label={t('violations:lawChoice.reason')}
+            rules={[{ required: true, whitespace: true, message: t('violations:lawChoice.reasonRequired') }]}
           >
             <Input.TextArea
               maxLength={1000}
@@ -133,7 +134,7 @@ export function LawChoiceCard({ violation: v, legal, zone, readOnly, onChanged }
             />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="law-choice-save">
-            {t('violations.lawChoice.save')}
+            {t('violations:lawChoice.save')}
           </Button>
         </Form>
       )}

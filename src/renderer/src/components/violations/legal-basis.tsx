@@ -1,6 +1,7 @@
 import { Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { LegalBasisEntry } from '../../../../shared/violation-types'
+import { ROLE_TEXT, TRANSFER_KIND_TEXT } from './violation-text'
 
 /** The law's short name as officers say it: 《中华人民共和国大气污染防治法》 → 大气污染防治法. */
 export function shortLaw(entry: LegalBasisEntry, language: string): string {
@@ -29,17 +30,17 @@ export function BasisLine({ entry, compact }: { entry: LegalBasisEntry; compact?
       </span>
       {entry.transferKind !== 'none' && (
         <Tag color={entry.transferKind === 'criminal' ? 'red' : 'volcano'} className="vio-tag">
-          {t(`violations.transferKinds.${entry.transferKind}`)}
+          {t(TRANSFER_KIND_TEXT[entry.transferKind])}
         </Tag>
       )}
       {entry.textStatus === 'unverified' && (
         <Tag color="gold" className="vio-tag" data-testid="basis-unverified">
-          {t('violations.local.textStatus.unverified')}
+          {t('violations:local.textStatus.unverified')}
         </Tag>
       )}
       {!compact && (
         <Tag className="vio-tag" bordered={false}>
-          {t(`violations.roles.${entry.role}`)}
+          {t(ROLE_TEXT[entry.role])}
         </Tag>
       )}
       <Typography.Text type="secondary" className="vio-basis-act" data-user-data>

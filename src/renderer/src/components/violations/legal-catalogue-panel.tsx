@@ -6,6 +6,7 @@ import type { LegalBasisEntry } from '../../../../shared/violation-types'
 import { useReadOnly } from '../../state/read-only'
 import { BasisLine } from './legal-basis'
 import { LocalBasisModal } from './local-basis-modal'
+import { TEXT_STATUS_TEXT } from './violation-text'
 
 interface Props {
   legal: LegalBasisEntry[]
@@ -25,11 +26,11 @@ export function LegalCataloguePanel({ legal, onChanged }: Props) {
     <div data-testid="legal-catalogue">
       <div className="vio-catalogue-head">
         <Typography.Text type="secondary">
-          {t('violations.local.intro', { count: legal.length })}
+          {t('violations:local.intro', { count: legal.length })}
         </Typography.Text>
         {!readOnly && (
           <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="local-basis-add">
-            {t('violations.local.add')}
+            {t('violations:local.add')}
           </Button>
         )}
       </div>
@@ -44,12 +45,12 @@ export function LegalCataloguePanel({ legal, onChanged }: Props) {
               <Typography.Paragraph className="vio-prewrap" data-user-data>
                 {e.text ||
                   (e.textStatus === 'unverified'
-                    ? t('violations.local.unverifiedText')
-                    : t('violations.local.noText'))}
+                    ? t('violations:local.unverifiedText')
+                    : t('violations:local.noText'))}
               </Typography.Paragraph>
               {e.source && (
                 <Typography.Paragraph type="secondary" className="small" data-testid="legal-source">
-                  {t('violations.local.source', { day: e.source.checkedOn })}{' '}
+                  {t('violations:local.source', { day: e.source.checkedOn })}{' '}
                   <span data-user-data>
                     {e.source.title}：{e.source.ref}
                     {e.source.note ? `（${e.source.note}）` : ''}
@@ -62,28 +63,28 @@ export function LegalCataloguePanel({ legal, onChanged }: Props) {
         columns={[
           {
             key: 'entry',
-            title: t('violations.fields.basis'),
+            title: t('violations:fields.basis'),
             render: (_, e) => <BasisLine entry={e} />,
           },
           {
             key: 'origin',
-            title: t('violations.local.origin'),
+            title: t('violations:local.origin'),
             width: 260,
             render: (_, e) => (
               <span data-testid="legal-origin" data-basis-id={e.id}>
                 <Tag color={e.origin === 'local' ? 'purple' : undefined}>
                   {e.origin === 'local'
-                    ? t('violations.local.originLocal')
-                    : t('violations.local.originBuiltin', { version: e.catalogueVersion })}
+                    ? t('violations:local.originLocal')
+                    : t('violations:local.originBuiltin', { version: e.catalogueVersion })}
                 </Tag>
                 {e.textStatus && (
                   <Tag color={e.textStatus === 'verbatim' ? 'green' : 'gold'}>
-                    {t(`violations.local.textStatus.${e.textStatus}`)}
+                    {t(TEXT_STATUS_TEXT[e.textStatus])}
                   </Tag>
                 )}
                 {e.effectiveFrom && (
                   <Typography.Text type="secondary" className="small mono" data-testid="legal-in-force">
-                    {e.effectiveFrom} — {e.effectiveTo ?? t('violations.local.inForce')}
+                    {e.effectiveFrom} — {e.effectiveTo ?? t('violations:local.inForce')}
                   </Typography.Text>
                 )}
               </span>

@@ -16,13 +16,13 @@ export function ProvesNoteField({
 }) {
   const { t } = useTranslation()
   return (
-    <Form.Item label={t('violations.picker.note')} htmlFor={id}>
+    <Form.Item label={t('violations:picker.note')} htmlFor={id}>
       <Input.TextArea
         id={id}
         value={value}
         maxLength={2000}
         autoSize={{ minRows: 2, maxRows: 6 }}
-        placeholder={t('violations.picker.notePlaceholder')}
+        placeholder={t('violations:picker.notePlaceholder')}
         onChange={(e) => onChange(e.target.value)}
         data-testid={id}
       />

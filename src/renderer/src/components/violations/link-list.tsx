@@ -8,6 +8,7 @@ import { formatInZone } from '../../lib/time'
 import { itemViewer } from '../../state/viewer'
 import { useCitationWords } from '../../lib/citation-words'
 import { ReasonButton } from '../reason-button'
+import { LINK_PROBLEM_TEXT } from './violation-text'
 
 interface Props {
   violation: Violation
@@ -28,7 +29,7 @@ export function LinkList({ violation, items, zone, readOnly, onChanged }: Props)
     return (
       <Empty
         image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={t('violations.links.empty')}
+        description={t('violations:links.empty')}
         data-testid="links-empty"
       />
     )
@@ -89,26 +90,26 @@ function LinkRow({
           {link.itemNumber}
         </Typography.Link>
         <Typography.Text className="vio-link-name" ellipsis={{ tooltip: item?.originalName }} data-user-data>
-          {item?.originalName ?? t('violations.links.itemUnknown')}
+          {item?.originalName ?? t('violations:links.itemUnknown')}
         </Typography.Text>
         {link.problem && (
           <Tag color="red" className="vio-tag" data-testid="link-problem">
-            {t(`violations.links.problems.${link.problem}`)}
+            {t(LINK_PROBLEM_TEXT[link.problem])}
           </Tag>
         )}
         {!removed && !readOnly && (
           <span className="vio-link-actions">
             <ReasonButton
               texts={{
-                label: t('violations.links.unlink'),
-                title: t('violations.links.unlinkTitle'),
-                cancel: t('violations.cancel'),
-                reasonLabel: t('violations.reason'),
-                reasonPlaceholder: t('violations.reasonPlaceholder'),
+                label: t('violations:links.unlink'),
+                title: t('violations:links.unlinkTitle'),
+                cancel: t('violations:cancel'),
+                reasonLabel: t('violations:reason'),
+                reasonPlaceholder: t('violations:reasonPlaceholder'),
               }}
-              hint={t('violations.links.unlinkHint')}
+              hint={t('violations:links.unlinkHint')}
               subject={`${link.itemNumber} ${anchor ?? ''}`}
-              successMessage={t('violations.links.unlinked')}
+              successMessage={t('violations:links.unlinked')}
               testId="unlink"
               onConfirm={async (reason) => {
                 await api.invoke('violation:unlink', { linkId: link.id, reason })
@@ -128,17 +129,17 @@ function LinkRow({
         </div>
       )}
       <div className="vio-link-note" data-user-data data-testid="link-note">
-        {link.note || t('violations.links.noNote')}
+        {link.note || t('violations:links.noNote')}
       </div>
       <div className="secondary small">
-        {interpolateNodes(t('violations.links.by', { skipInterpolation: true }), {
+        {interpolateNodes(t('violations:links.by', { skipInterpolation: true }), {
           name: <UserValue>{link.createdBy.name}</UserValue>,
           time: formatInZone(link.createdAt, zone),
         })}
       </div>
       {removed && (
         <div className="secondary small" data-testid="link-removed">
-          {interpolateNodes(t('violations.links.removed', { skipInterpolation: true }), {
+          {interpolateNodes(t('violations:links.removed', { skipInterpolation: true }), {
             reason: <UserValue>{link.removedReason ?? ''}</UserValue>,
             time: formatInZone(link.removedAt ?? '', zone),
           })}

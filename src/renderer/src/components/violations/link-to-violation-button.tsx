@@ -7,7 +7,6 @@ import { asApiError } from '../../lib/errors'
 import { useReadOnly } from '../../state/read-only'
 import { ErrorAlert } from '../error-alert'
 import { ProvesNoteField, useLinkEvidence } from './link-form-parts'
-import './violations-i18n'
 import './violations.css'
 
 interface Props {
@@ -35,7 +34,7 @@ export function LinkToViolationButton({ itemId, annotationId, size = 'small' }: 
         onClick={() => setOpen(true)}
         data-testid="link-to-violation"
       >
-        {t('violations.linkButton.label')}
+        {t('violations:linkButton.label')}
       </Button>
       {open && <LinkModal itemId={itemId} annotationId={annotationId} onClose={() => setOpen(false)} />}
     </>
@@ -57,16 +56,16 @@ function LinkModal({ itemId, annotationId, onClose }: Props & { onClose(): void 
     const number = violations?.find((v) => v.id === violationId)?.number ?? ''
     void link(
       { violationId, itemId, ...(annotationId ? { annotationId } : {}), note },
-      t('violations.linkButton.linked', { number }),
+      t('violations:linkButton.linked', { number }),
     )
   }
 
   return (
     <Modal
       open
-      title={t('violations.linkButton.title')}
-      okText={t('violations.linkButton.submit')}
-      cancelText={t('violations.cancel')}
+      title={t('violations:linkButton.title')}
+      okText={t('violations:linkButton.submit')}
+      cancelText={t('violations:cancel')}
       okButtonProps={{ disabled: !violationId, loading: busy, ...{ 'data-testid': 'link-violation-submit' } }}
       onOk={submit}
       onCancel={onClose}
@@ -74,15 +73,15 @@ function LinkModal({ itemId, annotationId, onClose }: Props & { onClose(): void 
     >
       <div data-testid="link-violation-modal">
         {violations !== null && violations.length === 0 && failure === null ? (
-          <Alert type="info" showIcon title={t('violations.linkButton.noViolations')} />
+          <Alert type="info" showIcon title={t('violations:linkButton.noViolations')} />
         ) : (
           <Form layout="vertical">
-            <Form.Item label={t('violations.linkButton.violation')} htmlFor="link-violation-select">
+            <Form.Item label={t('violations:linkButton.violation')} htmlFor="link-violation-select">
               <Select<string>
                 id="link-violation-select"
                 loading={violations === null}
                 value={violationId ?? undefined}
-                placeholder={t('violations.linkButton.violationPlaceholder')}
+                placeholder={t('violations:linkButton.violationPlaceholder')}
                 onChange={setViolationId}
                 options={(violations ?? []).map((v) => ({
                   value: v.id,

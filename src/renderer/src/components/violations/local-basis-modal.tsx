@@ -8,6 +8,7 @@ import { apiFieldErrors, asApiError, type FieldErrorMap } from '../../lib/errors
 import { ErrorAlert } from '../error-alert'
 import { fieldStatus } from '../field-status'
 import { basisSearchText, shortLaw } from './legal-basis'
+import { LOCAL_FIELD_TEXT, ROLE_TEXT, TRANSFER_KIND_TEXT } from './violation-text'
 
 interface Props {
   legal: LegalBasisEntry[]
@@ -62,7 +63,7 @@ export function LocalBasisModal({ legal, onClose, onAdded }: Props) {
 
   const item = (name: keyof LegalBasisInput, required = false) => ({
     name,
-    label: t(`violations.local.fields.${name}`),
+    label: t(LOCAL_FIELD_TEXT[name]),
     required,
     ...fieldStatus(errors, name, t),
   })
@@ -71,9 +72,9 @@ export function LocalBasisModal({ legal, onClose, onAdded }: Props) {
     <Modal
       open
       width={680}
-      title={t('violations.local.title')}
-      okText={t('violations.local.submit')}
-      cancelText={t('violations.cancel')}
+      title={t('violations:local.title')}
+      okText={t('violations:local.submit')}
+      cancelText={t('violations:cancel')}
       okButtonProps={{ loading: busy, ...{ 'data-testid': 'local-basis-submit' } }}
       onOk={() => void submit()}
       onCancel={onClose}
@@ -90,7 +91,7 @@ export function LocalBasisModal({ legal, onClose, onAdded }: Props) {
             setErrors(next)
           }}
         >
-          <Form.Item {...item('id', true)} extra={t('violations.local.idHint')}>
+          <Form.Item {...item('id', true)} extra={t('violations:local.idHint')}>
             <Input maxLength={64} data-testid="local-basis-id" />
           </Form.Item>
           <Form.Item {...item('law', true)}>
@@ -113,7 +114,7 @@ export function LocalBasisModal({ legal, onClose, onAdded }: Props) {
             <Radio.Group>
               {(['prohibition', 'penalty', 'criminal-threshold'] as const).map((r) => (
                 <Radio.Button key={r} value={r}>
-                  {t(`violations.roles.${r}`)}
+                  {t(ROLE_TEXT[r])}
                 </Radio.Button>
               ))}
             </Radio.Group>
@@ -136,7 +137,7 @@ export function LocalBasisModal({ legal, onClose, onAdded }: Props) {
             <Radio.Group data-testid="local-basis-transfer-kind">
               {TRANSFER_KINDS.map((k) => (
                 <Radio key={k} value={k}>
-                  {t(`violations.transferKinds.${k}`)}
+                  {t(TRANSFER_KIND_TEXT[k])}
                 </Radio>
               ))}
             </Radio.Group>

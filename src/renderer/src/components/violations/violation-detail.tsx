@@ -49,7 +49,7 @@ export function ViolationDetail({ violation: v, legal, items, zone, readOnly, on
         basis: v.basis,
         status: 'confirmed',
       })
-      void message.success(t('violations.actions.confirmed'))
+      void message.success(t('violations:actions.confirmed'))
       onChanged()
     } catch (e) {
       setFailure(e)
@@ -86,23 +86,23 @@ export function ViolationDetail({ violation: v, legal, items, zone, readOnly, on
                   onClick={() => void confirm()}
                   data-testid="violation-confirm"
                 >
-                  {t('violations.actions.confirm')}
+                  {t('violations:actions.confirm')}
                 </Button>
               )}
               <Button size="small" icon={<EditOutlined />} onClick={onEdit} data-testid="violation-edit">
-                {t('violations.actions.edit')}
+                {t('violations:actions.edit')}
               </Button>
               <ReasonButton
                 texts={{
-                  label: t('violations.actions.withdraw'),
-                  title: t('violations.actions.withdrawTitle'),
-                  cancel: t('violations.cancel'),
-                  reasonLabel: t('violations.reason'),
-                  reasonPlaceholder: t('violations.reasonPlaceholder'),
+                  label: t('violations:actions.withdraw'),
+                  title: t('violations:actions.withdrawTitle'),
+                  cancel: t('violations:cancel'),
+                  reasonLabel: t('violations:reason'),
+                  reasonPlaceholder: t('violations:reasonPlaceholder'),
                 }}
-                hint={t('violations.actions.withdrawHint')}
+                hint={t('violations:actions.withdrawHint')}
                 subject={`${v.number} ${v.title}`}
-                successMessage={t('violations.actions.withdrawn')}
+                successMessage={t('violations:actions.withdrawn')}
                 testId="violation-withdraw"
                 type="default"
                 onConfirm={async (reason) => {
@@ -118,7 +118,7 @@ export function ViolationDetail({ violation: v, legal, items, zone, readOnly, on
           <ErrorAlert error={asApiError(failure)} className="vio-alert" onClose={() => setFailure(null)} />
         )}
         <dl className="vio-facts">
-          <Fact label={t('violations.fields.facts')}>
+          <Fact label={t('violations:fields.facts')}>
             {v.facts ? (
               <div className="vio-prewrap" data-user-data data-testid="detail-facts">
                 {v.facts}
@@ -127,7 +127,7 @@ export function ViolationDetail({ violation: v, legal, items, zone, readOnly, on
               <Unknown />
             )}
           </Fact>
-          <Fact label={t('violations.fields.occurred')}>
+          <Fact label={t('violations:fields.occurred')}>
             {time ? (
               <span className="mono" data-testid="detail-time">
                 {time}
@@ -136,10 +136,10 @@ export function ViolationDetail({ violation: v, legal, items, zone, readOnly, on
               <Unknown />
             )}
           </Fact>
-          <Fact label={t('violations.fields.place')}>
+          <Fact label={t('violations:fields.place')}>
             {v.place ? <span data-user-data>{v.place}</span> : <Unknown />}
           </Fact>
-          <Fact label={t('violations.fields.subject')}>
+          <Fact label={t('violations:fields.subject')}>
             {v.subject.name ? (
               <span data-user-data>
                 {v.subject.name} <span className="mono secondary">{v.subject.creditCode}</span>
@@ -148,9 +148,9 @@ export function ViolationDetail({ violation: v, legal, items, zone, readOnly, on
               <Unknown />
             )}
           </Fact>
-          <Fact label={t('violations.fields.basis')}>
+          <Fact label={t('violations:fields.basis')}>
             {v.basis.length === 0 ? (
-              <Typography.Text type="warning">{t('violations.basisEmpty')}</Typography.Text>
+              <Typography.Text type="warning">{t('violations:basisEmpty')}</Typography.Text>
             ) : (
               <ol className="vio-basis-list" data-testid="detail-basis">
                 {v.basis.map((id) => {
@@ -160,7 +160,7 @@ export function ViolationDetail({ violation: v, legal, items, zone, readOnly, on
               </ol>
             )}
           </Fact>
-          <Fact label={t('violations.fields.created')}>
+          <Fact label={t('violations:fields.created')}>
             <span className="secondary">
               {interpolateNodes('{{name}} · {{time}}', {
                 name: <UserValue>{v.createdBy.name}</UserValue>,
@@ -174,7 +174,7 @@ export function ViolationDetail({ violation: v, legal, items, zone, readOnly, on
       <Card
         size="small"
         className="vio-links-card"
-        title={`${t('violations.links.title')} (${activeLinks(v).length})`}
+        title={`${t('violations:links.title')} (${activeLinks(v).length})`}
         extra={
           !readOnly && (
             <Button
@@ -184,7 +184,7 @@ export function ViolationDetail({ violation: v, legal, items, zone, readOnly, on
               onClick={() => setAdding(true)}
               data-testid="add-evidence"
             >
-              {t('violations.actions.addEvidence')}
+              {t('violations:actions.addEvidence')}
             </Button>
           )
         }
@@ -217,5 +217,5 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 function Unknown() {
   const { t } = useTranslation()
-  return <Typography.Text type="secondary">{t('violations.unknown')}</Typography.Text>
+  return <Typography.Text type="secondary">{t('violations:unknown')}</Typography.Text>
 }

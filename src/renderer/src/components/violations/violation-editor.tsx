@@ -10,6 +10,7 @@ import { asApiError } from '../../lib/errors'
 import { ErrorAlert } from '../error-alert'
 import { BasisLine, basisSearchText, shortLaw } from './legal-basis'
 import { caseTimeInput, parseCaseTime } from './violation-time'
+import { STATUS_TEXT } from './violation-text'
 
 interface Values {
   title: string
@@ -62,7 +63,7 @@ export function ViolationEditor({ violation, legal, caseSubject, zone, onClose, 
   const timeRule = {
     validator: (_: unknown, value: string | undefined) =>
       parseCaseTime(value ?? '', zone) === 'invalid'
-        ? Promise.reject(new Error(t('violations.timeInvalid')))
+        ? Promise.reject(new Error(t('violations:timeInvalid')))
         : Promise.resolve(),
   }
 
@@ -71,7 +72,7 @@ export function ViolationEditor({ violation, legal, caseSubject, zone, onClose, 
     const to = parseCaseTime(values.occurredTo ?? '', zone)
     if (from === 'invalid' || to === 'invalid') return
     if (from && to && Date.parse(to) < Date.parse(from)) {
-      form.setFields([{ name: 'occurredTo', errors: [t('violations.timeOrder')] }])
+      form.setFields([{ name: 'occurredTo', errors: [t('violations:timeOrder')] }])
       return
     }
     setBusy(true)
@@ -87,7 +88,7 @@ export function ViolationEditor({ violation, legal, caseSubject, zone, onClose, 
         basis: values.basis ?? [],
         status: values.status,
       })
-      void message.success(t('violations.editor.saved'))
+      void message.success(t('violations:editor.saved'))
       onSaved(saved)
     } catch (e) {
       setFailure(e)
@@ -110,17 +111,17 @@ export function ViolationEditor({ violation, legal, caseSubject, zone, onClose, 
       size={620}
       title={
         violation
-          ? t('violations.editor.editTitle', { number: violation.number })
-          : t('violations.editor.newTitle')
+          ? t('violations:editor.editTitle', { number: violation.number })
+          : t('violations:editor.newTitle')
       }
       onClose={onClose}
       destroyOnHidden
       className="vio-editor"
       footer={
         <Flex gap={8} justify="end">
-          <Button onClick={onClose}>{t('violations.editor.cancel')}</Button>
+          <Button onClick={onClose}>{t('violations:editor.cancel')}</Button>
           <Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="violation-save">
-            {t('violations.editor.save')}
+            {t('violations:editor.save')}
           </Button>
         </Flex>
       }
@@ -129,12 +130,12 @@ export function ViolationEditor({ violation, legal, caseSubject, zone, onClose, 
         <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={(v) => void save(v)}>
           <Form.Item
             name="title"
-            label={t('violations.fields.title')}
-            rules={[{ required: true, whitespace: true, message: t('violations.titleRequired') }]}
+            label={t('violations:fields.title')}
+            rules={[{ required: true, whitespace: true, message: t('violations:titleRequired') }]}
           >
             <Input maxLength={200} data-testid="violation-title" />
           </Form.Item>
-          <Form.Item name="facts" label={t('violations.fields.facts')}>
+          <Form.Item name="facts" label={t('violations:fields.facts')}>
             <Input.TextArea
               maxLength={20_000}
               autoSize={{ minRows: 3, maxRows: 10 }}
@@ -142,61 +143,61 @@ export function ViolationEditor({ violation, legal, caseSubject, zone, onClose, 
             />
           </Form.Item>
           <Typography.Paragraph type="secondary" className="vio-hint">
-            {t('violations.timeHint', { zone })}
+            {t('violations:timeHint', { zone })}
           </Typography.Paragraph>
           <Flex gap={12}>
             <Form.Item
               name="occurredFrom"
-              label={t('violations.fields.occurredFrom')}
+              label={t('violations:fields.occurredFrom')}
               rules={[timeRule]}
               className="vio-grow"
             >
               <Input
-                placeholder={t('violations.timePlaceholder')}
+                placeholder={t('violations:timePlaceholder')}
                 className="mono"
                 data-testid="violation-from"
               />
             </Form.Item>
             <Form.Item
               name="occurredTo"
-              label={t('violations.fields.occurredTo')}
+              label={t('violations:fields.occurredTo')}
               rules={[timeRule]}
               className="vio-grow"
             >
               <Input
-                placeholder={t('violations.timePlaceholder')}
+                placeholder={t('violations:timePlaceholder')}
                 className="mono"
                 data-testid="violation-to"
               />
             </Form.Item>
           </Flex>
-          <Form.Item name="place" label={t('violations.fields.place')}>
+          <Form.Item name="place" label={t('violations:fields.place')}>
             <Input maxLength={300} data-testid="violation-place" />
           </Form.Item>
           <div className="vio-subject-box">
-            <div className="vio-field-label">{t('violations.fields.subject')}</div>
+            <div className="vio-field-label">{t('violations:fields.subject')}</div>
             {subject.name ? (
               <div data-user-data data-testid="violation-subject">
                 {subject.name} <span className="mono secondary">{subject.creditCode}</span>
               </div>
             ) : (
-              <Typography.Text type="secondary">{t('violations.noSubject')}</Typography.Text>
+              <Typography.Text type="secondary">{t('violations:noSubject')}</Typography.Text>
             )}
             <Typography.Text type="secondary" className="small">
-              {t('violations.subjectFromCase')}
+              {t('violations:subjectFromCase')}
             </Typography.Text>
           </div>
           <Typography.Paragraph type="secondary" className="vio-hint" data-testid="basis-in-force-hint">
             {actDay
-              ? t('violations.basisInForce', { day: actDay, count: offered.length })
-              : t('violations.basisAllTimes')}
+              ? t('violations:basisInForce', { day: actDay, count: offered.length })
+              : t('violations:basisAllTimes')}
           </Typography.Paragraph>
-          <Form.Item name="basis" label={t('violations.fields.basis')}>
+          <Form.Item name="basis" label={t('violations:fields.basis')}>
             <Select<string[]>
               mode="multiple"
               allowClear
-              placeholder={t('violations.basisPlaceholder')}
-              notFoundContent={t('violations.basisNoMatch')}
+              placeholder={t('violations:basisPlaceholder')}
+              notFoundContent={t('violations:basisNoMatch')}
               options={options}
               showSearch={{
                 filterOption: (input, option) => (option?.search ?? '').includes(input.trim().toLowerCase()),
@@ -219,7 +220,7 @@ export function ViolationEditor({ violation, legal, caseSubject, zone, onClose, 
               showIcon
               className="vio-alert"
               data-testid="basis-not-in-force"
-              title={t('violations.basisNotInForce', {
+              title={t('violations:basisNotInForce', {
                 day: actDay,
                 list: notInForce
                   .map((id) => `${shortLaw(byId.get(id)!, i18n.language)} ${byId.get(id)!.article}`)
@@ -235,17 +236,17 @@ export function ViolationEditor({ violation, legal, caseSubject, zone, onClose, 
               })}
             </ol>
           )}
-          <Form.Item name="status" label={t('violations.fields.status')}>
+          <Form.Item name="status" label={t('violations:fields.status')}>
             <Radio.Group optionType="button" buttonStyle="solid" data-testid="violation-status">
               {VIOLATION_STATUSES.map((s) => (
                 <Radio.Button key={s} value={s} disabled={s === 'transferred' && basis.length === 0}>
-                  {t(`violations.status.${s}`)}
+                  {t(STATUS_TEXT[s])}
                 </Radio.Button>
               ))}
             </Radio.Group>
           </Form.Item>
           {status !== 'transferred' && basis.length === 0 && (
-            <Alert type="info" showIcon title={t('violations.transferredNeedsBasis')} className="vio-alert" />
+            <Alert type="info" showIcon title={t('violations:transferredNeedsBasis')} className="vio-alert" />
           )}
           {failure !== null && <ErrorAlert error={asApiError(failure)} className="vio-alert" />}
         </Form>

@@ -44,7 +44,7 @@ export function ViolationList({ violations, selectedId, onSelect }: Props) {
                 className={`small ${count === 0 ? 'vio-gap-text' : 'secondary'}`}
                 data-testid="violation-link-count"
               >
-                {count === 0 ? t('violations.noEvidence') : t('violations.linkCount', { n: count })}
+                {count === 0 ? t('violations:noEvidence') : t('violations:linkCount', { n: count })}
               </span>
             </button>
           </li>

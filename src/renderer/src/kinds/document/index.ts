@@ -10,5 +10,5 @@ export const documentUi: KindUi<'document'> = {
   Icon: FileOutlined,
   colour: '#595959',
   timelineMark: 'point',
-  labelKey: 'kind.document',
+  labels: { one: 'kind.document.one', many: 'kind.document.many' },
 }

@@ -10,7 +10,6 @@ import { ImageStage, type Rect, type StageRegion } from './image-stage'
 import { RegionForm, RegionList, regionOf } from './region-panel'
 import { useAnnotations } from '../../components/viewers/common/use-annotations'
 import { useZoom } from './use-zoom'
-import '../../components/viewers/common/media-viewers-i18n'
 import '../../components/viewers/common/media-viewers.css'
 
 /** Smallest region worth citing, in image pixels: anything smaller is a slipped click. */
@@ -25,7 +24,6 @@ export function ImageViewer({ item }: { item: EvidenceItem }) {
 function ImageViewerBody({ item }: { item: EvidenceItem }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const k = 'mediaViewer.image'
   // item.width/height are the upright size (orientation applied at import); 1 only guards a broken record.
   const width = item.width ?? 1
   const height = item.height ?? 1
@@ -49,7 +47,7 @@ function ImageViewerBody({ item }: { item: EvidenceItem }) {
 
   const onDrawn = (rect: Rect) => {
     if (rect.w < MIN_REGION_PX || rect.h < MIN_REGION_PX) {
-      void message.warning(t(`${k}.region.tooSmall`))
+      void message.warning(t('mediaViewer:image.region.tooSmall'))
       return
     }
     setPending(rect)
@@ -60,7 +58,7 @@ function ImageViewerBody({ item }: { item: EvidenceItem }) {
     const saved = await regions.add({ ...pending }, note)
     setPending(null)
     setSelectedId(saved.id)
-    void message.success(t('mediaViewer.common.saved'))
+    void message.success(t('mediaViewer:common.saved'))
   }
 
   const scale = view?.scale ?? 0
@@ -72,41 +70,46 @@ function ImageViewerBody({ item }: { item: EvidenceItem }) {
             value={tool}
             onChange={(v) => setTool(v as 'pan' | 'region')}
             options={[
-              { value: 'pan', label: t(`${k}.tool.pan`) },
-              { value: 'region', label: <span data-testid="tool-region">{t(`${k}.tool.region`)}</span> },
+              { value: 'pan', label: t('mediaViewer:image.tool.pan') },
+              {
+                value: 'region',
+                label: <span data-testid="tool-region">{t('mediaViewer:image.tool.region')}</span>,
+              },
             ]}
-            aria-label={t(`${k}.tool.label`)}
+            aria-label={t('mediaViewer:image.tool.label')}
           />
-          <Tooltip title={t(`${k}.zoomOut`)}>
+          <Tooltip title={t('mediaViewer:image.zoomOut')}>
             <Button
               icon={<ZoomOutOutlined />}
-              aria-label={t(`${k}.zoomOut`)}
+              aria-label={t('mediaViewer:image.zoomOut')}
               onClick={() => zoomAt(scale / 1.5)}
             />
           </Tooltip>
-          <Tooltip title={t(`${k}.zoomIn`)}>
+          <Tooltip title={t('mediaViewer:image.zoomIn')}>
             <Button
               icon={<ZoomInOutlined />}
-              aria-label={t(`${k}.zoomIn`)}
+              aria-label={t('mediaViewer:image.zoomIn')}
               onClick={() => zoomAt(scale * 1.5)}
             />
           </Tooltip>
-          <Tooltip title={t(`${k}.actualTip`)}>
+          <Tooltip title={t('mediaViewer:image.actualTip')}>
             <Button onClick={() => zoomAt(1)} data-testid="zoom-actual">
-              {t(`${k}.actual`)}
+              {t('mediaViewer:image.actual')}
             </Button>
           </Tooltip>
           <Button icon={<CompressOutlined />} onClick={fit} data-testid="zoom-fit">
-            {t(`${k}.fit`)}
+            {t('mediaViewer:image.fit')}
           </Button>
           <Typography.Text className="mono" data-testid="zoom-level">
-            {t(`${k}.zoom`, { percent: Math.round(scale * 100) })}
+            {t('mediaViewer:image.zoom', { percent: Math.round(scale * 100) })}
           </Typography.Text>
           <Typography.Text type="secondary" className="small">
-            {tool === 'region' ? t(`${k}.regionHint`) : t(`${k}.panHint`)}
+            {tool === 'region' ? t('mediaViewer:image.regionHint') : t('mediaViewer:image.panHint')}
           </Typography.Text>
         </div>
-        {loadFailed && <Alert type="error" showIcon title={t(`${k}.loadFailed`)} className="media-alert" />}
+        {loadFailed && (
+          <Alert type="error" showIcon title={t('mediaViewer:image.loadFailed')} className="media-alert" />
+        )}
         <ImageStage
           item={item}
           width={width}
@@ -128,10 +131,18 @@ function ImageViewerBody({ item }: { item: EvidenceItem }) {
           activeKey={tab}
           onChange={setTab}
           items={[
-            { key: 'info', label: t(`${k}.tabs.info`), children: <ImageMetaPanel item={item} /> },
+            {
+              key: 'info',
+              label: t('mediaViewer:image.tabs.info'),
+              children: <ImageMetaPanel item={item} />,
+            },
             {
               key: 'regions',
-              label: <span data-testid="tab-regions">{t(`${k}.tabs.regions`, { count: drawn.length })}</span>,
+              label: (
+                <span data-testid="tab-regions">
+                  {t('mediaViewer:image.tabs.regions', { count: drawn.length })}
+                </span>
+              ),
               children: (
                 <>
                   {regions.failure !== null && <ErrorAlert error={asApiError(regions.failure)} />}

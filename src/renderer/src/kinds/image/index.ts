@@ -10,5 +10,5 @@ export const imageUi: KindUi<'image'> = {
   Icon: CameraOutlined,
   colour: '#1677ff',
   timelineMark: 'point',
-  labelKey: 'kind.image',
+  labels: { one: 'kind.image.one', many: 'kind.image.many' },
 }

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next'
+import type { MessageKey } from '../../i18n/keys'
 
 /** Decimal degrees with six places (about 0.1 m), the form map tools and GPS units accept. */
 export function decimalCoords(lat: number, lon: number): string {
@@ -28,18 +29,30 @@ export function signed(value: number, digits = 1): string {
 }
 
 const COMPASS = ['n', 'ne', 'e', 'se', 's', 'sw', 'w', 'nw'] as const
+type CompassPoint = (typeof COMPASS)[number]
+
+const COMPASS_TEXT: Record<CompassPoint, MessageKey> = {
+  n: 'mediaViewer:image.drone.compass.n',
+  ne: 'mediaViewer:image.drone.compass.ne',
+  e: 'mediaViewer:image.drone.compass.e',
+  se: 'mediaViewer:image.drone.compass.se',
+  s: 'mediaViewer:image.drone.compass.s',
+  sw: 'mediaViewer:image.drone.compass.sw',
+  w: 'mediaViewer:image.drone.compass.w',
+  nw: 'mediaViewer:image.drone.compass.nw',
+}
 
 /** The nearest of eight compass points for a heading in degrees (0 = north, clockwise). */
-export function compassPoint(degrees: number): (typeof COMPASS)[number] {
+export function compassPoint(degrees: number): CompassPoint {
   const normal = ((degrees % 360) + 360) % 360
   return COMPASS[Math.round(normal / 45) % 8]
 }
 
 /** DJI gimbal pitch in words: −90° is straight down (a nadir shot), 0° level. */
 export function pitchWords(pitch: number, t: TFunction): string {
-  if (pitch <= -89.5) return t('mediaViewer.image.drone.pitchDown')
-  if (Math.abs(pitch) < 0.5) return t('mediaViewer.image.drone.pitchLevel')
-  return t(pitch < 0 ? 'mediaViewer.image.drone.pitchBelow' : 'mediaViewer.image.drone.pitchAbove')
+  if (pitch <= -89.5) return t('mediaViewer:image.drone.pitchDown')
+  if (Math.abs(pitch) < 0.5) return t('mediaViewer:image.drone.pitchLevel')
+  return t(pitch < 0 ? 'mediaViewer:image.drone.pitchBelow' : 'mediaViewer:image.drone.pitchAbove')
 }
 
 export interface DroneMeta {
@@ -70,26 +83,32 @@ export function readDrone(value: unknown): DroneMeta | null {
 
 /** "距起飞点高度 30.1 米，云台俯仰 −90°（垂直向下），…": the attitude as an officer would write it. */
 export function droneSentence(d: DroneMeta, t: TFunction): string {
-  const k = 'mediaViewer.image.drone'
   const parts: string[] = []
-  if (d.relativeAltitude !== undefined) parts.push(t(`${k}.relative`, { value: signed(d.relativeAltitude) }))
-  if (d.absoluteAltitude !== undefined) parts.push(t(`${k}.absolute`, { value: signed(d.absoluteAltitude) }))
+  if (d.relativeAltitude !== undefined)
+    parts.push(t('mediaViewer:image.drone.relative', { value: signed(d.relativeAltitude) }))
+  if (d.absoluteAltitude !== undefined)
+    parts.push(t('mediaViewer:image.drone.absolute', { value: signed(d.absoluteAltitude) }))
   if (d.gimbalPitch !== undefined)
-    parts.push(t(`${k}.gimbalPitch`, { value: signed(d.gimbalPitch), words: pitchWords(d.gimbalPitch, t) }))
+    parts.push(
+      t('mediaViewer:image.drone.gimbalPitch', {
+        value: signed(d.gimbalPitch),
+        words: pitchWords(d.gimbalPitch, t),
+      }),
+    )
   // A heading means little when the camera looks straight down, but it still orients the picture.
   if (d.gimbalYaw !== undefined)
     parts.push(
-      t(`${k}.gimbalYaw`, {
+      t('mediaViewer:image.drone.gimbalYaw', {
         value: signed(d.gimbalYaw),
-        words: t(`${k}.compass.${compassPoint(d.gimbalYaw)}`),
+        words: t(COMPASS_TEXT[compassPoint(d.gimbalYaw)]),
       }),
     )
   if (d.flightYaw !== undefined)
     parts.push(
-      t(`${k}.flightYaw`, {
+      t('mediaViewer:image.drone.flightYaw', {
         value: signed(d.flightYaw),
-        words: t(`${k}.compass.${compassPoint(d.flightYaw)}`),
+        words: t(COMPASS_TEXT[compassPoint(d.flightYaw)]),
       }),
     )
-  return parts.join(t('mediaViewer.image.drone.separator'))
+  return parts.join(t('mediaViewer:image.drone.separator'))
 }

@@ -33,16 +33,16 @@ export function RegionForm({ rect, onSave, onCancel }: FormProps) {
   return (
     <Card
       size="small"
-      title={t('mediaViewer.image.region.new')}
+      title={t('mediaViewer:image.region.new')}
       data-testid="region-form"
       className="media-card"
     >
       <Typography.Paragraph className="mono small" data-testid="pending-region">
-        {t('mediaViewer.image.region.rect', { ...rect })}
+        {t('mediaViewer:image.region.rect', { ...rect })}
       </Typography.Paragraph>
       {failure !== null && <ErrorAlert error={asApiError(failure)} />}
       <label className="media-field-label" htmlFor="region-note">
-        {t('mediaViewer.common.note')}
+        {t('mediaViewer:common.note')}
       </label>
       <Input.TextArea
         id="region-note"
@@ -50,13 +50,13 @@ export function RegionForm({ rect, onSave, onCancel }: FormProps) {
         value={note}
         maxLength={2000}
         autoSize={{ minRows: 2, maxRows: 6 }}
-        placeholder={t('mediaViewer.common.notePlaceholder')}
+        placeholder={t('mediaViewer:common.notePlaceholder')}
         onChange={(e) => setNote(e.target.value)}
       />
       <div className="media-form-actions">
-        <Button onClick={onCancel}>{t('mediaViewer.common.cancel')}</Button>
+        <Button onClick={onCancel}>{t('mediaViewer:common.cancel')}</Button>
         <Button type="primary" loading={busy} onClick={() => void save()} data-testid="save-region">
-          {t('mediaViewer.common.save')}
+          {t('mediaViewer:common.save')}
         </Button>
       </div>
     </Card>
@@ -83,11 +83,11 @@ export function RegionList({ regions, labels, selectedId, onSelect, onWithdraw }
       {anyWithdrawn && (
         <label className="media-switch">
           <Switch size="small" checked={showWithdrawn} onChange={setShowWithdrawn} />{' '}
-          {t('mediaViewer.common.showWithdrawn')}
+          {t('mediaViewer:common.showWithdrawn')}
         </label>
       )}
       {shown.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('mediaViewer.image.region.empty')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('mediaViewer:image.region.empty')} />
       ) : (
         <ol className="media-list">
           {shown.map((a) => {
@@ -107,17 +107,17 @@ export function RegionList({ regions, labels, selectedId, onSelect, onWithdraw }
                 >
                   <span className="media-list-label">{labels.get(a.id)}</span>
                   {rect && (
-                    <span className="mono small">{t('mediaViewer.image.region.rect', { ...rect })}</span>
+                    <span className="mono small">{t('mediaViewer:image.region.rect', { ...rect })}</span>
                   )}
                   <span className="media-list-note" data-user-data>
-                    {a.note || t('mediaViewer.common.noNote')}
+                    {a.note || t('mediaViewer:common.noNote')}
                   </span>
                   <span className="secondary small">
-                    {t('mediaViewer.common.by', { name: a.author.name, at: formatInZone(a.createdAt, zone) })}
+                    {t('mediaViewer:common.by', { name: a.author.name, at: formatInZone(a.createdAt, zone) })}
                   </span>
                   {a.withdrawnAt && (
                     <span className="media-withdrawn small">
-                      {t('mediaViewer.common.withdrawn', { reason: a.withdrawnReason ?? '' })}
+                      {t('mediaViewer:common.withdrawn', { reason: a.withdrawnReason ?? '' })}
                     </span>
                   )}
                 </button>

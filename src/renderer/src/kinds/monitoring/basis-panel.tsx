@@ -45,7 +45,7 @@ export function BasisPanel({ pollutant, series, history, timezone, onSet }: Prop
     try {
       await onSet(value === 'default' ? null : value, reason.trim())
       setReason('')
-      void message.success(t('docsViewer.monitoring.basis.saved'))
+      void message.success(t('docsViewer:monitoring.basis.saved'))
     } catch (e) {
       setFailure(e)
     } finally {
@@ -57,37 +57,37 @@ export function BasisPanel({ pollutant, series, history, timezone, onSet }: Prop
   return (
     <Card
       size="small"
-      title={t('docsViewer.monitoring.basis.title')}
+      title={t('docsViewer:monitoring.basis.title')}
       className="docs-card"
       data-testid="basis-panel"
     >
       <div className="mon-limit-current">
-        <span className="secondary">{t('docsViewer.monitoring.basis.current')}</span>
+        <span className="secondary">{t('docsViewer:monitoring.basis.current')}</span>
         <strong data-testid="current-basis">
-          {judged ? basisInWords(judged.basis, lang) : t('docsViewer.monitoring.basis.none')}
+          {judged ? basisInWords(judged.basis, lang) : t('docsViewer:monitoring.basis.none')}
         </strong>
       </div>
       <label className="docs-field">
-        <span>{t('docsViewer.monitoring.basis.choose')}</span>
+        <span>{t('docsViewer:monitoring.basis.choose')}</span>
         <Select
-          aria-label={t('docsViewer.monitoring.basis.choose')}
+          aria-label={t('docsViewer:monitoring.basis.choose')}
           value={value}
           onChange={(v: ChosenBasis | 'default') => setValue(v)}
           options={[
-            { value: 'default', label: t('docsViewer.monitoring.basis.default') },
+            { value: 'default', label: t('docsViewer:monitoring.basis.default') },
             ...bases.map((b) => ({ value: b, label: basisInWords(b, lang) })),
           ]}
           data-testid="basis-select"
         />
       </label>
       <label className="docs-field">
-        <span>{t('docsViewer.monitoring.basis.reason')}</span>
+        <span>{t('docsViewer:monitoring.basis.reason')}</span>
         <Input.TextArea
-          aria-label={t('docsViewer.monitoring.basis.reason')}
+          aria-label={t('docsViewer:monitoring.basis.reason')}
           value={reason}
           maxLength={500}
           autoSize={{ minRows: 2, maxRows: 4 }}
-          placeholder={t('docsViewer.monitoring.basis.reasonPlaceholder')}
+          placeholder={t('docsViewer:monitoring.basis.reasonPlaceholder')}
           onChange={(e) => setReason(e.target.value)}
         />
       </label>
@@ -99,16 +99,16 @@ export function BasisPanel({ pollutant, series, history, timezone, onSet }: Prop
         onClick={() => void save()}
         data-testid="save-basis"
       >
-        {t('docsViewer.monitoring.basis.save')}
+        {t('docsViewer:monitoring.basis.save')}
       </Button>
       {mine.length > 0 && (
         <ol className="docs-list" data-testid="basis-history">
           {mine.map((h, i) => (
             <li key={`${h.setAt}-${i}`} className="docs-list-item">
               <div data-user-data>
-                {t('docsViewer.monitoring.limit.entry', {
+                {t('docsViewer:monitoring.limit.entry', {
                   value:
-                    h.basis === null ? t('docsViewer.monitoring.basis.default') : basisInWords(h.basis, lang),
+                    h.basis === null ? t('docsViewer:monitoring.basis.default') : basisInWords(h.basis, lang),
                   name: h.setBy.name,
                   time: formatInZone(h.setAt, timezone),
                 })}

@@ -10,5 +10,5 @@ export const monitoringUi: KindUi<'monitoring'> = {
   Icon: LineChartOutlined,
   colour: '#08979c',
   timelineMark: 'point',
-  labelKey: 'kind.monitoring',
+  labels: { one: 'kind.monitoring.one', many: 'kind.monitoring.many' },
 }

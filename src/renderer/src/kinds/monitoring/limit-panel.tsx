@@ -39,7 +39,7 @@ export function LimitPanel({ summary, group, history, timezone, onSet }: Props) 
     try {
       await onSet(value, reason.trim())
       setReason('')
-      void message.success(t('docsViewer.monitoring.limit.saved'))
+      void message.success(t('docsViewer:monitoring.limit.saved'))
     } catch (e) {
       setFailure(e)
     } finally {
@@ -52,28 +52,28 @@ export function LimitPanel({ summary, group, history, timezone, onSet }: Props) 
   return (
     <Card
       size="small"
-      title={t('docsViewer.monitoring.limit.title')}
+      title={t('docsViewer:monitoring.limit.title')}
       className="docs-card"
       data-testid="limit-panel"
     >
       <div className="mon-limit-current">
-        <span className="secondary">{t('docsViewer.monitoring.limit.current')}</span>
+        <span className="secondary">{t('docsViewer:monitoring.limit.current')}</span>
         <strong data-testid="current-limit">
           {summary.limit === null
-            ? t('docsViewer.monitoring.limit.none')
+            ? t('docsViewer:monitoring.limit.none')
             : withUnit(summary.limit, summary.unit)}
         </strong>
-        {summary.limitSource === 'case' && <Tag>{t('docsViewer.monitoring.limit.fromCase')}</Tag>}
+        {summary.limitSource === 'case' && <Tag>{t('docsViewer:monitoring.limit.fromCase')}</Tag>}
       </div>
       {summary.limitSource === 'file' && (
         <Typography.Paragraph type="secondary" className="small">
-          {t('docsViewer.monitoring.limit.fromFile')}
+          {t('docsViewer:monitoring.limit.fromFile')}
         </Typography.Paragraph>
       )}
       <label className="docs-field">
-        <span>{t('docsViewer.monitoring.limit.value')}</span>
+        <span>{t('docsViewer:monitoring.limit.value')}</span>
         <InputNumber
-          aria-label={t('docsViewer.monitoring.limit.value')}
+          aria-label={t('docsViewer:monitoring.limit.value')}
           value={value}
           min={0}
           max={1e9}
@@ -84,13 +84,13 @@ export function LimitPanel({ summary, group, history, timezone, onSet }: Props) 
         />
       </label>
       <label className="docs-field">
-        <span>{t('docsViewer.monitoring.limit.reason')}</span>
+        <span>{t('docsViewer:monitoring.limit.reason')}</span>
         <Input.TextArea
-          aria-label={t('docsViewer.monitoring.limit.reason')}
+          aria-label={t('docsViewer:monitoring.limit.reason')}
           value={reason}
           maxLength={500}
           autoSize={{ minRows: 2, maxRows: 4 }}
-          placeholder={t('docsViewer.monitoring.limit.reasonPlaceholder')}
+          placeholder={t('docsViewer:monitoring.limit.reasonPlaceholder')}
           onChange={(e) => setReason(e.target.value)}
         />
       </label>
@@ -103,25 +103,25 @@ export function LimitPanel({ summary, group, history, timezone, onSet }: Props) 
         onClick={() => void save()}
         data-testid="save-limit"
       >
-        {t('docsViewer.monitoring.limit.save')}
+        {t('docsViewer:monitoring.limit.save')}
       </Button>
       <Typography.Title level={5} className="mon-subtitle">
-        {t('docsViewer.monitoring.limit.history')}
+        {t('docsViewer:monitoring.limit.history')}
       </Typography.Title>
       {mine.length === 0 ? (
         <Empty
           image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={t('docsViewer.monitoring.limit.noHistory')}
+          description={t('docsViewer:monitoring.limit.noHistory')}
         />
       ) : (
         <ol className="docs-list" data-testid="limit-history">
           {mine.map((h, i) => (
             <li key={`${h.setAt}-${i}`} className="docs-list-item" data-testid="limit-history-row">
               <div data-user-data>
-                {t('docsViewer.monitoring.limit.entry', {
+                {t('docsViewer:monitoring.limit.entry', {
                   value:
                     h.limit === null
-                      ? t('docsViewer.monitoring.limit.cleared')
+                      ? t('docsViewer:monitoring.limit.cleared')
                       : withUnit(h.limit, summary.unit),
                   name: h.setBy.name,
                   time: formatInZone(h.setAt, timezone),

@@ -87,7 +87,7 @@ export function MonitoringChart({
         type: 'time',
         min: 'dataMin',
         max: 'dataMax',
-        name: t('docsViewer.monitoring.axisTime', { offset }),
+        name: t('docsViewer:monitoring.axisTime', { offset }),
         nameLocation: 'middle',
         nameGap: 40,
         axisLabel: {
@@ -131,7 +131,7 @@ export function MonitoringChart({
                   symbol: 'none',
                   lineStyle: { color: '#cf1322', type: 'dashed', width: 1.5 },
                   label: {
-                    formatter: t('docsViewer.monitoring.limitLine', { value: withUnit(limit) }),
+                    formatter: t('docsViewer:monitoring.limitLine', { value: withUnit(limit) }),
                     position: 'insideEndTop',
                     color: '#cf1322',
                   },
@@ -144,7 +144,7 @@ export function MonitoringChart({
               show: true,
               position: 'insideTop',
               color: '#cf1322',
-              formatter: t('docsViewer.monitoring.exceedanceArea'),
+              formatter: t('docsViewer:monitoring.exceedanceArea'),
             },
             data: [
               ...summary.exceedances.map((w) => [
@@ -164,7 +164,7 @@ export function MonitoringChart({
         },
         {
           type: 'scatter',
-          name: t('docsViewer.monitoring.flaggedMark'),
+          name: t('docsViewer:monitoring.flaggedMark'),
           data: flaggedData,
           symbol: 'diamond',
           symbolSize: 10,
@@ -228,7 +228,7 @@ export function MonitoringChart({
       ref={elRef}
       className="mon-chart"
       role="img"
-      aria-label={t('docsViewer.monitoring.chartLabel', { pollutant: seriesName })}
+      aria-label={t('docsViewer:monitoring.chartLabel', { pollutant: seriesName })}
       data-testid="monitoring-chart"
       data-points={data.length}
       data-flagged={flaggedData.length}

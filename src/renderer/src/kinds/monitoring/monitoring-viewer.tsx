@@ -13,7 +13,6 @@ import { MonitoringChart } from './monitoring-chart'
 import { exceedanceFacts } from './monitoring-facts'
 import { RangeForm, RangeList, readRange, type DataRange } from './range-panel'
 import { useMonitoring } from './use-monitoring'
-import '../../components/viewers/common/docs-viewers-i18n'
 import '../../components/viewers/common/docs-viewers.css'
 import './monitoring.css'
 import { useAnnotations } from '../../components/viewers/common/use-annotations'
@@ -87,7 +86,7 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
       const start = times.length > 0 ? nearest(fromMs) : fromMs
       const end = times.length > 0 ? nearest(toMs) : toMs
       if (end <= start) {
-        void message.warning(t('docsViewer.monitoring.range.tooShort'))
+        void message.warning(t('docsViewer:monitoring.range.tooShort'))
         setClearSignal((n) => n + 1)
         return
       }
@@ -109,14 +108,14 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
     )
     setPending(null)
     setClearSignal((n) => n + 1)
-    void message.success(t('docsViewer.monitoring.range.saved'))
+    void message.success(t('docsViewer:monitoring.range.saved'))
   }
 
   if (loading) {
     return (
       <div className="docs-viewer docs-loading" data-testid="monitoring-viewer" data-state="loading">
         <Spin />
-        <Typography.Text type="secondary">{t('docsViewer.common.loading')}</Typography.Text>
+        <Typography.Text type="secondary">{t('docsViewer:common.loading')}</Typography.Text>
       </div>
     )
   }
@@ -130,7 +129,7 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
   if (!summary) {
     return (
       <div className="docs-viewer" data-testid="monitoring-viewer" data-state="empty">
-        <Empty description={t('docsViewer.monitoring.noSeries')} />
+        <Empty description={t('docsViewer:monitoring.noSeries')} />
       </div>
     )
   }
@@ -141,9 +140,9 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
         <div className="docs-main">
           <div className="mon-toolbar">
             <label className="mon-select">
-              <span>{t('docsViewer.monitoring.pollutant')}</span>
+              <span>{t('docsViewer:monitoring.pollutant')}</span>
               <Select
-                aria-label={t('docsViewer.monitoring.pollutant')}
+                aria-label={t('docsViewer:monitoring.pollutant')}
                 value={keyOf(summary)}
                 onChange={(v: string) => {
                   setChosen(v)
@@ -151,7 +150,7 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
                 }}
                 options={view.series.map((s) => ({
                   value: keyOf(s),
-                  label: `${seriesInWords(s, lang)}（${s.column}）${s.judged ? ` · ${t('docsViewer.monitoring.judged')}` : ''}`,
+                  label: `${seriesInWords(s, lang)}（${s.column}）${s.judged ? ` · ${t('docsViewer:monitoring.judged')}` : ''}`,
                 }))}
                 popupMatchSelectWidth={false}
                 style={{ minWidth: 260 }}
@@ -159,7 +158,7 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
               />
             </label>
             <Typography.Text type="secondary" className="small">
-              {t('docsViewer.monitoring.brushHint')}
+              {t('docsViewer:monitoring.brushHint')}
             </Typography.Text>
           </div>
           <MonitoringChart
@@ -171,7 +170,7 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
             clearSignal={clearSignal}
             cited={cited}
           />
-          <Card size="small" title={t('docsViewer.monitoring.facts.title')} className="docs-card">
+          <Card size="small" title={t('docsViewer:monitoring.facts.title')} className="docs-card">
             <ul className="mon-facts" data-testid="exceedance-facts">
               {facts.map((f) => (
                 <li
@@ -188,7 +187,7 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
                         setPending({ pollutant: summary.pollutant, outlet: summary.outlet, ...f.window! })
                       }
                     >
-                      {t('docsViewer.monitoring.facts.cite')}
+                      {t('docsViewer:monitoring.facts.cite')}
                     </Button>
                   )}
                 </li>
@@ -196,7 +195,7 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
             </ul>
             {summary.limit !== null && (
               <Typography.Text type="secondary" className="small">
-                {t('docsViewer.monitoring.facts.equalNote')}
+                {t('docsViewer:monitoring.facts.equalNote')}
               </Typography.Text>
             )}
           </Card>

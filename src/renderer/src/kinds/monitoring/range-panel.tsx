@@ -22,7 +22,7 @@ export function readRange(a: AnnotationOf<'data-range'>): DataRange {
 }
 
 function spanText(r: DataRange, t: (k: string, o: Record<string, string>) => string): string {
-  return t('docsViewer.monitoring.range.span', {
+  return t('docsViewer:monitoring.range.span', {
     start: formatIsoWithOwnOffset(r.start),
     end: formatIsoWithOwnOffset(r.end),
   })
@@ -55,7 +55,7 @@ export function RangeForm({
   return (
     <Card
       size="small"
-      title={t('docsViewer.monitoring.range.title')}
+      title={t('docsViewer:monitoring.range.title')}
       className="docs-card"
       data-testid="range-form"
     >
@@ -70,7 +70,7 @@ export function RangeForm({
         failure={failure}
         save={save}
         onCancel={onCancel}
-        saveLabel={t('docsViewer.monitoring.range.save')}
+        saveLabel={t('docsViewer:monitoring.range.save')}
         saveTestId="save-range"
       />
     </Card>
@@ -89,12 +89,12 @@ export function RangeList({ ranges, timezone, onWithdraw }: ListProps) {
   return (
     <Card
       size="small"
-      title={t('docsViewer.monitoring.range.listTitle')}
+      title={t('docsViewer:monitoring.range.listTitle')}
       className="docs-card"
       data-testid="range-list"
     >
       {ranges.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('docsViewer.monitoring.range.empty')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('docsViewer:monitoring.range.empty')} />
       ) : (
         <ol className="docs-list">
           {ranges.map((a, i) => {
@@ -112,14 +112,14 @@ export function RangeList({ ranges, timezone, onWithdraw }: ListProps) {
                     {r?.outlet ? `${r.outlet} ` : ''}
                     {r?.pollutant}
                   </strong>{' '}
-                  {withdrawn && <Tag className="mon-tag">{t('docsViewer.common.withdrawn')}</Tag>}
+                  {withdrawn && <Tag className="mon-tag">{t('docsViewer:common.withdrawn')}</Tag>}
                   {r && <SpanText r={r} />}
                 </div>
                 <CitationFooter
                   citation={a}
                   timezone={timezone}
                   subject={r ? `${r.pollutant} ${spanText(r, t)}` : ''}
-                  successMessage={t('docsViewer.monitoring.range.withdrawn')}
+                  successMessage={t('docsViewer:monitoring.range.withdrawn')}
                   onWithdraw={onWithdraw}
                 />
               </li>

@@ -11,5 +11,5 @@ export const otherUi: KindUi<'other'> = {
   Icon: QuestionOutlined,
   colour: '#8c8c8c',
   timelineMark: 'point',
-  labelKey: 'kind.other',
+  labels: { one: 'kind.other.one', many: 'kind.other.many' },
 }

@@ -12,5 +12,5 @@ export const thermalUi: KindUi<'thermal'> = {
   Icon: FireOutlined,
   colour: '#c41d7f',
   timelineMark: 'point',
-  labelKey: 'kind.thermal',
+  labels: { one: 'kind.thermal.one', many: 'kind.thermal.many' },
 }

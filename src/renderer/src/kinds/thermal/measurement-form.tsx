@@ -8,6 +8,7 @@ import { asApiError } from '../../lib/errors'
 import { ErrorAlert } from '../../components/error-alert'
 import { shapeText } from './measurement-text'
 import { useReadOnly } from '../../state/read-only'
+import type { MessageKey } from '../../i18n/keys'
 
 interface Props {
   info: ThermalFrameInfo
@@ -17,13 +18,39 @@ interface Props {
 }
 
 const OVERRIDE_FIELDS = [
-  { key: 'emissivity', min: 0.01, max: 1, step: 0.01, precision: 2 },
-  { key: 'objectDistance', min: 0, max: 100_000, step: 0.5, precision: 1 },
-  { key: 'reflectedTempC', min: -273, max: 3000, step: 0.5, precision: 1 },
-] as const
+  { key: 'emissivity', label: 'thermal:measure.emissivity', min: 0.01, max: 1, step: 0.01, precision: 2 },
+  {
+    key: 'objectDistance',
+    label: 'thermal:measure.objectDistance',
+    min: 0,
+    max: 100_000,
+    step: 0.5,
+    precision: 1,
+  },
+  {
+    key: 'reflectedTempC',
+    label: 'thermal:measure.reflectedTempC',
+    min: -273,
+    max: 3000,
+    step: 0.5,
+    precision: 1,
+  },
+] as const satisfies ReadonlyArray<{
+  key: string
+  label: MessageKey
+  min: number
+  max: number
+  step: number
+  precision: number
+}>
 
 /** Field error codes the thermal channels return, each with its own words. */
-const KNOWN_FIELD_CODES = ['thermal-shape-outside', 'thermal-overrides-relative']
+const FIELD_ERROR_TEXT = {
+  'thermal-shape-outside': 'thermal:errors.thermal-shape-outside',
+  'thermal-overrides-relative': 'thermal:errors.thermal-overrides-relative',
+} as const satisfies Record<string, MessageKey>
+type KnownFieldCode = keyof typeof FIELD_ERROR_TEXT
+const isKnownFieldCode = (code: string): code is KnownFieldCode => Object.hasOwn(FIELD_ERROR_TEXT, code)
 
 /** The note and (FLIR only) the parameters for one new measurement, then thermal:measure. */
 export function MeasurementForm({ info, shape, onSaved, onCancel }: Props) {
@@ -62,14 +89,14 @@ export function MeasurementForm({ info, shape, onSaved, onCancel }: Props) {
     }
   }
 
-  const known = failure?.fields?.find((f) => KNOWN_FIELD_CODES.includes(f.code))
+  const known = failure?.fields?.map((f) => f.code).find(isKnownFieldCode)
   // reviewer mode: a package under review is never changed
   if (readOnly) return null
   return (
     <Card
       ref={card}
       size="small"
-      title={t('thermal.measure.newTitle')}
+      title={t('thermal:measure.newTitle')}
       className="thermal-form"
       data-testid="measurement-form"
     >
@@ -77,21 +104,21 @@ export function MeasurementForm({ info, shape, onSaved, onCancel }: Props) {
         {shapeText(shape, t)}
       </Typography.Text>
       <Form layout="vertical" className="thermal-form-body" onFinish={() => void save()}>
-        <Form.Item label={t('thermal.measure.note')} htmlFor="thermal-note">
+        <Form.Item label={t('thermal:measure.note')} htmlFor="thermal-note">
           <Input.TextArea
             id="thermal-note"
             value={note}
             maxLength={2000}
             autoSize={{ minRows: 2, maxRows: 5 }}
-            placeholder={t('thermal.measure.notePlaceholder')}
+            placeholder={t('thermal:measure.notePlaceholder')}
             onChange={(e) => setNote(e.target.value)}
           />
         </Form.Item>
         {canOverride ? (
           <fieldset className="thermal-overrides">
-            <legend>{t('thermal.measure.overrides')}</legend>
+            <legend>{t('thermal:measure.overrides')}</legend>
             <Typography.Paragraph type="secondary" className="small">
-              {t('thermal.measure.overridesHint')}
+              {t('thermal:measure.overridesHint')}
             </Typography.Paragraph>
             <Flex gap={8} wrap>
               {OVERRIDE_FIELDS.map((f) => {
@@ -99,7 +126,7 @@ export function MeasurementForm({ info, shape, onSaved, onCancel }: Props) {
                 return (
                   <Form.Item
                     key={f.key}
-                    label={t(`thermal.measure.${f.key}`)}
+                    label={t(f.label)}
                     htmlFor={`thermal-${f.key}`}
                     className="thermal-override-item"
                   >
@@ -122,26 +149,21 @@ export function MeasurementForm({ info, shape, onSaved, onCancel }: Props) {
           </fieldset>
         ) : (
           <Typography.Paragraph type="secondary" className="small">
-            {t('thermal.measure.overridesDji')}
+            {t('thermal:measure.overridesDji')}
           </Typography.Paragraph>
         )}
         {failure &&
           (known ? (
-            <Alert
-              type="error"
-              showIcon
-              title={t(`thermal.errors.${known.code}`)}
-              description={failure.message}
-            />
+            <Alert type="error" showIcon title={t(FIELD_ERROR_TEXT[known])} description={failure.message} />
           ) : (
             <ErrorAlert error={failure} onClose={() => setFailure(null)} />
           ))}
         <Flex gap={8} justify="flex-end" className="thermal-form-actions">
           <Button onClick={onCancel} disabled={saving}>
-            {t('thermal.measure.cancel')}
+            {t('thermal:measure.cancel')}
           </Button>
           <Button type="primary" htmlType="submit" loading={saving} data-testid="save-measurement">
-            {t('thermal.measure.save')}
+            {t('thermal:measure.save')}
           </Button>
         </Flex>
       </Form>

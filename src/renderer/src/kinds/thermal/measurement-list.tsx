@@ -18,17 +18,17 @@ export function MeasurementList({ measurements, selectedId, onSelect, timezone }
   return (
     <Card
       size="small"
-      title={t('thermal.list.title')}
+      title={t('thermal:list.title')}
       className="thermal-list"
       data-testid="measurement-list"
     >
       {measurements.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('thermal.list.empty')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('thermal:list.empty')} />
       ) : (
         <ol className="thermal-list-items">
           {measurements.map((a, i) => {
             const m = readMeasurement(a)
-            const unit = m.relativeOnly ? t('thermal.unit.raw') : t('thermal.unit.celsius')
+            const unit = m.relativeOnly ? t('thermal:unit.raw') : t('thermal:unit.celsius')
             const fmt = (v: number | null) => (v === null ? '—' : `${formatValue(v, m.relativeOnly)} ${unit}`)
             const single = m.pixelCount === 1
             const selected = a.id === selectedId
@@ -46,49 +46,49 @@ export function MeasurementList({ measurements, selectedId, onSelect, timezone }
                     {m.shape && <span className="mono small">{shapeText(m.shape, t)}</span>}
                     {m.pixelCount !== null && !single && (
                       <span className="secondary small">
-                        {t('thermal.list.pixels', { count: m.pixelCount })}
+                        {t('thermal:list.pixels', { count: m.pixelCount })}
                       </span>
                     )}
                   </div>
                   <div className="thermal-list-values mono" data-testid="measurement-values">
                     {single ? (
                       <span>
-                        {t('thermal.list.value')} <strong>{fmt(m.maxC)}</strong>
+                        {t('thermal:list.value')} <strong>{fmt(m.maxC)}</strong>
                       </span>
                     ) : (
                       <>
                         <span>
-                          {t('thermal.list.max')} <strong>{fmt(m.maxC)}</strong>
+                          {t('thermal:list.max')} <strong>{fmt(m.maxC)}</strong>
                         </span>
                         <span>
-                          {t('thermal.list.min')} {fmt(m.minC)}
+                          {t('thermal:list.min')} {fmt(m.minC)}
                         </span>
                         <span>
-                          {t('thermal.list.mean')} {fmt(m.meanC)}
+                          {t('thermal:list.mean')} {fmt(m.meanC)}
                         </span>
                       </>
                     )}
                   </div>
                   {(m.overrides || m.relativeOnly || m.outOfRange) && (
                     <div className="thermal-list-tags">
-                      {m.relativeOnly && <Tag color="orange">{t('thermal.list.relative')}</Tag>}
+                      {m.relativeOnly && <Tag color="orange">{t('thermal:list.relative')}</Tag>}
                       {m.overrides && (
-                        <Tooltip title={t('thermal.list.overridden')}>
+                        <Tooltip title={t('thermal:list.overridden')}>
                           <Tag color="purple" data-testid="measurement-overrides">
                             {[
                               m.overrides.emissivity !== undefined &&
-                                `${t('thermal.measure.emissivity')} ${m.overrides.emissivity}`,
+                                `${t('thermal:measure.emissivity')} ${m.overrides.emissivity}`,
                               m.overrides.objectDistance !== undefined &&
-                                `${t('thermal.measure.objectDistance')} ${m.overrides.objectDistance}`,
+                                `${t('thermal:measure.objectDistance')} ${m.overrides.objectDistance}`,
                               m.overrides.reflectedTempC !== undefined &&
-                                `${t('thermal.measure.reflectedTempC')} ${m.overrides.reflectedTempC}`,
+                                `${t('thermal:measure.reflectedTempC')} ${m.overrides.reflectedTempC}`,
                             ]
                               .filter(Boolean)
                               .join(' · ')}
                           </Tag>
                         </Tooltip>
                       )}
-                      {m.outOfRange && <Tag color="red">{t('thermal.list.outOfRange')}</Tag>}
+                      {m.outOfRange && <Tag color="red">{t('thermal:list.outOfRange')}</Tag>}
                     </div>
                   )}
                   {a.note && (
@@ -97,7 +97,7 @@ export function MeasurementList({ measurements, selectedId, onSelect, timezone }
                     </Typography.Paragraph>
                   )}
                   <div className="secondary small" data-user-data>
-                    {t('thermal.list.by', { name: a.author.name, time: formatInZone(a.createdAt, timezone) })}
+                    {t('thermal:list.by', { name: a.author.name, time: formatInZone(a.createdAt, timezone) })}
                   </div>
                 </button>
               </li>

@@ -1,9 +1,16 @@
 /** Reading a saved measurement annotation, and naming its shape, for display. */
 import type { TFunction } from 'i18next'
 import { isCited, type Annotation, type ThermalOverrides, type ThermalShape } from '../../../../shared/types'
+import type { MessageKey } from '../../i18n/keys'
+
+const SHAPE_TEXT: Record<ThermalShape['type'], MessageKey> = {
+  spot: 'thermal:measure.shape.spot',
+  box: 'thermal:measure.shape.box',
+  line: 'thermal:measure.shape.line',
+}
 
 export function shapeText(shape: ThermalShape, t: TFunction): string {
-  return t(`thermal.measure.shape.${shape.type}`, { ...shape })
+  return t(SHAPE_TEXT[shape.type], { ...shape })
 }
 
 export interface MeasurementView {

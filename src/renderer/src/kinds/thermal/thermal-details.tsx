@@ -2,6 +2,12 @@ import { useTranslation } from 'react-i18next'
 import type { EvidenceItemOf } from '../../../../shared/types'
 import { FactList, factRows, fmt } from '../../components/evidence/fact-rows'
 import { droneRows } from '../image/drone-rows'
+import type { MessageKey } from '../../i18n/keys'
+
+const FORMAT_TEXT: Record<NonNullable<EvidenceItemOf<'thermal'>['meta']['thermal']>['format'], MessageKey> = {
+  flir: 'item.thermal.formats.flir',
+  dji: 'item.thermal.formats.dji',
+}
 
 /** A thermal image's radiometric facts (format, range, emissivity, raw size) and its drone facts. */
 export function ThermalDetails({ item }: { item: EvidenceItemOf<'thermal'> }) {
@@ -9,11 +15,7 @@ export function ThermalDetails({ item }: { item: EvidenceItemOf<'thermal'> }) {
   const { rows, add } = factRows()
   const th = item.meta.thermal
   if (th) {
-    add(
-      'tformat',
-      t('item.thermal.format'),
-      t(`item.thermal.formats.${th.format}`, { defaultValue: th.format }),
-    )
+    add('tformat', t('item.thermal.format'), t(FORMAT_TEXT[th.format]))
     if (th.relativeOnly === true) {
       add('trange', t('item.thermal.values'), t('item.thermal.relative'))
     } else {

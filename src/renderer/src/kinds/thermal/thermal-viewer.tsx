@@ -11,13 +11,30 @@ import { MeasurementForm } from './measurement-form'
 import { MeasurementList } from './measurement-list'
 import { readMeasurement } from './measurement-text'
 import { PALETTES, type PaletteName } from './palettes'
-import './thermal-i18n'
 import type { Tool } from './thermal-geometry'
 import { formatValue } from './thermal-render'
 import { ThermalStage, type StageLabels, type StageMark, type ViewMode } from './thermal-stage'
 import { ThermalWarnings } from './thermal-warnings'
 import { useThermalFrame } from './use-thermal-frame'
 import './thermal-viewer.css'
+import type { MessageKey } from '../../i18n/keys'
+
+const TOOL_TEXT: Record<Tool, { name: MessageKey; hint: MessageKey }> = {
+  inspect: { name: 'thermal:tools.inspect', hint: 'thermal:tools.hint.inspect' },
+  spot: { name: 'thermal:tools.spot', hint: 'thermal:tools.hint.spot' },
+  box: { name: 'thermal:tools.box', hint: 'thermal:tools.hint.box' },
+  line: { name: 'thermal:tools.line', hint: 'thermal:tools.hint.line' },
+}
+const PALETTE_TEXT: Record<PaletteName, MessageKey> = {
+  iron: 'thermal:palette.iron',
+  rainbow: 'thermal:palette.rainbow',
+  grey: 'thermal:palette.grey',
+}
+const VIEW_TEXT: Record<ViewMode, MessageKey> = {
+  thermal: 'thermal:view.thermal',
+  side: 'thermal:view.side',
+  blend: 'thermal:view.blend',
+}
 
 const TOOL_ICONS = {
   inspect: <EyeOutlined />,
@@ -53,7 +70,7 @@ function ThermalViewerBody({ item }: { item: EvidenceItem }) {
   const [selectedId, setSelectedId] = useState<string | null>(null)
 
   const relativeOnly = info?.relativeOnly ?? false
-  const unit = relativeOnly ? t('thermal.unit.raw') : t('thermal.unit.celsius')
+  const unit = relativeOnly ? t('thermal:unit.raw') : t('thermal:unit.celsius')
 
   const marks = useMemo<StageMark[]>(
     () =>
@@ -62,8 +79,8 @@ function ThermalViewerBody({ item }: { item: EvidenceItem }) {
         if (!m.shape) return []
         // The tag repeats the reading (a spot) or the maximum (a box or line); raw counts go without a unit.
         const reading = m.maxC === null ? '' : formatValue(m.maxC, m.relativeOnly)
-        const unitText = m.relativeOnly ? '' : ` ${t('thermal.unit.celsius')}`
-        const prefix = m.pixelCount === 1 ? '' : `${t('thermal.list.max')} `
+        const unitText = m.relativeOnly ? '' : ` ${t('thermal:unit.celsius')}`
+        const prefix = m.pixelCount === 1 ? '' : `${t('thermal:list.max')} `
         return [
           {
             id: a.id,
@@ -76,14 +93,14 @@ function ThermalViewerBody({ item }: { item: EvidenceItem }) {
   )
   const labels = useMemo<StageLabels>(
     () => ({
-      idle: t('thermal.readout.idle'),
-      pixel: (x, y) => t('thermal.readout.pixel', { x, y }),
-      invalid: t('thermal.readout.invalid'),
+      idle: t('thermal:readout.idle'),
+      pixel: (x, y) => t('thermal:readout.pixel', { x, y }),
+      invalid: t('thermal:readout.invalid'),
       unit,
-      max: t('thermal.extremes.max'),
-      min: t('thermal.extremes.min'),
-      visibleAlt: t('thermal.view.visibleAlt'),
-      canvas: t('thermal.title'),
+      max: t('thermal:extremes.max'),
+      min: t('thermal:extremes.min'),
+      visibleAlt: t('thermal:view.visibleAlt'),
+      canvas: t('thermal:title'),
     }),
     [t, unit],
   )
@@ -92,7 +109,7 @@ function ThermalViewerBody({ item }: { item: EvidenceItem }) {
     addMeasurement(a)
     setPending(null)
     setSelectedId(a.id)
-    void message.success(t('thermal.measure.saved'))
+    void message.success(t('thermal:measure.saved'))
     // The measurement added a custody event: refresh the case so the top bar's count follows.
     if (session) {
       const current = await api.invoke('case:current', {}).catch(() => null)
@@ -104,7 +121,7 @@ function ThermalViewerBody({ item }: { item: EvidenceItem }) {
     return (
       <div className="thermal-viewer thermal-loading" data-testid="thermal-viewer" data-state="loading">
         <Spin />
-        <Typography.Text type="secondary">{t('thermal.loading')}</Typography.Text>
+        <Typography.Text type="secondary">{t('thermal:loading')}</Typography.Text>
       </div>
     )
   }
@@ -124,12 +141,12 @@ function ThermalViewerBody({ item }: { item: EvidenceItem }) {
           showIcon
           className="thermal-alert"
           data-testid="thermal-dji-notice"
-          title={t('thermal.djiNotice')}
-          description={t('thermal.djiNoticeDetail')}
+          title={t('thermal:djiNotice')}
+          description={t('thermal:djiNoticeDetail')}
         />
       )}
       {info && info.format !== 'dji' && info.relativeOnly && (
-        <Alert type="warning" showIcon className="thermal-alert" title={t('thermal.relativeNotice')} />
+        <Alert type="warning" showIcon className="thermal-alert" title={t('thermal:relativeNotice')} />
       )}
       {failure && (
         <ErrorAlert
@@ -140,7 +157,7 @@ function ThermalViewerBody({ item }: { item: EvidenceItem }) {
       )}
       {info && <ThermalWarnings warnings={info.warnings} />}
       {info && !frame && !failure && (
-        <Alert type="error" showIcon className="thermal-alert" title={t('thermal.noFrame')} />
+        <Alert type="error" showIcon className="thermal-alert" title={t('thermal:noFrame')} />
       )}
 
       {info && frame && (
@@ -148,44 +165,44 @@ function ThermalViewerBody({ item }: { item: EvidenceItem }) {
           <div className="thermal-main">
             <Flex wrap gap={12} align="center" className="thermal-toolbar">
               <Segmented<Tool>
-                aria-label={t('thermal.tools.label')}
+                aria-label={t('thermal:tools.label')}
                 value={tool}
                 onChange={(v) => setTool(v)}
                 options={(['inspect', 'spot', 'box', 'line'] as const).map((k) => ({
                   value: k,
                   icon: TOOL_ICONS[k],
-                  label: <span data-testid={`tool-${k}`}>{t(`thermal.tools.${k}`)}</span>,
+                  label: <span data-testid={`tool-${k}`}>{t(TOOL_TEXT[k].name)}</span>,
                 }))}
               />
               <Segmented<PaletteName>
-                aria-label={t('thermal.palette.label')}
+                aria-label={t('thermal:palette.label')}
                 value={palette}
                 onChange={(v) => setPalette(v)}
-                options={PALETTES.map((p) => ({ value: p, label: t(`thermal.palette.${p}`) }))}
+                options={PALETTES.map((p) => ({ value: p, label: t(PALETTE_TEXT[p]) }))}
               />
               {visibleUrl && (
                 <Segmented<ViewMode>
-                  aria-label={t('thermal.view.label')}
+                  aria-label={t('thermal:view.label')}
                   value={view}
                   onChange={(v) => setView(v)}
                   options={(['thermal', 'side', 'blend'] as const).map((v) => ({
                     value: v,
-                    label: t(`thermal.view.${v}`),
+                    label: t(VIEW_TEXT[v]),
                   }))}
                 />
               )}
               <label className="thermal-switch">
                 <Switch size="small" checked={showExtremes} onChange={setShowExtremes} />
-                <span>{t('thermal.extremes.show')}</span>
+                <span>{t('thermal:extremes.show')}</span>
               </label>
             </Flex>
             <Flex wrap gap={12} align="center" className="thermal-toolbar">
               {stats && (
                 <div className="thermal-range">
-                  <span className="thermal-range-label">{t('thermal.range.label')}</span>
+                  <span className="thermal-range-label">{t('thermal:range.label')}</span>
                   <Slider
                     range
-                    aria-label={t('thermal.range.label')}
+                    aria-label={t('thermal:range.label')}
                     className="thermal-range-slider"
                     min={Math.floor(stats.minC / step) * step}
                     max={Math.ceil(stats.maxC / step) * step}
@@ -197,15 +214,15 @@ function ThermalViewerBody({ item }: { item: EvidenceItem }) {
                     onChange={(v) => setRange(v[1] > v[0] ? [v[0], v[1]] : null)}
                   />
                   <Button size="small" disabled={range === null} onClick={() => setRange(null)}>
-                    {t('thermal.range.auto')}
+                    {t('thermal:range.auto')}
                   </Button>
                 </div>
               )}
               {effectiveView === 'blend' && (
                 <div className="thermal-range">
-                  <span className="thermal-range-label">{t('thermal.view.opacity')}</span>
+                  <span className="thermal-range-label">{t('thermal:view.opacity')}</span>
                   <Slider
-                    aria-label={t('thermal.view.opacity')}
+                    aria-label={t('thermal:view.opacity')}
                     className="thermal-opacity-slider"
                     min={0}
                     max={100}
@@ -238,10 +255,10 @@ function ThermalViewerBody({ item }: { item: EvidenceItem }) {
               }}
             />
             <Typography.Text type="secondary" className="small thermal-hint">
-              {t(`thermal.tools.hint.${tool}`)}
+              {t(TOOL_TEXT[tool].hint)}
               {effectiveView === 'blend' && (
-                <Tooltip title={t('thermal.view.blendApprox')}>
-                  <span className="thermal-hint-extra"> · {t('thermal.view.blendApprox')}</span>
+                <Tooltip title={t('thermal:view.blendApprox')}>
+                  <span className="thermal-hint-extra"> · {t('thermal:view.blendApprox')}</span>
                 </Tooltip>
               )}
             </Typography.Text>

@@ -10,5 +10,5 @@ export const transcriptUi: KindUi<'transcript'> = {
   Icon: FileTextOutlined,
   colour: '#389e0d',
   timelineMark: 'point',
-  labelKey: 'kind.transcript',
+  labels: { one: 'kind.transcript.one', many: 'kind.transcript.many' },
 }

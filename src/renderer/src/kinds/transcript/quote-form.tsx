@@ -22,7 +22,7 @@ export function QuoteForm({ quote, onSave, onCancel }: Props) {
   return (
     <Card
       size="small"
-      title={t('docsViewer.transcript.select.title')}
+      title={t('docsViewer:transcript.select.title')}
       data-testid="quote-form"
       className="docs-card"
     >
@@ -30,7 +30,7 @@ export function QuoteForm({ quote, onSave, onCancel }: Props) {
         {quote.text}
       </blockquote>
       <Typography.Text type="secondary" className="small mono" data-testid="pending-quote-range">
-        {t('docsViewer.transcript.select.range', { start: quote.start, end: quote.end })}
+        {t('docsViewer:transcript.select.range', { start: quote.start, end: quote.end })}
       </Typography.Text>
       <NoteSaveFields
         note={note}
@@ -39,7 +39,7 @@ export function QuoteForm({ quote, onSave, onCancel }: Props) {
         failure={failure}
         save={save}
         onCancel={onCancel}
-        saveLabel={t('docsViewer.transcript.select.save')}
+        saveLabel={t('docsViewer:transcript.select.save')}
         saveTestId="save-quote"
       />
     </Card>

@@ -27,12 +27,12 @@ export function QuoteList({ quotes, text, timezone, selectedId, onSelect, onWith
   return (
     <Card
       size="small"
-      title={t('docsViewer.transcript.quotes.title')}
+      title={t('docsViewer:transcript.quotes.title')}
       className="docs-card"
       data-testid="quote-list"
     >
       {quotes.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('docsViewer.transcript.quotes.empty')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('docsViewer:transcript.quotes.empty')} />
       ) : (
         <ol className="docs-list">
           {quotes.map((a, i) => {
@@ -54,10 +54,10 @@ export function QuoteList({ quotes, text, timezone, selectedId, onSelect, onWith
                 >
                   <span className="docs-list-label">Q{i + 1}</span>
                   <span className="mono small secondary">
-                    {q && t('docsViewer.transcript.quotes.range', { start: q.start, end: q.end })}
+                    {q && t('docsViewer:transcript.quotes.range', { start: q.start, end: q.end })}
                   </span>
-                  {withdrawn && <Tag>{t('docsViewer.common.withdrawn')}</Tag>}
-                  {stale && <Tag color="red">{t('docsViewer.transcript.quotes.stale')}</Tag>}
+                  {withdrawn && <Tag>{t('docsViewer:common.withdrawn')}</Tag>}
+                  {stale && <Tag color="red">{t('docsViewer:transcript.quotes.stale')}</Tag>}
                   <blockquote className="tx-quote-text" data-testid="quote-text" data-user-data>
                     {q?.text}
                   </blockquote>
@@ -66,7 +66,7 @@ export function QuoteList({ quotes, text, timezone, selectedId, onSelect, onWith
                   citation={a}
                   timezone={timezone}
                   subject={q?.text ?? ''}
-                  successMessage={t('docsViewer.transcript.quotes.withdrawn')}
+                  successMessage={t('docsViewer:transcript.quotes.withdrawn')}
                   onWithdraw={onWithdraw}
                 />
               </li>

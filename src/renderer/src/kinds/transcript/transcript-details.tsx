@@ -1,6 +1,13 @@
 import { useTranslation } from 'react-i18next'
 import type { EvidenceItemOf } from '../../../../shared/types'
 import { FactList, factRows } from '../../components/evidence/fact-rows'
+import type { MessageKey } from '../../i18n/keys'
+
+/** The formats the extractor writes; another (a newer version's) is shown as recorded. */
+const FORMAT_TEXT = {
+  docx: 'item.transcript.formats.docx',
+  text: 'item.transcript.formats.text',
+} as const satisfies Record<string, MessageKey>
 
 /** An interview record's format, encoding, number of 问/答 turns, title and header fields. */
 export function TranscriptDetails({ item }: { item: EvidenceItemOf<'transcript'> }) {
@@ -10,7 +17,10 @@ export function TranscriptDetails({ item }: { item: EvidenceItemOf<'transcript'>
   add(
     'format',
     t('item.transcript.format'),
-    meta.format && t(`item.transcript.formats.${meta.format}`, { defaultValue: meta.format }),
+    meta.format &&
+      (Object.hasOwn(FORMAT_TEXT, meta.format)
+        ? t(FORMAT_TEXT[meta.format as keyof typeof FORMAT_TEXT])
+        : meta.format),
   )
   add('encoding', t('item.transcript.encoding'), meta.encoding?.toUpperCase())
   add(

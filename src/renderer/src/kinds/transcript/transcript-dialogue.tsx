@@ -38,27 +38,27 @@ export function PartText({ part, marks }: { part: Part; marks: Mark[] }) {
 export function TranscriptDialogue({ turns, marks }: { turns: DialogueTurn[]; marks: Mark[] }) {
   const { t } = useTranslation()
   return (
-    <ol className="tx-dialogue" aria-label={t('docsViewer.transcript.dialogue')}>
+    <ol className="tx-dialogue" aria-label={t('docsViewer:transcript.dialogue')}>
       {turns.map((turn, i) => (
         <li key={i} className="tx-turn" data-testid="transcript-turn">
           {turn.q && (
             <div className="tx-q" data-testid="transcript-question">
               <span
                 className="tx-label tx-label-q"
-                aria-label={t('docsViewer.transcript.turn', { n: i + 1 })}
+                aria-label={t('docsViewer:transcript.turn', { n: i + 1 })}
               >
                 <span className="tx-num">{i + 1}</span>
-                {t('docsViewer.transcript.question')}
+                {t('docsViewer:transcript.question')}
               </span>
               <PartText part={turn.q} marks={marks} />
             </div>
           )}
           <div className="tx-a" data-testid="transcript-answer">
-            <span className="tx-label tx-label-a">{t('docsViewer.transcript.answer')}</span>
+            <span className="tx-label tx-label-a">{t('docsViewer:transcript.answer')}</span>
             {turn.a ? (
               <PartText part={turn.a} marks={marks} />
             ) : (
-              <Typography.Text type="secondary">{t('docsViewer.transcript.noAnswer')}</Typography.Text>
+              <Typography.Text type="secondary">{t('docsViewer:transcript.noAnswer')}</Typography.Text>
             )}
           </div>
         </li>

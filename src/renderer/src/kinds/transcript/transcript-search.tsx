@@ -20,8 +20,8 @@ export function TranscriptSearch({ query, onQuery, total, current, onStep }: Pro
         allowClear
         prefix={<SearchOutlined />}
         value={query}
-        aria-label={t('docsViewer.transcript.search.label')}
-        placeholder={t('docsViewer.transcript.search.placeholder')}
+        aria-label={t('docsViewer:transcript.search.label')}
+        placeholder={t('docsViewer:transcript.search.placeholder')}
         onChange={(e) => onQuery(e.target.value)}
         onPressEnter={(e) => onStep(e.shiftKey ? -1 : 1)}
         data-testid="transcript-search"
@@ -29,27 +29,27 @@ export function TranscriptSearch({ query, onQuery, total, current, onStep }: Pro
           query.trim() ? (
             <Typography.Text type="secondary" className="small" data-testid="transcript-search-count">
               {total === 0
-                ? t('docsViewer.transcript.search.none')
-                : t('docsViewer.transcript.search.count', { current: current + 1, total })}
+                ? t('docsViewer:transcript.search.none')
+                : t('docsViewer:transcript.search.count', { current: current + 1, total })}
             </Typography.Text>
           ) : null
         }
       />
-      <Tooltip title={t('docsViewer.transcript.search.prev')}>
+      <Tooltip title={t('docsViewer:transcript.search.prev')}>
         <Button
           icon={<UpOutlined />}
           disabled={total === 0}
           onClick={() => onStep(-1)}
-          aria-label={t('docsViewer.transcript.search.prev')}
+          aria-label={t('docsViewer:transcript.search.prev')}
           data-testid="transcript-search-prev"
         />
       </Tooltip>
-      <Tooltip title={t('docsViewer.transcript.search.next')}>
+      <Tooltip title={t('docsViewer:transcript.search.next')}>
         <Button
           icon={<DownOutlined />}
           disabled={total === 0}
           onClick={() => onStep(1)}
-          aria-label={t('docsViewer.transcript.search.next')}
+          aria-label={t('docsViewer:transcript.search.next')}
           data-testid="transcript-search-next"
         />
       </Tooltip>

@@ -5,7 +5,6 @@ import type { EvidenceItem } from '../../../../shared/types'
 import { asApiError } from '../../lib/errors'
 import { SessionContext } from '../../state/session'
 import { ErrorAlert } from '../../components/error-alert'
-import '../../components/viewers/common/docs-viewers-i18n'
 import '../../components/viewers/common/docs-viewers.css'
 import { QuoteForm } from './quote-form'
 import { QuoteList, readQuote } from './quote-list'
@@ -99,14 +98,14 @@ function TranscriptViewerBody({ item }: { item: EvidenceItem }) {
     await quotes.add({ start: pending.start, end: pending.end, text: pending.text }, note)
     setPending(null)
     window.getSelection()?.removeAllRanges()
-    void message.success(t('docsViewer.transcript.quotes.saved'))
+    void message.success(t('docsViewer:transcript.quotes.saved'))
   }
 
   if (loading) {
     return (
       <div className="docs-viewer docs-loading" data-testid="transcript-viewer" data-state="loading">
         <Spin />
-        <Typography.Text type="secondary">{t('docsViewer.common.loading')}</Typography.Text>
+        <Typography.Text type="secondary">{t('docsViewer:common.loading')}</Typography.Text>
       </div>
     )
   }
@@ -140,7 +139,7 @@ function TranscriptViewerBody({ item }: { item: EvidenceItem }) {
               onStep={(d) => setHitIndex((current + d + hits.length) % Math.max(hits.length, 1))}
             />
             <Typography.Text type="secondary" className="small">
-              {t('docsViewer.transcript.select.hint')}
+              {t('docsViewer:transcript.select.hint')}
             </Typography.Text>
           </div>
           <div className="tx-scroll" ref={textRef} onMouseUp={onPointerUp} onKeyUp={onPointerUp}>
@@ -149,7 +148,7 @@ function TranscriptViewerBody({ item }: { item: EvidenceItem }) {
                 {view.title}
               </Typography.Title>
             )}
-            <Card size="small" title={t('docsViewer.transcript.header')} className="docs-card tx-header">
+            <Card size="small" title={t('docsViewer:transcript.header')} className="docs-card tx-header">
               {headerItems.length > 0 ? (
                 <Descriptions
                   size="small"
@@ -158,7 +157,7 @@ function TranscriptViewerBody({ item }: { item: EvidenceItem }) {
                   data-testid="transcript-header"
                 />
               ) : (
-                <Typography.Text type="secondary">{t('docsViewer.transcript.noHeader')}</Typography.Text>
+                <Typography.Text type="secondary">{t('docsViewer:transcript.noHeader')}</Typography.Text>
               )}
             </Card>
             {turns.length > 0 ? (
@@ -167,7 +166,7 @@ function TranscriptViewerBody({ item }: { item: EvidenceItem }) {
               <>
                 <Empty
                   image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={t('docsViewer.transcript.noTurns')}
+                  description={t('docsViewer:transcript.noTurns')}
                 />
                 <TranscriptFullText text={view.text} marks={marks} />
               </>
@@ -194,7 +193,7 @@ function TranscriptViewerBody({ item }: { item: EvidenceItem }) {
           />
           {view.encoding && (
             <Typography.Text type="secondary" className="small">
-              {t('docsViewer.transcript.encoding', { encoding: view.encoding.toUpperCase() })}
+              {t('docsViewer:transcript.encoding', { encoding: view.encoding.toUpperCase() })}
             </Typography.Text>
           )}
         </div>

@@ -25,7 +25,6 @@ interface Props {
 export function ExportPanel({ item, time, marks }: Props) {
   const readOnly = useReadOnly()
   const { t } = useTranslation()
-  const k = 'mediaViewer.video.export'
   const [busy, setBusy] = useState<'still' | 'clip' | null>(null)
   const [failure, setFailure] = useState<unknown>(null)
   const [made, setMade] = useState<{ id: string; number: string; from: DerivedFrom | null } | null>(null)
@@ -56,7 +55,12 @@ export function ExportPanel({ item, time, marks }: Props) {
   // reviewer mode: a package under review is never changed
   if (readOnly) return null
   return (
-    <Card size="small" title={t(`${k}.title`)} className="media-card" data-testid="export-panel">
+    <Card
+      size="small"
+      title={t('mediaViewer:video.export.title')}
+      className="media-card"
+      data-testid="export-panel"
+    >
       <Space wrap>
         <Button
           icon={<CameraOutlined />}
@@ -65,17 +69,17 @@ export function ExportPanel({ item, time, marks }: Props) {
           onClick={() => void derive('still')}
           data-testid="export-still"
         >
-          {t(`${k}.still`)}
+          {t('mediaViewer:video.export.still')}
         </Button>
         <Button
           icon={<ScissorOutlined />}
           loading={busy === 'clip'}
           disabled={busy !== null || !clipReady}
-          title={clipReady ? undefined : t(`${k}.clipNeedsMarks`)}
+          title={clipReady ? undefined : t('mediaViewer:video.export.clipNeedsMarks')}
           onClick={() => void derive('clip')}
           data-testid="export-clip"
         >
-          {t(`${k}.clip`)}
+          {t('mediaViewer:video.export.clip')}
         </Button>
       </Space>
       {failure !== null && <ErrorAlert error={asApiError(failure)} />}
@@ -88,26 +92,30 @@ export function ExportPanel({ item, time, marks }: Props) {
           data-testid="export-result"
           title={
             <span>
-              {t(`${k}.done`, { number: made.number })}{' '}
+              {t('mediaViewer:video.export.done', { number: made.number })}{' '}
               <Typography.Link onClick={() => itemViewer.open(made.id)} data-testid="open-derived">
-                {t(`${k}.open`, { number: made.number })}
+                {t('mediaViewer:video.export.open', { number: made.number })}
               </Typography.Link>
             </span>
           }
           description={
             made.from && (
               <Descriptions size="small" column={1} layout="vertical">
-                <Descriptions.Item label={t(`${k}.sourceHash`, { number: made.from.sourceNumber })}>
+                <Descriptions.Item
+                  label={t('mediaViewer:video.export.sourceHash', { number: made.from.sourceNumber })}
+                >
                   <span className="mono small" data-testid="export-source-hash">
                     {made.from.sourceSha256}
                   </span>
                 </Descriptions.Item>
-                <Descriptions.Item label={t(`${k}.command`)}>
+                <Descriptions.Item label={t('mediaViewer:video.export.command')}>
                   <code className="video-derived-command" data-testid="export-command">
                     {made.from.command.join(' ')}
                   </code>
                 </Descriptions.Item>
-                <Descriptions.Item label={t(`${k}.tool`)}>{made.from.tool}</Descriptions.Item>
+                <Descriptions.Item label={t('mediaViewer:video.export.tool')}>
+                  {made.from.tool}
+                </Descriptions.Item>
               </Descriptions>
             )
           }

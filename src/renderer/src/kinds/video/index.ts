@@ -10,5 +10,5 @@ export const videoUi: KindUi<'video'> = {
   Icon: VideoCameraOutlined,
   colour: '#d4380d',
   timelineMark: 'span',
-  labelKey: 'kind.video',
+  labels: { one: 'kind.video.one', many: 'kind.video.many' },
 }

@@ -27,7 +27,6 @@ interface FormProps {
 export function MarksForm({ marks, onClear, onSave }: FormProps) {
   const readOnly = useReadOnly()
   const { t } = useTranslation()
-  const k = 'mediaViewer.video.marks'
   const { note, setNote, busy, failure, save } = useNoteSave(onSave)
   const complete = marks.in !== null && marks.out !== null
   const valid = complete && marks.out! > marks.in!
@@ -36,30 +35,34 @@ export function MarksForm({ marks, onClear, onSave }: FormProps) {
   return (
     <Card
       size="small"
-      title={t('mediaViewer.video.range.title')}
+      title={t('mediaViewer:video.range.title')}
       className="media-card"
       data-testid="marks-form"
     >
       <div className="mono" data-testid="marks">
-        {t(`${k}.in`)} {marks.in === null ? t(`${k}.none`) : formatMediaTime(marks.in)} · {t(`${k}.out`)}{' '}
-        {marks.out === null ? t(`${k}.none`) : formatMediaTime(marks.out)}
+        {t('mediaViewer:video.marks.in')}{' '}
+        {marks.in === null ? t('mediaViewer:video.marks.none') : formatMediaTime(marks.in)} ·{' '}
+        {t('mediaViewer:video.marks.out')}{' '}
+        {marks.out === null ? t('mediaViewer:video.marks.none') : formatMediaTime(marks.out)}
       </div>
-      {complete && !valid && <Typography.Text type="danger">{t(`${k}.invalid`)}</Typography.Text>}
+      {complete && !valid && (
+        <Typography.Text type="danger">{t('mediaViewer:video.marks.invalid')}</Typography.Text>
+      )}
       {failure !== null && <ErrorAlert error={asApiError(failure)} />}
       <label className="media-field-label" htmlFor="range-note">
-        {t('mediaViewer.common.note')}
+        {t('mediaViewer:common.note')}
       </label>
       <Input.TextArea
         id="range-note"
         value={note}
         maxLength={2000}
         autoSize={{ minRows: 2, maxRows: 5 }}
-        placeholder={t('mediaViewer.common.notePlaceholder')}
+        placeholder={t('mediaViewer:common.notePlaceholder')}
         onChange={(e) => setNote(e.target.value)}
       />
       <div className="media-form-actions">
         <Button onClick={onClear} disabled={marks.in === null && marks.out === null}>
-          {t(`${k}.clear`)}
+          {t('mediaViewer:video.marks.clear')}
         </Button>
         <Button
           type="primary"
@@ -68,7 +71,7 @@ export function MarksForm({ marks, onClear, onSave }: FormProps) {
           onClick={() => void save()}
           data-testid="save-range"
         >
-          {t(`${k}.saveRange`)}
+          {t('mediaViewer:video.marks.saveRange')}
         </Button>
       </div>
     </Card>
@@ -92,7 +95,7 @@ export function RangeList({ item, ranges, onSeek, onWithdraw }: ListProps) {
   const zone = useCaseZone()
   const active = ranges.filter((a) => !a.withdrawnAt)
   if (active.length === 0)
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('mediaViewer.video.range.empty')} />
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('mediaViewer:video.range.empty')} />
   return (
     <ol className="media-list" data-testid="range-list">
       {active.map((a) => {
@@ -103,7 +106,7 @@ export function RangeList({ item, ranges, onSeek, onWithdraw }: ListProps) {
           <li key={a.id} className="media-list-item" data-testid="range-row">
             <Typography.Link
               className="media-list-main"
-              title={t('mediaViewer.video.range.seekTip')}
+              title={t('mediaViewer:video.range.seekTip')}
               onClick={() => r && onSeek(r.start)}
             >
               <span>
@@ -116,15 +119,15 @@ export function RangeList({ item, ranges, onSeek, onWithdraw }: ListProps) {
               </span>
               {r && (
                 <span className="secondary small">
-                  {t('mediaViewer.video.range.length', { value: formatMediaTime(r.end - r.start) })}
+                  {t('mediaViewer:video.range.length', { value: formatMediaTime(r.end - r.start) })}
                   {at && ` · ${at}`}
                 </span>
               )}
               <span className="media-list-note" data-user-data>
-                {a.note || t('mediaViewer.common.noNote')}
+                {a.note || t('mediaViewer:common.noNote')}
               </span>
               <span className="secondary small">
-                {t('mediaViewer.common.by', { name: a.author.name, at: formatInZone(a.createdAt, zone) })}
+                {t('mediaViewer:common.by', { name: a.author.name, at: formatInZone(a.createdAt, zone) })}
               </span>
             </Typography.Link>
             <LinkToViolationButton itemId={item.id} annotationId={a.id} />

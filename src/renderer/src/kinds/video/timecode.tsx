@@ -4,6 +4,7 @@ import type { EvidenceItem } from '../../../../shared/types'
 import { TIME_WARNING_CODES } from '../../lib/item-time'
 import { warningText } from '../../lib/warnings'
 import { absoluteAt, formatMediaTime } from './playback'
+import { MEDIA_TIME_SOURCE_TEXT } from '../../lib/message-maps'
 
 interface Props {
   item: EvidenceItem
@@ -19,31 +20,30 @@ interface Props {
  */
 export function Timecode({ item, time, fps, fpsAssumed }: Props) {
   const { t } = useTranslation()
-  const k = 'mediaViewer.video'
   const absolute = absoluteAt(item, time)
   const warnings = item.warnings.filter((w) => (TIME_WARNING_CODES as readonly string[]).includes(w.code))
   return (
     <>
       <div className="video-timecode">
         <span>
-          {t(`${k}.mediaTime`)}{' '}
+          {t('mediaViewer:video.mediaTime')}{' '}
           <strong className="mono" data-testid="media-time">
             {formatMediaTime(time)}
           </strong>
         </span>
         <span>
-          {t(`${k}.absoluteTime`)}{' '}
+          {t('mediaViewer:video.absoluteTime')}{' '}
           <strong className="mono" data-testid="absolute-time">
             {absolute
-              ? t(`${k}.absoluteValue`, {
+              ? t('mediaViewer:video.absoluteValue', {
                   time: absolute,
-                  source: item.capturedAtSource ? t(`mediaViewer.timeSource.${item.capturedAtSource}`) : '?',
+                  source: item.capturedAtSource ? t(MEDIA_TIME_SOURCE_TEXT[item.capturedAtSource]) : '?',
                 })
-              : t(`${k}.noAbsolute`)}
+              : t('mediaViewer:video.noAbsolute')}
           </strong>
         </span>
         <span className="secondary">
-          {fpsAssumed ? t(`${k}.fpsAssumed`, { fps }) : t(`${k}.fps`, { fps })}
+          {fpsAssumed ? t('mediaViewer:video.fpsAssumed', { fps }) : t('mediaViewer:video.fps', { fps })}
         </span>
       </div>
       {warnings.map((w, i) => (

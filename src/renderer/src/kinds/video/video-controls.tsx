@@ -49,15 +49,14 @@ export function useVideoKeys({ player, onMarkIn, onMarkOut }: Omit<Props, 'marks
 
 function KeyHelp() {
   const { t } = useTranslation()
-  const k = 'mediaViewer.video.keys'
   const rows: Array<[string, string]> = [
-    ['Space', t(`${k}.space`)],
-    ['← →', t(`${k}.arrows`)],
-    ['J', t(`${k}.j`)],
-    ['K', t(`${k}.k`)],
-    ['L', t(`${k}.l`)],
-    ['I', t(`${k}.i`)],
-    ['O', t(`${k}.o`)],
+    ['Space', t('mediaViewer:video.keys.space')],
+    ['← →', t('mediaViewer:video.keys.arrows')],
+    ['J', t('mediaViewer:video.keys.j')],
+    ['K', t('mediaViewer:video.keys.k')],
+    ['L', t('mediaViewer:video.keys.l')],
+    ['I', t('mediaViewer:video.keys.i')],
+    ['O', t('mediaViewer:video.keys.o')],
   ]
   return (
     <dl className="video-keys" data-testid="video-key-help">
@@ -76,35 +75,34 @@ function KeyHelp() {
 /** Play, frame steps, the position slider with the in/out marks, speed and the shortcut help. */
 export function VideoControls({ player, marks, onMarkIn, onMarkOut }: Props) {
   const { t } = useTranslation()
-  const k = 'mediaViewer.video'
   useVideoKeys({ player, onMarkIn, onMarkOut })
   const sliderMarks: Record<number, string> = {}
-  if (marks.in !== null) sliderMarks[marks.in] = t(`${k}.marks.in`)
-  if (marks.out !== null) sliderMarks[marks.out] = t(`${k}.marks.out`)
+  if (marks.in !== null) sliderMarks[marks.in] = t('mediaViewer:video.marks.in')
+  if (marks.out !== null) sliderMarks[marks.out] = t('mediaViewer:video.marks.out')
   return (
     <div className="video-controls">
-      <Tooltip title={player.paused ? t(`${k}.play`) : t(`${k}.pause`)}>
+      <Tooltip title={player.paused ? t('mediaViewer:video.play') : t('mediaViewer:video.pause')}>
         <Button
           type="primary"
           icon={player.paused ? <CaretRightOutlined /> : <PauseOutlined />}
           onClick={player.toggle}
-          aria-label={player.paused ? t(`${k}.play`) : t(`${k}.pause`)}
+          aria-label={player.paused ? t('mediaViewer:video.play') : t('mediaViewer:video.pause')}
           data-testid="video-play"
         />
       </Tooltip>
-      <Tooltip title={t(`${k}.prevFrame`)}>
+      <Tooltip title={t('mediaViewer:video.prevFrame')}>
         <Button
           icon={<StepBackwardOutlined />}
           onClick={() => player.step(-1)}
-          aria-label={t(`${k}.prevFrame`)}
+          aria-label={t('mediaViewer:video.prevFrame')}
           data-testid="frame-prev"
         />
       </Tooltip>
-      <Tooltip title={t(`${k}.nextFrame`)}>
+      <Tooltip title={t('mediaViewer:video.nextFrame')}>
         <Button
           icon={<StepForwardOutlined />}
           onClick={() => player.step(1)}
-          aria-label={t(`${k}.nextFrame`)}
+          aria-label={t('mediaViewer:video.nextFrame')}
           data-testid="frame-next"
         />
       </Tooltip>
@@ -117,25 +115,29 @@ export function VideoControls({ player, marks, onMarkIn, onMarkOut }: Props) {
           marks={sliderMarks}
           tooltip={{ formatter: (v) => formatMediaTime(v ?? 0) }}
           onChange={(v) => player.seek(v)}
-          aria-label={t(`${k}.seek`)}
+          aria-label={t('mediaViewer:video.seek')}
         />
       </div>
       <Select
         value={player.rate}
         onChange={player.setRate}
         options={SPEEDS.map((s) => ({ value: s, label: `${s}×` }))}
-        aria-label={t(`${k}.speed`)}
+        aria-label={t('mediaViewer:video.speed')}
         style={{ width: 84 }}
         data-testid="video-speed"
       />
       <Button onClick={onMarkIn} data-testid="mark-in">
-        {t(`${k}.marks.setIn`)}
+        {t('mediaViewer:video.marks.setIn')}
       </Button>
       <Button onClick={onMarkOut} data-testid="mark-out">
-        {t(`${k}.marks.setOut`)}
+        {t('mediaViewer:video.marks.setOut')}
       </Button>
-      <Popover content={<KeyHelp />} title={t(`${k}.help`)} trigger="click">
-        <Button icon={<QuestionCircleOutlined />} aria-label={t(`${k}.help`)} data-testid="video-help" />
+      <Popover content={<KeyHelp />} title={t('mediaViewer:video.help')} trigger="click">
+        <Button
+          icon={<QuestionCircleOutlined />}
+          aria-label={t('mediaViewer:video.help')}
+          data-testid="video-help"
+        />
       </Popover>
     </div>
   )

@@ -13,7 +13,6 @@ import { Timecode } from './timecode'
 import { usePlayableItem } from './use-playable-item'
 import { usePlayer } from './use-player'
 import { VideoControls } from './video-controls'
-import '../../components/viewers/common/media-viewers-i18n'
 import '../../components/viewers/common/media-viewers.css'
 
 /** A video: the original when this browser decodes it, else the playback proxy; time ranges and derived items. */
@@ -25,7 +24,6 @@ export function VideoViewer({ item }: { item: EvidenceItem }) {
 function VideoViewerBody({ item }: { item: EvidenceItem }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const k = 'mediaViewer.video'
   const [originalFailed, setOriginalFailed] = useState(false)
   const playback = usePlayableItem(item, originalFailed)
   const { fps, assumed } = frameRate(item)
@@ -39,7 +37,7 @@ function VideoViewerBody({ item }: { item: EvidenceItem }) {
     if (marks.in === null || marks.out === null) return
     await ranges.add({ start: marks.in, end: marks.out }, note)
     setMarks({ in: null, out: null })
-    void message.success(t('mediaViewer.common.saved'))
+    void message.success(t('mediaViewer:common.saved'))
   }
 
   const playing = playback.state === 'original' || playback.state === 'proxy'
@@ -61,13 +59,17 @@ function VideoViewerBody({ item }: { item: EvidenceItem }) {
                 onError={() => playback.state === 'original' && setOriginalFailed(true)}
               />
               <span className="video-source-label" data-testid="video-source-label">
-                {t(`${k}.source.${playback.state}`)}
+                {t(
+                  playback.state === 'proxy'
+                    ? 'mediaViewer:video.source.proxy'
+                    : 'mediaViewer:video.source.original',
+                )}
               </span>
             </>
           ) : (
             <div className="video-placeholder">
               {playback.state === 'pending' ? (
-                <Spin description={t(`${k}.proxyPending`)} data-testid="proxy-pending">
+                <Spin description={t('mediaViewer:video.proxyPending')} data-testid="proxy-pending">
                   <div className="video-placeholder-space" />
                 </Spin>
               ) : (
@@ -77,8 +79,8 @@ function VideoViewerBody({ item }: { item: EvidenceItem }) {
                   data-testid="video-unplayable"
                   title={
                     playback.state === 'missing'
-                      ? t(`${k}.proxyMissing`, { codec: playback.codec })
-                      : t(`${k}.proxyFailed`)
+                      ? t('mediaViewer:video.proxyMissing', { codec: playback.codec })
+                      : t('mediaViewer:video.proxyFailed')
                   }
                 />
               )}

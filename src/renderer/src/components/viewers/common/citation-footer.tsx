@@ -28,11 +28,11 @@ export function CitationFooter({ citation: a, timezone, subject, successMessage,
         </Typography.Paragraph>
       )}
       <div className="secondary small" data-user-data>
-        {t('docsViewer.common.by', { name: a.author.name, time: formatInZone(a.createdAt, timezone) })}
+        {t('docsViewer:common.by', { name: a.author.name, time: formatInZone(a.createdAt, timezone) })}
       </div>
       {a.withdrawnAt !== null ? (
         <div className="secondary small" data-user-data>
-          {t('docsViewer.common.withdrawnBy', {
+          {t('docsViewer:common.withdrawnBy', {
             time: formatInZone(a.withdrawnAt, timezone),
             reason: a.withdrawnReason ?? '',
           })}

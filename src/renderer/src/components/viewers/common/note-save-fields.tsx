@@ -29,19 +29,19 @@ export function NoteSaveFields({
   return (
     <>
       <label className="docs-field">
-        <span>{t('docsViewer.common.note')}</span>
+        <span>{t('docsViewer:common.note')}</span>
         <Input.TextArea
-          aria-label={t('docsViewer.common.note')}
+          aria-label={t('docsViewer:common.note')}
           value={note}
           maxLength={2000}
           autoSize={{ minRows: 2, maxRows: 5 }}
-          placeholder={t('docsViewer.common.notePlaceholder')}
+          placeholder={t('docsViewer:common.notePlaceholder')}
           onChange={(e) => setNote(e.target.value)}
         />
       </label>
       {failure !== null && <ErrorAlert error={asApiError(failure)} className="docs-alert" />}
       <Flex gap={8} justify="end">
-        <Button onClick={onCancel}>{t('docsViewer.common.cancel')}</Button>
+        <Button onClick={onCancel}>{t('docsViewer:common.cancel')}</Button>
         <Button type="primary" loading={busy} onClick={() => void save()} data-testid={saveTestId}>
           {saveLabel}
         </Button>

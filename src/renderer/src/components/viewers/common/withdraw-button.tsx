@@ -18,12 +18,12 @@ export function WithdrawButton({ onWithdraw, subject, successMessage }: Props) {
   return (
     <ReasonButton
       texts={{
-        label: t('viewer.withdraw'),
-        title: t('viewer.withdrawTitle'),
-        ok: t('viewer.withdrawConfirm'),
-        cancel: t('viewer.cancel'),
-        reasonLabel: t('viewer.withdrawReason'),
-        reasonPlaceholder: t('viewer.withdrawReasonPlaceholder'),
+        label: t('viewer:withdraw'),
+        title: t('viewer:withdrawTitle'),
+        ok: t('viewer:withdrawConfirm'),
+        cancel: t('viewer:cancel'),
+        reasonLabel: t('viewer:withdrawReason'),
+        reasonPlaceholder: t('viewer:withdrawReasonPlaceholder'),
       }}
       subject={subject}
       successMessage={successMessage}
