@@ -53,7 +53,9 @@ describe('message bundles', () => {
       it('has words for every key, and no Chinese on an English screen', () => {
         const empty = [...zhLeaves, ...enLeaves].filter(([, text]) => text.trim() === '').map(([k]) => k)
         expect(empty).toEqual([])
-        const chineseInEnglish = [...enLeaves].filter(([, text]) => HAN.test(text)).map(([k, text]) => `${k}: ${text}`)
+        const chineseInEnglish = [...enLeaves]
+          .filter(([, text]) => HAN.test(text))
+          .map(([k, text]) => `${k}: ${text}`)
         expect(chineseInEnglish).toEqual([])
       })
     })

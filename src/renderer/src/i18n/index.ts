@@ -1,7 +1,7 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { UI_LANGUAGES, type UiLanguage } from '../../../shared/error-words'
-import { NAMESPACES, resources } from './resources'
+import { i18nOptions } from './options'
 
 export const LANGUAGES = UI_LANGUAGES
 export type Language = UiLanguage
@@ -30,19 +30,6 @@ export function asLanguage(value: string | undefined): Language {
   return value === 'en' ? 'en' : 'zh-CN'
 }
 
-// Synchronous init (resources are bundled), so the first render already has its words. Every
-// namespace is registered here and nowhere else (resources.ts).
-// No fallback language: en is typed to have every key, and a fallback would mix languages.
-void i18n.use(initReactI18next).init({
-  resources,
-  ns: NAMESPACES,
-  // all of them, `common` first: a `common` key needs no prefix, the others are `ns:key`
-  defaultNS: NAMESPACES,
-  lng: storedLanguage(),
-  fallbackLng: false,
-  initAsync: false,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-})
+void i18n.use(initReactI18next).init(i18nOptions(storedLanguage()))
 
 export { i18n }

@@ -1,4 +1,9 @@
-import { formatLocalWithOffset, formatOffset, zoneOffsetMinutes } from '../../../shared/time-zone'
+import {
+  formatLocalWithOffset,
+  formatOffset,
+  isValidTimeZone,
+  zoneOffsetMinutes,
+} from '../../../shared/time-zone'
 
 /**
  * An instant as wall time in `zone` with that zone's offset at that instant
@@ -25,7 +30,13 @@ export function timeZoneOptions(mustInclude: string[]): ZoneOption[] {
   }
   const all = Array.from(new Set([...zones, ...mustInclude.filter(Boolean), 'UTC']))
   const now = Date.now()
-  return all
-    .map((zone) => ({ value: zone, label: `${zone} (UTC${formatOffset(zoneOffsetMinutes(zone, now))})` }))
-    .sort((a, b) => a.value.localeCompare(b.value))
+  return (
+    all
+      // a zone this runtime does not know (a case made elsewhere) is listed without an offset, not dropped
+      .map((zone) => ({
+        value: zone,
+        label: isValidTimeZone(zone) ? `${zone} (UTC${formatOffset(zoneOffsetMinutes(zone, now))})` : zone,
+      }))
+      .sort((a, b) => a.value.localeCompare(b.value))
+  )
 }

@@ -118,26 +118,25 @@ export function ticksFor(view: View, widthPx: number, zone: string, minGapPx = 9
 function monthTicks(view: View, zone: string, wanted: number): Tick[] {
   const months = MONTH_STEPS.find((m) => m * 30 * D >= wanted) ?? 120
   const first = localParts(view.start, zone)
-  let year = Number(first.date.slice(0, 4))
-  let month = Math.ceil(Number(first.date.slice(5, 7)) / months) * months
+  // Months counted from year 0, rounded up to a whole step: steps of 1, 3, 6 and 12 months then
+  // start in January (quarters in Jan/Apr/Jul/Oct), 24 and 60 on years that divide by 2 and 5.
+  // (Rounding the month number alone put every year tick on 1 December, labelled with its year.)
+  const startIndex = Number(first.date.slice(0, 4)) * 12 + Number(first.date.slice(5, 7)) - 1
+  let index = Math.ceil(startIndex / months) * months
   const ticks: Tick[] = []
-  for (let guard = 0; guard < 500; guard++) {
-    if (month > 12) {
-      year += Math.floor((month - 1) / 12)
-      month = ((month - 1) % 12) + 1
-    }
+  for (let guard = 0; guard < 500; guard++, index += months) {
+    const year = Math.floor(index / 12)
+    const month = (index % 12) + 1
     const approx = Date.UTC(year, month - 1, 1)
     const ms = approx - offsetMinutesAt(zone, approx) * M
     if (ms > view.end) break
-    if (ms >= view.start) {
-      const p = localParts(ms, zone)
-      ticks.push({
-        ms,
-        label: months >= 12 ? p.date.slice(0, 4) : p.date.slice(0, 7),
-        major: month === 1 || ticks.length === 0 ? `${p.date.slice(0, 4)} ${p.offset}` : null,
-      })
-    }
-    month += months
+    if (ms < view.start) continue
+    const p = localParts(ms, zone)
+    ticks.push({
+      ms,
+      label: months >= 12 ? p.date.slice(0, 4) : p.date.slice(0, 7),
+      major: month === 1 || ticks.length === 0 ? `${p.date.slice(0, 4)} ${p.offset}` : null,
+    })
   }
   return ticks
 }

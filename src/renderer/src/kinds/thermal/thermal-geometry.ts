@@ -15,7 +15,7 @@ export interface Pixel {
 export function pixelAt(
   clientX: number,
   clientY: number,
-  rect: DOMRect,
+  rect: Pick<DOMRect, 'left' | 'top' | 'width' | 'height'>,
   width: number,
   height: number,
 ): Pixel {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { ERROR_CODES } from '../../../src/shared/errors'
+import { EVIDENCE_KINDS } from '../../../src/shared/types'
+import { errorText, fieldErrorText, warningKey } from '../../../src/renderer/src/lib/message-maps'
+import { KIND_GROUP_LABEL, KIND_LABEL } from '../../../src/renderer/src/lib/kind-labels'
+import { warningText } from '../../../src/renderer/src/lib/warnings'
+import { translator } from './support/i18n'
+
+const zh = translator('zh-CN')
+const en = translator('en')
+const KEY_LIKE = /^[a-zA-Z]+([.:][\w-]+)+$/
+
+describe('codes in words', () => {
+  it('explain every API error code in both languages', () => {
+    for (const code of ERROR_CODES)
+      for (const t of [zh, en]) {
+        const { title, action } = errorText(code)
+        expect(t(title), code).not.toMatch(KEY_LIKE)
+        expect(t(action), code).not.toMatch(KEY_LIKE)
+      }
+    expect(zh(errorText('refused').title)).toMatch(/\p{Script=Han}/u)
+  })
+
+  it('read an error code this version does not know as an internal error', () => {
+    expect(errorText('quota-exceeded')).toEqual(errorText('internal'))
+    expect(errorText('constructor')).toEqual(errorText('internal'))
+  })
+
+  it('word field errors, with "invalid" for codes the forms do not know', () => {
+    expect(fieldErrorText('credit-code-check-digit', zh)).toBe('校验位（最后一位）不正确，请核对号码')
+    expect(fieldErrorText('legal-id-taken', en)).toMatch(/already/)
+    expect(fieldErrorText('range-reversed', zh)).toBe('结束时间早于开始时间')
+    expect(fieldErrorText('no-such-code', zh)).toBe(zh('fieldErrors.invalid'))
+  })
+
+  it('word warnings, and keep the backend’s own message for a code they do not know', () => {
+    expect(warningKey('truncated')).toBe('warnings.truncated')
+    expect(warningKey('toString')).toBeNull()
+    expect(warningText({ code: 'offset-assumed', message: 'x' }, zh)).toBe(
+      '拍摄时间没有记录时区，已按案件时区理解。',
+    )
+    expect(warningText({ code: 'audio-clipped', message: 'Audio clipped at 00:12' }, zh)).toBe(
+      'Audio clipped at 00:12',
+    )
+  })
+
+  it('name every kind, one item and many', () => {
+    for (const kind of EVIDENCE_KINDS)
+      for (const t of [zh, en]) {
+        expect(t(KIND_LABEL[kind]), kind).not.toMatch(KEY_LIKE)
+        expect(t(KIND_GROUP_LABEL[kind]), kind).not.toMatch(KEY_LIKE)
+      }
+    expect(en(KIND_LABEL.image)).toBe('Drone photo')
+    expect(en(KIND_GROUP_LABEL.image)).toBe('Drone photos')
+  })
+})
