@@ -4,7 +4,26 @@
  */
 import type { UiLanguage } from './error-words'
 
-export const WARNING_WORDS: Record<UiLanguage, Record<string, string>> = {
+/** The warning codes core writes (ItemWarning.code is a plain string on the wire: others may come). */
+export const WARNING_CODES = [
+  'truncated',
+  'extension-mismatch',
+  'metadata-unreadable',
+  'offset-assumed',
+  'clock-mismatch',
+  'time-from-filesystem',
+  'thumbnail-failed',
+  'changed-during-import',
+  'empty',
+  'rows-skipped',
+  'thermal-segment-missing',
+  'thermal-truncated',
+  'thermal-size-mismatch',
+] as const
+export type WarningCode = (typeof WARNING_CODES)[number]
+
+// keyed by the union, so every code has words in each language and the renderer's typed keys stay exact
+export const WARNING_WORDS: Record<UiLanguage, Record<WarningCode, string>> = {
   'zh-CN': {
     truncated: '文件不完整（结尾缺失），已按原样保存；缺失部分无法显示。',
     'extension-mismatch': '文件扩展名与实际内容不符。已按实际内容识别，原文件名保持不变。',
@@ -69,5 +88,5 @@ export const WARNING_WORDS: Record<UiLanguage, Record<string, string>> = {
 /** The words for a warning code, or `fallback` (core's message) for a code this table does not know. */
 export function warningWords(code: string, language: UiLanguage, fallback: string): string {
   const table = WARNING_WORDS[language]
-  return Object.hasOwn(table, code) ? table[code] : fallback
+  return Object.hasOwn(table, code) ? table[code as WarningCode] : fallback
 }

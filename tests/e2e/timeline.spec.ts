@@ -169,6 +169,22 @@ test('timeline: wheel and buttons zoom from hours down to seconds, the axis foll
         Number(await chart.getAttribute('data-end')) - Number(await chart.getAttribute('data-start')),
     )
     .toBeLessThan(before / 2)
+  // Out to the widest view (twenty years): each year tick is at local midnight on 1 January of the
+  // year it names, in the case's zone (they used to sit on 1 December: a year off at a glance).
+  for (let i = 0; i < 24; i++) await page.getByTestId('timeline-zoom-out').click()
+  await expect(span).toContainText(/\d{4} 天/)
+  const ticks = page.getByTestId('timeline-tick')
+  await expect(ticks.first()).toHaveText(/^\d{4}$/)
+  const years = await ticks.evaluateAll((els) =>
+    els.map((el) => ({ label: el.textContent ?? '', ms: Number(el.getAttribute('data-ms')) })),
+  )
+  expect(years.length).toBeGreaterThanOrEqual(4)
+  for (const { label, ms } of years)
+    expect(new Date(ms).toISOString(), label).toBe(new Date(`${label}-01-01T00:00:00+08:00`).toISOString())
+  await expect(page.getByTestId('timeline-major').first()).toHaveText(/^\d{4} \+08:00$/)
+  await span.hover()
+  await expect(page.getByRole('tooltip')).toBeHidden()
+  await shot(page, 'timeline-years.png')
 })
 
 test('locations: points to scale, distances agree with haversine, a click opens the viewer', async ({

@@ -6,6 +6,7 @@
 import type { TFunction } from 'i18next'
 import type { FieldErrorCode } from '../../../shared/error-words'
 import type { ErrorCode } from '../../../shared/errors'
+import type { WarningCode } from '../../../shared/warning-words'
 import type { EvidenceItem } from '../../../shared/types'
 import type { MessageKey } from '../i18n/keys'
 
@@ -74,8 +75,8 @@ export function fieldErrorText(code: string, t: TFunction): string {
   )
 }
 
-/** Item warnings in words, by the codes the extractors write. */
-const WARNING_TEXT = {
+/** Item warnings in words, by the codes core writes. */
+const WARNING_TEXT: Record<WarningCode, MessageKey> = {
   truncated: 'warnings.truncated',
   'extension-mismatch': 'warnings.extension-mismatch',
   'metadata-unreadable': 'warnings.metadata-unreadable',
@@ -89,11 +90,11 @@ const WARNING_TEXT = {
   'thermal-segment-missing': 'warnings.thermal-segment-missing',
   'thermal-truncated': 'warnings.thermal-truncated',
   'thermal-size-mismatch': 'warnings.thermal-size-mismatch',
-} as const satisfies Record<string, MessageKey>
+}
 
 /** The words for a warning code; null for a code this version has no words for. */
 export function warningKey(code: string): MessageKey | null {
-  return Object.hasOwn(WARNING_TEXT, code) ? WARNING_TEXT[code as keyof typeof WARNING_TEXT] : null
+  return Object.hasOwn(WARNING_TEXT, code) ? WARNING_TEXT[code as WarningCode] : null
 }
 
 /** Where a capture time came from, in the details panel, the library and the timeline. */

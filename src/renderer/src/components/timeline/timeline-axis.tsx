@@ -31,7 +31,13 @@ export function TimelineAxis({ ticks, toX, left, right, bottom }: Props) {
               y2={bottom}
               className={tick.major ? 'tl-grid is-major' : 'tl-grid'}
             />
-            <text x={x + 3} y={AXIS_H - 9} className="tl-tick-label" data-testid="timeline-tick">
+            <text
+              x={x + 3}
+              y={AXIS_H - 9}
+              className="tl-tick-label"
+              data-testid="timeline-tick"
+              data-ms={tick.ms}
+            >
               {tick.label}
             </text>
             {tick.major && (
