@@ -19,6 +19,7 @@ export const WARNING_CODES = [
   'thermal-segment-missing',
   'thermal-truncated',
   'thermal-size-mismatch',
+  'name-not-utf8',
 ] as const
 export type WarningCode = (typeof WARNING_CODES)[number]
 

@@ -35,6 +35,8 @@ const DETAILS: Record<CustodyAction, Record<string, unknown>> = {
   },
   'export-failed': { target: '/out/case-12.zip', reason: 'disk full' },
   'export-cancelled': { target: '/out/case-12.zip' },
+  'object-repaired': { number: 'E001', sha256: 'a'.repeat(64), path: 'card/DJI_0001.JPG', damagedSize: 12 },
+  'orphans-removed': { objects: [{ sha256: 'b'.repeat(64), size: 2048 }], bytes: 2048 },
 }
 
 const event = (action: string, details: Record<string, unknown>): CustodyEvent => ({

@@ -224,6 +224,10 @@ export const en: Messages<typeof zhCN> = {
     keyCreatedSummary: 'Key fingerprint {{fingerprint}}…',
     pairedSummary: '{{recording}} with {{transcript}}',
     unpairedSummary: '{{recording}} and {{transcript}}: {{reason}}',
+    repairedSummary:
+      '{{number}}: original written again from {{path}} (the damaged copy had {{damagedSize}} bytes)',
+    orphansRemovedSummary_one: 'Removed {{count}} file no evidence item records ({{bytes}} bytes)',
+    orphansRemovedSummary_other: 'Removed {{count}} files no evidence item records ({{bytes}} bytes)',
     emptyValue: '(empty)',
     subjectField: 'Party',
     officersField: 'Officers',

@@ -105,6 +105,17 @@ const SUMMARIES: Record<CustodyAction, Summarise> = {
       bytes: String(d.bytes ?? ''),
     }),
   'key-created': (d, t) => t('custody.keyCreatedSummary', { fingerprint: shortFingerprint(d.fingerprint) }),
+  'object-repaired': (d, t, listSep) =>
+    interpolateNodes(template(t, 'custody.repairedSummary'), {
+      number: describeValue(d.number, t, listSep),
+      path: describeValue(d.path, t, listSep),
+      damagedSize: String(d.damagedSize ?? ''),
+    }),
+  'orphans-removed': (d, t) =>
+    t('custody.orphansRemovedSummary', {
+      count: Array.isArray(d.objects) ? d.objects.length : 0,
+      bytes: typeof d.bytes === 'number' ? d.bytes.toLocaleString() : '',
+    }),
   exported: (d, t, listSep) => {
     const signer = (d.signer ?? {}) as { name?: unknown; fingerprint?: unknown }
     return interpolateNodes(template(t, 'custody.exportedSummary'), {

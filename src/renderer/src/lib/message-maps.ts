@@ -90,6 +90,7 @@ const WARNING_TEXT: Record<WarningCode, MessageKey> = {
   'thermal-segment-missing': 'warnings.thermal-segment-missing',
   'thermal-truncated': 'warnings.thermal-truncated',
   'thermal-size-mismatch': 'warnings.thermal-size-mismatch',
+  'name-not-utf8': 'warnings.name-not-utf8',
 }
 
 /** The words for a warning code; null for a code this version has no words for. */
