@@ -37,6 +37,12 @@ const DETAILS: Record<CustodyAction, Record<string, unknown>> = {
   'export-cancelled': { target: '/out/case-12.zip' },
   'object-repaired': { number: 'E001', sha256: 'a'.repeat(64), path: 'card/DJI_0001.JPG', damagedSize: 12 },
   'orphans-removed': { objects: [{ sha256: 'b'.repeat(64), size: 2048 }], bytes: 2048 },
+  'recording-paired': {
+    pairId: 'p1',
+    recording: { id: 'i7', number: 'E007' },
+    transcript: { id: 'i8', number: 'E008' },
+  },
+  'recording-unpaired': { pairId: 'p1', reason: '配对错误', recording: 'E007', transcript: 'E008' },
 }
 
 const event = (action: string, details: Record<string, unknown>): CustodyEvent => ({
@@ -84,6 +90,9 @@ describe('custody summaries', () => {
     )
     expect(text(summariseEvent(event('evidence-linked', DETAILS['evidence-linked']), zh, 'zh-CN'))).toContain(
       'V1',
+    )
+    expect(text(summariseEvent(event('recording-paired', DETAILS['recording-paired']), zh, 'zh-CN'))).toBe(
+      'E007 与 E008',
     )
     const en = translator('en')
     expect(text(summariseEvent(event('integrity-checked', DETAILS['integrity-checked']), en, 'en'))).toMatch(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { CustodyEvent, EvidenceItem } from '../../../src/shared/types'
+import type { CustodyEvent, EvidenceItem, EvidenceKind } from '../../../src/shared/types'
+import { KIND_UI } from '../../../src/renderer/src/kinds/registry'
 import {
   buildLanes,
   custodyLane,
@@ -13,6 +14,8 @@ const OFFICER = { name: '张三', certNo: '32010001' }
 const BODY_CAM = { make: null, model: null, serial: null, id: 'DSJ-A8-00123' }
 const DRONE = { make: 'DJI', model: 'FC6310', serial: '0K8TH9', id: null }
 let n = 0
+/** as the timeline view asks: each kind's module says whether it is shown over its duration */
+const spansByKind = (kind: EvidenceKind) => KIND_UI[kind].timelineMark === 'span'
 
 function item(over: Partial<EvidenceItem>): EvidenceItem {
   n++
@@ -50,13 +53,16 @@ function event(seq: number, at: string): CustodyEvent {
 
 describe('timeline lanes', () => {
   it('puts items in lanes by kind (in the glossary order) and device, each lane sorted by time', () => {
-    const { lanes, undated } = buildLanes([
-      item({ kind: 'image', device: DRONE, capturedAt: '2021-05-24T04:10:00+08:00' }),
-      item({ kind: 'video', device: BODY_CAM, capturedAt: '2021-05-24T04:03:12+08:00', durationSec: 60 }),
-      item({ kind: 'image', device: DRONE, capturedAt: '2021-05-24T04:09:00+08:00' }),
-      item({ kind: 'image', device: null, capturedAt: '2021-05-24T05:00:00+08:00' }),
-      item({ kind: 'transcript', capturedAt: null, capturedAtSource: null }),
-    ])
+    const { lanes, undated } = buildLanes(
+      [
+        item({ kind: 'image', device: DRONE, capturedAt: '2021-05-24T04:10:00+08:00' }),
+        item({ kind: 'video', device: BODY_CAM, capturedAt: '2021-05-24T04:03:12+08:00', durationSec: 60 }),
+        item({ kind: 'image', device: DRONE, capturedAt: '2021-05-24T04:09:00+08:00' }),
+        item({ kind: 'image', device: null, capturedAt: '2021-05-24T05:00:00+08:00' }),
+        item({ kind: 'transcript', capturedAt: null, capturedAtSource: null }),
+      ],
+      spansByKind,
+    )
     expect(lanes.map((l) => [l.kind, l.device?.model ?? l.device?.id ?? null, l.marks.length])).toEqual([
       ['video', 'DSJ-A8-00123', 1],
       ['image', null, 1],
@@ -71,10 +77,13 @@ describe('timeline lanes', () => {
   })
 
   it('spans a video over its duration; other kinds are points', () => {
-    const { lanes } = buildLanes([
-      item({ kind: 'video', capturedAt: '2021-05-24T04:00:00+08:00', durationSec: 90.5 }),
-      item({ kind: 'image', capturedAt: '2021-05-24T04:00:00+08:00', durationSec: 12 }),
-    ])
+    const { lanes } = buildLanes(
+      [
+        item({ kind: 'video', capturedAt: '2021-05-24T04:00:00+08:00', durationSec: 90.5 }),
+        item({ kind: 'image', capturedAt: '2021-05-24T04:00:00+08:00', durationSec: 12 }),
+      ],
+      spansByKind,
+    )
     const [video, image] = lanes
     expect(video.marks[0].end - video.marks[0].start).toBe(90_500)
     expect(video.maxDuration).toBe(90_500)
@@ -98,7 +107,7 @@ describe('timeline lanes', () => {
     })
     expect(weakTimeReasons(both)).toEqual(['time-from-filesystem'])
     expect(weakTimeReasons(item({}))).toEqual([])
-    const { lanes } = buildLanes([fs])
+    const { lanes } = buildLanes([fs], spansByKind)
     expect(lanes[0].marks[0].weak).toBe(true)
   })
 

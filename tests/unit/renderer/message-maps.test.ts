@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ERROR_CODES } from '../../../src/shared/errors'
 import { EVIDENCE_KINDS } from '../../../src/shared/types'
 import { errorText, fieldErrorText, warningKey } from '../../../src/renderer/src/lib/message-maps'
-import { KIND_GROUP_LABEL, KIND_LABEL } from '../../../src/renderer/src/lib/kind-labels'
+import { KIND_UI, kindLabel } from '../../../src/renderer/src/kinds/registry'
 import { warningText } from '../../../src/renderer/src/lib/warnings'
 import { translator } from './support/i18n'
 
@@ -44,13 +44,13 @@ describe('codes in words', () => {
     )
   })
 
-  it('name every kind, one item and many', () => {
+  it('name every kind, one item and many, from its kind module', () => {
     for (const kind of EVIDENCE_KINDS)
       for (const t of [zh, en]) {
-        expect(t(KIND_LABEL[kind]), kind).not.toMatch(KEY_LIKE)
-        expect(t(KIND_GROUP_LABEL[kind]), kind).not.toMatch(KEY_LIKE)
+        expect(t(KIND_UI[kind].labels.one), kind).not.toMatch(KEY_LIKE)
+        expect(kindLabel(t, kind, 'many'), kind).not.toMatch(KEY_LIKE)
       }
-    expect(en(KIND_LABEL.image)).toBe('Drone photo')
-    expect(en(KIND_GROUP_LABEL.image)).toBe('Drone photos')
+    expect(kindLabel(en, 'image')).toBe('Drone photo')
+    expect(kindLabel(en, 'image', 'many')).toBe('Drone photos')
   })
 })

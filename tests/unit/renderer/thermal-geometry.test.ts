@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pixelAt, shapeFrom, TagPlacer } from '../../../src/renderer/src/components/thermal/thermal-geometry'
+import { pixelAt, shapeFrom, TagPlacer } from '../../../src/renderer/src/kinds/thermal/thermal-geometry'
 
 // a 320×240 thermal frame shown at 2× (640×480 CSS px), 10 px from the page's top-left
 const rect = { left: 10, top: 10, width: 640, height: 480 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { paletteLut, PALETTES } from '../../../src/renderer/src/components/thermal/palettes'
+import { paletteLut, PALETTES } from '../../../src/renderer/src/kinds/thermal/palettes'
 import {
   formatValue,
   paintFrame,
   parseFrameBytes,
   valueAt,
-} from '../../../src/renderer/src/components/thermal/thermal-render'
+} from '../../../src/renderer/src/kinds/thermal/thermal-render'
 
 const luma = (lut: Uint8ClampedArray, i: number) =>
   0.2126 * lut[i * 4] + 0.7152 * lut[i * 4 + 1] + 0.0722 * lut[i * 4 + 2]

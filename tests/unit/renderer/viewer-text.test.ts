@@ -8,15 +8,14 @@ import {
   pitchWords,
   readDrone,
   signed,
-} from '../../../src/renderer/src/components/viewers/image/meta-text'
+} from '../../../src/renderer/src/kinds/image/meta-text'
 import {
   displayUnit,
   exceedanceFacts,
   formatWindow,
   withUnit,
-} from '../../../src/renderer/src/components/viewers/monitoring/monitoring-facts'
-import { anchorText } from '../../../src/renderer/src/components/violations/anchor-text'
-import { shapeText } from '../../../src/renderer/src/components/thermal/measurement-text'
+} from '../../../src/renderer/src/kinds/monitoring/monitoring-facts'
+import { shapeText } from '../../../src/renderer/src/kinds/thermal/measurement-text'
 import type { MonitoringSeriesSummary } from '../../../src/shared/types'
 import { translator } from './support/i18n'
 
@@ -107,22 +106,8 @@ describe('monitoring facts in words', () => {
   })
 })
 
-describe('citations in words', () => {
-  it('words each kind of anchor, and shows an unknown one as recorded', () => {
-    expect(anchorText('time-range', { start: 12, end: 20 }, zh)).toBe('00:00:12.000–00:00:20.000')
-    expect(anchorText('quote', { text: '我们晚上开旁路' }, zh)).toBe('“我们晚上开旁路”')
-    expect(
-      anchorText(
-        'data-range',
-        { pollutant: 'SO2', start: '2021-05-24T02:00:00+08:00', end: '2021-05-24T04:00:00+08:00' },
-        zh,
-      ),
-    ).toBe('SO2 · 2021-05-24 02:00:00 +08:00 — 2021-05-24 04:00:00 +08:00')
-    expect(anchorText('region', { x: 120.4, y: 80, w: 300, h: 130 }, zh)).toContain('120')
-    expect(anchorText('time-range', { start: 'x' }, zh)).toBe('{"start":"x"}')
-    expect(anchorText(null, null, zh)).toBeNull()
-  })
-
+// anchors in words are shared with the documents and the report: tests/unit/citations.test.ts
+describe('thermal measurements in words', () => {
   it('names a thermal measurement by its shape and place', () => {
     expect(shapeText({ type: 'box', x: 4, y: 5, w: 7, h: 16 }, zh)).toBe('框 (4, 5) 7×16')
     expect(shapeText({ type: 'line', x1: 1, y1: 2, x2: 3, y2: 4 }, en)).not.toMatch(/\p{Script=Han}/u)

@@ -1,8 +1,17 @@
 import { Alert, Flex, Progress, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { isJobRunning, type JobProgress } from '../../../../shared/jobs'
+import { isJobRunning, type JobProgress, type JobState } from '../../../../shared/jobs'
+import type { MessageKey } from '../../i18n/keys'
 import { ErrorAlert } from '../error-alert'
 import { JobCard } from './job-card'
+
+const STATE_TEXT: Record<JobState, MessageKey> = {
+  scanning: 'tasks.proxy.state.scanning',
+  running: 'tasks.proxy.state.running',
+  done: 'tasks.proxy.state.done',
+  cancelled: 'tasks.proxy.state.cancelled',
+  failed: 'tasks.proxy.state.failed',
+}
 
 /**
  * Playback proxies made in the background after an import (videos this browser engine cannot
@@ -19,7 +28,7 @@ export function ProxyCard({ task }: { task: JobProgress<'proxy'> }) {
       testId="proxy-card"
       state={task.state}
       title={t('tasks.proxy.title')}
-      stateLabel={t(`tasks.proxy.state.${task.state}`)}
+      stateLabel={t(STATE_TEXT[task.state])}
     >
       <Typography.Paragraph type="secondary" className="task-note">
         {t('tasks.proxy.intro')}
