@@ -43,6 +43,18 @@ const DETAILS: Record<CustodyAction, Record<string, unknown>> = {
     transcript: { id: 'i8', number: 'E008' },
   },
   'recording-unpaired': { pairId: 'p1', reason: '配对错误', recording: 'E007', transcript: 'E008' },
+  'transfer-fields-edited': { changes: { filedOn: { from: null, to: '2026-05-25' } } },
+  'attachment-added': {
+    attachmentId: 'at1',
+    kind: 'test-report',
+    title: '监测报告',
+    reference: '苏环监〔2026〕7号',
+  },
+  'attachment-removed': { attachmentId: 'at1', reason: '重复登记' },
+  'seized-item-added': { seizedItemId: 's1', name: '旁路阀门', quantity: 1, unit: '个' },
+  'seized-item-removed': { seizedItemId: 's1', reason: '登记错误' },
+  'extraction-batch-edited': { batch: 'b1', items: ['E001'], changes: { place: { from: '', to: '厂区' } } },
+  'law-choice-recorded': { violationId: 'v1', number: 'V1', chosen: 'old', decidedOn: '2026-05-25' },
 }
 
 const event = (action: string, details: Record<string, unknown>): CustodyEvent => ({
