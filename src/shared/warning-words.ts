@@ -20,6 +20,9 @@ export const WARNING_CODES = [
   'thermal-truncated',
   'thermal-size-mismatch',
   'name-not-utf8',
+  'time-from-gps',
+  'text-encoding-guessed',
+  'preview-size',
 ] as const
 export type WarningCode = (typeof WARNING_CODES)[number]
 

@@ -91,6 +91,9 @@ const WARNING_TEXT: Record<WarningCode, MessageKey> = {
   'thermal-truncated': 'warnings.thermal-truncated',
   'thermal-size-mismatch': 'warnings.thermal-size-mismatch',
   'name-not-utf8': 'warnings.name-not-utf8',
+  'time-from-gps': 'warnings.time-from-gps',
+  'text-encoding-guessed': 'warnings.text-encoding-guessed',
+  'preview-size': 'warnings.preview-size',
 }
 
 /** The words for a warning code; null for a code this version has no words for. */
