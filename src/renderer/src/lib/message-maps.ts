@@ -26,6 +26,8 @@ export const ERROR_TEXT: Record<ErrorCode, { title: MessageKey; action: MessageK
   cancelled: { title: 'errors.cancelled.title', action: 'errors.cancelled.action' },
   'read-only': { title: 'errors.read-only.title', action: 'errors.read-only.action' },
   refused: { title: 'errors.refused.title', action: 'errors.refused.action' },
+  'path-not-chosen': { title: 'errors.path-not-chosen.title', action: 'errors.path-not-chosen.action' },
+  'target-exists': { title: 'errors.target-exists.title', action: 'errors.target-exists.action' },
   internal: { title: 'errors.internal.title', action: 'errors.internal.action' },
 }
 

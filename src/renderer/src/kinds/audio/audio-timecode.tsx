@@ -2,6 +2,7 @@ import { Alert } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { EvidenceItem } from '../../../../shared/types'
 import { TIME_WARNING_CODES } from '../../lib/item-time'
+import { MEDIA_TIME_SOURCE_TEXT } from '../../lib/message-maps'
 import { warningText } from '../../lib/warnings'
 import { absoluteAt, formatMediaTime } from '../video/playback'
 import { useAudioWords } from './audio-words'
@@ -31,7 +32,7 @@ export function AudioTimecode({ item, time }: { item: EvidenceItem; time: number
             {absolute
               ? w.absoluteValue(
                   absolute,
-                  item.capturedAtSource ? t(`mediaViewer.timeSource.${item.capturedAtSource}`) : '?',
+                  item.capturedAtSource ? t(MEDIA_TIME_SOURCE_TEXT[item.capturedAtSource]) : '?',
                 )
               : w.noAbsolute}
           </strong>

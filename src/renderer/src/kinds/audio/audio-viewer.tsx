@@ -49,7 +49,7 @@ function AudioViewerBody({ item }: { item: EvidenceItem }) {
     if (marks.in === null || marks.out === null) return
     await ranges.add({ start: marks.in, end: marks.out }, note)
     setMarks({ in: null, out: null })
-    void message.success(t('mediaViewer.common.saved'))
+    void message.success(t('mediaViewer:common.saved'))
   }
   const playing = source.state === 'original' || source.state === 'proxy'
   const cited = ranges.annotations.filter((a) => !a.withdrawnAt).map((a) => a.anchor)

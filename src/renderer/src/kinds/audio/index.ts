@@ -11,5 +11,5 @@ export const audioUi: KindUi<'audio'> = {
   // the waveform thumbnails core draws use the same colour
   colour: '#08979c',
   timelineMark: 'span',
-  labelKey: 'kind.audio',
+  labels: { one: 'kind.audio.one', many: 'kind.audio.many' },
 }

@@ -64,7 +64,7 @@ export function PairPanel({ pairs, shown, onShow }: Props) {
                 label: w.remove,
                 title: w.remove,
                 ok: w.removeConfirm,
-                cancel: t('viewer.cancel'),
+                cancel: t('viewer:cancel'),
                 reasonLabel: w.removeReason,
                 reasonPlaceholder: w.removeReason,
               }}
