@@ -23,6 +23,10 @@ export const WARNING_CODES = [
   'time-from-gps',
   'text-encoding-guessed',
   'preview-size',
+  'monitoring-measured-only',
+  'monitoring-dry-only',
+  'monitoring-values-flagged',
+  'monitoring-values-unreadable',
 ] as const
 export type WarningCode = (typeof WARNING_CODES)[number]
 

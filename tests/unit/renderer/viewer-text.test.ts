@@ -14,7 +14,7 @@ import {
   exceedanceFacts,
   formatWindow,
   withUnit,
-} from '../../../src/renderer/src/kinds/monitoring/monitoring-facts'
+} from '../../../src/shared/kinds/monitoring-facts'
 import { shapeText } from '../../../src/renderer/src/kinds/thermal/measurement-text'
 import type { MonitoringSeriesSummary } from '../../../src/shared/types'
 import { translator } from './support/i18n'
@@ -81,19 +81,19 @@ describe('monitoring facts in words', () => {
   }
 
   it('states each exceedance with its window, duration, maximum and exceedance multiple', () => {
-    const [fact] = exceedanceFacts(so2, zh)
+    const [fact] = exceedanceFacts(so2, 'zh-CN')
     expect(fact.window).toEqual({ start: '2021-05-24T02:00:00+08:00', end: '2021-05-24T04:00:00+08:00' })
     expect(fact.text).toContain('2021-05-24 02:00–04:00')
     expect(fact.text).toContain('72.852 mg/m³')
     expect(fact.text).toContain('2.08') // max / limit
     expect(fact.text).toContain('1.08') // (max − limit) / limit, the glossary's 超标倍数
-    expect(exceedanceFacts(so2, en)[0].text).not.toMatch(/\p{Script=Han}/u)
+    expect(exceedanceFacts(so2, 'en')[0].text).not.toMatch(/\p{Script=Han}/u)
   })
 
   it('says so when there is no limit or no exceedance, and never divides by a zero limit', () => {
-    expect(exceedanceFacts({ ...so2, limit: null }, zh)[0].key).toBe('no-limit')
-    expect(exceedanceFacts({ ...so2, exceedances: [] }, zh)[0].key).toBe('none')
-    const zero = exceedanceFacts({ ...so2, limit: 0 }, zh)[0].text
+    expect(exceedanceFacts({ ...so2, limit: null }, 'zh-CN')[0].key).toBe('no-limit')
+    expect(exceedanceFacts({ ...so2, exceedances: [] }, 'zh-CN')[0].key).toBe('none')
+    const zero = exceedanceFacts({ ...so2, limit: 0 }, 'zh-CN')[0].text
     expect(zero).not.toMatch(/Infinity|NaN/)
   })
 

@@ -92,6 +92,7 @@ const SUMMARIES: Record<CustodyAction, Summarise> = {
   'annotation-added': asRecorded,
   'annotation-withdrawn': asRecorded,
   'monitoring-limit-set': asRecorded,
+  'monitoring-basis-set': asRecorded,
   ...VIOLATION_SUMMARIES,
   'document-edited': (d, t, listSep) =>
     interpolateNodes(template(t, 'custody.documentEditedSummary'), {

@@ -96,6 +96,10 @@ const WARNING_TEXT: Record<WarningCode, MessageKey> = {
   'time-from-gps': 'warnings.time-from-gps',
   'text-encoding-guessed': 'warnings.text-encoding-guessed',
   'preview-size': 'warnings.preview-size',
+  'monitoring-measured-only': 'warnings.monitoring-measured-only',
+  'monitoring-dry-only': 'warnings.monitoring-dry-only',
+  'monitoring-values-flagged': 'warnings.monitoring-values-flagged',
+  'monitoring-values-unreadable': 'warnings.monitoring-values-unreadable',
 }
 
 /** The words for a warning code; null for a code this version has no words for. */
