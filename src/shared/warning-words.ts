@@ -73,9 +73,9 @@ export const WARNING_WORDS: Record<UiLanguage, Record<WarningCode, string>> = {
     empty: 'The file is empty (0 bytes): there is nothing to keep.',
     'rows-skipped': 'Some rows of the monitoring data have no readable time and were left out.',
     'monitoring-measured-only':
-      'This factor has only measured (实测) values, no 折算 values; a limit set on 折算 is compared with measured values here.',
+      'This factor has only as-measured values, no values converted to the reference oxygen content; a limit set for converted values is compared with as-measured values here.',
     'monitoring-dry-only':
-      'This factor has only standard-dry (标干) values, not converted to reference oxygen; they are not compared with the limit as 折算.',
+      'This factor has only standard dry values, not converted to the reference oxygen content; they are not compared with the limit as converted values.',
     'monitoring-values-flagged':
       'Some values carry a data flag (e.g. D fault, M maintenance); only valid data count in the statistics and exceedances.',
     'monitoring-values-unreadable':

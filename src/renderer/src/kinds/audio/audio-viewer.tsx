@@ -17,7 +17,6 @@ import { PairedTranscript } from './paired-transcript'
 import { useAudioSource, useWaveform } from './use-audio-source'
 import { usePairs } from './use-pairs'
 import { WaveformStrip } from './waveform-strip'
-import '../../components/viewers/common/media-viewers-i18n'
 import '../../components/viewers/common/media-viewers.css'
 import './audio.css'
 

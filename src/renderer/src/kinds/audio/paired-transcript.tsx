@@ -10,7 +10,6 @@ import { placePart, selectionOffsets, trimRange, type Mark } from '../transcript
 import { useTranscript } from '../transcript/use-transcript'
 import { formatMediaTime, toMs } from '../video/playback'
 import { useAudioWords } from './audio-words'
-import '../../components/viewers/common/docs-viewers-i18n'
 import '../../components/viewers/common/docs-viewers.css'
 
 interface Props {
