@@ -37,7 +37,16 @@ async function openInLibrary(page: Page, fileName: string) {
 /** The page position of raw thermal pixel (x, y): the centre of that pixel on the canvas. */
 async function pixelPosition(page: Page, x: number, y: number) {
   const canvas = page.getByTestId('thermal-canvas')
-  const box = (await canvas.boundingBox())!
+  // notices and panels can still be laying out around the canvas: take its box once two reads agree
+  let box = (await canvas.boundingBox())!
+  await expect
+    .poll(async () => {
+      const now = (await canvas.boundingBox())!
+      const same = JSON.stringify(now) === JSON.stringify(box)
+      box = now
+      return same
+    })
+    .toBe(true)
   const w = Number(await canvas.getAttribute('data-raw-width'))
   const h = Number(await canvas.getAttribute('data-raw-height'))
   return { x: box.x + ((x + 0.5) * box.width) / w, y: box.y + ((y + 0.5) * box.height) / h }
