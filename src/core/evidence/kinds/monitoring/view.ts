@@ -7,40 +7,51 @@ import { decodeText, normaliseText } from '../../extract/text-decode'
 import { getItem } from '../../item-repository'
 import { readOriginal } from '../../original-bytes'
 
-interface LimitRow {
+/** An officer's choice for one pollutant (a limit or a basis), as its table records it; null value = back to the file's. */
+interface ChoiceRow<V> {
   pollutant: string
-  limit_value: number | null
+  value: V | null
   reason: string
   set_by_name: string
   set_by_cert_no: string
   set_at: string
 }
 
-/** The latest limit an officer set per pollutant for this item (null value = back to the file's). */
-function officerLimits(file: CaseFile, itemId: string): LimitRow[] {
-  return file.db
-    .prepare(
-      'SELECT pollutant, limit_value, reason, set_by_name, set_by_cert_no, set_at FROM monitoring_limits WHERE item_id = ? ORDER BY id',
-    )
-    .all(itemId) as LimitRow[]
+/** The two tables of officer choices and the column holding the chosen value (constants, never user input). */
+const CHOICE_SOURCES = {
+  limit:
+    'SELECT pollutant, limit_value AS value, reason, set_by_name, set_by_cert_no, set_at FROM monitoring_limits WHERE item_id = ? ORDER BY id',
+  basis:
+    'SELECT pollutant, basis AS value, reason, set_by_name, set_by_cert_no, set_at FROM monitoring_bases WHERE item_id = ? ORDER BY id',
+} as const
+
+/** Every choice of that sort an officer made for this item, oldest first. */
+function officerChoices<V>(
+  file: CaseFile,
+  itemId: string,
+  sort: keyof typeof CHOICE_SOURCES,
+): ChoiceRow<V>[] {
+  return file.db.prepare(CHOICE_SOURCES[sort]).all(itemId) as ChoiceRow<V>[]
 }
 
-interface BasisRow {
-  pollutant: string
-  basis: string | null
-  reason: string
-  set_by_name: string
-  set_by_cert_no: string
-  set_at: string
+/** The choice in force per pollutant: the latest one, where a null value returns to the file's. */
+function choicesInForce<V>(history: ChoiceRow<V>[]): Record<string, V> {
+  const inForce: Record<string, V> = {}
+  for (const row of history) {
+    if (row.value === null) delete inForce[row.pollutant]
+    else inForce[row.pollutant] = row.value
+  }
+  return inForce
 }
 
-/** Every concentration basis an officer chose for this item, oldest first (null basis = back to the default). */
-function officerBases(file: CaseFile, itemId: string): BasisRow[] {
-  return file.db
-    .prepare(
-      'SELECT pollutant, basis, reason, set_by_name, set_by_cert_no, set_at FROM monitoring_bases WHERE item_id = ? ORDER BY id',
-    )
-    .all(itemId) as BasisRow[]
+/** A choice as the view reports it, with who made it and when. */
+function choiceEntry<V>(r: ChoiceRow<V>) {
+  return {
+    pollutant: r.pollutant,
+    reason: r.reason,
+    setBy: { name: r.set_by_name, certNo: r.set_by_cert_no },
+    setAt: r.set_at,
+  }
 }
 
 /**
@@ -58,37 +69,17 @@ export async function monitoringView(file: CaseFile, itemId: string): Promise<Mo
   if (!decoded)
     throw new EvidenceError('invalid-input', `${item.number} (${item.originalName}) is not readable text.`)
   const text = normaliseText(decoded.text)
-  const history = officerLimits(file, item.id)
-  const limits: Record<string, number> = {}
-  for (const row of history) {
-    if (row.limit_value === null) delete limits[row.pollutant]
-    else limits[row.pollutant] = row.limit_value
-  }
-  const basisHistory = officerBases(file, item.id)
-  const bases: Record<string, Basis> = {}
-  for (const row of basisHistory) {
-    if (row.basis === null) delete bases[row.pollutant]
-    else bases[row.pollutant] = row.basis as Basis
-  }
+  const history = officerChoices<number>(file, item.id, 'limit')
+  const basisHistory = officerChoices<Basis>(file, item.id, 'basis')
+  const limits = choicesInForce(history)
+  const bases = choicesInForce(basisHistory)
   const summary = summariseCems(text, { caseTimeZone: zone, limits, bases })
   return {
     itemId: item.id,
     series: summary?.series ?? [],
     points: readCemsSeries(text, zone) ?? [],
-    limitHistory: history.map((r) => ({
-      pollutant: r.pollutant,
-      limit: r.limit_value,
-      reason: r.reason,
-      setBy: { name: r.set_by_name, certNo: r.set_by_cert_no },
-      setAt: r.set_at,
-    })),
-    basisHistory: basisHistory.map((r) => ({
-      pollutant: r.pollutant,
-      basis: r.basis,
-      reason: r.reason,
-      setBy: { name: r.set_by_name, certNo: r.set_by_cert_no },
-      setAt: r.set_at,
-    })),
+    limitHistory: history.map((r) => ({ ...choiceEntry(r), limit: r.value })),
+    basisHistory: basisHistory.map((r) => ({ ...choiceEntry(r), basis: r.value })),
   }
 }
 
