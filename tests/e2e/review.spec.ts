@@ -80,7 +80,11 @@ async function pickPackage(page: Page, dir: string, zipName?: string) {
   await box.fill(dir)
   await box.press('Enter')
   if (zipName) await page.getByTestId(`package-entry-${zipName}`).click()
-  else await page.getByTestId('review-use-folder').click()
+  else {
+    // the bag's own listing is in (its data/ folder shows) before the folder is chosen
+    await expect(page.getByTestId('package-entry-data')).toBeVisible()
+    await page.getByTestId('review-use-folder').click()
+  }
 }
 
 test('a reviewer verifies a package, reads it in the same viewers, and notes without changing it', async ({

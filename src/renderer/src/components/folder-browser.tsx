@@ -42,16 +42,16 @@ export function FolderBrowser({ purpose, startDir, onChoose, onCancel }: Props) 
           <Button onClick={onCancel}>{t('folder.cancel')}</Button>
           <Button
             type={purpose === 'new-case' && nameOk ? 'default' : 'primary'}
-            disabled={!listing}
-            onClick={() => listing && onChoose(listing.dir)}
+            disabled={!nav.settled}
+            onClick={() => nav.settled && onChoose(nav.settled.dir)}
           >
             {t('folder.useCurrent')}
           </Button>
           {purpose === 'new-case' && (
             <Button
               type="primary"
-              disabled={!listing || !nameOk}
-              onClick={() => listing && onChoose(joinPath(listing.dir, newName.trim()))}
+              disabled={!nav.settled || !nameOk}
+              onClick={() => nav.settled && onChoose(joinPath(nav.settled.dir, newName.trim()))}
             >
               {t('folder.useNew')}
             </Button>

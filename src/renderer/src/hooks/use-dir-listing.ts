@@ -6,6 +6,11 @@ import { asApiError } from '../lib/errors'
 
 export interface DirListingState {
   listing: DirListing | null
+  /**
+   * The folder a "use this folder" button may act on: none while another is on its way, so a
+   * click right after typing a path never picks the folder still shown from before.
+   */
+  settled: DirListing | null
   loading: boolean
   failure: ApiError | null
   clearFailure(): void
@@ -61,5 +66,14 @@ export function useDirListing(startDir?: string): DirListingState {
     request(startDir ? { dir: startDir } : {}, true)
   }, [startDir, request])
 
-  return { listing, loading, failure, clearFailure: () => setFailure(null), pathText, setPathText, load }
+  return {
+    listing,
+    settled: loading ? null : listing,
+    loading,
+    failure,
+    clearFailure: () => setFailure(null),
+    pathText,
+    setPathText,
+    load,
+  }
 }

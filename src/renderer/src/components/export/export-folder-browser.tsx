@@ -26,7 +26,11 @@ export function ExportFolderBrowser({ startDir, onChoose, onCancel }: Props) {
       footer={
         <Flex gap={8} justify="flex-end">
           <Button onClick={onCancel}>{t('exportPkg:target.cancel')}</Button>
-          <Button type="primary" disabled={!listing} onClick={() => listing && onChoose(listing.dir)}>
+          <Button
+            type="primary"
+            disabled={!nav.settled}
+            onClick={() => nav.settled && onChoose(nav.settled.dir)}
+          >
             {t('exportPkg:target.useCurrent')}
           </Button>
         </Flex>

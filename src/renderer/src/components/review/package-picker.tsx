@@ -31,8 +31,8 @@ export function PackagePicker({ onChoose, onCancel }: Props) {
           <Button onClick={onCancel}>{t('review:picker.cancel')}</Button>
           <Button
             type="primary"
-            disabled={!listing}
-            onClick={() => listing && onChoose(listing.dir)}
+            disabled={!nav.settled}
+            onClick={() => nav.settled && onChoose(nav.settled.dir)}
             data-testid="review-use-folder"
           >
             {t('review:picker.useFolder')}
