@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   violation: async () => (await import('./commands/violation')).violationCommand,
   link: async () => (await import('./commands/link')).linkCommand,
   annotate: async () => (await import('./commands/annotate')).annotateCommand,
+  decoding: async () => (await import('./commands/decoding')).decodingCommand,
   documents: async () => (await import('./commands/documents')).documentsCommand,
   export: async () => (await import('./commands/export')).exportCommand,
   verify: async () => (await import('./commands/verify')).verifyCommand,

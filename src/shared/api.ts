@@ -10,6 +10,7 @@ import { EVIDENCE_KINDS } from './types'
 import { ANCHOR_SCHEMAS, thermalShapeSchema, type AnnotationType } from './citations/anchors'
 import { TRANSFER_DOCUMENT_KINDS, TRANSFER_KINDS, VIOLATION_STATUSES } from './violation-types'
 import { ATTACHMENT_KINDS, KEY_UNIT_STATUSES, SUSPECT_ROLES, type TransferInfo } from './transfer-types'
+import { CHOOSABLE_TEXT_ENCODINGS, type TextDecodingPreview } from './text-encodings'
 import type {
   EvidenceMatrix,
   LegalBasisEntry,
@@ -319,6 +320,12 @@ export const apiInputs = {
       reason: required(500),
     })
     .strict(),
+  /** an original's text in another decoding, to compare before choosing it */
+  'text:preview': z.object({ itemId: required(64), encoding: z.enum(CHOOSABLE_TEXT_ENCODINGS) }).strict(),
+  /** read the original's text in another decoding from now on (a custody event; the original is unchanged) */
+  'text:setDecoding': z
+    .object({ itemId: required(64), encoding: z.enum(CHOOSABLE_TEXT_ENCODINGS), reason: required(500) })
+    .strict(),
   'video:derive': z
     .object({
       itemId: required(64),
@@ -465,6 +472,9 @@ export interface ApiOutputs {
   'monitoring:get': MonitoringView
   'monitoring:setLimit': MonitoringView
   'monitoring:setBasis': MonitoringView
+  'text:preview': TextDecodingPreview
+  /** the item as it reads now */
+  'text:setDecoding': EvidenceItem
   /** the new derived evidence item (a still frame or a clip) */
   'video:derive': ImportFileResult
   'pair:list': RecordingPair[]

@@ -8,7 +8,9 @@ import type { Page } from '@playwright/test'
 import type { Annotation, EvidenceItem, TranscriptView } from '../../src/shared/types'
 import { makeTranscriptGb18030 } from '../support/media'
 import { OFFICER, caseFields, expect, shot, test, type Desk } from './support/desk'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import iconv from 'iconv-lite'
 import { openFromLibrary } from './support/open-item'
 
 async function caseWithTranscript(desk: Desk): Promise<EvidenceItem> {
@@ -148,4 +150,41 @@ test('a quote across a line break keeps the record text, and can be withdrawn wi
   const [q] = await desk.call<Annotation[]>('annotation:list', { itemId: item.id, includeWithdrawn: true })
   expect(q.anchor).toEqual({ start, end: start + phrase.length, text: phrase })
   expect(q.withdrawnReason).toBe('摘录范围选错')
+})
+
+test('a short Big5 note the detector read as GB18030 reads as Big5 once the officer chooses it, with a reason', async ({
+  page,
+  desk,
+}) => {
+  const note = '台灣環保署稽查紀錄'
+  await desk.call('profile:save', OFFICER)
+  await desk.call('case:create', { dir: join(desk.workDir, 'case'), fields: caseFields() })
+  const file = join(desk.workDir, '稽查紀錄.txt')
+  writeFileSync(file, iconv.encode(note, 'big5'))
+  await desk.call('import:start', { paths: [file] })
+  await desk.backend.idle()
+
+  await desk.open()
+  const modal = await openViewer(page, '稽查紀錄.txt')
+  const viewer = modal.getByTestId('transcript-viewer')
+  await expect(viewer).toHaveAttribute('data-state', 'ready')
+  const panel = viewer.getByTestId('decoding-panel')
+  await expect(panel.getByTestId('current-decoding')).toHaveText('GB18030')
+  await expect(panel.getByTestId('decoding-uncertain')).toContainText('BIG5')
+  await expect(viewer).not.toContainText(note)
+
+  await panel.getByTestId('decoding-select').click()
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: 'BIG5' })
+    .click()
+  await expect(panel.getByTestId('decoding-preview')).toContainText(note)
+  await panel.getByLabel('理由').fill('台湾地区来函，繁体中文')
+  await shot(page, 'text-decoding-preview.png')
+  await panel.getByTestId('save-decoding').click()
+
+  await expect(panel.getByTestId('current-decoding')).toHaveText('BIG5')
+  await expect(panel).toContainText('办案人员选定')
+  await expect(viewer.locator('.tx-full')).toContainText(note)
+  await shot(page, 'text-decoding-chosen.png')
 })

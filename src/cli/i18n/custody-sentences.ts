@@ -120,6 +120,10 @@ export function custodySentence(e: CustodyEvent, lang: UiLanguage, m: CliMessage
       return zh
         ? `${value(d.number, lang)} ${str(d.pollutant)} 按${d.basis === null ? '默认基准' : basisInWords(str(d.basis), lang)}判断${why}`
         : `${value(d.number, lang)} ${str(d.pollutant)} judged on ${d.basis === null ? 'the default basis' : basisInWords(str(d.basis), lang)}${why}`
+    case 'text-decoding-set':
+      return zh
+        ? `${value(d.number, lang)} 改按 ${str(d.to).toUpperCase()} 解码（原为 ${str(d.from).toUpperCase() || '未识别'}）${why}`
+        : `${value(d.number, lang)} read as ${str(d.to).toUpperCase()} (was ${str(d.from).toUpperCase() || 'unrecognised'})${why}`
     case 'legal-basis-added': {
       const entry = (d.entry ?? {}) as Record<string, unknown>
       return `${str(entry.law)} ${str(entry.article)}`.trim()

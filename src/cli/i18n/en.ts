@@ -21,6 +21,7 @@ Case and evidence
   list <case-dir> [--json]
   show <case-dir> <id|E001> [--json]
   annotate <case-dir> <E001> (--start s --end s | --quote text | --region x,y,w,h | --pollutant p --from t --to t) [--note n] [--json]
+  decoding <case-dir> <E001> [--as <encoding> --reason <why>] [--json]
   check <case-dir> [--remove-orphans] [--json]
   custody <case-dir> [--json]
 Violations, documents, packages
@@ -154,6 +155,13 @@ Exit codes: 0 success, 1 completed with problems, 2 could not run (or cancelled)
   // the one wording of citations (shared/citations), as the screen and the documents show them
   citationWords: (type: AnnotationType, a: unknown, timezone: string): string =>
     citationInWords(type, a, { lang: 'en', timezone }).full,
+  unknownEncoding: (text: string, known: string) => `"${text}" is not a decoding that can be chosen; one of: ${known}`,
+  decodingNow: (number: string, encoding: string, chosen: boolean, candidates: string) =>
+    encoding
+      ? `${number} is read as ${encoding}${chosen ? ' (chosen by an officer; see the custody log)' : ' (as detected)'}${candidates ? `; readings the detector found possible: ${candidates}` : ''}`
+      : `${number}: no text decoding is recorded (not a text original, or its encoding was not recognised)`,
+  decodingSet: (number: string, to: string, from: string) =>
+    `${number} is now read as ${to}${from ? ` (was ${from})` : ''}; the original is unchanged (custody event "text-decoding-set")`,
   annotated: (number: string, what: string, note: string) =>
     `cited ${number}: ${what}${note ? ` — ${note}` : ''}`,
   linked: (item: string, what: string | null, violation: string, note: string) =>

@@ -55,6 +55,7 @@ export const zhCN: CliMessages = {
   list <案件文件夹> [--json]
   show <案件文件夹> <编号 E001 或 id> [--json]
   annotate <案件文件夹> <E001> (--start 秒 --end 秒 | --quote 原文 | --region x,y,w,h | --pollutant 污染物 --from 时间 --to 时间) [--note 说明] [--json]
+  decoding <案件文件夹> <E001> [--as 编码 --reason 理由] [--json]
   check <案件文件夹> [--remove-orphans] [--json]
   custody <案件文件夹> [--json]
 违法事实、移送材料与证据包
@@ -174,6 +175,13 @@ export const zhCN: CliMessages = {
   // the one wording of citations (shared/citations), as the screen and the documents show them
   citationWords: (type: AnnotationType, a: unknown, timezone: string): string =>
     citationInWords(type, a, { lang: 'zh-CN', timezone }).full,
+  unknownEncoding: (text, known) => `“${text}”不是可选的文字编码；可选：${known}`,
+  decodingNow: (number, encoding, chosen, candidates) =>
+    encoding
+      ? `${number} 按 ${encoding} 解码${chosen ? '（由办案人员选定，见监管链记录）' : '（自动识别）'}${candidates ? `；识别时可能的编码：${candidates}` : ''}`
+      : `${number}：没有记录文字编码（不是文本原件，或编码未能识别）`,
+  decodingSet: (number, to, from) =>
+    `${number} 已改按 ${to} 解码${from ? `（原为 ${from}）` : ''}；原始文件未改变（监管链事件“更改文字解码”）`,
   annotated: (number, what, note) => `已引用 ${number}：${what}${note ? `——${note}` : ''}`,
   linked: (item, what, violation, note) =>
     `已将 ${item}${what ? `（${what}）` : ''}关联到 ${violation}${note ? `：${note}` : ''}`,

@@ -154,8 +154,26 @@ export function insertItem(db: WritableDB, item: NewItem): { number: string; ord
   return { number, ordinal }
 }
 
+/**
+ * An item's text read anew (the officer chose another decoding): its text facts and its search
+ * entry follow. The caller records the custody event in the same transaction.
+ */
+export function rewriteItemText(
+  db: WritableDB,
+  item: EvidenceItem,
+  meta: Record<string, unknown>,
+  text: string,
+): void {
+  db.prepare('UPDATE items SET meta_json = ? WHERE id = ?').run(JSON.stringify(meta), item.id)
+  db.prepare('UPDATE items_fts SET meta = ?, body = ? WHERE item_id = ?').run(
+    searchableMeta({ ...item, meta }),
+    text,
+    item.id,
+  )
+}
+
 /** Device, place and per-kind facts as one line of text for search. */
-function searchableMeta(item: NewItem): string {
+function searchableMeta(item: Pick<NewItem, 'device' | 'kind' | 'mime' | 'meta'>): string {
   const d = item.device
   return [
     d?.make,

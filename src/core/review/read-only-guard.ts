@@ -43,6 +43,8 @@ const CHANNEL_EFFECT: Record<Channel, Effect> = {
   'monitoring:get': 'reads',
   'monitoring:setLimit': 'writes',
   'monitoring:setBasis': 'writes',
+  'text:preview': 'reads',
+  'text:setDecoding': 'writes',
   'video:derive': 'writes',
   'pair:list': 'reads',
   'pair:add': 'writes',

@@ -43,7 +43,10 @@ export async function originalText(source: BagSource, e: PackageEvidence): Promi
   const indexText = kindModule(e.kind).indexText
   if (!indexText || e.size > MAX_TEXT_BYTES) return ''
   try {
-    return await indexText(await source.readFile(e.path, MAX_TEXT_BYTES), e.mime)
+    // in the decoding the package records (the officer may have chosen it): quotes count in that text
+    const recorded = (e.meta as { encoding?: unknown }).encoding
+    const encoding = typeof recorded === 'string' ? recorded : null
+    return await indexText(await source.readFile(e.path, MAX_TEXT_BYTES), e.mime, encoding)
   } catch {
     return '' // the summary already names a missing or unreadable file
   }

@@ -20,6 +20,13 @@ const DETAILS: Record<CustodyAction, Record<string, unknown>> = {
   'annotation-withdrawn': { annotationId: 'a1', reason: '重复' },
   'monitoring-limit-set': { series: 'SO2', limit: 35 },
   'monitoring-basis-set': { number: 'E004', pollutant: 'SO2', basis: 'dry', reason: '企业仅上报标干浓度' },
+  'text-decoding-set': {
+    number: 'E005',
+    from: 'gb18030',
+    to: 'big5',
+    undecodable: 0,
+    reason: '台湾地区来函，繁体',
+  },
   'violation-created': { number: 'V1', title: '通过篡改监测数据逃避监管排放大气污染物' },
   'violation-edited': { number: 'V1', changes: { title: {}, facts: {} } },
   'violation-withdrawn': { number: 'V1', reason: '证据不足' },

@@ -40,21 +40,6 @@ export interface DecodedText {
   candidates?: EncodingCandidate[]
 }
 
-/** Encodings an officer may choose for a text file, beyond the detector's candidates. */
-export const CHOOSABLE_ENCODINGS: readonly TextEncoding[] = [
-  'utf-8',
-  'gb18030',
-  'big5',
-  'utf-16le',
-  'utf-16be',
-  'shift_jis',
-  'euc-jp',
-  'euc-kr',
-  'windows-1252',
-  'iso-8859-1',
-  'macintosh',
-]
-
 /** Preference among equally rated candidates: the order the users' files usually come in. */
 const PREFERENCE = ['gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr', 'windows-1252', 'iso-8859-1']
 const CJK = new Set(['gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr'])

@@ -74,6 +74,12 @@ export type CitationChecks<K extends EvidenceKind> = {
   ) => string | null
 }
 
+/** An original's text in another decoding: the indexed text and the meta fields that follow from it. */
+export interface RedecodedText {
+  text: string
+  meta: Record<string, unknown>
+}
+
 export interface CoreKindModule<K extends EvidenceKind = EvidenceKind> {
   readonly kind: K
   /** lower ranks are asked first (thermal before image, the catch-all 'other' last) */
@@ -104,8 +110,16 @@ export interface CoreKindModule<K extends EvidenceKind = EvidenceKind> {
   }
   /** a background playback copy, made when extraction set `needsProxy` */
   readonly proxy?: PlaybackProxy
-  /** the text the search index holds for an original, from its bytes (reviewer mode rebuilds the index) */
-  indexText?(bytes: Buffer, mime: string): Promise<string>
+  /**
+   * the text the search index holds for an original, from its bytes read in its recorded decoding
+   * (`encoding`, null for the detector's): reviewer mode rebuilds the index, and quotes count in it
+   */
+  indexText?(bytes: Buffer, mime: string, encoding: string | null): Promise<string>
+  /**
+   * the text and text facts of an original read in a decoding the officer chose instead of the
+   * detector's; null when this item is not text that can be read in another decoding (a .docx)
+   */
+  redecode?(bytes: Buffer, mime: string, encoding: string): RedecodedText | null
   /**
    * extra derived files reviewer mode makes when a package opens (the thermal frame, a playback
    * proxy); `original` is the packaged file, or an ffmpeg input reading its ZIP entry in place

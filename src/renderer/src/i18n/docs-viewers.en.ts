@@ -32,6 +32,29 @@ export const docsViewerEn: Messages<typeof docsViewerZhCN> = {
     answer: 'A',
     noAnswer: '(no answer)',
     encoding: 'Encoding: {{encoding}}',
+    plain: {
+      search: 'Find in the text',
+      hint: 'Select text to cite it as a quote.',
+      quotesEmpty: 'No quotes yet: select text to cite it',
+    },
+    decoding: {
+      title: 'Text decoding',
+      current: 'Read as',
+      detected: 'detected',
+      chosen: 'chosen by an officer',
+      uncertain:
+        'The detection is not certain; it may also be: {{others}}. If the text looks garbled, choose another.',
+      choose: 'Read it as',
+      candidate: '{{encoding}} (detector: {{confidence}}%)',
+      preview: 'The opening, read as {{encoding}}',
+      undecodable: '{{count}} character(s) cannot be decoded this way (shown as �).',
+      reason: 'Reason',
+      reasonPlaceholder: 'e.g. a letter in traditional Chinese; it reads correctly as BIG5',
+      save: 'Read it this way',
+      saved: 'Now read as {{encoding}}; the original is unchanged',
+      unchanged:
+        'The original file never changes; this choice goes into the custody log. Withdraw any quotes first.',
+    },
     search: {
       placeholder: 'Find in the record',
       label: 'Find in the record',

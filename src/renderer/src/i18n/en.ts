@@ -219,6 +219,7 @@ export const en: Messages<typeof zhCN> = {
     exportedSummary: '{{target}}: {{files}} files, signed by {{signer}} (fingerprint {{fingerprint}}…)',
     exportFailedSummary: '{{target}} not finished: {{reason}}',
     exportCancelledSummary: '{{target}} cancelled; nothing was left behind',
+    textDecodingSummary: '{{number}} is read as {{to}} (was {{from}}); reason: {{reason}}',
     documentEditedSummary: '{{label}}: {{from}} → {{to}}',
     documentPrintedSummary: '{{fileName}} ({{bytes}} bytes)',
     keyCreatedSummary: 'Key fingerprint {{fingerprint}}…',

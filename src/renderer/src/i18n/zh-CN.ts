@@ -220,6 +220,7 @@ export const zhCN = {
     exportedSummary: '{{target}}：{{files}} 个文件，签名人 {{signer}}（指纹 {{fingerprint}}…）',
     exportFailedSummary: '{{target}} 未完成：{{reason}}',
     exportCancelledSummary: '{{target}} 已取消，未留下任何文件',
+    textDecodingSummary: '{{number}} 改按 {{to}} 解码（原为 {{from}}）；理由：{{reason}}',
     documentEditedSummary: '{{label}}：{{from}} → {{to}}',
     documentPrintedSummary: '{{fileName}}（{{bytes}} 字节）',
     keyCreatedSummary: '密钥指纹 {{fingerprint}}…',

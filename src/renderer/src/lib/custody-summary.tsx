@@ -93,6 +93,13 @@ const SUMMARIES: Record<CustodyAction, Summarise> = {
   'annotation-withdrawn': asRecorded,
   'monitoring-limit-set': asRecorded,
   'monitoring-basis-set': asRecorded,
+  'text-decoding-set': (d, t, listSep) =>
+    interpolateNodes(template(t, 'custody.textDecodingSummary'), {
+      number: describeValue(d.number, t, listSep),
+      from: typeof d.from === 'string' ? d.from.toUpperCase() : t('custody.emptyValue'),
+      to: typeof d.to === 'string' ? d.to.toUpperCase() : t('custody.emptyValue'),
+      reason: describeValue(d.reason, t, listSep),
+    }),
   ...VIOLATION_SUMMARIES,
   'document-edited': (d, t, listSep) =>
     interpolateNodes(template(t, 'custody.documentEditedSummary'), {

@@ -1,6 +1,6 @@
 /** Documents: PDF, office files, HTML and any text that is neither an interview record nor CEMS data. */
 import { emptyFacts, MAX_TEXT_BYTES } from '../../extract/extract-result'
-import { decodeText, normaliseText } from '../../extract/text-decode'
+import { decodeTextAs, normaliseText } from '../../extract/text-decode'
 import { quoteFits } from '../../../annotations/anchor-bounds'
 import type { CoreKindModule, Sniffed } from '../kind-module'
 import { extractTranscript } from '../transcript/extract'
@@ -51,6 +51,14 @@ export const documentModule: CoreKindModule<'document'> = {
     const meta = encodingCandidates ? { encoding, encodingCandidates } : { encoding }
     return { ...emptyFacts(), warnings: t.warnings, meta, text: t.text }
   },
-  indexText: async (bytes, mime) =>
-    mime.startsWith('text/') ? normaliseText(decodeText(bytes)?.text ?? '') : '',
+  indexText: async (bytes, mime, encoding) =>
+    mime.startsWith('text/') ? normaliseText(decodeTextAs(bytes, encoding)?.text ?? '') : '',
+  redecode(bytes, mime, encoding) {
+    if (!mime.startsWith('text/')) return null
+    const dec = decodeTextAs(bytes, encoding)
+    if (!dec) return null
+    const candidates =
+      dec.candidates && dec.candidates.length > 0 ? { encodingCandidates: dec.candidates } : {}
+    return { text: normaliseText(dec.text), meta: { encoding: dec.encoding, ...candidates } }
+  },
 }

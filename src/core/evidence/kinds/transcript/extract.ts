@@ -5,12 +5,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import mammoth from 'mammoth'
-import {
-  decodeText,
-  normaliseText,
-  type EncodingCandidate,
-  type TextEncoding,
-} from '../../extract/text-decode'
+import { decodeText, normaliseText, type DecodedText, type TextEncoding } from '../../extract/text-decode'
 import { DocxTooLarge, checkDocxInflation } from './docx-limits'
 import { emptyFacts, reason, type ExtractFacts, type TranscriptTurn } from '../../extract/extract-result'
 
@@ -221,8 +216,6 @@ export async function extractTranscript(
   const facts = emptyFacts()
   let raw = ''
   let encoding: TextEncoding | null = null
-  let bom = false
-  let candidates: EncodingCandidate[] | null = null
   if (opts.isDocx) {
     try {
       raw = await docxText(path)
@@ -237,38 +230,52 @@ export async function extractTranscript(
       })
     }
   } else {
-    const buf = await readFile(path)
-    const dec = decodeText(buf)
+    const dec = decodeText(await readFile(path))
     if (dec) {
-      raw = dec.text
-      encoding = dec.encoding
-      bom = dec.bom
-      if (dec.candidates && dec.candidates.length > 0) candidates = dec.candidates
       if (dec.certain === false) {
+        const candidates = dec.candidates ?? []
         facts.warnings.push({
           code: 'text-encoding-guessed',
-          message: `The text names no encoding and more than one reading is possible; it is shown decoded as ${dec.encoding}${candidates ? ` (candidates: ${candidates.map((c) => `${c.encoding} ${c.confidence}%`).join(', ')})` : ''}. The officer can choose another decoding; the original bytes are unchanged.`,
+          message: `The text names no encoding and more than one reading is possible; it is shown decoded as ${dec.encoding}${candidates.length > 0 ? ` (candidates: ${candidates.map((c) => `${c.encoding} ${c.confidence}%`).join(', ')})` : ''}. The officer can choose another decoding; the original bytes are unchanged.`,
         })
       }
-    } else {
-      facts.warnings.push({
-        code: 'metadata-unreadable',
-        message:
-          'The text encoding could not be recognised (not UTF-8, UTF-16, GB18030, Big5 or another known encoding); no text was indexed.',
-      })
+      const read = transcriptOfText(dec, 'text')
+      return { ...facts, meta: read.meta, text: read.text, turns: read.turns }
     }
+    facts.warnings.push({
+      code: 'metadata-unreadable',
+      message:
+        'The text encoding could not be recognised (not UTF-8, UTF-16, GB18030, Big5 or another known encoding); no text was indexed.',
+    })
   }
-  const text = normaliseText(raw)
+  const read = transcriptOfText({ text: raw, encoding, bom: false }, opts.isDocx ? 'docx' : 'text')
+  return { ...facts, meta: read.meta, text: read.text, turns: read.turns }
+}
+
+/**
+ * A transcript's facts from its text in one decoding: the normalised text as indexed (quotes count
+ * in it), its 问/答 turns and header. The same whether the detector chose the decoding at import
+ * or the officer chose another later.
+ */
+export function transcriptOfText(
+  dec: Pick<DecodedText, 'text' | 'bom' | 'candidates'> & { encoding: TextEncoding | null },
+  format: 'text' | 'docx',
+): { text: string; turns: TranscriptTurn[]; meta: Record<string, unknown> } {
+  const text = normaliseText(dec.text)
   const parsed = parseTranscript(text)
-  facts.meta = {
-    format: opts.isDocx ? 'docx' : 'text',
-    encoding,
-    ...(bom ? { bom: true } : {}),
-    ...(candidates ? { encodingCandidates: candidates } : {}),
-    turns: parsed.turns.length,
-    header: parsed.header,
-    ...(parsed.title ? { title: parsed.title } : {}),
-    characters: text.length,
+  const candidates = dec.candidates && dec.candidates.length > 0 ? dec.candidates : null
+  return {
+    text,
+    turns: parsed.turns,
+    meta: {
+      format,
+      encoding: dec.encoding,
+      ...(dec.bom ? { bom: true } : {}),
+      ...(candidates ? { encodingCandidates: candidates } : {}),
+      turns: parsed.turns.length,
+      header: parsed.header,
+      ...(parsed.title ? { title: parsed.title } : {}),
+      characters: text.length,
+    },
   }
-  return { ...facts, text, turns: parsed.turns }
 }

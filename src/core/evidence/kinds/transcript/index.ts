@@ -5,10 +5,10 @@
  */
 import { MAX_TEXT_BYTES, tooBigToParse } from '../../extract/extract-result'
 import { DOCX_MIME } from '../../extract/office-formats'
-import { decodeText, normaliseText } from '../../extract/text-decode'
+import { decodeTextAs, normaliseText } from '../../extract/text-decode'
 import { quoteFits } from '../../../annotations/anchor-bounds'
 import type { CoreKindModule } from '../kind-module'
-import { docxText, extractTranscript, looksLikeTranscript } from './extract'
+import { docxText, extractTranscript, looksLikeTranscript, transcriptOfText } from './extract'
 
 export const transcriptModule: CoreKindModule<'transcript'> = {
   kind: 'transcript',
@@ -24,8 +24,16 @@ export const transcriptModule: CoreKindModule<'transcript'> = {
     ctx.mime === DOCX_MIME && typeof facts.text === 'string' && !looksLikeTranscript(facts.text)
       ? 'document'
       : 'transcript',
-  indexText: async (bytes, mime) =>
+  indexText: async (bytes, mime, encoding) =>
     mime === 'text/plain'
-      ? normaliseText(decodeText(bytes)?.text ?? '')
+      ? normaliseText(decodeTextAs(bytes, encoding)?.text ?? '')
       : normaliseText(await docxText(bytes)),
+  redecode(bytes, mime, encoding) {
+    if (mime !== 'text/plain') return null
+    const dec = decodeTextAs(bytes, encoding)
+    if (!dec) return null
+    const read = transcriptOfText(dec, 'text')
+    // Q/A turns with their offsets into the text, as the import stores them (quotes are checked against them)
+    return { text: read.text, meta: { ...read.meta, dialogue: read.turns } }
+  },
 }

@@ -15,6 +15,8 @@ interface Props {
   quotes: AnnotationOf<'quote'>[]
   /** view.text, to flag a quote whose offsets no longer hold its text */
   text: string
+  /** a plain-text document rather than an interview record */
+  plain?: boolean
   timezone: string
   selectedId: string | null
   onSelect(id: string | null): void
@@ -22,7 +24,15 @@ interface Props {
 }
 
 /** The record's 摘录, oldest first, numbered Q1…; withdrawn ones stay, struck through, with the reason. */
-export function QuoteList({ quotes, text, timezone, selectedId, onSelect, onWithdraw }: Props) {
+export function QuoteList({
+  quotes,
+  text,
+  plain = false,
+  timezone,
+  selectedId,
+  onSelect,
+  onWithdraw,
+}: Props) {
   const { t } = useTranslation()
   return (
     <Card
@@ -32,7 +42,12 @@ export function QuoteList({ quotes, text, timezone, selectedId, onSelect, onWith
       data-testid="quote-list"
     >
       {quotes.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('docsViewer:transcript.quotes.empty')} />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t(
+            plain ? 'docsViewer:transcript.plain.quotesEmpty' : 'docsViewer:transcript.quotes.empty',
+          )}
+        />
       ) : (
         <ol className="docs-list">
           {quotes.map((a, i) => {

@@ -9,19 +9,22 @@ interface Props {
   /** 0-based index of the current match */
   current: number
   onStep(delta: 1 | -1): void
+  /** a plain-text document rather than an interview record: the words say text, not record */
+  plain?: boolean
 }
 
 /** Find in the record: matches highlighted in the text, the current one scrolled to; Enter steps on. */
-export function TranscriptSearch({ query, onQuery, total, current, onStep }: Props) {
+export function TranscriptSearch({ query, onQuery, total, current, onStep, plain = false }: Props) {
   const { t } = useTranslation()
+  const label = t(plain ? 'docsViewer:transcript.plain.search' : 'docsViewer:transcript.search.label')
   return (
     <Space.Compact className="tx-search">
       <Input
         allowClear
         prefix={<SearchOutlined />}
         value={query}
-        aria-label={t('docsViewer:transcript.search.label')}
-        placeholder={t('docsViewer:transcript.search.placeholder')}
+        aria-label={label}
+        placeholder={label}
         onChange={(e) => onQuery(e.target.value)}
         onPressEnter={(e) => onStep(e.shiftKey ? -1 : 1)}
         data-testid="transcript-search"

@@ -6,6 +6,7 @@ import { asApiError } from '../../lib/errors'
 import { SessionContext } from '../../state/session'
 import { ErrorAlert } from '../../components/error-alert'
 import '../../components/viewers/common/docs-viewers.css'
+import { DecodingPanel } from './decoding-panel'
 import { QuoteForm } from './quote-form'
 import { QuoteList, readQuote } from './quote-list'
 import { TranscriptDialogue, TranscriptFullText, type DialogueTurn } from './transcript-dialogue'
@@ -19,16 +20,34 @@ import { useTranscript } from './use-transcript'
  * next/previous, and 摘录: select text to cite it by its character offsets in the record text.
  */
 export function TranscriptViewer({ item }: { item: EvidenceItem }) {
-  // Keyed by item: a search, a half-made quote and a selection belong to one record only.
-  return <TranscriptViewerBody key={item.id} item={item} />
+  // The item as its decoding was last set here: the viewer's item may be a snapshot taken when it opened.
+  const [reread, setReread] = useState<EvidenceItem | null>(null)
+  const current = reread?.id === item.id ? reread : item
+  // Keyed by item and its decoding: a search, a half-made quote and a selection belong to one
+  // record as read one way; another decoding is another text.
+  return (
+    <TranscriptViewerBody
+      key={`${current.id}:${String(current.meta.encoding)}`}
+      item={current}
+      onDecodingChanged={setReread}
+    />
+  )
 }
 
-function TranscriptViewerBody({ item }: { item: EvidenceItem }) {
+function TranscriptViewerBody({
+  item,
+  onDecodingChanged,
+}: {
+  item: EvidenceItem
+  onDecodingChanged(item: EvidenceItem): void
+}) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const session = useContext(SessionContext)
   const timezone = session?.currentCase?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
   const { view, failure, loading } = useTranscript(item.id)
+  // a plain-text document shown here has no 笔录 header or 问/答 to look for
+  const plain = item.kind !== 'transcript'
   const quotes = useAnnotations(item.id, 'quote')
   const textRef = useRef<HTMLDivElement>(null)
 
@@ -137,9 +156,10 @@ function TranscriptViewerBody({ item }: { item: EvidenceItem }) {
               total={hits.length}
               current={current}
               onStep={(d) => setHitIndex((current + d + hits.length) % Math.max(hits.length, 1))}
+              plain={plain}
             />
             <Typography.Text type="secondary" className="small">
-              {t('docsViewer:transcript.select.hint')}
+              {t(plain ? 'docsViewer:transcript.plain.hint' : 'docsViewer:transcript.select.hint')}
             </Typography.Text>
           </div>
           <div className="tx-scroll" ref={textRef} onMouseUp={onPointerUp} onKeyUp={onPointerUp}>
@@ -148,26 +168,30 @@ function TranscriptViewerBody({ item }: { item: EvidenceItem }) {
                 {view.title}
               </Typography.Title>
             )}
-            <Card size="small" title={t('docsViewer:transcript.header')} className="docs-card tx-header">
-              {headerItems.length > 0 ? (
-                <Descriptions
-                  size="small"
-                  column={{ xs: 1, md: 2, xl: 3 }}
-                  items={headerItems}
-                  data-testid="transcript-header"
-                />
-              ) : (
-                <Typography.Text type="secondary">{t('docsViewer:transcript.noHeader')}</Typography.Text>
-              )}
-            </Card>
+            {!plain && (
+              <Card size="small" title={t('docsViewer:transcript.header')} className="docs-card tx-header">
+                {headerItems.length > 0 ? (
+                  <Descriptions
+                    size="small"
+                    column={{ xs: 1, md: 2, xl: 3 }}
+                    items={headerItems}
+                    data-testid="transcript-header"
+                  />
+                ) : (
+                  <Typography.Text type="secondary">{t('docsViewer:transcript.noHeader')}</Typography.Text>
+                )}
+              </Card>
+            )}
             {turns.length > 0 ? (
               <TranscriptDialogue turns={turns} marks={marks} />
             ) : (
               <>
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={t('docsViewer:transcript.noTurns')}
-                />
+                {!plain && (
+                  <Empty
+                    image={Empty.PRESENTED_IMAGE_SIMPLE}
+                    description={t('docsViewer:transcript.noTurns')}
+                  />
+                )}
                 <TranscriptFullText text={view.text} marks={marks} />
               </>
             )}
@@ -186,16 +210,13 @@ function TranscriptViewerBody({ item }: { item: EvidenceItem }) {
           <QuoteList
             quotes={quotes.annotations}
             text={view.text}
+            plain={plain}
             timezone={timezone}
             selectedId={selectedId}
             onSelect={setSelectedId}
             onWithdraw={quotes.withdraw}
           />
-          {view.encoding && (
-            <Typography.Text type="secondary" className="small">
-              {t('docsViewer:transcript.encoding', { encoding: view.encoding.toUpperCase() })}
-            </Typography.Text>
-          )}
+          <DecodingPanel item={item} onChanged={onDecodingChanged} />
         </div>
       </div>
     </div>
