@@ -12,6 +12,7 @@ import { importPaths } from '../src/core/evidence/import'
 import { AppData } from '../src/core/profile/app-data'
 import { setMonitoringLimit } from '../src/core/evidence/kinds/monitoring/view'
 import { openInBrowser } from '../src/cli/commands/serve'
+import { createChromiumPdfPrinter } from '../src/cli/chromium-pdf'
 import {
   makeBodycamMp4,
   makeCemsCsv,
@@ -29,19 +30,33 @@ async function main(): Promise<void> {
   mkdirSync(join(card, 'BODYCAM'), { recursive: true })
   mkdirSync(join(card, 'documents'), { recursive: true })
   process.stderr.write(`Generating sample media in ${card} …\n`)
-  makeBodycamMp4(join(card, 'BODYCAM'), { durationSec: 6, size: '640x360' })
+  // One site: the body-worn recorder's position and the drone's photos are all at the plant in Mawei.
+  makeBodycamMp4(join(card, 'BODYCAM'), { durationSec: 6, size: '640x360', location: '+26.0748+119.2966/' })
   makeHevcMp4(join(card, 'BODYCAM'), '20210524_050000_DSJ-A8-00123.MP4')
+  const ground = 12.0 // metres above sea level at the take-off point
   const spots = [
     { lat: 26.0745, lon: 119.2965, alt: 62.4 },
     { lat: 26.0749, lon: 119.2971, alt: 63.0 },
     { lat: 26.0752, lon: 119.2962, alt: 61.8 },
   ]
   for (const [i, gps] of spots.entries()) {
+    const signed = (n: number): string => `${n >= 0 ? '+' : ''}${n.toFixed(2)}`
     await makeDroneJpeg(join(card, 'DCIM'), {
       fileName: `DJI_000${i + 1}.JPG`,
       gps,
       dateTimeOriginal: `2021:05:24 04:1${i}:00`,
       offset: '+08:00',
+      // one altitude per photo: the DJI XMP says what EXIF GPS says, and the height above take-off follows
+      drone: {
+        AbsoluteAltitude: signed(gps.alt),
+        RelativeAltitude: signed(gps.alt - ground),
+        GimbalYawDegree: '+32.50',
+        GimbalPitchDegree: '-90.00',
+        GimbalRollDegree: '+0.00',
+        FlightYawDegree: '+30.30',
+        FlightPitchDegree: '-0.50',
+        FlightRollDegree: '+1.20',
+      },
     })
   }
   makeTranscriptGb18030(join(card, 'documents'))
@@ -87,7 +102,13 @@ async function main(): Promise<void> {
     )
   }
 
-  const backend = new Backend({ mode: 'browser', dataDir, version: 'demo' })
+  // PDFs printed by Chromium, as `evidesk serve` wires them (none where no Chromium is found)
+  const backend = new Backend({
+    mode: 'browser',
+    dataDir,
+    version: 'demo',
+    pdf: createChromiumPdfPrinter() ?? undefined,
+  })
   await backend.setCase(file)
   const { startBrowserServer } = await import('../src/cli/browser-mode/server')
   const { existsSync } = await import('node:fs')
