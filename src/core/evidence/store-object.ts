@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { constants } from 'node:fs'
-import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises'
+import { chmod, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { caseLayout, objectPath } from '../case/layout'
 import { EvidenceError } from '../errors'
+import { pumpFile } from '../util/chunk-io'
 import { sha256File } from '../util/hash-file'
+import { KERNEL_COPY_MIN_BYTES, kernelCopy } from '../util/kernel-copy'
 
 const CHUNK = 4 << 20
 
@@ -23,10 +25,12 @@ export interface StoredObject {
 }
 
 /**
- * Copies a source into the case's content-addressed store with one read: hash while writing a
- * temp file beside the store, fsync, rename into place, make read-only. The source is opened
- * read-only and never changed. On any failure or cancel the temp file is removed, so nothing
- * half-written ever sits under an object name.
+ * Copies a source into the case's content-addressed store: a temp file beside the store, hashed,
+ * fsynced, renamed into place, made read-only. On the case's own disk the kernel copies
+ * (kernel-copy.ts) and the written copy is hashed from the page cache while it is flushed; from
+ * another device the source is read once and hashed while written. Either way the hash is of the
+ * bytes stored. The source is opened read-only and never changed. On any failure or cancel the
+ * temp file is removed, so nothing half-written ever sits under an object name.
  */
 export async function storeObject(
   caseDir: string,
@@ -44,28 +48,101 @@ export async function storeObject(
   const tmpDir = caseLayout(caseDir).objectsTmp
   await mkdir(tmpDir, { recursive: true, mode: 0o700 })
   const tmp = join(tmpDir, `${randomBytes(8).toString('hex')}.part`)
-  const hash = createHash('sha256')
-  let size = 0
-  let src: Awaited<ReturnType<typeof open>> | null = null
-  let out: Awaited<ReturnType<typeof open>> | null = null
-  let writing: Promise<void> = Promise.resolve()
+  const cancelled = (): EvidenceError =>
+    new EvidenceError('cancelled', `Import of ${sourcePath} was cancelled.`)
+  let src: FileHandle | null = null
+  let out: FileHandle | null = null
+  // an fsync in flight: awaited (and its failure thrown) before the temp file is renamed or removed
+  let syncing: Promise<void> | null = null
   try {
     // O_NOFOLLOW: a link swapped in for the file after the walk is refused, not followed.
     src = await open(source, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0))
+    const st = await src.stat()
     if (opts.identity) {
-      const st = await src.stat()
       if (!st.isFile() || st.dev !== opts.identity.dev || st.ino !== opts.identity.ino)
         throw new EvidenceError(
           'io-error',
           `${sourcePath} was replaced by another file while the import was starting; it was not imported. Import it again.`,
         )
     }
-    out = await open(tmp, 'wx', 0o600)
-    // Two buffers: while one chunk is being written (in libuv's thread pool) the next is read
-    // and hashed, so hashing overlaps the I/O instead of adding to it.
-    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)]
+    let copied: { sha256: string; size: number }
+    if (st.size >= KERNEL_COPY_MIN_BYTES && (await kernelCopy(src, st.dev, tmp))) {
+      if (opts.signal?.aborted) throw cancelled()
+      // What is hashed is what was written: the copy is read back (from the page cache) and
+      // hashed while the disk flushes it, so the fsync overlaps the hashing.
+      out = await open(tmp, 'r')
+      syncing = out.sync()
+      syncing.catch(() => undefined) // surfaces where it is awaited below
+      const hash = createHash('sha256')
+      const size = await pumpFile(out, async (chunk) => {
+        if (opts.signal?.aborted) throw cancelled()
+        hash.update(chunk)
+        opts.onBytes?.(chunk.length)
+      })
+      copied = { sha256: hash.digest('hex'), size }
+    } else {
+      out = await open(tmp, 'wx', 0o600)
+      copied = await copyThroughBuffers(src, out, opts.signal, opts.onBytes, cancelled)
+    }
+    const { sha256, size } = copied
+    const final = objectPath(caseDir, sha256)
+    const existing = await stat(final).catch(() => null)
+    let repaired: StoredObject['repaired'] = null
+    if (existing) {
+      // The size alone proves nothing: a flipped bit keeps it. Only a stored object that still
+      // has its hash is kept; a damaged one is replaced by these bytes, which have it (item 11).
+      const actual = await sha256File(final, { signal: opts.signal }).catch(() => null)
+      if (opts.signal?.aborted) throw cancelled()
+      if (existing.size === size && actual === sha256) {
+        // A duplicate: its copy is dropped unsynced; it cost a read, a hash and a lookup.
+        await syncing?.catch(() => undefined)
+        syncing = null
+        await out.close()
+        out = null
+        await rm(tmp, { force: true })
+        return { sha256, size, path: final, created: false, repaired: null }
+      }
+      repaired = { size: existing.size, sha256: actual }
+    }
+    await (syncing ?? out.sync())
+    syncing = null
+    await out.close()
+    out = null
+    await mkdir(dirname(final), { recursive: true, mode: 0o700 })
+    // owner-only and read-only: an original is never rewritten, and no other local user reads it
+    await chmod(tmp, 0o400)
+    await rename(tmp, final)
+    await syncDir(dirname(final))
+    return { sha256, size, path: final, created: existing === null, repaired }
+  } catch (err) {
+    await syncing?.catch(() => undefined)
+    await out?.close().catch(() => undefined)
+    await rm(tmp, { force: true })
+    throw asStoreError(err, sourcePath)
+  } finally {
+    await src?.close().catch(() => undefined)
+  }
+}
+
+/**
+ * The copy where a kernel copy is not possible (from another device, or below the size where it
+ * pays): read, hash and write with two buffers, so while one chunk is written (in libuv's thread
+ * pool) the next is read and hashed, and cancel is checked between chunks.
+ */
+async function copyThroughBuffers(
+  src: FileHandle,
+  out: FileHandle,
+  signal: AbortSignal | undefined,
+  onBytes: ((n: number) => void) | undefined,
+  cancelled: () => Error,
+): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256')
+  let size = 0
+  let writing: Promise<void> = Promise.resolve()
+  const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)]
+  try {
     for (let turn = 0; ; turn ^= 1) {
-      if (opts.signal?.aborted) throw new EvidenceError('cancelled', `Import of ${sourcePath} was cancelled.`)
+      if (signal?.aborted) throw cancelled()
       const buf = buffers[turn]
       const { bytesRead } = await src.read(buf, 0, CHUNK, null)
       if (bytesRead === 0) break
@@ -77,44 +154,16 @@ export async function storeObject(
       // here, so it never counts as an unhandled rejection while the next chunk is being read.
       writing.catch(() => undefined)
       size += bytesRead
-      opts.onBytes?.(bytesRead)
+      onBytes?.(bytesRead)
     }
     await writing
-    await out.sync()
-    await out.close()
-    out = null
-    const sha256 = hash.digest('hex')
-    const final = objectPath(caseDir, sha256)
-    const existing = await stat(final).catch(() => null)
-    let repaired: StoredObject['repaired'] = null
-    if (existing) {
-      // The size alone proves nothing: a flipped bit keeps it. Only a stored object that still
-      // has its hash is kept; a damaged one is replaced by these bytes, which have it (item 11).
-      const actual = await sha256File(final, { signal: opts.signal }).catch(() => null)
-      if (opts.signal?.aborted) throw new EvidenceError('cancelled', `Import of ${sourcePath} was cancelled.`)
-      if (existing.size === size && actual === sha256) {
-        await rm(tmp, { force: true })
-        return { sha256, size, path: final, created: false, repaired: null }
-      }
-      repaired = { size: existing.size, sha256: actual }
-    }
-    await mkdir(dirname(final), { recursive: true, mode: 0o700 })
-    // owner-only and read-only: an original is never rewritten, and no other local user reads it
-    await chmod(tmp, 0o400)
-    await rename(tmp, final)
-    await syncDir(dirname(final))
-    return { sha256, size, path: final, created: existing === null, repaired }
-  } catch (err) {
-    await writing.catch(() => undefined) // never close the file under a write still in flight
-    await out?.close().catch(() => undefined)
-    await rm(tmp, { force: true })
-    throw asStoreError(err, sourcePath)
   } finally {
-    await src?.close().catch(() => undefined)
+    await writing.catch(() => undefined) // never close the file under a write still in flight
   }
+  return { sha256: hash.digest('hex'), size }
 }
 
-async function writeFully(fh: Awaited<ReturnType<typeof open>>, chunk: Buffer): Promise<void> {
+async function writeFully(fh: FileHandle, chunk: Buffer): Promise<void> {
   let off = 0
   while (off < chunk.length) {
     const { bytesWritten } = await fh.write(chunk, off, chunk.length - off)

@@ -3,7 +3,7 @@ import { lstat, open, readdir, realpath, stat, type FileHandle } from 'node:fs/p
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { EvidenceError } from '../../errors'
-import { pumpFile } from './chunk-io'
+import { pumpFile } from '../../util/chunk-io'
 import { MAX_BAG_ENTRIES, readAllBounded } from './source-util'
 import { openZipBagSource } from './zip-source'
 import type { BagFileEntry, BagScan, BagSource } from './types'
