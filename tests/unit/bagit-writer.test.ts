@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { createBagWriter, type BagWriterOptions } from '../../src/core/package/bagit/writer'
@@ -184,6 +184,32 @@ describe('BagWriter round trip', () => {
     await w.addStream('data/b', Readable.from([Buffer.alloc(1 << 20), Buffer.alloc(1 << 20)]))
     await w.finish({ bagInfo: [] })
     expect(seen.at(-1)).toEqual([3 << 20, 3 << 20])
+  })
+})
+
+describe('BagWriter copying a large file on its own disk (kernel copy, hashed as written)', () => {
+  it('writes the exact bytes with their sha256 and sha512, as a plain 0644 file, however the source was protected', async () => {
+    const bytes = Buffer.from(Array.from({ length: (3 << 20) + 7 }, (_, i) => (i * 31 + (i >> 11)) & 0xff))
+    const source = join(tmp.dir, 'object')
+    writeFileSync(source, bytes, { mode: 0o400 })
+    const w = await createBagWriter({ destination: join(tmp.dir, 'bag'), format: 'folder' })
+    const rec = await w.addFile('data/evidence/E001.mp4', source)
+    await w.finish({ bagInfo: [] })
+    expect(rec).toEqual({
+      path: 'data/evidence/E001.mp4',
+      size: bytes.length,
+      sha256: sha('sha256', bytes),
+      sha512: sha('sha512', bytes),
+    })
+    const copy = join(tmp.dir, 'bag', 'data', 'evidence', 'E001.mp4')
+    expect(readFileSync(copy).equals(bytes)).toBe(true)
+    expect(statSync(copy).mode & 0o777).toBe(0o644)
+    const bag = await openBag(join(tmp.dir, 'bag'))
+    try {
+      expect((await verifyBag(bag)).valid).toBe(true)
+    } finally {
+      await bag.close()
+    }
   })
 })
 

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto'
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { once } from 'node:events'
-import { link, mkdir, open, rename, rm, unlink, type FileHandle } from 'node:fs/promises'
+import { chmod, link, mkdir, open, rename, rm, unlink, type FileHandle } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { ZipFile } from 'yazl'
 import { EvidenceError } from '../../errors'
+import { kernelCopy } from '../../util/kernel-copy'
 
 /**
  * Where a bag's files go while it is written: a temporary folder or ZIP next to the destination,
@@ -17,6 +18,12 @@ export interface BagSink {
   /** starts one file of the bag (size null when unknown); write its chunks in order, then close */
   openFile(path: string, size: number | null): Promise<FileOut>
   writeBuffer(path: string, content: Buffer): Promise<void>
+  /**
+   * Copies a whole file into the bag at path in the kernel (see kernel-copy.ts), where the sink
+   * and the source's device allow; returns the written copy opened for reading, for the caller
+   * to hash and fsync, or null when the caller must write the file through openFile.
+   */
+  copyIn?(path: string, source: FileHandle, sourceDev: number): Promise<FileHandle | null>
   /** flushes to disk and renames into place; returns the ZIP's sha256 for a ZIP */
   commit(): Promise<{ sha256?: string }>
   discard(): Promise<void>
@@ -106,6 +113,15 @@ export class FolderSink implements BagSink {
         await fh.close().catch(() => {})
       },
     }
+  }
+
+  async copyIn(path: string, source: FileHandle, sourceDev: number): Promise<FileHandle | null> {
+    await this.ensureDir(path)
+    const dest = join(this.tempPath, path)
+    if (!(await kernelCopy(source, sourceDev, dest))) return null
+    // the copy takes the source's mode (an object is owner-read-only); a bag file is not
+    await chmod(dest, FILE_MODE)
+    return open(dest, 'r')
   }
 
   async writeBuffer(path: string, content: Buffer): Promise<void> {

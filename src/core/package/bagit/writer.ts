@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto'
-import { open, stat } from 'node:fs/promises'
+import { open, stat, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
 import type { Readable } from 'node:stream'
 import { EvidenceError } from '../../errors'
 import { pumpFile } from '../../util/chunk-io'
 import { HashPool } from './hasher'
-import { FolderSink, ZipSink, assertAbsent, type BagSink } from './writer-sinks'
+import { KERNEL_COPY_MIN_BYTES } from '../../util/kernel-copy'
+import { FolderSink, ZipSink, assertAbsent, type BagSink, type FileOut } from './writer-sinks'
 import { partialSuffix } from './partial-output'
 import { bagDeclaration, bagInfoText, checkPayloadPath, checkTagPath, manifestText } from './writer-format'
 
@@ -139,7 +140,10 @@ export class BagWriter {
     await this.run(() => this.sink.writeBuffer('bagit.txt', bagDeclaration()))
   }
 
-  /** Copies a file into the bag at bagPath (under data/), hashing sha256 and sha512 from the one read. */
+  /**
+   * Copies a file into the bag at bagPath (under data/) with sha256 and sha512: in the kernel and
+   * hashed as written where the sink allows (a folder on the source's disk), else hashed from the one read.
+   */
   addFile(bagPath: string, sourcePath: string): Promise<PayloadRecord> {
     return this.run(async () => {
       const info = await stat(sourcePath).catch((err: unknown) => {
@@ -257,7 +261,7 @@ export class BagWriter {
   ): Promise<PayloadRecord> {
     checkPayloadPath(bagPath, this.taken)
     const hash = this.pool.create(['sha256', 'sha512'], size ?? Number.MAX_SAFE_INTEGER)
-    const out = await this.sink.openFile(bagPath, size)
+    let out: FileOut | null = null
     let written = 0
     const take = async (chunk: Uint8Array): Promise<void> => {
       this.throwIfAborted()
@@ -274,15 +278,25 @@ export class BagWriter {
       if ('file' in input) {
         const fh = await open(input.file, 'r')
         try {
-          // The chunk is hashed, then written while the next one is read and hashed.
-          await pumpFile(fh, async (chunk) => {
-            await take(chunk)
-            return { release: out.write(chunk) }
-          })
+          const st = await fh.stat()
+          const copy =
+            st.size >= KERNEL_COPY_MIN_BYTES && this.sink.copyIn
+              ? await this.sink.copyIn(bagPath, fh, st.dev)
+              : null
+          if (copy) await hashWrittenCopy(copy, take)
+          else {
+            const sink = (out = await this.sink.openFile(bagPath, size))
+            // The chunk is hashed, then written while the next one is read and hashed.
+            await pumpFile(fh, async (chunk) => {
+              await take(chunk)
+              return { release: sink.write(chunk) }
+            })
+          }
         } finally {
           await fh.close()
         }
       } else {
+        out = await this.sink.openFile(bagPath, size)
         for await (const chunk of input.stream) {
           await take(chunk)
           await out.write(chunk)
@@ -294,10 +308,10 @@ export class BagWriter {
           `${bagPath}: expected ${size} bytes but read ${written}; the source changed while exporting.`,
         )
       }
-      await out.close()
+      await out?.close()
     } catch (err) {
       hash.abandon()
-      await out.abort()
+      await out?.abort()
       if ('stream' in input && typeof (input.stream as Readable).destroy === 'function')
         (input.stream as Readable).destroy()
       throw err
@@ -314,5 +328,21 @@ export class BagWriter {
         'cancelled',
         `Export to ${this.destination} was cancelled; nothing was left behind.`,
       )
+  }
+}
+
+/**
+ * Hashes a file the kernel copied into the bag, reading it back (from the page cache) while the
+ * disk flushes it: the digests are of the bytes in the bag, and the fsync overlaps the hashing.
+ */
+async function hashWrittenCopy(copy: FileHandle, take: (chunk: Uint8Array) => Promise<void>): Promise<void> {
+  const syncing = copy.sync()
+  syncing.catch(() => {}) // awaited below; handled meanwhile
+  try {
+    await pumpFile(copy, take)
+    await syncing
+  } finally {
+    await syncing.catch(() => {})
+    await copy.close()
   }
 }
