@@ -18,6 +18,7 @@ import {
 } from '../../src/core/documents'
 import type { PdfPrinter } from '../../src/core/documents/pdf-printer'
 import { createChromiumPdfPrinter, findChromium } from '../../src/cli/chromium-pdf'
+import { reusingPrinter } from '../../src/core/documents/pdf-reuse'
 import type { TransferDocument } from '../../src/shared/violation-types'
 import { makeBodycamMp4, makeCemsCsv, makeDroneJpeg } from '../support/media'
 import { fixedClock, tempDir } from '../support/temp'
@@ -285,6 +286,44 @@ describe('transfer documents as PDF', () => {
         expect(fonts, `${d.fileName}\n${fonts}`).not.toMatch(/Type 3/)
         expect(fonts, d.fileName).toMatch(/CID TrueType/)
       }
+    },
+    120_000,
+  )
+
+  it.skipIf(!findChromium())(
+    'an unchanged document is not printed again: its PDF is reused by the hash of its HTML; a changed one is printed anew',
+    async () => {
+      let prints = 0
+      const counting: PdfPrinter = {
+        print: (html, signal) => (prints++, printer!.print(html, signal)),
+        close: async () => undefined,
+      }
+      const kept = join(file.dir, 'derived', 'printed')
+      const first = await printTransferDocuments(
+        file,
+        { now: NOW, signer: SIGNER },
+        reusingPrinter(counting, kept),
+      )
+      expect(prints).toBe(first.length)
+      const again = reusingPrinter(counting, kept)
+      const second = await printTransferDocuments(file, { now: NOW, signer: SIGNER }, again)
+      expect(prints).toBe(first.length)
+      expect(again.reused).toBe(first.length)
+      for (const [i, { pdf }] of second.entries()) expect(pdf.equals(first[i].pdf)).toBe(true)
+      // a new addressee changes the letter (and nothing else): only the letter is printed again
+      editDocumentField(file, 'transfer-letter', 'addressee', '南京市公安局江北新区分局', OFFICER_A, clock)
+      const third = await printTransferDocuments(
+        file,
+        { now: NOW, signer: SIGNER },
+        reusingPrinter(counting, kept),
+      )
+      expect(prints).toBe(first.length + 1)
+      const letter = third.find((x) => x.doc.kind === 'transfer-letter')!.pdf
+      const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-', '-'], {
+        input: letter,
+        encoding: 'utf8',
+      })
+      expect(text.replace(/\s+/g, '')).toContain('南京市公安局江北新区分局')
     },
     120_000,
   )

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream'
 import type { ExportResult, PackageDocument, PackageEvidence } from '../../../shared/package-types'
 import type { CustodyEvent, EvidenceItem, Officer } from '../../../shared/types'
 import type { CaseFile, Clock } from '../../case/case-file'
-import { objectPath } from '../../case/layout'
+import { caseLayout, objectPath } from '../../case/layout'
 import {
   appendCustodyEvent,
   custodyHead,
@@ -17,6 +17,8 @@ import { signCheckpoint } from '../../custody/checkpoint'
 import { itemSources } from '../../evidence/item-repository'
 import { buildTransferDocuments, printTransferDocuments } from '../../documents'
 import type { PdfPrinter } from '../../documents/pdf-printer'
+import { reusingPrinter } from '../../documents/pdf-reuse'
+import type { TransferDocument } from '../../../shared/violation-types'
 import { EvidenceError } from '../../errors'
 import { storedMeta } from '../../evidence/item-repository'
 import type { OfficerKeys } from '../../signing/officer-key'
@@ -136,6 +138,11 @@ export async function exportCase(file: CaseFile, target: string, opts: ExportOpt
 
   let writer: BagWriter | null = null
   let exportedEvent: CustodyEvent | null = null
+  // stops the printing when the export fails or is cancelled
+  const printAbort = new AbortController()
+  const stopPrinting = (): void => printAbort.abort()
+  opts.signal?.addEventListener('abort', stopPrinting, { once: true })
+  let printing: Promise<Array<{ doc: TransferDocument; pdf: Buffer }>> | null = null
   try {
     writer = await createBagWriter({
       destination,
@@ -155,6 +162,23 @@ export async function exportCase(file: CaseFile, target: string, opts: ExportOpt
     })
     const w = writer
     registerPartialExport(file, w.tempPath)
+    // The documents are printed while the originals are copied: they are built from the case
+    // record, not from the package, and the copy mostly waits on the disk while Chromium starts.
+    const now = opts.clock()
+    const docCtx = {
+      now,
+      signer: { name: signer.name, fingerprint: signer.fingerprint },
+      violationIds: violations.map((v) => v.id),
+    }
+    if (!opts.pdf)
+      opts.onNotice?.(
+        'No PDF printer is available here: the transfer documents are exported as HTML only.',
+        'no-pdf-printer',
+      )
+    const printer = opts.pdf ? reusingPrinter(opts.pdf, join(caseLayout(file.dir).derived, 'printed')) : null
+    // Printed first (all or nothing), so the letters' 附件 lists count the pages of the others.
+    printing = printer ? printTransferDocuments(file, docCtx, printer, printAbort.signal) : null
+    printing?.catch(() => {}) // awaited after the originals; handled meanwhile
     const written: PayloadRecord[] = []
     const add = async (op: Promise<PayloadRecord>): Promise<PayloadRecord> => {
       const rec = await op
@@ -184,20 +208,8 @@ export async function exportCase(file: CaseFile, target: string, opts: ExportOpt
       )
 
     // 2. The transfer documents, HTML always, PDF where a printer is available.
-    const now = opts.clock()
-    const docCtx = {
-      now,
-      signer: { name: signer.name, fingerprint: signer.fingerprint },
-      violationIds: violations.map((v) => v.id),
-    }
-    if (!opts.pdf)
-      opts.onNotice?.(
-        'No PDF printer is available here: the transfer documents are exported as HTML only.',
-        'no-pdf-printer',
-      )
-    // Printed first (all or nothing), so the letters' 附件 lists count the pages of the others.
-    const printed = opts.pdf
-      ? await printTransferDocuments(file, docCtx, opts.pdf, opts.signal)
+    const printed: Array<{ doc: TransferDocument; pdf: Buffer | null }> = printing
+      ? await printing
       : buildTransferDocuments(file, docCtx).map((doc) => ({ doc, pdf: null }))
     const documents: PackageDocument[] = []
     for (const { doc, pdf: bytes } of printed) {
@@ -316,6 +328,8 @@ export async function exportCase(file: CaseFile, target: string, opts: ExportOpt
       signer: { name: signer.name, fingerprint: signer.fingerprint },
     }
   } catch (err) {
+    stopPrinting()
+    await printing?.catch(() => {}) // never leave a print running into a closed printer
     await writer?.abort()
     if (writer) unregisterPartialExport(file, writer.tempPath)
     const cancelled = opts.signal?.aborted === true
@@ -336,6 +350,8 @@ export async function exportCase(file: CaseFile, target: string, opts: ExportOpt
     if (cancelled && !(err instanceof EvidenceError && err.code === 'cancelled'))
       throw new EvidenceError('cancelled', `Export to ${destination} was cancelled; nothing was left behind.`)
     throw err
+  } finally {
+    opts.signal?.removeEventListener('abort', stopPrinting)
   }
 }
 
