@@ -4,7 +4,7 @@
  * every network request is refused, so a document can only show what its own HTML holds.
  */
 import { existsSync } from 'node:fs'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import type { PdfPrinter } from '../core/documents/pdf-printer'
 import { EvidenceError } from '../core/errors'
 
@@ -30,19 +30,23 @@ export function createChromiumPdfPrinter(): PdfPrinter | null {
   let closed = false
 
   const browser = (): Promise<Browser> => {
-    launching ??= chromium
-      .launch({
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      })
+    // playwright-core loads on the first print only: an export whose documents are all reused
+    // (pdf-reuse.ts) never pays its half second of module loading.
+    launching ??= import('playwright-core')
+      .then(({ chromium }) =>
+        chromium.launch({
+          executablePath,
+          headless: true,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        }),
+      )
       .catch((cause: unknown) => {
         launching = null
         throw new EvidenceError(
