@@ -66,7 +66,20 @@ export async function storeObject(
         )
     }
     let copied: { sha256: string; size: number }
-    if (st.size >= KERNEL_COPY_MIN_BYTES && (await kernelCopy(src, st.dev, tmp))) {
+    // A small file is read whole and hashed first: when the case already holds it (a re-import),
+    // nothing is written at all, and a duplicate costs a read, a hash and a lookup.
+    const whole = st.size < KERNEL_COPY_MIN_BYTES ? await readWhole(src, st.size) : null
+    if (whole) {
+      if (opts.signal?.aborted) throw cancelled()
+      const sha256 = createHash('sha256').update(whole).digest('hex')
+      opts.onBytes?.(whole.length)
+      const final = objectPath(caseDir, sha256)
+      if (await holdsIntact(final, sha256, whole.length, opts.signal))
+        return { sha256, size: whole.length, path: final, created: false, repaired: null }
+      out = await open(tmp, 'wx', 0o600)
+      await writeFully(out, whole)
+      copied = { sha256, size: whole.length }
+    } else if (st.size >= KERNEL_COPY_MIN_BYTES && (await kernelCopy(src, st.dev, tmp))) {
       if (opts.signal?.aborted) throw cancelled()
       // What is hashed is what was written: the copy is read back (from the page cache) and
       // hashed while the disk flushes it, so the fsync overlaps the hashing.
@@ -122,6 +135,33 @@ export async function storeObject(
   } finally {
     await src?.close().catch(() => undefined)
   }
+}
+
+/**
+ * The whole content of a file expected to hold `size` bytes, read from its start; null when it
+ * holds more (it grew since it was looked at): the caller then copies it chunk by chunk.
+ */
+async function readWhole(fh: FileHandle, size: number): Promise<Buffer | null> {
+  const buf = Buffer.allocUnsafe(size + 1)
+  let got = 0
+  for (;;) {
+    const { bytesRead } = await fh.read(buf, got, buf.length - got, got)
+    if (bytesRead === 0) return buf.subarray(0, got)
+    got += bytesRead
+    if (got === buf.length) return null
+  }
+}
+
+/** Whether the object at `final` exists with exactly this size and hash (a damaged one does not count). */
+async function holdsIntact(
+  final: string,
+  sha256: string,
+  size: number,
+  signal: AbortSignal | undefined,
+): Promise<boolean> {
+  const existing = await stat(final).catch(() => null)
+  if (existing?.size !== size) return false
+  return (await sha256File(final, { signal }).catch(() => null)) === sha256
 }
 
 /**
