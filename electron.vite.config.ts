@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          // the extraction worker thread's code, found beside the bundle at run time
+          'extract-worker': resolve('src/core/evidence/extract/extract-worker.ts'),
+        },
+      },
     },
   },
   preload: {

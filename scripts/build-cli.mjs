@@ -20,7 +20,8 @@ export async function buildCli({ quiet = false } = {}) {
   const started = performance.now()
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { main: 'src/cli/main.ts' },
+    // the extraction worker thread's code, found beside the chunks at run time
+    entryPoints: { main: 'src/cli/main.ts', 'extract-worker': 'src/core/evidence/extract/extract-worker.ts' },
     outdir: CLI_OUT_DIR,
     bundle: true,
     splitting: true,

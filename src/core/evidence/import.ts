@@ -8,7 +8,7 @@ import { derivedDir } from '../case/layout'
 import { appendCustodyEvent } from '../custody/custody-log'
 import { EvidenceError, toApiError } from '../errors'
 import type { ApiError } from '../../shared/errors'
-import { extractFile } from './extract/index'
+import { extractOffThread } from './extract/extract-off-thread'
 import type { ExtractResult } from './extract/extract-result'
 import { kindModule } from './kinds/registry'
 import { addItemSource, findItemBySha, insertItem, setDerived } from './item-repository'
@@ -213,11 +213,13 @@ async function prepare(
   let extract: ExtractResult | null = null
   const derived: Prepared['derived'] = {}
   try {
-    extract = await extractFile(stored.path, {
+    // a large file is parsed on a worker thread: the event loop keeps answering meanwhile
+    extract = await extractOffThread(stored.path, {
       caseTimeZone,
       fileName: src.name,
       sourceMtimeMs: src.mtimeMs,
       signal,
+      size: stored.size,
     })
   } catch (e) {
     if (signal?.aborted) throw e
