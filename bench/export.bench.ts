@@ -69,19 +69,24 @@ export const exportBench: Bench = {
       }
       const ours: number[] = []
       const cp: number[] = []
+      const sha512: number[] = []
       for (let i = 0; i < 2; i++) {
         ours.push(await exportOnce(i))
         cp.push(cpOnce())
+        sha512.push(timeShell(`openssl dgst -sha512 ${stored}`))
       }
-      log(`export runs ${ours.map(Math.round).join(', ')} ms; cp+sync ${cp.map(Math.round).join(', ')} ms`)
+      log(
+        `export runs ${ours.map(Math.round).join(', ')} ms; cp+sync ${cp.map(Math.round).join(', ')} ms; sha512 ${sha512.map(Math.round).join(', ')} ms`,
+      )
       const best = Math.min(...ours)
       const rows: BenchRow[] = [
         {
           name: `export a case holding ${label} as a signed folder package (re-hash, copy, sha256 + sha512, fsync)`,
           oursMs: best,
-          referenceMs: Math.min(...cp),
-          reference: 'cp + sync',
-          goalRatio: 1.3,
+          // the floor: neither copying nor the slower hash can be avoided
+          referenceMs: Math.max(Math.min(...cp), Math.min(...sha512)),
+          reference: `the slower of cp + sync (${Math.round(Math.min(...cp))} ms) and openssl dgst -sha512 (${Math.round(Math.min(...sha512))} ms)`,
+          goalRatio: 1.15,
           extra: { MBps: Math.round(size / 1e6 / (best / 1000)), loadavg: loadavg()[0].toFixed(1) },
         },
       ]

@@ -4,7 +4,7 @@
  * BENCH_QUICK=1 shrinks the workloads; BENCH_ONLY=name,name runs a subset.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { audioBench } from './audio.bench'
 import type { Bench, BenchRow } from './bench-types'
@@ -14,6 +14,7 @@ import { thermalBench } from './thermal.bench'
 import { verifyBench } from './verify.bench'
 import { exportBench } from './export.bench'
 import { cliStartBench } from './cli-start.bench'
+import { e2eBench } from './e2e.bench'
 
 const BENCHES: Bench[] = [
   cliStartBench,
@@ -23,6 +24,7 @@ const BENCHES: Bench[] = [
   verifyBench,
   exportBench,
   audioBench,
+  e2eBench,
 ]
 
 function fmt(ms: number | null): string {
@@ -39,8 +41,15 @@ async function main(): Promise<void> {
     try {
       process.stderr.write(`▶ ${bench.name}\n`)
       const result = await bench.run({ tmpDir: tmp, quick, log: (l) => process.stderr.write(`  ${l}\n`) })
+      // Every figure carries the load average it was measured under (2 cores shared with others).
+      const load = loadavg()[0].toFixed(1)
       for (const row of result)
-        rows.push({ ...row, bench: bench.name, ratio: row.referenceMs ? row.oursMs / row.referenceMs : null })
+        rows.push({
+          ...row,
+          extra: { ...row.extra, loadavg: row.extra?.loadavg ?? load },
+          bench: bench.name,
+          ratio: row.referenceMs ? row.oursMs / row.referenceMs : null,
+        })
     } finally {
       rmSync(tmp, { recursive: true, force: true })
     }
