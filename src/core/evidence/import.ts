@@ -194,6 +194,25 @@ async function prepare(
     identity: src.identity,
     label: src.path,
   })
+  try {
+    return await describeStored(file, src, stored, caseTimeZone, signal)
+  } catch (e) {
+    // A cancel (or any failure) after the copy leaves nothing of this file: the object it
+    // created goes too, unless a row already owns it.
+    await discard(file, { stored, extract: null, derived: {}, warnings: [] }).catch(() => undefined)
+    throw e
+  }
+}
+
+/** Metadata, thumbnails and warnings of a stored object; nothing for a file the case already holds. */
+async function describeStored(
+  file: CaseFile,
+  src: SourceFile,
+  stored: StoredObject,
+  caseTimeZone: string,
+  signal: AbortSignal | undefined,
+): Promise<Prepared> {
+  const caseDir = file.dir
   if (stored.size === 0)
     throw new EvidenceError('invalid-input', `${src.path} is empty (0 bytes): there is nothing to preserve.`)
   const warnings: ItemWarning[] = []
