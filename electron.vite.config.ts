@@ -11,6 +11,8 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           // the extraction worker thread's code, found beside the bundle at run time
           'extract-worker': resolve('src/core/evidence/extract/extract-worker.ts'),
+          // the monitoring CSV reader's worker thread, found beside the bundle at run time
+          'monitoring-csv-worker': resolve('src/core/evidence/kinds/monitoring/csv-worker.ts'),
         },
       },
     },

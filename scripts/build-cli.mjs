@@ -20,8 +20,12 @@ export async function buildCli({ quiet = false } = {}) {
   const started = performance.now()
   const result = await build({
     absWorkingDir: ROOT,
-    // the extraction worker thread's code, found beside the chunks at run time
-    entryPoints: { main: 'src/cli/main.ts', 'extract-worker': 'src/core/evidence/extract/extract-worker.ts' },
+    // the worker threads' code (kind extraction, the monitoring CSV reader), found beside the chunks at run time
+    entryPoints: {
+      main: 'src/cli/main.ts',
+      'extract-worker': 'src/core/evidence/extract/extract-worker.ts',
+      'monitoring-csv-worker': 'src/core/evidence/kinds/monitoring/csv-worker.ts',
+    },
     outdir: CLI_OUT_DIR,
     bundle: true,
     splitting: true,

@@ -1,6 +1,7 @@
 /**
- * The table layer of CEMS (在线监测) exports: delimiter, header row, unit and limit rows, and
- * which column holds what. monitoring.ts turns the columns into series and exceedances.
+ * How the headers and cells of CEMS (在线监测) exports read: delimiter, pollutant, basis, unit,
+ * values with their data flags. table-builder.ts finds the table with them; summarise.ts turns the
+ * columns into series and exceedances.
  *
  * Exports seen in practice: an optional preamble (企业名称：…, 排放口：…), one header row whose
  * cells carry units in parentheses (SO2(mg/m³), 二氧化硫实测浓度（mg/m3）) or a separate unit
@@ -10,7 +11,6 @@
 
 export type { MonitoringBasis as Basis } from '../../../../shared/kinds/monitoring-words'
 import type { MonitoringBasis as Basis } from '../../../../shared/kinds/monitoring-words'
-import { pivotLongTable } from './long-table'
 
 export interface ColumnRole {
   index: number
@@ -24,31 +24,6 @@ export interface ColumnRole {
 }
 
 export { groupKey } from '../../../../shared/kinds/monitoring-words'
-
-export interface CemsTable {
-  delimiter: ',' | '\t' | ';'
-  headerRow: number
-  /** the header row's cells as written */
-  headers: string[]
-  timeColumn: number
-  /** a separate date column when date and time are split (日期 | 时间) */
-  dateColumn: number | null
-  /** wide: one column per factor; long: one row per time × factor, pivoted to the wide shape */
-  layout: 'wide' | 'long'
-  columns: ColumnRole[]
-  /** flag columns (SO2标记): group key (outlet/pollutant) → column index */
-  flagColumns: Map<string, number>
-  /** limit columns: pollutant → column index */
-  limitColumns: Map<string, number>
-  /** limits from a limit row: column index → value */
-  limitRow: Map<number, number>
-  /** rows after the header (unit/limit rows removed) */
-  body: string[][]
-  /** each body row's line number in the file (1-based), to name a bad cell */
-  bodyLines: number[]
-  /** key：value pairs found above the header */
-  info: Record<string, string>
-}
 
 /** Pollutants in the order they are tried; the first match names the column. */
 const POLLUTANTS: ReadonlyArray<{ id: string; re: RegExp }> = [
@@ -66,12 +41,12 @@ const POLLUTANTS: ReadonlyArray<{ id: string; re: RegExp }> = [
   { id: 'TN', re: /总氮|(?<![A-Za-z])TN(?![A-Za-z])/ },
 ]
 
-const TIME_HEADER =
+export const TIME_HEADER =
   /^(监测|采样|数据|记录|采集|检测)?(时间|日期时间|时刻|时段|时间段)$|^(date ?time|time ?stamp|time|日期时间)$/i
-const DATE_HEADER = /^(监测|采样|数据)?日期$|^date$/i
-const LIMIT_WORD = /限值|标准值|标准限|排放标准|limit/i
-const FLAG_WORD = /标记|标识|状态|flag|有效性/i
-const UNIT_HINT = /mg|μg|ug|ng|m3|m³|%|℃|kg|Pa|m\/s|g\/|ppm|L\/|t\/|单位/i
+export const DATE_HEADER = /^(监测|采样|数据)?日期$|^date$/i
+export const LIMIT_WORD = /限值|标准值|标准限|排放标准|limit/i
+export const FLAG_WORD = /标记|标识|状态|flag|有效性/i
+export const UNIT_HINT = /mg|μg|ug|ng|m3|m³|%|℃|kg|Pa|m\/s|g\/|ppm|L\/|t\/|单位/i
 
 /** Splits one line (RFC 4180 quoting; a quoted field cannot span lines here). */
 export function splitRow(line: string, delimiter: string): string[] {
@@ -98,7 +73,7 @@ export function splitRow(line: string, delimiter: string): string[] {
   return out
 }
 
-function pickDelimiter(lines: string[]): ',' | '\t' | ';' {
+export function pickDelimiter(lines: string[]): ',' | '\t' | ';' {
   let best: ',' | '\t' | ';' = ','
   let bestScore = 0
   for (const d of [',', '\t', ';'] as const) {
@@ -155,115 +130,18 @@ export function parseValue(cell: string): number | null {
   return readCell(cell).value
 }
 
-const looksLikeTimeCell = (c: string): boolean =>
+export const looksLikeTimeCell = (c: string): boolean =>
   /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|^\d{10,14}$/.test(c.trim())
 
-/**
- * Finds the table in a CSV text (already decoded and normalised): delimiter, header row, time
- * column and pollutant columns. Null when it is not a monitoring export. Never throws.
- */
-export function readCemsTable(text: string): CemsTable | null {
-  const numbered = text.split('\n').flatMap((l, i) => (l.trim().length > 0 ? [{ l, n: i + 1 }] : []))
-  const lines = numbered.map((x) => x.l)
-  if (lines.length < 2) return null
-  const delimiter = pickDelimiter(lines)
-  const rows = lines.map((l) => splitRow(l, delimiter))
-  const info: Record<string, string> = {}
-  for (let h = 0; h < Math.min(rows.length, 30); h++) {
-    const cells = rows[h]
-    const names = cells.map((c) =>
-      splitUnit(c)
-        .name.replace(/[(（][^)）]*[)）]/g, '')
-        .replace(/\s+/g, ''),
-    )
-    const timeColumn = names.findIndex((n) => TIME_HEADER.test(n))
-    const dateIdx = names.findIndex((n) => DATE_HEADER.test(n))
-    if (timeColumn === -1 && dateIdx === -1) {
-      for (const c of cells) {
-        const kv = /^([^:：]{1,12})[:：]\s*(.+)$/.exec(c)
-        if (kv) info[kv[1].trim()] = kv[2].trim()
-      }
-      continue
-    }
-    const long = pivotLongTable(
-      {
-        delimiter,
-        headerRow: h,
-        timeColumn: timeColumn !== -1 ? timeColumn : dateIdx,
-        dateColumn: timeColumn !== -1 && dateIdx !== -1 ? dateIdx : null,
-        info,
-      },
-      cells,
-      names,
-      rows.slice(h + 1),
-      numbered.slice(h + 1).map((x) => x.n),
-      { pollutantOf, basisOf, splitUnit },
-    )
-    if (long) return long
-    const columns: ColumnRole[] = []
-    const limitColumns = new Map<string, number>()
-    const flagColumns = new Map<string, number>()
-    cells.forEach((cell, index) => {
-      if (index === timeColumn || index === dateIdx) return
-      const { name, unit } = splitUnit(cell)
-      const pollutant = pollutantOf(name)
-      if (!pollutant) return
-      if (FLAG_WORD.test(name)) {
-        if (!flagColumns.has(pollutant)) flagColumns.set(pollutant, index)
-        return
-      }
-      if (LIMIT_WORD.test(name)) {
-        if (!limitColumns.has(pollutant)) limitColumns.set(pollutant, index)
-        return
-      }
-      columns.push({ index, header: cell, pollutant, basis: basisOf(name, unit), unit })
-    })
-    if (columns.length === 0) continue
+/** A separate flag cell ("D", "N", "(D)"); null when blank. */
+export function readFlag(cell: string): string | null {
+  const m = /^[(（]?([A-Za-z]{1,3})[)）]?$/.exec(cell.trim())
+  return m ? m[1].toUpperCase() : null
+}
 
-    const tc = timeColumn !== -1 ? timeColumn : dateIdx
-    const body: string[][] = []
-    const bodyLines: number[] = []
-    const limitRow = new Map<number, number>()
-    for (let r = h + 1; r < rows.length; r++) {
-      const row = rows[r]
-      const first = row[tc] ?? ''
-      if (LIMIT_WORD.test(first)) {
-        for (const col of columns) {
-          const v = parseValue(row[col.index] ?? '')
-          if (v !== null) limitRow.set(col.index, v)
-        }
-        continue
-      }
-      if (body.length === 0 && !looksLikeTimeCell(first) && r === h + 1) {
-        // a unit row right under the header: units where the header had none
-        const unitCells = columns.map((c) => row[c.index] ?? '')
-        if (unitCells.some((u) => UNIT_HINT.test(u)) && unitCells.every((u) => parseValue(u) === null)) {
-          for (const col of columns)
-            if (!col.unit && UNIT_HINT.test(row[col.index] ?? '')) col.unit = row[col.index].trim()
-          for (const col of columns)
-            col.basis = col.basis === 'measured' ? basisOf(splitUnit(col.header).name, col.unit) : col.basis
-          continue
-        }
-      }
-      body.push(row)
-      bodyLines.push(numbered[r].n)
-    }
-    const dateColumn = timeColumn !== -1 && dateIdx !== -1 ? dateIdx : null
-    return {
-      delimiter,
-      headerRow: h,
-      layout: 'wide',
-      headers: cells,
-      timeColumn: tc,
-      dateColumn,
-      columns,
-      flagColumns,
-      limitColumns,
-      limitRow,
-      body,
-      bodyLines,
-      info,
-    }
-  }
-  return null
+/** The header cell reduced to what names it: unit and parenthesised notes and spaces removed. */
+export function headerName(cell: string): string {
+  return splitUnit(cell)
+    .name.replace(/[(（][^)）]*[)）]/g, '')
+    .replace(/\s+/g, '')
 }

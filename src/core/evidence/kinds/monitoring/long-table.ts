@@ -1,18 +1,12 @@
 /**
  * Long tables, as the 污染源自动监控 platforms and many DCS systems export them: one row per
  * time × factor (监测时间 | 排放口名称 | 监测因子 | 实测浓度 | 折算浓度 | 排放限值 | 是否超标 | 数据标记).
- * They are pivoted into the wide shape (one column per outlet × factor × basis, one row per time)
- * so one summariser judges both layouts alike.
+ * They are pivoted as they are read into the wide shape (one column per outlet × factor × basis,
+ * one row per time) so one summariser judges both layouts alike.
  */
-import { groupKey } from '../../../../shared/kinds/monitoring-words'
-import type { Basis, CemsTable, ColumnRole } from './cems-csv'
-
-/** The header readers of cems-csv.ts, passed in so the two modules do not import each other. */
-export interface HeaderReaders {
-  pollutantOf(name: string): string | null
-  basisOf(name: string, unit: string | null): Basis
-  splitUnit(header: string): { name: string; unit: string | null }
-}
+import { basisOf, groupKey, parseValue, pollutantOf, readCell, readFlag, splitUnit } from './cems-csv'
+import { ColumnBuffers, f64, type CompactTable, type FlagNames, type Growable, type RowTimes } from './compact-table'
+import { parseLocalTime } from './time-cell'
 
 const FACTOR_HEADER =
   /^(监测|污染|检测)?(因子|因子名称|项目|指标)(名称)?$|^污染物(名称)?$|^factor$|^pollutant$/i
@@ -24,7 +18,7 @@ const UNIT_HEADER = /^(计量)?单位$|^unit$/i
 const VALUE_HEADER = /浓度|均值|监测值|数值|排放量|^value$/i
 
 /** The column indices of a long table's header, or null when the header is not one. */
-function longColumns(names: string[]) {
+export function longColumns(names: string[]) {
   const factor = names.findIndex((n) => FACTOR_HEADER.test(n))
   if (factor === -1) return null
   // 排放口名称 preferred over 排放口编号 when both are there
@@ -44,88 +38,94 @@ function longColumns(names: string[]) {
   }
 }
 
-/**
- * A long table pivoted to the wide shape; null when the header has no factor column or no value
- * column. `base` carries the delimiter, header row, time/date columns and info found by the caller.
- */
-export function pivotLongTable(
-  base: Pick<CemsTable, 'delimiter' | 'headerRow' | 'timeColumn' | 'dateColumn' | 'info'>,
-  headers: string[],
-  names: string[],
-  rows: string[][],
-  lines: number[],
-  { pollutantOf, basisOf, splitUnit }: HeaderReaders,
-): CemsTable | null {
-  const cols = longColumns(names)
-  if (!cols) return null
-  const columns: ColumnRole[] = []
-  const limitColumns = new Map<string, number>()
-  const flagColumns = new Map<string, number>()
-  const byTime = new Map<string, { row: string[]; line: number }>()
-  // pivoted layout: [time, date, ...one cell per new column]
-  let next = 2
-  const columnOf = new Map<string, number>()
-  const cellIndex = (key: string): number => {
-    let i = columnOf.get(key)
-    if (i === undefined) {
-      i = next++
-      columnOf.set(key, i)
-    }
-    return i
+export type LongColumns = NonNullable<ReturnType<typeof longColumns>>
+
+/** The rows of a long table, pivoted as they arrive: a time stamp seen again is the same row. */
+export class LongRows {
+  /** time cell(s) as written → row index, or -1 when the time could not be read */
+  private readonly rowOf = new Map<string, number>()
+  private readonly columns = new Map<string, ColumnBuffers>()
+  private readonly limits = new Map<string, Growable<Float64Array>>()
+  /** value column headers split once: name and unit */
+  private readonly valueHeaders: Array<{ index: number; header: string; name: string; unit: string | null }>
+
+  constructor(
+    private readonly start: { headers: string[]; timeColumn: number; dateColumn: number | null },
+    private readonly cols: LongColumns,
+    private readonly times: RowTimes,
+    private readonly flags: FlagNames,
+    private readonly zone: string,
+    private readonly skip: () => void,
+  ) {
+    this.valueHeaders = cols.values.map((index) => ({
+      index,
+      header: start.headers[index] ?? '',
+      ...splitUnit(start.headers[index] ?? ''),
+    }))
   }
-  rows.forEach((row, r) => {
+
+  push(row: string[], line: number): void {
+    const cols = this.cols
     const factorName = (row[cols.factor] ?? '').trim()
     if (!factorName) return
+    const i = this.rowAt(row, line)
+    if (i < 0) return
     const pollutant = pollutantOf(factorName) ?? factorName
     const outlet = cols.outlet !== null ? (row[cols.outlet] ?? '').trim() || null : null
     const group = groupKey(outlet, pollutant)
-    const time = row[base.timeColumn] ?? ''
-    const date = base.dateColumn !== null ? (row[base.dateColumn] ?? '') : ''
-    const key = `${date}\u0000${time}`
-    let target = byTime.get(key)
-    if (!target) {
-      target = { row: [time, date], line: lines[r] }
-      byTime.set(key, target)
-    }
     const rowUnit = cols.unit !== -1 ? (row[cols.unit] ?? '').trim() || null : null
-    for (const v of cols.values) {
-      const { name, unit } = splitUnit(headers[v])
-      const i = cellIndex(`v\u0000${group}\u0000${v}`)
-      if (!columns.some((c) => c.index === i))
-        columns.push({
-          index: i,
-          header: `${factorName} ${headers[v]}`,
+    const flagCell = cols.flag !== -1 ? readFlag(row[cols.flag] ?? '') : null
+    for (const v of this.valueHeaders) {
+      const key = `${group}\u0000${v.index}`
+      let col = this.columns.get(key)
+      if (!col) {
+        col = new ColumnBuffers({
+          index: this.columns.size,
+          header: `${factorName} ${v.header}`,
           pollutant,
           outlet,
-          basis: basisOf(name, unit ?? rowUnit),
-          unit: unit ?? rowUnit,
+          basis: basisOf(v.name, v.unit ?? rowUnit),
+          unit: v.unit ?? rowUnit,
         })
-      target.row[i] = row[v] ?? ''
+        this.columns.set(key, col)
+      }
+      const raw = (row[v.index] ?? '').trim()
+      const read = readCell(raw)
+      col.put(i, raw, read.value, this.flags.code(read.flag ?? flagCell), line)
     }
     if (cols.limit !== -1) {
-      const i = cellIndex(`l\u0000${group}`)
-      limitColumns.set(group, i)
-      target.row[i] = row[cols.limit] ?? ''
+      let lim = this.limits.get(group)
+      if (!lim) this.limits.set(group, (lim = f64()))
+      lim.set(i, parseValue(row[cols.limit] ?? '') ?? NaN)
     }
-    if (cols.flag !== -1) {
-      const i = cellIndex(`f\u0000${group}`)
-      flagColumns.set(group, i)
-      target.row[i] = row[cols.flag] ?? ''
+  }
+
+  /** The row of this line's time stamp: a new one on first sight; -1 when the time is unreadable. */
+  private rowAt(row: string[], line: number): number {
+    const { timeColumn, dateColumn } = this.start
+    const time = row[timeColumn] ?? ''
+    const date = dateColumn !== null ? (row[dateColumn] ?? '') : ''
+    const key = dateColumn !== null ? `${date}\u0000${time}` : time
+    let i = this.rowOf.get(key)
+    if (i === undefined) {
+      const t = parseLocalTime(dateColumn !== null ? `${date} ${time}` : time, this.zone)
+      if (t) i = this.times.add(t.ms, t.offsetMinutes, line)
+      else {
+        i = -1
+        this.skip()
+      }
+      this.rowOf.set(key, i)
     }
-  })
-  if (columns.length === 0) return null
-  const body = [...byTime.values()]
-  return {
-    ...base,
-    headers,
-    timeColumn: 0,
-    dateColumn: base.dateColumn !== null ? 1 : null,
-    layout: 'long',
-    columns,
-    flagColumns,
-    limitColumns,
-    limitRow: new Map(),
-    body: body.map((b) => b.row),
-    bodyLines: body.map((b) => b.line),
+    return i
+  }
+
+  finish(rows: number): Pick<CompactTable, 'columns' | 'limitColumns' | 'limitRow'> {
+    const limitColumns = new Map<string, Float64Array>()
+    for (const [group, lim] of this.limits) limitColumns.set(group, lim.take(rows))
+    return {
+      columns: [...this.columns.values()].map((c) => c.finish(rows)),
+      limitColumns,
+      limitRow: new Map(),
+    }
   }
 }

@@ -2,10 +2,11 @@ import type { MonitoringView, Officer } from '../../../../shared/types'
 import type { CaseFile, Clock } from '../../../case/case-file'
 import { EvidenceError } from '../../../errors'
 import type { Basis } from './cems-csv'
-import { readCemsSeries, summariseCems } from './extract'
-import { decodeText, normaliseText } from '../../extract/text-decode'
+import { objectPath } from '../../../case/layout'
 import { getItem } from '../../item-repository'
-import { readOriginal } from '../../original-bytes'
+import { hasOriginalReader, readOriginal } from '../../original-bytes'
+import type { CsvSource } from './csv-read'
+import { parseOffThread } from './parse-off-thread'
 
 /** An officer's choice for one pollutant (a limit or a basis), as its table records it; null value = back to the file's. */
 interface ChoiceRow<V> {
@@ -55,9 +56,10 @@ function choiceEntry<V>(r: ChoiceRow<V>) {
 }
 
 /**
- * A monitoring item's series for the chart: raw points, stats and exceedance windows, with any
- * limit the officer set applied (value > limit; equal is not an exceedance). Read from the stored
- * original each time, so the chart and the import use the same parser.
+ * A monitoring item's series for the chart: points (thinned beyond a few thousand per series,
+ * series-points.ts), stats and exceedance windows, with any limit the officer set applied (value >
+ * limit; equal is not an exceedance). Read from the stored original each time, so the chart and the
+ * import use the same parser; a large file on a worker thread.
  */
 export async function monitoringView(file: CaseFile, itemId: string): Promise<MonitoringView> {
   const item = getItem(file.db, itemId)
@@ -65,19 +67,24 @@ export async function monitoringView(file: CaseFile, itemId: string): Promise<Mo
   if (item.kind !== 'monitoring')
     throw new EvidenceError('invalid-input', `${item.number} is not online-monitoring data.`)
   const zone = file.info().timezone
-  const decoded = decodeText(await readOriginal(file, item))
-  if (!decoded)
-    throw new EvidenceError('invalid-input', `${item.number} (${item.originalName}) is not readable text.`)
-  const text = normaliseText(decoded.text)
+  // a package's original is read through its reader (inside a ZIP); a case's straight from objects/
+  const source: CsvSource = hasOriginalReader(file)
+    ? { bytes: await readOriginal(file, item) }
+    : { path: objectPath(file.dir, item.sha256) }
   const history = officerChoices<number>(file, item.id, 'limit')
   const basisHistory = officerChoices<Basis>(file, item.id, 'basis')
   const limits = choicesInForce(history)
   const bases = choicesInForce(basisHistory)
-  const summary = summariseCems(text, { caseTimeZone: zone, limits, bases })
+  const read = await parseOffThread(
+    { source, options: { caseTimeZone: zone, limits, bases }, points: true },
+    { size: item.size },
+  )
+  if (!read.encoding)
+    throw new EvidenceError('invalid-input', `${item.number} (${item.originalName}) is not readable text.`)
   return {
     itemId: item.id,
-    series: summary?.series ?? [],
-    points: readCemsSeries(text, zone) ?? [],
+    series: read.summary?.series ?? [],
+    points: read.points ?? [],
     limitHistory: history.map((r) => ({ ...choiceEntry(r), limit: r.value })),
     basisHistory: basisHistory.map((r) => ({ ...choiceEntry(r), basis: r.value })),
   }

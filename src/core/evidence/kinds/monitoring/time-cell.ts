@@ -1,0 +1,84 @@
+/** Time stamp cells of monitoring exports, as the platforms and DCS systems write them. */
+import {
+  isValidWallTime,
+  parseOffset,
+  wallTimeAtOffset,
+  zoneOffsetMinutes,
+  type WallTime,
+} from '../../../../shared/time-zone'
+
+const HOUR_MS = 3_600_000
+/** zone → UTC hour → the zone's offset all through that hour, or null when it changes within it */
+const hourOffsets = new Map<string, Map<number, number | null>>()
+
+/**
+ * zoneOffsetMinutes, remembered per UTC hour: a million time stamps cost a million Intl calls
+ * otherwise. An hour is remembered only when the offset is the same at both its ends (no zone
+ * changes twice within an hour), so the answer is always zoneOffsetMinutes' own.
+ */
+function offsetAt(zone: string, ms: number): number {
+  let hours = hourOffsets.get(zone)
+  if (!hours || hours.size > 200_000) hourOffsets.set(zone, (hours = new Map()))
+  const hour = Math.floor(ms / HOUR_MS)
+  let known = hours.get(hour)
+  if (known === undefined) {
+    const first = zoneOffsetMinutes(zone, hour * HOUR_MS)
+    known = first === zoneOffsetMinutes(zone, hour * HOUR_MS + HOUR_MS - 1) ? first : null
+    hours.set(hour, known)
+  }
+  return known ?? zoneOffsetMinutes(zone, ms)
+}
+
+/** The instant of a wall time in a zone, as shared/time-zone's zonedWallTimeToInstant (same refinement), with remembered offsets. */
+function wallTimeInZone(wall: WallTime, zone: string): { ms: number; offsetMinutes: number } {
+  const asUtc = wallTimeAtOffset(wall, 0)
+  let offset = offsetAt(zone, asUtc)
+  let ms = asUtc - offset * 60_000
+  const second = offsetAt(zone, ms)
+  if (second !== offset) {
+    const retry = asUtc - second * 60_000
+    if (offsetAt(zone, retry) === second) {
+      offset = second
+      ms = retry
+    }
+  }
+  return { ms, offsetMinutes: offset }
+}
+
+const TIME_RE =
+  /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T\u3000]*(\d{1,2})(?::(\d{1,2}))?(?::(\d{1,2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/
+const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})?(\d{2})?$/
+
+/** A local time stamp cell → instant and offset (case zone unless the cell has its own); null when not a time. */
+export function parseLocalTime(cell: string, zone: string): { ms: number; offsetMinutes: number } | null {
+  // 02时00分 reads as 02:00
+  const t = cell
+    .trim()
+    .replace(/[时分]/g, ':')
+    .replace(/秒/g, '')
+    .replace(/:+$/, '')
+  const m = TIME_RE.exec(t) ?? COMPACT_RE.exec(t)
+  if (!m) return null
+  const wall: WallTime = {
+    year: Number(m[1]),
+    month: Number(m[2]),
+    day: Number(m[3]),
+    hour: Number(m[4] ?? 0),
+    minute: Number(m[5] ?? 0),
+    second: Number(m[6] ?? 0),
+  }
+  // Some exports write the last hour of a day as 24:00.
+  let extraMs = 0
+  if (wall.hour === 24 && wall.minute === 0 && wall.second === 0) {
+    wall.hour = 0
+    extraMs = 86_400_000
+  }
+  if (!isValidWallTime(wall)) return null
+  const offText = m[7]
+  if (offText) {
+    const off = parseOffset(offText)
+    if (off !== null) return { ms: wallTimeAtOffset(wall, off) + extraMs, offsetMinutes: off }
+  }
+  const z = wallTimeInZone(wall, zone)
+  return { ms: z.ms + extraMs, offsetMinutes: z.offsetMinutes }
+}
