@@ -15,6 +15,7 @@ import { verifyBench } from './verify.bench'
 import { exportBench } from './export.bench'
 import { cliStartBench } from './cli-start.bench'
 import { e2eBench } from './e2e.bench'
+import { monitoringBench } from './monitoring.bench'
 
 const BENCHES: Bench[] = [
   cliStartBench,
@@ -25,6 +26,7 @@ const BENCHES: Bench[] = [
   exportBench,
   audioBench,
   e2eBench,
+  monitoringBench,
 ]
 
 function fmt(ms: number | null): string {

@@ -353,6 +353,8 @@ export interface MonitoringView {
     basis: string
     /** [instant, value (null when blank or unreadable), data flag when the value is not valid] */
     points: Array<[string, number | null, string | null]>
+    /** present when a long series was thinned for drawing (min/max per time slice; every value over a limit kept) */
+    thinned?: { values: number; drawn: number }
   }>
   /** limits set or corrected by officers, oldest first; the latest per pollutant applies */
   limitHistory: Array<{

@@ -4,7 +4,8 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs'
 
-export const LONG_CSV_HEADER = '监测时间,排放口名称,监测因子,实测浓度(mg/m3),折算浓度(mg/m3),排放限值(mg/m3),数据标记'
+export const LONG_CSV_HEADER =
+  '监测时间,排放口名称,监测因子,实测浓度(mg/m3),折算浓度(mg/m3),排放限值(mg/m3),数据标记'
 const OUTLETS = ['1号排放口', '2号排放口']
 const FACTORS: Array<{ name: string; limit: number; base: number }> = [
   { name: '二氧化硫', limit: 35, base: 20 },

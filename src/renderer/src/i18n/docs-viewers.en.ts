@@ -88,6 +88,8 @@ export const docsViewerEn: Messages<typeof docsViewerZhCN> = {
     exceedanceArea: 'Exceedance',
     chartLabel: '{{pollutant}} monitoring data chart',
     brushHint: 'Drag across the chart to select a data range to cite.',
+    thinned:
+      'This series has {{values}} values; the chart shows the lowest, the highest and any flagged value of each time slice ({{drawn}} points), so every value above the limit is visible. The figures and exceedance windows below use all values.',
     judged: 'compared with the limit',
     flaggedMark: 'Flagged values (not counted)',
     basis: {

@@ -85,6 +85,8 @@ export const docsViewerZhCN = {
     exceedanceArea: '超标',
     chartLabel: '{{pollutant}} 监测数据曲线',
     brushHint: '在图表上左右拖动，选择要引用的数据区间。',
+    thinned:
+      '本序列共 {{values}} 个数据点，图中按时段显示每段的最低值、最高值和有标记的值（{{drawn}} 个点），超过限值的值都可见；下方的统计和超标时段按全部数据计算。',
     judged: '与限值比较',
     flaggedMark: '带标记的数据（未计入）',
     basis: {

@@ -119,10 +119,28 @@ const VALUE_RE =
 
 /** A cell read as a value and the data flag written inside it ("72.8N", "35(D)"); null value for --, blanks and words. */
 export function readCell(cell: string): { value: number | null; flag: string | null } {
+  // most cells are plain decimals: read them without the pattern
+  const plain = plainNumber(cell)
+  if (plain !== null) return { value: plain, flag: null }
   const m = VALUE_RE.exec(cell.trim())
   if (!m) return { value: null, flag: null }
   const n = Number(m[1])
   return { value: Number.isFinite(n) ? n : null, flag: (m[2] ?? m[3] ?? null)?.toUpperCase() ?? null }
+}
+
+/** A cell of digits with at most a sign in front and one decimal point ("72.852", "-3", "35."); else null. */
+function plainNumber(cell: string): number | null {
+  const n = cell.length
+  if (n === 0 || n > 24) return null
+  let digits = 0
+  let points = 0
+  for (let i = 0; i < n; i++) {
+    const c = cell.charCodeAt(i)
+    if (c >= 48 && c <= 57) digits++
+    else if (c === 46) points++
+    else if (!(i === 0 && (c === 43 || c === 45))) return null
+  }
+  return digits > 0 && points <= 1 ? Number(cell) : null
 }
 
 /** A plain number, optionally followed by a data flag (72.8N, 35.0(D)); null for --, blanks and words. */

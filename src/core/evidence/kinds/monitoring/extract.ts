@@ -8,7 +8,12 @@ import { emptyFacts } from '../../extract/extract-result'
 import { readCemsText } from './csv-read'
 import { parseOffThread } from './parse-off-thread'
 import { seriesPoints, type SeriesPoints } from './series-points'
-import { summariseTable, type MonitoringOptions, type MonitoringSummary, type SeriesSummary } from './summarise'
+import {
+  summariseTable,
+  type MonitoringOptions,
+  type MonitoringSummary,
+  type SeriesSummary,
+} from './summarise'
 
 export type {
   BasisNote,

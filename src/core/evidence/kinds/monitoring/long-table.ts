@@ -5,7 +5,14 @@
  * one row per time) so one summariser judges both layouts alike.
  */
 import { basisOf, groupKey, parseValue, pollutantOf, readCell, readFlag, splitUnit } from './cems-csv'
-import { ColumnBuffers, f64, type CompactTable, type FlagNames, type Growable, type RowTimes } from './compact-table'
+import {
+  ColumnBuffers,
+  f64,
+  type CompactTable,
+  type FlagNames,
+  type Growable,
+  type RowTimes,
+} from './compact-table'
 import { parseLocalTime } from './time-cell'
 
 const FACTOR_HEADER =
@@ -40,12 +47,20 @@ export function longColumns(names: string[]) {
 
 export type LongColumns = NonNullable<ReturnType<typeof longColumns>>
 
+interface LongSeries {
+  columns: ColumnBuffers[]
+  limit: Growable<Float64Array> | null
+}
+
 /** The rows of a long table, pivoted as they arrive: a time stamp seen again is the same row. */
 export class LongRows {
   /** time cell(s) as written → row index, or -1 when the time could not be read */
   private readonly rowOf = new Map<string, number>()
   private readonly columns = new Map<string, ColumnBuffers>()
   private readonly limits = new Map<string, Growable<Float64Array>>()
+  /** outlet, factor and unit cells as written → their columns, so a row costs no header reading */
+  private readonly series = new Map<string, LongSeries>()
+  private readonly flagCells = new Map<string, string | null>()
   /** value column headers split once: name and unit */
   private readonly valueHeaders: Array<{ index: number; header: string; name: string; unit: string | null }>
 
@@ -70,34 +85,61 @@ export class LongRows {
     if (!factorName) return
     const i = this.rowAt(row, line)
     if (i < 0) return
-    const pollutant = pollutantOf(factorName) ?? factorName
-    const outlet = cols.outlet !== null ? (row[cols.outlet] ?? '').trim() || null : null
-    const group = groupKey(outlet, pollutant)
+    const outletCell = cols.outlet !== null ? (row[cols.outlet] ?? '').trim() : ''
     const rowUnit = cols.unit !== -1 ? (row[cols.unit] ?? '').trim() || null : null
-    const flagCell = cols.flag !== -1 ? readFlag(row[cols.flag] ?? '') : null
-    for (const v of this.valueHeaders) {
-      const key = `${group}\u0000${v.index}`
-      let col = this.columns.get(key)
+    const series = this.seriesOf(factorName, outletCell, rowUnit)
+    const flagCell = cols.flag !== -1 ? this.flagOf(row[cols.flag] ?? '') : null
+    for (let k = 0; k < this.valueHeaders.length; k++) {
+      const raw = (row[this.valueHeaders[k].index] ?? '').trim()
+      const read = readCell(raw)
+      series.columns[k].put(i, raw, read.value, this.flags.code(read.flag ?? flagCell), line)
+    }
+    if (series.limit) series.limit.set(i, parseValue(row[cols.limit] ?? '') ?? NaN)
+  }
+
+  /** A flag cell read once per distinct text (a file holds a handful: N, D, M, …). */
+  private flagOf(cell: string): string | null {
+    let flag = this.flagCells.get(cell)
+    if (flag === undefined) {
+      flag = readFlag(cell)
+      if (this.flagCells.size < 1000) this.flagCells.set(cell, flag)
+    }
+    return flag
+  }
+
+  /** The columns of one outlet's factor (one per value column) and its limit, made on first sight. */
+  private seriesOf(factorName: string, outletCell: string, rowUnit: string | null): LongSeries {
+    const key = `${outletCell}\u0000${factorName}\u0000${rowUnit ?? ''}`
+    let series = this.series.get(key)
+    if (series) return series
+    const factor = factorName.normalize('NFC')
+    const pollutant = pollutantOf(factor) ?? factor
+    const outlet = outletCell.normalize('NFC') || null
+    const group = groupKey(outlet, pollutant)
+    const columns = this.valueHeaders.map((v) => {
+      const columnKey = `${group}\u0000${v.index}`
+      let col = this.columns.get(columnKey)
       if (!col) {
         col = new ColumnBuffers({
           index: this.columns.size,
-          header: `${factorName} ${v.header}`,
+          header: `${factor} ${v.header}`,
           pollutant,
           outlet,
           basis: basisOf(v.name, v.unit ?? rowUnit),
           unit: v.unit ?? rowUnit,
         })
-        this.columns.set(key, col)
+        this.columns.set(columnKey, col)
       }
-      const raw = (row[v.index] ?? '').trim()
-      const read = readCell(raw)
-      col.put(i, raw, read.value, this.flags.code(read.flag ?? flagCell), line)
+      return col
+    })
+    let limit: Growable<Float64Array> | null = null
+    if (this.cols.limit !== -1) {
+      limit = this.limits.get(group) ?? f64()
+      this.limits.set(group, limit)
     }
-    if (cols.limit !== -1) {
-      let lim = this.limits.get(group)
-      if (!lim) this.limits.set(group, (lim = f64()))
-      lim.set(i, parseValue(row[cols.limit] ?? '') ?? NaN)
-    }
+    series = { columns, limit }
+    this.series.set(key, series)
+    return series
   }
 
   /** The row of this line's time stamp: a new one on first sight; -1 when the time is unreadable. */

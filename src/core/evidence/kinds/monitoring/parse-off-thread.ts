@@ -71,9 +71,13 @@ export function parseOffThread(
           else reject(Object.assign(new Error(m.message), m.code ? { code: m.code } : {}))
         }),
     )
-    worker.once('error', (e) => finish(() => reject(new Error(`the monitoring CSV reader failed: ${e.message}`))))
+    worker.once('error', (e) =>
+      finish(() => reject(new Error(`the monitoring CSV reader failed: ${e.message}`))),
+    )
     worker.once('exit', (code) =>
-      finish(() => reject(new Error(`the monitoring CSV reader stopped (exit code ${code}) before it finished`))),
+      finish(() =>
+        reject(new Error(`the monitoring CSV reader stopped (exit code ${code}) before it finished`)),
+      ),
     )
     // bytes are copied, not transferred: the caller's buffer may share its memory with others
     worker.postMessage(job)

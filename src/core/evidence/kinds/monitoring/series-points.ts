@@ -1,9 +1,9 @@
 /**
- * The points a chart draws for each series. A long series is thinned per time bucket (one
- * bucket per about a pixel column): the lowest and the highest valid value, the highest flagged
- * value and a gap where the bucket holds a blank, each at its own time. The highest valid value of
- * every bucket is kept, so every value above a limit stays visible, and every exceedance window
- * (computed on all values, summarise.ts) still lies over drawn points above the limit line.
+ * The points a chart draws for each series. A long series is thinned per time slice (1,200 slices,
+ * about a pixel column each): the lowest and the highest valid value, the highest flagged value
+ * and a gap where the slice holds a blank, each at its own time. The highest valid value of every
+ * slice is kept, so every slice holding a value over a limit shows a point over the limit line:
+ * no exceedance window (computed on all values, summarise.ts) is drawn under the line.
  */
 import { toIsoWithOffset } from '../../../../shared/time-zone'
 import type { Basis } from './cems-csv'
@@ -30,7 +30,11 @@ const BUCKETS = 1200
 type Point = SeriesPoints['points'][number]
 
 /** Every series' points in time order, thinned when longer than `maxWhole`; times in the rows' own offsets. */
-export function seriesPoints(table: CompactTable, maxWhole = DRAW_ALL_POINTS, order = timeOrder(table)): SeriesPoints[] {
+export function seriesPoints(
+  table: CompactTable,
+  maxWhole = DRAW_ALL_POINTS,
+  order = timeOrder(table),
+): SeriesPoints[] {
   const at = (i: number): string => toIsoWithOffset(table.times[i], table.offsets[i])
   return table.columns.map((col) => {
     const base = {

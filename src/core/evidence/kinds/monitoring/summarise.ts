@@ -178,7 +178,9 @@ function summariseColumn(
   const limitCol = isJudged ? table.limitColumns.get(group) : undefined
   // a limit row's value is the factor's limit: it applies to the judged column, whichever column it sits under
   const rowLimit = isJudged
-    ? [...table.limitRow].find(([i]) => table.columns.find((c) => c.index === i)?.pollutant === col.pollutant)?.[1]
+    ? [...table.limitRow].find(
+        ([i]) => table.columns.find((c) => c.index === i)?.pollutant === col.pollutant,
+      )?.[1]
     : undefined
   const caseLimit = isJudged ? opts.limits?.[group] : undefined
   const fixedLimit = rowLimit ?? caseLimit ?? null

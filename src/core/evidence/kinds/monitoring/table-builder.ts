@@ -158,18 +158,18 @@ export class CemsTableBuilder {
     if (this.rows) return this.rows.push(cells, line)
     if (this.searched >= HEADER_SEARCH_ROWS || cells.every((c) => c.trim() === '')) return
     this.searched++
-    const names = cells.map(headerName)
+    const names = cells.map((c) => headerName(c.normalize('NFC')))
     const timeColumn = names.findIndex((n) => TIME_HEADER.test(n))
     const dateIdx = names.findIndex((n) => DATE_HEADER.test(n))
     if (timeColumn === -1 && dateIdx === -1) {
       for (const c of cells) {
-        const kv = /^([^:：]{1,12})[:：]\s*(.+)$/.exec(c.trim())
+        const kv = /^([^:：]{1,12})[:：]\s*(.+)$/.exec(c.trim().normalize('NFC'))
         if (kv) this.info[kv[1].trim()] = kv[2].trim()
       }
       return
     }
     const start: TableStart = {
-      headers: cells.map((c) => c.trim()),
+      headers: cells.map((c) => c.trim().normalize('NFC')),
       timeColumn: timeColumn !== -1 ? timeColumn : dateIdx,
       dateColumn: timeColumn !== -1 && dateIdx !== -1 ? dateIdx : null,
     }
@@ -186,7 +186,16 @@ export class CemsTableBuilder {
     const wide = wideColumns(start.headers, start)
     if (!wide) return
     this.start = start
-    this.rows = new WideRows(start, wide.roles, wide.limits, wide.flags, this.times, this.flags, this.zone, skip)
+    this.rows = new WideRows(
+      start,
+      wide.roles,
+      wide.limits,
+      wide.flags,
+      this.times,
+      this.flags,
+      this.zone,
+      skip,
+    )
   }
 
   finish(): CompactTable | null {

@@ -7,24 +7,25 @@ import {
   type WallTime,
 } from '../../../../shared/time-zone'
 
-const HOUR_MS = 3_600_000
-/** zone → UTC hour → the zone's offset all through that hour, or null when it changes within it */
-const hourOffsets = new Map<string, Map<number, number | null>>()
+/** Six hours: no zone has changed its offset twice within such a span. */
+const SPAN_MS = 6 * 3_600_000
+/** zone → span of six UTC hours → the zone's offset all through it, or null when it changes within it */
+const spanOffsets = new Map<string, Map<number, number | null>>()
 
 /**
- * zoneOffsetMinutes, remembered per UTC hour: a million time stamps cost a million Intl calls
- * otherwise. An hour is remembered only when the offset is the same at both its ends (no zone
- * changes twice within an hour), so the answer is always zoneOffsetMinutes' own.
+ * zoneOffsetMinutes, remembered per six UTC hours: a million time stamps cost a million Intl calls
+ * otherwise. A span is remembered only when the offset is the same at both its ends (no zone
+ * changes twice within six hours), so the answer is always zoneOffsetMinutes' own.
  */
 function offsetAt(zone: string, ms: number): number {
-  let hours = hourOffsets.get(zone)
-  if (!hours || hours.size > 200_000) hourOffsets.set(zone, (hours = new Map()))
-  const hour = Math.floor(ms / HOUR_MS)
-  let known = hours.get(hour)
+  let spans = spanOffsets.get(zone)
+  if (!spans || spans.size > 200_000) spanOffsets.set(zone, (spans = new Map()))
+  const span = Math.floor(ms / SPAN_MS)
+  let known = spans.get(span)
   if (known === undefined) {
-    const first = zoneOffsetMinutes(zone, hour * HOUR_MS)
-    known = first === zoneOffsetMinutes(zone, hour * HOUR_MS + HOUR_MS - 1) ? first : null
-    hours.set(hour, known)
+    const first = zoneOffsetMinutes(zone, span * SPAN_MS)
+    known = first === zoneOffsetMinutes(zone, span * SPAN_MS + SPAN_MS - 1) ? first : null
+    spans.set(span, known)
   }
   return known ?? zoneOffsetMinutes(zone, ms)
 }

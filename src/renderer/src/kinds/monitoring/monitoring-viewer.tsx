@@ -56,10 +56,11 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
     view?.series[0] ??
     null
   const judged = view && summary ? judgedSeries(view, groupOf(summary)) : null
-  const points = useMemo(
-    () => view?.points.find((p) => summary && keyOf(p) === keyOf(summary))?.points ?? [],
+  const drawn = useMemo(
+    () => view?.points.find((p) => summary && keyOf(p) === keyOf(summary)) ?? null,
     [view, summary],
   )
+  const points = useMemo(() => drawn?.points ?? [], [drawn])
   const facts = summary ? exceedanceFacts(summary, i18n) : []
   const cited = useMemo(
     () =>
@@ -170,6 +171,11 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
             clearSignal={clearSignal}
             cited={cited}
           />
+          {drawn?.thinned && (
+            <Typography.Text type="secondary" className="small" data-testid="monitoring-thinned">
+              {t('docsViewer:monitoring.thinned', drawn.thinned)}
+            </Typography.Text>
+          )}
           <Card size="small" title={t('docsViewer:monitoring.facts.title')} className="docs-card">
             <ul className="mon-facts" data-testid="exceedance-facts">
               {facts.map((f) => (
