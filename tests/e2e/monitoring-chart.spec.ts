@@ -152,3 +152,41 @@ test('标干 + 折算 with flagged hours: judged on 折算, flagged values drawn
   await expect(viewer.getByTestId('current-basis')).toHaveText('标干浓度')
   await expect(panel.getByTestId('basis-history')).toContainText('核对用：按标干浓度查看')
 })
+
+test('a long series is drawn thinned, says so, and still shows each exceedance above the limit line', async ({
+  page,
+  desk,
+}) => {
+  // 12,000 hours of SO2 折算 under a 35 limit, with three hours over it; small enough to read in the page's time
+  const path = join(desk.workDir, 'CEMS-3号排放口-一年多小时数据.csv')
+  const rows = ['监测时间,SO2折算浓度(mg/m3),SO2数据标记,标准限值(mg/m3)', '标准限值,35,,']
+  const start = Date.UTC(2020, 0, 1)
+  for (let h = 0; h < 12_000; h++) {
+    const stamp = new Date(start + h * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+    const v = h === 2_000 || h === 7_000 || h === 7_001 ? 72.852 : 20 + 8 * Math.sin(h / 9)
+    rows.push(`${stamp},${v.toFixed(3)},${h % 1_500 === 700 ? 'D' : 'N'},`)
+  }
+  writeFileSync(path, rows.join('\n') + '\n')
+  await desk.call('profile:save', OFFICER)
+  await desk.call('case:create', { dir: join(desk.workDir, 'case'), fields: caseFields() })
+  await desk.call('import:start', { paths: [path] })
+  await desk.backend.idle()
+
+  await desk.open()
+  const modal = await openViewer(page, 'CEMS-3号排放口-一年多小时数据.csv')
+  const viewer = modal.getByTestId('monitoring-viewer')
+  await expect(viewer).toHaveAttribute('data-state', 'ready')
+  const chart = viewer.getByTestId('monitoring-chart')
+  const drawn = Number(await chart.getAttribute('data-points'))
+  expect(drawn).toBeGreaterThan(1000)
+  expect(drawn).toBeLessThan(5000)
+  await expect(viewer.getByTestId('monitoring-thinned')).toContainText(`本序列共 12000 个数据点`)
+  await expect(viewer.getByTestId('monitoring-thinned')).toContainText(`（${drawn} 个点）`)
+  // the figures use every hour: two windows, the second two hours long
+  const facts = viewer.getByTestId('exceedance-fact')
+  await expect(facts).toHaveCount(2)
+  await expect(facts.nth(1)).toContainText('共 2 小时，最大值 72.852 mg/m³')
+  await expect(chart).toHaveAttribute('data-flagged', '8')
+  await page.mouse.move(5, 5)
+  await shot(page, 'monitoring-thinned.png')
+})

@@ -20,6 +20,9 @@ interface Props {
   cited: Array<{ start: string; end: string; label: string }>
 }
 
+/** Values drawn with a mark each; longer series are drawn as a line (flagged values keep their marks). */
+const SYMBOLS_UP_TO = 500
+
 /** "2021-05-24 02:00:00 +08:00" for an instant, in the case zone. */
 function localTime(ms: number, zone: string): string {
   return formatLocalWithOffset(new Date(ms).toISOString(), zoneOffsetMinutes(zone, ms))
@@ -118,7 +121,8 @@ export function MonitoringChart({
           type: 'line',
           name: summary.pollutant,
           data,
-          showSymbol: true,
+          // a mark per value reads on a day of hourly data; on thousands of points it only hides the line
+          showSymbol: data.length <= SYMBOLS_UP_TO,
           symbolSize: 6,
           connectNulls: false,
           lineStyle: { width: 2, color: '#1677ff' },
