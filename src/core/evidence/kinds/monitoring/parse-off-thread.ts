@@ -1,47 +1,21 @@
 /**
  * Runs a monitoring CSV job (csv-job.ts) on a worker thread, so a 1,000,000-row export never
  * holds up the event loop (browser mode keeps answering, the UI keeps drawing). Cancel terminates
- * the worker at once. A small file is read in this thread: a worker costs more than it saves.
+ * the worker at once. A small file is read in this thread: a worker costs more than it saves; so
+ * is any file when this already runs on a worker thread (import's extraction of a large file).
  */
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import { isMainThread, Worker } from 'node:worker_threads'
 import { EvidenceError } from '../../../errors'
+import { workerEntry } from '../../../util/worker-entry'
 import { runCsvJob, type CsvJob, type CsvJobResult } from './csv-job'
 
 /** Files up to this size are read in the calling thread (a few milliseconds of parsing). */
 export const IN_THREAD_MAX_BYTES = 2 * 1024 * 1024
 
 /**
- * Where the worker's code is: beside this module when running from the TypeScript sources (tsx,
- * vitest, Playwright; the worker then loads tsx too), else the file the bundlers emit
- * (`monitoring-csv-worker.js`, see electron.vite.config.ts and scripts/build-cli.mjs) beside or
- * above the chunk holding this module.
- */
-function workerEntry(): URL {
-  const here = import.meta.url
-  if (/\.ts$/.test(new URL(here).pathname)) {
-    // Node 20 applies no --import to a worker: the worker registers tsx itself, then loads the entry
-    const tsxDir = dirname(createRequire(here).resolve('tsx/package.json'))
-    // tsx's own ES-module API file (its package exports it as tsx/esm/api under "import")
-    const tsx = pathToFileURL(join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href
-    const entry = new URL('./csv-worker.ts', here).href
-    const boot = `const { register } = await import(${JSON.stringify(tsx)}); register(); await import(${JSON.stringify(entry)})`
-    return new URL(`data:text/javascript,${encodeURIComponent(boot)}`)
-  }
-  for (const rel of ['./monitoring-csv-worker.js', '../monitoring-csv-worker.js']) {
-    const url = new URL(rel, here)
-    if (existsSync(fileURLToPath(url))) return url
-  }
-  throw new Error('this build lacks monitoring-csv-worker.js, the monitoring CSV reader')
-}
-
-/**
- * The job's result, read on a worker thread (or here for a file of at most IN_THREAD_MAX_BYTES
- * unless `inWorker`). Rejects with EvidenceError `cancelled` on abort, and with the OS error's
- * message when the file cannot be read.
+ * The job's result, read on a worker thread (or here for a file of at most IN_THREAD_MAX_BYTES, or
+ * when this is a worker thread already, unless `inWorker`). Rejects with EvidenceError `cancelled`
+ * on abort, and with the OS error's message when the file cannot be read.
  */
 export function parseOffThread(
   job: CsvJob,
@@ -49,9 +23,11 @@ export function parseOffThread(
 ): Promise<CsvJobResult> {
   if (opts.signal?.aborted)
     return Promise.reject(new EvidenceError('cancelled', 'Reading the monitoring file was cancelled.'))
-  if (!opts.inWorker && opts.size <= IN_THREAD_MAX_BYTES) return runCsvJob(job, opts.signal)
+  // already on a worker thread (import extracts a large file on one): no second thread is needed
+  if (!opts.inWorker && (opts.size <= IN_THREAD_MAX_BYTES || !isMainThread))
+    return runCsvJob(job, opts.signal)
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerEntry())
+    const worker = new Worker(workerEntry(import.meta.url, 'csv-worker.ts', 'monitoring-csv-worker.js'))
     let settled = false
     const finish = (fn: () => void): void => {
       if (settled) return
