@@ -191,7 +191,55 @@ describe('evidesk annotate', () => {
       evidesk(['annotate', caseDir, 'E004', '--pollutant', 'SO2', '--from', '2021-05-24 02:00'], env).code,
     ).toBe(2)
     expect(evidesk(['annotate', caseDir, 'E003', '--quote', '没有说过的话'], env).code).toBe(2)
+    // --outlet names the outlet of a file with several; this file has one, unnamed: refused, naming what it has
+    const outlet = evidesk(
+      [
+        'annotate',
+        caseDir,
+        'E004',
+        '--pollutant',
+        'SO2',
+        '--outlet',
+        '2号排放口',
+        '--from',
+        '2021-05-24T02:00:00+08:00',
+        '--to',
+        '2021-05-24T04:00:00+08:00',
+      ],
+      env,
+    )
+    expect(outlet.code).toBe(2)
+    expect(outlet.stderr).toContain('2号排放口 SO2')
+    expect(evidesk(['annotate', caseDir, 'E004', '--outlet', '1号', '--region', '1,2,3,4'], env).code).toBe(2)
     expect(events()).toHaveLength(before)
+  })
+
+  it('links a data range to a violation with the same flags', () => {
+    freshCase()
+    const r = evidesk(
+      [
+        'link',
+        caseDir,
+        'V1',
+        'E004',
+        '--pollutant',
+        'SO2',
+        '--from',
+        '2021-05-24T02:00:00+08:00',
+        '--to',
+        '2021-05-24T03:00:00+08:00',
+        '--note',
+        '超标时段',
+        '--json',
+      ],
+      env,
+    )
+    expect(r.code, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      itemNumber: 'E004',
+      annotationType: 'data-range',
+      anchor: { pollutant: 'SO2', start: '2021-05-23T18:00:00.000Z', end: '2021-05-23T19:00:00.000Z' },
+    })
   })
 })
 

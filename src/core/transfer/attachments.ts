@@ -7,6 +7,7 @@ import type { CaseFile, Clock } from '../case/case-file'
 import type { ReadableDB } from '../db/database'
 import { EvidenceError } from '../errors'
 import { assertWritable } from '../violations/writable'
+import { nextOrdinal, removeListEntry } from './transfer-list'
 
 interface AttachmentRow {
   id: string
@@ -81,12 +82,7 @@ export function addAttachment(
   const itemNumber = item?.number ?? null
   const id = randomUUID()
   const at = clock()
-  const ordinal =
-    (
-      file.db.prepare('SELECT coalesce(max(ordinal), 0) AS n FROM transfer_attachments').get() as {
-        n: number
-      }
-    ).n + 1
+  const ordinal = nextOrdinal(file.db, 'attachments')
   const createdBy = { name: actor.name, certNo: actor.certNo }
   file.record(
     actor,
@@ -135,20 +131,5 @@ export function removeAttachment(
   actor: Officer,
   clock: Clock,
 ): void {
-  assertWritable(file)
-  const row = file.db
-    .prepare('SELECT title FROM transfer_attachments WHERE id = ? AND removed_at IS NULL')
-    .get(id) as { title: string } | undefined
-  if (!row) throw new EvidenceError('not-found', `No attachment ${id} on the list.`)
-  const at = clock()
-  file.record(
-    actor,
-    at,
-    { action: 'attachment-removed', details: { attachmentId: id, title: row.title, reason } },
-    () => {
-      file.db
-        .prepare('UPDATE transfer_attachments SET removed_at = ?, removed_reason = ? WHERE id = ?')
-        .run(at.toISOString(), reason, id)
-    },
-  )
+  removeListEntry(file, 'attachments', id, reason, actor, clock)
 }

@@ -7,6 +7,7 @@ import type { CaseFile, Clock } from '../case/case-file'
 import type { ReadableDB } from '../db/database'
 import { EvidenceError } from '../errors'
 import { assertWritable } from '../violations/writable'
+import { nextOrdinal, removeListEntry } from './transfer-list'
 
 interface SeizedRow {
   id: string
@@ -51,8 +52,7 @@ export function addSeizedItem(
     })
   const id = randomUUID()
   const at = clock()
-  const ordinal =
-    (file.db.prepare('SELECT coalesce(max(ordinal), 0) AS n FROM seized_items').get() as { n: number }).n + 1
+  const ordinal = nextOrdinal(file.db, 'seized')
   file.record(actor, at, { action: 'seized-item-added', details: { seizedItemId: id, ...input } }, () => {
     file.db
       .prepare(
@@ -75,6 +75,7 @@ export function addSeizedItem(
   return listSeizedItems(file.db).find((s) => s.id === id)!
 }
 
+/** Takes a seized thing off the list with a reason; the row stays on record. */
 export function removeSeizedItem(
   file: CaseFile,
   id: string,
@@ -82,19 +83,5 @@ export function removeSeizedItem(
   actor: Officer,
   clock: Clock,
 ): void {
-  assertWritable(file)
-  const row = file.db.prepare('SELECT name FROM seized_items WHERE id = ? AND removed_at IS NULL').get(id) as
-    { name: string } | undefined
-  if (!row) throw new EvidenceError('not-found', `No seized item ${id} on the list.`)
-  const at = clock()
-  file.record(
-    actor,
-    at,
-    { action: 'seized-item-removed', details: { seizedItemId: id, name: row.name, reason } },
-    () => {
-      file.db
-        .prepare('UPDATE seized_items SET removed_at = ?, removed_reason = ? WHERE id = ?')
-        .run(at.toISOString(), reason, id)
-    },
-  )
+  removeListEntry(file, 'seized', id, reason, actor, clock)
 }

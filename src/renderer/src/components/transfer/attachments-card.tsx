@@ -1,15 +1,14 @@
-import { useState } from 'react'
-import { App, Button, Card, Flex, Form, Input, InputNumber, Select, Table } from 'antd'
+import { Button, Card, Flex, Form, Input, InputNumber, Select, Table } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { AttachmentInput } from '../../../../shared/api'
 import { ATTACHMENT_KINDS, type TransferAttachment } from '../../../../shared/transfer-types'
 import type { EvidenceItem } from '../../../../shared/types'
 import { api } from '../../api'
-import { apiFieldErrors, asApiError, type FieldErrorMap } from '../../lib/errors'
+import { asApiError } from '../../lib/errors'
 import { ErrorAlert } from '../error-alert'
 import { fieldStatus } from '../field-status'
-import { ReasonButton } from '../reason-button'
 import { ATTACHMENT_KIND_TEXT } from './transfer-info-text'
+import { removeEntryColumn, useListAddForm } from './transfer-list-parts'
 
 interface Props {
   attachments: TransferAttachment[]
@@ -20,32 +19,16 @@ interface Props {
 /** The officer's materials for the 附件 list: a scan linked to its item, or paper with its page count. */
 export function AttachmentsCard({ attachments, items, readOnly }: Props) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
-  const [form] = Form.useForm<AttachmentInput>()
-  const [errors, setErrors] = useState<FieldErrorMap>({})
-  const [failure, setFailure] = useState<unknown>(null)
-
-  async function add() {
-    const v = form.getFieldsValue()
-    setFailure(null)
-    try {
-      await api.invoke('transfer:addAttachment', {
-        kind: v.kind ?? 'other',
-        title: (v.title ?? '').trim(),
-        reference: (v.reference ?? '').trim(),
-        ...(v.itemId ? { itemId: v.itemId } : {}),
-        copies: v.copies ?? 1,
-        pages: v.pages ?? 0,
-      })
-      setErrors({})
-      form.resetFields()
-      void message.success(t('transfer:info.saved'))
-    } catch (e) {
-      const fields = apiFieldErrors(asApiError(e))
-      setErrors(fields)
-      if (Object.keys(fields).length === 0) setFailure(e)
-    }
-  }
+  const { form, errors, failure, add } = useListAddForm<AttachmentInput>((v) =>
+    api.invoke('transfer:addAttachment', {
+      kind: v.kind ?? 'other',
+      title: (v.title ?? '').trim(),
+      reference: (v.reference ?? '').trim(),
+      ...(v.itemId ? { itemId: v.itemId } : {}),
+      copies: v.copies ?? 1,
+      pages: v.pages ?? 0,
+    }),
+  )
 
   return (
     <Card size="small" title={t('transfer:info.attachmentsTitle')} data-testid="transfer-attachments">
@@ -68,26 +51,15 @@ export function AttachmentsCard({ attachments, items, readOnly }: Props) {
             render: (_, a) =>
               a.itemNumber ? <span className="mono">{a.itemNumber}</span> : t('transfer:info.paper'),
           },
-          {
-            title: '',
-            width: 70,
-            render: (_, a) => (
-              <ReasonButton
-                texts={{
-                  label: t('transfer:info.remove'),
-                  title: t('transfer:info.removeTitle'),
-                  cancel: t('transfer:info.cancel'),
-                  reasonLabel: t('transfer:info.reason'),
-                  reasonPlaceholder: t('transfer:info.reasonPlaceholder'),
-                }}
-                subject={a.title}
-                testId={`attachment-remove-${a.id}`}
-                size="small"
-                type="link"
-                onConfirm={(reason) => api.invoke('transfer:removeAttachment', { id: a.id, reason })}
-              />
-            ),
-          },
+          ...(readOnly
+            ? []
+            : [
+                removeEntryColumn<TransferAttachment>({
+                  subject: (r) => r.title,
+                  testId: (r) => `attachment-remove-${r.id}`,
+                  remove: (r, reason) => api.invoke('transfer:removeAttachment', { id: r.id, reason }),
+                }),
+              ]),
         ]}
       />
       {!readOnly && (

@@ -1,44 +1,27 @@
-import { useState } from 'react'
-import { App, Button, Card, Flex, Form, Input, InputNumber, Table } from 'antd'
+import { Button, Card, Flex, Form, Input, InputNumber, Table } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { SeizedItemInput } from '../../../../shared/api'
 import type { SeizedItem } from '../../../../shared/transfer-types'
 import { api } from '../../api'
-import { apiFieldErrors, asApiError, type FieldErrorMap } from '../../lib/errors'
+import { asApiError } from '../../lib/errors'
 import { ErrorAlert } from '../error-alert'
 import { fieldStatus } from '../field-status'
-import { ReasonButton } from '../reason-button'
 import { SEIZED_FIELD_TEXT } from './transfer-info-text'
+import { removeEntryColumn, useListAddForm } from './transfer-list-parts'
 
 /** 涉案物品: physical things seized under a 查封扣押决定书; electronic files go on the electronic-data list. */
 export function SeizedItemsCard({ seized, readOnly }: { seized: SeizedItem[]; readOnly: boolean }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
-  const [form] = Form.useForm<SeizedItemInput>()
-  const [errors, setErrors] = useState<FieldErrorMap>({})
-  const [failure, setFailure] = useState<unknown>(null)
-
-  async function add() {
-    const v = form.getFieldsValue()
-    setFailure(null)
-    try {
-      await api.invoke('transfer:addSeizedItem', {
-        name: (v.name ?? '').trim(),
-        spec: (v.spec ?? '').trim(),
-        quantity: v.quantity ?? 0,
-        unit: (v.unit ?? '').trim(),
-        storagePlace: (v.storagePlace ?? '').trim(),
-        decisionNumber: (v.decisionNumber ?? '').trim(),
-      })
-      setErrors({})
-      form.resetFields()
-      void message.success(t('transfer:info.saved'))
-    } catch (e) {
-      const fields = apiFieldErrors(asApiError(e))
-      setErrors(fields)
-      if (Object.keys(fields).length === 0) setFailure(e)
-    }
-  }
+  const { form, errors, failure, add } = useListAddForm<SeizedItemInput>((v) =>
+    api.invoke('transfer:addSeizedItem', {
+      name: (v.name ?? '').trim(),
+      spec: (v.spec ?? '').trim(),
+      quantity: v.quantity ?? 0,
+      unit: (v.unit ?? '').trim(),
+      storagePlace: (v.storagePlace ?? '').trim(),
+      decisionNumber: (v.decisionNumber ?? '').trim(),
+    }),
+  )
   const item = (name: keyof SeizedItemInput) => ({
     name,
     label: t(SEIZED_FIELD_TEXT[name]),
@@ -69,26 +52,15 @@ export function SeizedItemsCard({ seized, readOnly }: { seized: SeizedItem[]; re
             title: t('transfer:info.seized.decisionNumber'),
             render: (_, s) => <span data-user-data>{s.decisionNumber}</span>,
           },
-          {
-            title: '',
-            width: 70,
-            render: (_, s) => (
-              <ReasonButton
-                texts={{
-                  label: t('transfer:info.remove'),
-                  title: t('transfer:info.removeTitle'),
-                  cancel: t('transfer:info.cancel'),
-                  reasonLabel: t('transfer:info.reason'),
-                  reasonPlaceholder: t('transfer:info.reasonPlaceholder'),
-                }}
-                subject={s.name}
-                testId={`seized-remove-${s.id}`}
-                size="small"
-                type="link"
-                onConfirm={(reason) => api.invoke('transfer:removeSeizedItem', { id: s.id, reason })}
-              />
-            ),
-          },
+          ...(readOnly
+            ? []
+            : [
+                removeEntryColumn<SeizedItem>({
+                  subject: (r) => r.name,
+                  testId: (r) => `seized-remove-${r.id}`,
+                  remove: (r, reason) => api.invoke('transfer:removeSeizedItem', { id: r.id, reason }),
+                }),
+              ]),
         ]}
       />
       {!readOnly && (
