@@ -6,7 +6,6 @@
  */
 import type { TransferDocumentField } from '../../shared/violation-types'
 import type { DocumentSources } from './document-sources'
-import { fieldValue } from './document-fields'
 import { PrintedText } from './html-layout'
 import { citation, groundsOf } from './legal-citation'
 import {
@@ -14,28 +13,21 @@ import {
   caseFactsTable,
   letterClosing,
   personsTable,
+  letterOpening,
   violationsTable,
+  violationsToTransfer,
 } from './letter-parts'
 import { materialsTable } from './materials'
 import type { RenderedBody } from './transfer-letter'
 import { violationProblems } from './violation-problems'
 
-export function detentionViolations(s: DocumentSources) {
-  return s.violations.filter((v) => v.basis.some((id) => s.basis.get(id)?.transferKind === 'detention'))
-}
-
 export function detentionLetterBody(s: DocumentSources, fields: TransferDocumentField[]): RenderedBody {
   const p = new PrintedText()
-  const f = (key: string) => fieldValue(fields, key)
-  const violations = detentionViolations(s)
-  const docNumber = f('docNumber')
-  const addressee = f('addressee')
+  const violations = violationsToTransfer(s, 'detention')
   const penalty = s.attachments.filter((a) => a.kind === 'penalty-decision')
   const body = `
 <h1 class="long">涉嫌环境违法适用行政拘留处罚案件移送书</h1>
-<p class="doc-number">${docNumber ? p.text('文号', docNumber) : '〔　　　　〕　　　号'}</p>
-<p class="addressee">${addressee ? p.text('受移送机关', addressee) : '<span class="blank"></span>'}：</p>
-${p.paragraphs('正文', f('body'))}
+${letterOpening(p, fields)}
 <h2>一、当事人及案件基本情况</h2>
 ${caseFactsTable(s, p)}
 <p class="plain">行政处罚决定：${penalty.length ? penalty.map((a) => p.text('行政处罚决定书', `${a.title}${a.reference ? `（${a.reference}）` : ''}`)).join('；') : '（尚未登记行政处罚决定书）'}</p>

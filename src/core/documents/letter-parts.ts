@@ -18,6 +18,20 @@ const KEY_UNIT: Record<DocumentSources['fields']['keyUnit'], string> = {
   unknown: '未查明',
 }
 
+/** The violations a transfer of this kind carries: those citing at least one provision of that kind. */
+export function violationsToTransfer(s: DocumentSources, kind: 'criminal' | 'detention'): Violation[] {
+  return s.violations.filter((v) => v.basis.some((id) => s.basis.get(id)?.transferKind === kind))
+}
+
+/** A letter's number, its addressee and the officer's opening text, or blanks to fill in by hand. */
+export function letterOpening(p: PrintedText, fields: TransferDocumentField[]): string {
+  const docNumber = fieldValue(fields, 'docNumber')
+  const addressee = fieldValue(fields, 'addressee')
+  return `<p class="doc-number">${docNumber ? p.text('文号', docNumber) : '〔　　　　〕　　　号'}</p>
+<p class="addressee">${addressee ? p.text('受移送机关', addressee) : '<span class="blank"></span>'}：</p>
+${p.paragraphs('正文', fieldValue(fields, 'body'))}`
+}
+
 /** The enterprise and the case facts as a two-column table. */
 export function caseFactsTable(s: DocumentSources, p: PrintedText): string {
   const { info, fields } = s

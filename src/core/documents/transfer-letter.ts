@@ -13,7 +13,9 @@ import {
   caseFactsTable,
   letterClosing,
   personsTable,
+  letterOpening,
   violationsTable,
+  violationsToTransfer,
 } from './letter-parts'
 import { materialsTable } from './materials'
 import { violationProblems } from './violation-problems'
@@ -23,23 +25,14 @@ export interface RenderedBody {
   problems: DocumentProblem[]
 }
 
-/** The violations a criminal transfer carries: those citing at least one criminal provision. */
-export function criminalViolations(s: DocumentSources) {
-  return s.violations.filter((v) => v.basis.some((id) => s.basis.get(id)?.transferKind === 'criminal'))
-}
-
 export function transferLetterBody(s: DocumentSources, fields: TransferDocumentField[]): RenderedBody {
   const p = new PrintedText()
   const f = (key: string) => fieldValue(fields, key)
-  const violations = criminalViolations(s)
-  const docNumber = f('docNumber')
-  const addressee = f('addressee')
+  const violations = violationsToTransfer(s, 'criminal')
   const procuratorate = f('procuratorate')
   const body = `
 <h1>涉嫌犯罪案件移送书</h1>
-<p class="doc-number">${docNumber ? p.text('文号', docNumber) : '〔　　　　〕　　　号'}</p>
-<p class="addressee">${addressee ? p.text('受移送机关', addressee) : '<span class="blank"></span>'}：</p>
-${p.paragraphs('正文', f('body'))}
+${letterOpening(p, fields)}
 <h2>一、当事人及案件基本情况</h2>
 ${caseFactsTable(s, p)}
 <p class="plain">涉嫌罪名：${p.text('涉嫌罪名', f('suspectedCrime'))}</p>

@@ -1,18 +1,9 @@
-import { useState } from 'react'
 import { App, Button, Card, Form, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { caseEditSchema, type CaseEdit } from '../../../shared/api'
-import type { ApiError } from '../../../shared/errors'
 import type { CaseInfo } from '../../../shared/types'
 import { api } from '../api'
-import {
-  apiFieldErrors,
-  asApiError,
-  changedPaths,
-  clearFieldErrors,
-  issuesToFieldErrors,
-  type FieldErrorMap,
-} from '../lib/errors'
+import { useCheckedForm } from '../hooks/use-checked-form'
 import { CaseFieldsSections } from './case-fields-sections'
 import { ErrorAlert } from './error-alert'
 
@@ -26,34 +17,17 @@ interface Props {
 export function CaseEditForm({ info, onSaved, onCancel }: Props) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const [form] = Form.useForm<CaseEdit>()
-  const [errors, setErrors] = useState<FieldErrorMap>({})
-  const [failure, setFailure] = useState<ApiError | null>(null)
-  const [saving, setSaving] = useState(false)
-
-  async function submit() {
-    setFailure(null)
-    const parsed = caseEditSchema.safeParse(form.getFieldsValue(true))
-    if (!parsed.success) {
-      setErrors(issuesToFieldErrors(parsed.error.issues))
-      return
-    }
-    setSaving(true)
-    try {
-      const updated = await api.invoke('case:update', { fields: parsed.data })
+  const { form, errors, failure, clearFailure, saving, onValuesChange, submit } = useCheckedForm<CaseEdit>(
+    caseEditSchema,
+    async (fields) => {
+      const updated = await api.invoke('case:update', { fields })
       const added = updated.custodyEventCount - info.custodyEventCount
       if (added > 0) void message.success(t('overview.saved', { count: added }))
       else void message.info(t('overview.noChanges'))
       onSaved(updated)
-    } catch (err) {
-      const error = asApiError(err)
-      const fields = apiFieldErrors(error, 'fields.')
-      if (Object.keys(fields).length > 0) setErrors(fields)
-      else setFailure(error)
-    } finally {
-      setSaving(false)
-    }
-  }
+    },
+    'fields.',
+  )
 
   return (
     <Card title={t('overview.caseDetails')} className="details-card" data-testid="case-edit-form">
@@ -69,11 +43,11 @@ export function CaseEditForm({ info, onSaved, onCancel }: Props) {
           subject: info.subject,
           officers: info.officers,
         }}
-        onValuesChange={(changed) => setErrors((e) => clearFieldErrors(e, changedPaths(changed)))}
+        onValuesChange={onValuesChange}
         onFinish={() => void submit()}
       >
         <CaseFieldsSections errors={errors} />
-        {failure && <ErrorAlert error={failure} onClose={() => setFailure(null)} className="form-alert" />}
+        {failure && <ErrorAlert error={failure} onClose={clearFailure} className="form-alert" />}
         <div className="form-actions inline">
           <Button onClick={onCancel}>{t('overview.cancel')}</Button>
           <Button type="primary" htmlType="submit" loading={saving} data-testid="save-case">

@@ -1,18 +1,9 @@
-import { useState } from 'react'
 import { Button, Flex, Form, Input } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { profileSchema } from '../../../shared/api'
-import type { ApiError } from '../../../shared/errors'
 import type { Profile } from '../../../shared/types'
 import { api } from '../api'
-import {
-  apiFieldErrors,
-  asApiError,
-  changedPaths,
-  clearFieldErrors,
-  issuesToFieldErrors,
-  type FieldErrorMap,
-} from '../lib/errors'
+import { useCheckedForm } from '../hooks/use-checked-form'
 import { ErrorAlert } from './error-alert'
 import { fieldStatus } from './field-status'
 
@@ -25,38 +16,18 @@ interface Props {
 /** Name, 执法证号 and unit of the officer at the keyboard, checked with the backend's own schema. */
 export function ProfileForm({ initial, onSaved, onCancel }: Props) {
   const { t } = useTranslation()
-  const [form] = Form.useForm<Profile>()
-  const [errors, setErrors] = useState<FieldErrorMap>({})
-  const [failure, setFailure] = useState<ApiError | null>(null)
-  const [saving, setSaving] = useState(false)
-
-  async function submit() {
-    setFailure(null)
-    const parsed = profileSchema.safeParse(form.getFieldsValue(true))
-    if (!parsed.success) {
-      setErrors(issuesToFieldErrors(parsed.error.issues))
-      return
-    }
-    setSaving(true)
-    try {
-      onSaved(await api.invoke('profile:save', parsed.data))
-    } catch (err) {
-      const error = asApiError(err)
-      const fields = apiFieldErrors(error)
-      setErrors(fields)
-      if (Object.keys(fields).length === 0) setFailure(error)
-    } finally {
-      setSaving(false)
-    }
-  }
+  const { form, errors, failure, saving, onValuesChange, submit } = useCheckedForm<Profile>(
+    profileSchema,
+    async (profile) => onSaved(await api.invoke('profile:save', profile)),
+  )
 
   return (
     <Form
       form={form}
       layout="vertical"
       initialValues={initial ?? { name: '', certNo: '', unit: '' }}
-      onValuesChange={(changed) => setErrors((e) => clearFieldErrors(e, changedPaths(changed)))}
-      onFinish={submit}
+      onValuesChange={onValuesChange}
+      onFinish={() => void submit()}
       requiredMark
     >
       <Form.Item name="name" label={t('profile.name')} required {...fieldStatus(errors, 'name', t)}>
