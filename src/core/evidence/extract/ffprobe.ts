@@ -3,6 +3,7 @@
  * one JSON probe bounded in time, tags by name, container clocks, ISO 6709 positions, and the
  * top-level boxes of ISO base media files (to tell a truncated recording).
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { open } from 'node:fs/promises'
 import { ffprobePath, runTool } from '../media-tools'
 import { cleanString, type GpsFix } from './extract-result'
@@ -72,17 +73,49 @@ export async function scanIsoBoxes(
   }
 }
 
+type ProbeResult = { data: Probe | null; error: string | null; timedOut?: boolean }
+
+/**
+ * ffprobe answers kept for the length of one extraction (`withProbeMemo`): the video and audio
+ * kinds each probe a file no magic number claimed, and the audio kind probes again to extract;
+ * one stored object (its bytes never change) needs one ffprobe, not two or three. A start-up per
+ * probe is most of the cost of importing many small files.
+ */
+const probeMemo = new AsyncLocalStorage<Map<string, { timeoutMs: number; result: Promise<ProbeResult> }>>()
+
+/** Runs fn with probeMedia's answers shared between its calls for the same path. */
+export function withProbeMemo<T>(fn: () => Promise<T>): Promise<T> {
+  return probeMemo.run(new Map(), fn)
+}
+
 export async function probeMedia(
   path: string,
   opts: { timeoutMs?: number; signal?: AbortSignal },
-): Promise<{ data: Probe | null; error: string | null }> {
+): Promise<ProbeResult> {
+  const memo = probeMemo.getStore()
+  const timeoutMs = opts.timeoutMs ?? 20_000
+  const kept = memo?.get(path)
+  if (kept) {
+    const result = await kept.result
+    // an answer cut short by a shorter time limit is asked again with the longer one
+    if (!(result.timedOut && timeoutMs > kept.timeoutMs)) return result
+  }
+  const result = runProbe(path, { timeoutMs, signal: opts.signal })
+  memo?.set(path, { timeoutMs, result })
+  return result
+}
+
+async function runProbe(
+  path: string,
+  opts: { timeoutMs: number; signal?: AbortSignal },
+): Promise<ProbeResult> {
   const run = await runTool(
     ffprobePath(),
     ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '-i', path],
     { timeoutMs: opts.timeoutMs ?? 20_000, signal: opts.signal },
   )
   if (run.timedOut)
-    return { data: null, error: `ffprobe did not finish within ${(opts.timeoutMs ?? 20_000) / 1000} s` }
+    return { data: null, error: `ffprobe did not finish within ${opts.timeoutMs / 1000} s`, timedOut: true }
   let data: Probe | null = null
   try {
     data = JSON.parse(run.stdout) as Probe

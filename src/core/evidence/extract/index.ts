@@ -11,6 +11,7 @@ import { detectKind, extensionCheck, extensionOf } from '../detect-kind'
 import type { ExtractContext } from '../kinds/kind-module'
 import { kindModule, modulesInDetectionOrder } from '../kinds/registry'
 import { emptyFacts, reason, type ExtractFacts, type ExtractResult } from './extract-result'
+import { withProbeMemo } from './ffprobe'
 
 export type {
   ExtractResult,
@@ -86,7 +87,11 @@ function mismatchWarning(
  * per-kind meta of the file at `path`. Bad content never rejects (warnings instead); an OS error
  * opening or reading the file is rethrown as is; an abort rejects with EvidenceError `cancelled`.
  */
-export async function extractFile(path: string, opts: ExtractOptions): Promise<ExtractResult> {
+export function extractFile(path: string, opts: ExtractOptions): Promise<ExtractResult> {
+  return withProbeMemo(() => extractOnce(path, opts))
+}
+
+async function extractOnce(path: string, opts: ExtractOptions): Promise<ExtractResult> {
   if (!isValidTimeZone(opts.caseTimeZone)) {
     throw new EvidenceError(
       'invalid-input',
