@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CaseFile } from '../../src/core/case/case-file'
 import { objectPath } from '../../src/core/case/layout'
 import { importPaths } from '../../src/core/evidence/import'
-import { fixedClock, tempDir } from '../support/temp'
+import { fixedClock, randomFile, tempDir } from '../support/temp'
 import { OFFICER_A, sampleCaseFields } from '../support/case-fixture'
 
 /**
@@ -44,6 +44,29 @@ describe('storing a large original on the same disk', () => {
       expect(readFileSync(stored).equals(bytes)).toBe(true)
       expect(statSync(stored).mode & 0o777).toBe(0o400)
       expect(readdirSync(join(file.dir, 'objects', '.tmp'))).toEqual([])
+    } finally {
+      file.close()
+    }
+  })
+
+  it('a cancel during the kernel copy ends the import at once: cancelled, no item, no object', async () => {
+    const card = join(tmp.dir, 'card-big')
+    mkdirSync(card)
+    randomFile(join(card, 'DSJ_0003.MP4'), 256 << 20)
+    const file = CaseFile.create(join(tmp.dir, 'case-cancel'), sampleCaseFields(), OFFICER_A, fixedClock())
+    try {
+      const ac = new AbortController()
+      const importing = importPaths(file, [card], {
+        actor: OFFICER_A,
+        clock: fixedClock(),
+        signal: ac.signal,
+        // the copy has started once the walk has reported the batch
+        onProgress: (p) => p.filesTotal === 1 && p.currentFile !== null && ac.abort(),
+      })
+      const summary = await importing
+      expect(summary.cancelled).toBe(true)
+      expect(summary.results.filter((r) => r.status === 'imported')).toEqual([])
+      expect(readdirSync(join(file.dir, 'objects', 'sha256'))).toEqual([])
     } finally {
       file.close()
     }

@@ -79,7 +79,10 @@ export async function storeObject(
       out = await open(tmp, 'wx', 0o600)
       await writeFully(out, whole)
       copied = { sha256, size: whole.length }
-    } else if (st.size >= KERNEL_COPY_MIN_BYTES && (await kernelCopy(src, st.dev, tmp))) {
+    } else if (
+      st.size >= KERNEL_COPY_MIN_BYTES &&
+      (await kernelCopy(src, st.dev, tmp, { signal: opts.signal, cancelled }))
+    ) {
       if (opts.signal?.aborted) throw cancelled()
       // What is hashed is what was written: the copy is read back (from the page cache) and
       // hashed while the disk flushes it, so the fsync overlaps the hashing.

@@ -24,24 +24,53 @@ const procFdUsable = process.platform === 'linux' && existsSync(PROC_FD)
  *
  * Used only when the source and `dest` are on one device (`srcDev`): there the copy runs at the
  * speed of the local disk. From another device (a memory card, a USB drive) the slow medium sets
- * the pace anyway, and the buffered copy, which checks for cancel between chunks, is kept: a
- * kernel copy cannot be interrupted, so cancel waits for it to end.
+ * the pace anyway, and the buffered copy is kept.
+ *
+ * A kernel copy cannot be interrupted. On cancel (`signal`) this rejects at once with
+ * `cancelled()` and removes `dest`; the kernel finishes that one file's copy in the background
+ * into the removed file (its space is freed when it ends), and `dest` is removed again then, in
+ * case the copy only created it after the cancel.
  *
  * Resolves true when copied; false when a kernel copy is not possible here (nothing is left at
  * `dest`, and the caller copies through buffers). A full disk rejects (ENOSPC / EDQUOT).
  */
-export async function kernelCopy(src: FileHandle, srcDev: number, dest: string): Promise<boolean> {
+export async function kernelCopy(
+  src: FileHandle,
+  srcDev: number,
+  dest: string,
+  opts: { signal?: AbortSignal; cancelled?: () => Error } = {},
+): Promise<boolean> {
   if (!procFdUsable) return false
   const destDev = (await stat(dirname(dest)).catch(() => null))?.dev
   if (destDev !== srcDev) return false
+  const { signal } = opts
+  const cancelled = opts.cancelled ?? (() => new Error('cancelled'))
+  if (signal?.aborted) throw cancelled()
+  const copying = copyFile(`${PROC_FD}/${src.fd}`, dest, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE)
+  let onAbort = (): void => {}
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(cancelled())
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
   try {
-    await copyFile(`${PROC_FD}/${src.fd}`, dest, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE)
+    await Promise.race([copying, aborted])
     return true
   } catch (err) {
+    if (signal?.aborted) {
+      void copying.then(
+        () => rm(dest, { force: true }),
+        () => rm(dest, { force: true }),
+      )
+      await rm(dest, { force: true })
+      throw cancelled()
+    }
     const code = (err as NodeJS.ErrnoException).code
     if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EEXIST') throw err
     // e.g. a file system without copy_file_range support for this pair: copy through buffers
     await rm(dest, { force: true })
     return false
+  } finally {
+    signal?.removeEventListener('abort', onAbort)
+    aborted.catch(() => {})
   }
 }

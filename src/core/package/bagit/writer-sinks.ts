@@ -23,7 +23,12 @@ export interface BagSink {
    * and the source's device allow; returns the written copy opened for reading, for the caller
    * to hash and fsync, or null when the caller must write the file through openFile.
    */
-  copyIn?(path: string, source: FileHandle, sourceDev: number): Promise<FileHandle | null>
+  copyIn?(
+    path: string,
+    source: FileHandle,
+    sourceDev: number,
+    opts: { signal?: AbortSignal; cancelled?: () => Error },
+  ): Promise<FileHandle | null>
   /** flushes to disk and renames into place; returns the ZIP's sha256 for a ZIP */
   commit(): Promise<{ sha256?: string }>
   discard(): Promise<void>
@@ -117,10 +122,15 @@ export class FolderSink implements BagSink {
     }
   }
 
-  async copyIn(path: string, source: FileHandle, sourceDev: number): Promise<FileHandle | null> {
+  async copyIn(
+    path: string,
+    source: FileHandle,
+    sourceDev: number,
+    opts: { signal?: AbortSignal; cancelled?: () => Error } = {},
+  ): Promise<FileHandle | null> {
     await this.ensureDir(path)
     const dest = join(this.tempPath, path)
-    if (!(await kernelCopy(source, sourceDev, dest))) return null
+    if (!(await kernelCopy(source, sourceDev, dest, opts))) return null
     // the copy takes the source's mode (an object is owner-read-only); a bag file is not
     await chmod(dest, FILE_MODE)
     return open(dest, 'r')

@@ -281,7 +281,10 @@ export class BagWriter {
           const st = await fh.stat()
           const copy =
             st.size >= KERNEL_COPY_MIN_BYTES && this.sink.copyIn
-              ? await this.sink.copyIn(bagPath, fh, st.dev)
+              ? await this.sink.copyIn(bagPath, fh, st.dev, {
+                  signal: this.options.signal,
+                  cancelled: () => this.cancelledError(),
+                })
               : null
           if (copy) await hashWrittenCopy(copy, take)
           else {
@@ -323,11 +326,14 @@ export class BagWriter {
   }
 
   private throwIfAborted(): void {
-    if (this.options.signal?.aborted)
-      throw new EvidenceError(
-        'cancelled',
-        `Export to ${this.destination} was cancelled; nothing was left behind.`,
-      )
+    if (this.options.signal?.aborted) throw this.cancelledError()
+  }
+
+  private cancelledError(): EvidenceError {
+    return new EvidenceError(
+      'cancelled',
+      `Export to ${this.destination} was cancelled; nothing was left behind.`,
+    )
   }
 }
 
