@@ -20,12 +20,14 @@ import type {
 } from './violation-types'
 import type {
   ExportBlocker,
+  ItemCheck,
   OfficerKeyInfo,
   PackageDocument,
   PackageVerdict,
   ReviewNote,
   TrustedKey,
 } from './package-types'
+import type { ItemFacts } from './custody-words'
 import type { JobProgress, JobUpdate } from './jobs'
 import type {
   Annotation,
@@ -451,7 +453,12 @@ export interface ApiOutputs {
   'case:close': null
   'case:update': CaseInfo
   'case:check': CheckResult
-  'custody:list': { total: number; events: CustodyEvent[] }
+  'custody:list': {
+    total: number
+    events: CustodyEvent[]
+    /** the items these events name, as their sentences need them (custody-words) */
+    items?: Record<string, ItemFacts>
+  }
   'fs:list': DirListing
   /** null when the user cancelled, or where no native dialog exists (browser mode) */
   'dialog:pickDirectory': string | null
@@ -512,7 +519,13 @@ export interface ApiOutputs {
   'export:start': { taskId: string }
   'review:open': { taskId: string }
   /** the package under review, null outside reviewer mode */
-  'review:current': { path: string; verdict: PackageVerdict; documents?: PackageDocument[] } | null
+  'review:current': {
+    path: string
+    verdict: PackageVerdict
+    documents?: PackageDocument[]
+    /** per evidence item id, what the verification found about its file */
+    items?: Record<string, ItemCheck>
+  } | null
   'review:close': null
   'review:notes': ReviewNote[]
   'review:addNote': ReviewNote

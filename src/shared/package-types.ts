@@ -31,6 +31,25 @@ export interface PackageProblem {
   /** bag-relative path of the file it is about */
   path?: string
   message: string
+  /** hash-mismatch: the value the manifest lists and the one the file's bytes give now (null: none computed) */
+  hashes?: { algorithm: string; expected: string; actual: string | null }
+}
+
+/**
+ * Reviewer mode: what the verification found about one evidence item. 'altered' and 'missing'
+ * come from a problem naming the item's file; 'verified' only when no problem names it and the
+ * package's signature holds (a hash that matches an unsigned manifest proves nothing); 'unchecked'
+ * otherwise.
+ */
+export interface ItemCheck {
+  state: 'verified' | 'altered' | 'missing' | 'unchecked'
+  /** bag-relative path of the item's original */
+  path: string
+  /** the item's recorded sha256 (case.json) */
+  expected: string
+  /** the sha256 the file's bytes give now, when it was computed and differs */
+  actual: string | null
+  problems: PackageProblem[]
 }
 
 /** What `evidesk verify --json` prints, and what reviewer mode shows first. */

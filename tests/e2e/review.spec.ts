@@ -92,7 +92,7 @@ test('a reviewer verifies a package, reads it in the same viewers, and notes wit
   page,
 }) => {
   // one export that prints five transfer documents to PDF with Chromium, then two verifications
-  test.setTimeout(200_000)
+  test.setTimeout(300_000)
   const zip = await exportedCase(desk)
   const zipDigest = digest(zip)
   await desk.call('profile:save', { name: '王审查', certNo: '35019900001', unit: '福州市公安局' })
@@ -126,7 +126,10 @@ test('a reviewer verifies a package, reads it in the same viewers, and notes wit
   await page.getByRole('checkbox', { name: /我已知悉/ }).check()
   await showCase.click()
 
-  // Read-only frame: no import, no case edit, no integrity check, no export screen.
+  // Read-only frame: no import, no case edit, no integrity check, no export screen, no task drawer.
+  await expect(page.getByTestId('evidence-kinds')).toBeVisible()
+  await expect(page.getByTestId('overview-import')).toHaveCount(0)
+  await expect(page.getByTestId('tasks-button')).toHaveCount(0)
   await expect(page.getByTestId('edit-case')).toHaveCount(0)
   await expect(page.getByTestId('check-now')).toHaveCount(0)
   const nav = page.getByTestId('side-nav')
@@ -180,7 +183,22 @@ test('a reviewer verifies a package, reads it in the same viewers, and notes wit
     .toBeGreaterThanOrEqual(2)
   expect(ranges).toContain(206)
   await expect(page.getByTestId('export-panel')).toHaveCount(0)
+  // no range can be cited in review: no 设起点/设终点, no I/O keys in the help
+  await expect(page.getByTestId('mark-in')).toHaveCount(0)
+  await expect(page.getByTestId('mark-out')).toHaveCount(0)
+  await page.getByTestId('video-help').click()
+  await expect(page.getByTestId('video-key-help')).toBeVisible()
+  await expect(page.getByTestId('video-key-help').locator('kbd')).toHaveText(['Space', '← →', 'J', 'K', 'L'])
+  // a package that verified: no banner, the item marked 已核验
+  await expect(page.getByTestId('item-check-banner')).toHaveCount(0)
+  await expect(page.getByTestId('item-viewer').getByTestId('item-check')).toHaveText('已核验')
+  await page.getByTestId('video-help').click()
+  await expect(page.getByTestId('video-key-help')).toBeHidden()
   await page.keyboard.press('Escape')
+  await expect(page.getByTestId('item-viewer')).toBeHidden()
+  await expect(page.getByTestId('evidence-tile').getByTestId('item-check')).toHaveCount(4)
+  for (const mark of await page.getByTestId('evidence-tile').getByTestId('item-check').all())
+    await expect(mark).toHaveAttribute('data-state', 'verified')
 
   // The monitoring chart reads the CSV from inside the ZIP.
   await openFromLibrary(page, CEMS)
@@ -261,4 +279,54 @@ test('a reviewer verifies a package, reads it in the same viewers, and notes wit
   await expect(page.getByTestId('review-band')).toContainText('验证未通过')
   await shot(page, 'review-tampered.png')
   expect(existsSync(join(tampered, 'data', 'case.json'))).toBe(true)
+
+  // The case points at the altered file, and only at it: library, details, viewer, matrix, timeline.
+  await page.getByRole('checkbox', { name: /我已知悉/ }).check()
+  await page.getByTestId('review-show-case').click()
+  await nav.getByText('证据库', { exact: true }).click()
+  const tiles = page.getByTestId('evidence-tile')
+  await expect(tiles).toHaveCount(4)
+  const alteredTile = tiles.filter({ hasText: VIDEO })
+  await expect(alteredTile.getByTestId('item-check')).toHaveText('已被改动')
+  await expect(alteredTile.getByTestId('item-check')).toHaveAttribute('data-state', 'altered')
+  await expect(tiles.locator('[data-testid="item-check"][data-state="altered"]')).toHaveCount(1)
+  await expect(tiles.locator('[data-testid="item-check"][data-state="verified"]')).toHaveCount(3)
+  const actual = digest(file)
+  await alteredTile.click()
+  const details = page.getByTestId('details-panel')
+  const recorded = await desk.call<{ items: EvidenceItem[] }>('evidence:list', {})
+  const videoItem = recorded.items.find((i) => i.originalName === VIDEO) as EvidenceItem
+  await expect(details.getByTestId('item-check-expected')).toHaveText(videoItem.sha256)
+  await expect(details.getByTestId('item-check-actual')).toHaveText(actual)
+  expect(actual).not.toBe(videoItem.sha256)
+  await shot(page, 'review-tampered-details.png')
+  await details.getByTestId('open-viewer').click()
+  await expect(page.getByTestId('item-check-banner')).toContainText('此文件与证据包清单不符')
+  await shot(page, 'review-tampered-viewer.png')
+  await page.keyboard.press('Escape')
+  // another item: green, no hash pair, no banner
+  await tiles.filter({ hasText: CEMS }).click()
+  await expect(details.getByTestId('item-check-facts')).toHaveAttribute('data-state', 'verified')
+  await expect(details.getByTestId('item-check-actual')).toHaveCount(0)
+  await details.getByTestId('open-viewer').click()
+  await expect(page.getByTestId('item-viewer').getByTestId('monitoring-viewer')).toBeVisible()
+  await expect(page.getByTestId('item-check-banner')).toHaveCount(0)
+  await page.keyboard.press('Escape')
+  await nav.getByText('违法事实', { exact: true }).click()
+  await page.getByRole('tab', { name: '证据矩阵' }).click()
+  const matrixItems = page.getByTestId('matrix-item')
+  await expect(matrixItems).toHaveCount(4)
+  await expect(matrixItems.locator('[data-testid="item-check"][data-state="altered"]')).toHaveCount(1)
+  await expect(matrixItems.filter({ has: page.locator('[data-state="altered"]') })).toHaveAttribute(
+    'data-number',
+    videoItem.number,
+  )
+  await nav.getByText('时间线', { exact: true }).click()
+  const altered = page.getByTestId('timeline-altered')
+  await expect(altered).toHaveCount(1)
+  await expect(page.getByTestId('timeline-item').filter({ has: altered })).toHaveAttribute(
+    'data-item-id',
+    videoItem.id,
+  )
+  await shot(page, 'review-tampered-timeline.png')
 })

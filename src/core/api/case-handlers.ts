@@ -1,3 +1,5 @@
+import { itemFacts, type ItemFacts } from '../../shared/custody-words'
+import { getItem } from '../evidence/item-repository'
 import { isJobRunning } from '../../shared/jobs'
 import { EvidenceError } from '../errors'
 import { CaseFile } from '../case/case-file'
@@ -46,7 +48,13 @@ export function caseHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
     },
     'custody:list': ({ offset, limit }) => {
       const db = ctx.openCase().db
-      return { total: countCustodyEvents(db), events: listCustodyEvents(db, offset, limit) }
+      const events = listCustodyEvents(db, offset, limit)
+      const items: Record<string, ItemFacts> = {}
+      for (const id of new Set(events.flatMap((e) => (e.itemId ? [e.itemId] : [])))) {
+        const item = getItem(db, id)
+        if (item?.id === id) items[id] = itemFacts(item)
+      }
+      return { total: countCustodyEvents(db), events, items }
     },
   }
 }

@@ -83,7 +83,12 @@ export function reviewHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
     'review:current': () => {
       const ws = ctx.currentReview()
       return ws
-        ? { path: ws.packagePath, verdict: ws.verdict, documents: ws.caseJson?.documents ?? [] }
+        ? {
+            path: ws.packagePath,
+            verdict: ws.verdict,
+            documents: ws.caseJson?.documents ?? [],
+            items: ws.itemChecks,
+          }
         : null
     },
     'review:document': async ({ path }) => {

@@ -6,6 +6,8 @@
  */
 import type { CaseJson, PackageProblem, PackageVerdict, ReviewNote } from '../../shared/package-types'
 import type { Officer } from '../../shared/types'
+import { instantInZone } from '../../shared/custody-words'
+import { itemChecks } from './item-checks'
 import { escapeHtml as esc } from '../util/html'
 
 export type ReportLanguage = 'zh-CN' | 'en'
@@ -57,6 +59,9 @@ interface Words {
   wholePackage: string
   person(name: string, certNo: string): string
   footer: string
+  altered: string
+  alteredCols: [string, string, string, string]
+  notComputed: string
   problem: Record<string, string>
   sep: string
 }
@@ -93,6 +98,9 @@ const WORDS: Record<ReportLanguage, Words> = {
     warnings: '提示',
     notes: '审查意见',
     noNotes: '没有审查意见。',
+    altered: '与清单不符的证据',
+    alteredCols: ['证据', '原始文件名', '清单记录的校验值（SHA-256）', '文件实际校验值'],
+    notComputed: '未能计算（文件缺失或无法读取）',
     item: (number, name) => `证据 ${number} ${name}`,
     violation: (number, title) => `违法事实 ${number} ${title}`,
     wholePackage: '整个证据包',
@@ -142,6 +150,14 @@ const WORDS: Record<ReportLanguage, Words> = {
     warnings: 'Notices',
     notes: 'Review notes',
     noNotes: 'No review notes.',
+    altered: 'Evidence that differs from the manifest',
+    alteredCols: [
+      'Item',
+      'Original file name',
+      'Checksum in the manifest (SHA-256)',
+      'Checksum of the file now',
+    ],
+    notComputed: 'not computed (file missing or unreadable)',
     item: (number, name) => `Evidence ${number} ${name}`,
     violation: (number, title) => `Violation ${number} ${title}`,
     wholePackage: 'The whole package',
@@ -187,20 +203,49 @@ function targetLabel(n: ReviewNote, cj: CaseJson | null, w: Words): string {
   return w.wholePackage
 }
 
-/** Each finding once: the sha256 and sha512 manifests both name a changed file. */
+/**
+ * Each finding once: the sha256 and sha512 manifests both name a changed file. The verifier's own
+ * message (English) is added only to the English report: a Chinese report stays in Chinese.
+ */
 function problemList(list: PackageProblem[], language: ReportLanguage): string {
   const seen = new Map<string, string>()
   for (const p of list) {
     const text = problemSentence(p, language)
-    if (!seen.has(text)) seen.set(text, p.message)
+    if (!seen.has(text)) seen.set(text, language === 'en' ? p.message : '')
   }
-  return `<ul>${[...seen].map(([text, detail]) => `<li>${esc(text)}<div class="detail">${esc(detail)}</div></li>`).join('')}</ul>`
+  return `<ul>${[...seen]
+    .map(
+      ([text, detail]) => `<li>${esc(text)}${detail ? `<div class="detail">${esc(detail)}</div>` : ''}</li>`,
+    )
+    .join('')}</ul>`
+}
+
+/** The items a failed verification names, each with the hash the manifest lists and the one its bytes give. */
+function alteredTable(r: ReviewReportInput, w: Words): string {
+  const checks = Object.entries(itemChecks(r.verdict, r.caseJson)).filter(
+    ([, c]) => c.state === 'altered' || c.state === 'missing',
+  )
+  if (checks.length === 0) return ''
+  const byId = new Map(r.caseJson?.evidence.map((e) => [e.id, e]))
+  const rows = checks
+    .map(([id, c]) => {
+      const e = byId.get(id)
+      return `<tr><td>${esc(e?.number ?? id)}</td><td>${esc(e?.originalName ?? c.path)}</td><td class="hash">${esc(
+        c.expected,
+      )}</td><td class="hash">${esc(c.actual ?? w.notComputed)}</td></tr>`
+    })
+    .join('')
+  return `<h2>${esc(w.altered)}</h2><table class="altered"><tr>${w.alteredCols
+    .map((h) => `<th>${esc(h)}</th>`)
+    .join('')}</tr>${rows}</table>`
 }
 
 /** The report as one HTML document; every value from the package or the notes is escaped. */
 export function reviewReportHtml(r: ReviewReportInput): string {
   const language = r.language ?? 'zh-CN'
   const w = WORDS[language]
+  // times in the case's zone with the offset, as everywhere; UTC when the package has no case
+  const zone = r.caseJson?.case.timezone ?? 'UTC'
   const v = r.verdict
   const c = r.caseJson?.case
   const sig = v.signature
@@ -219,7 +264,7 @@ export function reviewReportHtml(r: ReviewReportInput): string {
     [w.rows.key, sig.trusted ? w.trusted : w.untrusted],
     [w.rows.custody, w.custody(v.custody.events, custodyState)],
     [w.rows.reviewer, r.reviewer ? w.person(r.reviewer.name, r.reviewer.certNo) : '—'],
-    [w.rows.generatedAt, r.generatedAt.toISOString()],
+    [w.rows.generatedAt, instantInZone(r.generatedAt.toISOString(), zone)],
     [w.rows.reviewKey, r.reviewKey],
   ]
   const problems = v.problems.length ? problemList(v.problems, language) : `<p>${esc(w.noProblems)}</p>`
@@ -231,7 +276,7 @@ export function reviewReportHtml(r: ReviewReportInput): string {
     ? r.notes
         .map(
           (n) =>
-            `<div class="note"><div class="meta">${esc(targetLabel(n, r.caseJson, w))} · ${esc(w.person(n.author.name, n.author.certNo))} · ${esc(n.createdAt)}</div><div class="text">${esc(n.text)}</div></div>`,
+            `<div class="note"><div class="meta">${esc(targetLabel(n, r.caseJson, w))} · ${esc(w.person(n.author.name, n.author.certNo))} · ${esc(instantInZone(n.createdAt, zone))}</div><div class="text">${esc(n.text)}</div></div>`,
         )
         .join('')
     : `<p>${esc(w.noNotes)}</p>`
@@ -246,12 +291,14 @@ h1{font-size:22px}.verdict{padding:12px 16px;border-radius:6px;font-size:18px;fo
 td{border:1px solid #ddd;padding:6px 8px;vertical-align:top}td:first-child{width:9em;color:#555;white-space:nowrap}
 .detail{color:#888;font-size:12px}.note{border-left:3px solid #1677ff;padding:4px 10px;margin:8px 0}
 .warn{border-left:3px solid #faad14;background:#fffbe6;padding:2px 10px}
-.note .meta{color:#666;font-size:12px}.note .text{white-space:pre-wrap}
+.note .meta{color:#666;font-size:12px}th{border:1px solid #ddd;padding:6px 8px;text-align:left;background:#f5f5f5}
+.hash{font-family:monospace;word-break:break-all;font-size:12px}.altered td:first-child{width:auto}.note .text{white-space:pre-wrap}
 </style></head><body>
 <h1>${esc(w.title)}</h1>
 <div class="verdict ${v.valid ? 'ok' : 'bad'}">${esc(v.valid ? w.ok : w.bad)}</div>
 <table>${rows.map(([k, val]) => `<tr><td>${esc(k)}</td><td>${esc(val)}</td></tr>`).join('')}</table>
 <h2>${esc(w.problems)}</h2>${problems}
+${alteredTable(r, w)}
 ${warnings}
 <h2>${esc(w.notes)}</h2>${notes}
 <p class="detail">${esc(w.footer)}</p>

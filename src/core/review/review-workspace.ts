@@ -14,8 +14,9 @@ import { getItem } from '../evidence/item-repository'
 import { setOriginalReader, type OriginalReader } from '../evidence/original-bytes'
 import { EvidenceError } from '../errors'
 import type { BagSource } from '../package/bagit'
-import type { CaseJson, PackageVerdict } from '../../shared/package-types'
+import type { CaseJson, ItemCheck, PackageVerdict } from '../../shared/package-types'
 import type { CustodyEvent, DerivedRole } from '../../shared/types'
+import { itemChecks } from './item-checks'
 import { locateOriginals, type OriginalLocation } from './package-originals'
 import { writeReviewDatabase } from './review-database'
 import { linkFolderOriginals, makeReviewPictures, originalText } from './review-derived'
@@ -48,6 +49,7 @@ export interface BuildOptions {
 
 export class ReviewWorkspace {
   private disposed = false
+  private checks: Record<string, ItemCheck> | null = null
 
   private constructor(
     /** the package ZIP or bag folder, absolute */
@@ -124,6 +126,12 @@ export class ReviewWorkspace {
 
   get caseJson(): CaseJson | null {
     return this.verified.caseJson
+  }
+
+  /** per evidence item id, what the verification found about its file (worked out once) */
+  get itemChecks(): Record<string, ItemCheck> {
+    this.checks ??= itemChecks(this.verified.verdict, this.verified.caseJson)
+    return this.checks
   }
 
   /**

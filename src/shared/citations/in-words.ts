@@ -5,7 +5,7 @@
 import type { EvidenceKind } from '../kinds'
 import { KIND_DEFINITIONS } from '../kinds'
 import { formatMediaTime } from '../media-time'
-import { formatLocalWithOffset, zoneOffsetMinutes } from '../time-zone'
+import { formatLocalWithOffset, formatOffset, zoneOffsetMinutes } from '../time-zone'
 import { readCitation, type AnnotationType, type Citation, type ThermalShape } from './anchors'
 
 export type WordsLanguage = 'zh-CN' | 'en'
@@ -19,6 +19,11 @@ export interface CitationWordsContext {
   kind?: EvidenceKind | null
   /** evidence number of an item by id (a quote's paired recording); the id is shown when absent */
   numberOf?: (itemId: string) => string | null
+  /**
+   * The cited recording's start instant (its capture time) and device: a time range is then
+   * written as absolute time in the case zone, the media seconds beside it (the custody record).
+   */
+  recording?: { startsAt: string | null; device: string | null }
 }
 
 export interface CitationWords {
@@ -77,8 +82,10 @@ function shapeWords(shape: ThermalShape, lang: WordsLanguage): string {
 function whereOf(c: Citation, ctx: CitationWordsContext): string {
   const { lang } = ctx
   switch (c.type) {
-    case 'time-range':
-      return `${formatMediaTime(c.anchor.start)}–${formatMediaTime(c.anchor.end)}`
+    case 'time-range': {
+      const media = `${formatMediaTime(c.anchor.start)}–${formatMediaTime(c.anchor.end)}`
+      return ctx.recording ? absoluteRange(c.anchor.start, c.anchor.end, media, ctx) : media
+    }
     case 'region':
       return box(c.anchor.x, c.anchor.y, c.anchor.w, c.anchor.h, lang)
     case 'quote': {
@@ -98,6 +105,30 @@ function whereOf(c: Citation, ctx: CitationWordsContext): string {
     case 'measurement':
       return shapeWords(c.anchor.shape, lang)
   }
+}
+
+/**
+ * "2021-05-24 04:03:13.8–04:03:18.2 +08:00，DSJ-A8-00123（媒体时间 00:00:01.800–00:00:06.200）":
+ * the instants in the case zone, tenths of a second kept. A recording with no capture time keeps
+ * its media seconds only.
+ */
+function absoluteRange(start: number, end: number, media: string, ctx: CitationWordsContext): string {
+  const zh = ctx.lang === 'zh-CN'
+  const rec = ctx.recording
+  const base = rec?.startsAt ? Date.parse(rec.startsAt) : Number.NaN
+  const device = rec?.device ? `${zh ? '，' : ', '}${rec.device}` : ''
+  if (Number.isNaN(base)) return `${media}${device}`
+  const at = (s: number) => {
+    const ms = base + Math.round(s * 1000)
+    const offset = zoneOffsetMinutes(ctx.timezone, ms)
+    const local = new Date(ms + offset * 60_000).toISOString()
+    return { day: local.slice(0, 10), clock: `${local.slice(11, 19)}.${local.slice(20, 21)}`, offset }
+  }
+  const a = at(start)
+  const b = at(end)
+  const to = a.day === b.day ? b.clock : `${b.day} ${b.clock}`
+  const range = `${a.day} ${a.clock}–${to} ${formatOffset(b.offset)}`
+  return zh ? `${range}${device}（媒体时间 ${media}）` : `${range}${device} (media time ${media})`
 }
 
 /**

@@ -25,6 +25,14 @@ export interface BagProblem {
   /** bag-relative path ('/' separated) of the file the problem is about, when there is one */
   path?: string
   message: string
+  /** hash-mismatch: what the manifest lists and what the file's bytes give now (null: not computed) */
+  hashes?: ProblemHashes
+}
+
+export interface ProblemHashes {
+  algorithm: string
+  expected: string
+  actual: string | null
 }
 
 export interface BagVerifyResult {

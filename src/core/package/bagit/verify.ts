@@ -113,6 +113,8 @@ function compare(path: string, expectations: Expectation[], got: Digests, report
         code: 'hash-mismatch',
         path,
         message: `"${printable(path)}" does not match ${e.manifest}: expected ${e.algorithm} ${e.checksum}, computed ${actual ?? 'nothing'}`,
+        // the pair itself, so a reviewer sees both values beside the item (issue 15)
+        hashes: { algorithm: e.algorithm, expected: e.checksum, actual: actual ?? null },
       })
     }
   }

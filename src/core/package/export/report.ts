@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { custodyActionLabel } from '../../../shared/custody-labels'
+import { custodyDetailsInWords, itemFacts, sentenceHtml } from '../../../shared/custody-words'
 import type { CaseJson } from '../../../shared/package-types'
 import { citationInWords } from '../../../shared/citations'
 import { KIND_DEFINITIONS } from '../../../shared/kinds'
@@ -112,12 +113,18 @@ export function reportHtml(
         `<li>${esc(d.title)}：<a href="${esc(href(d.html))}">HTML</a>${d.pdf ? ` · <a href="${esc(href(d.pdf))}">PDF</a>` : ''}</li>`,
     )
     .join('\n')
+  // each event in words (the same sentences as the custody log screen); the raw details are in custody-log.jsonl
+  const facts = new Map(c.evidence.map((e) => [e.id, itemFacts(e)]))
+  const words = { lang: 'zh-CN' as const, timezone: tz, item: (id: string) => facts.get(id) ?? null }
   const custody = [...events]
     .map(
       (ev) =>
-        `<tr><td class="num">${ev.seq}</td><td>${esc(time(ev.at))}</td><td>${esc(ev.actor.name)}</td><td>${esc(
+        `<tr><td class="num">${ev.seq}</td><td class="nowrap">${esc(time(ev.at))}</td><td>${esc(ev.actor.name)}</td><td>${esc(
           custodyActionLabel(ev.action, 'zh-CN'),
-        )}</td><td>${esc(ev.itemId ? (byId.get(ev.itemId)?.number ?? '') : '')}</td><td class="hash">${esc(ev.hash.slice(0, 16))}…</td></tr>`,
+        )}</td><td>${esc(ev.itemId ? (byId.get(ev.itemId)?.number ?? '') : '')}</td><td>${sentenceHtml(
+          custodyDetailsInWords(ev, words),
+          esc,
+        )}</td><td class="hash">${esc(ev.hash.slice(0, 16))}…</td></tr>`,
     )
     .join('\n')
   return `<!doctype html>
@@ -135,7 +142,7 @@ th { background: #f3f3f3; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .3em 1em; }
 dt { color: #666; }
 .hash { font-family: monospace; word-break: break-all; font-size: .85em; }
-.num { text-align: right; white-space: nowrap; }
+.num { text-align: right; white-space: nowrap; } .nowrap { white-space: nowrap; }
 .thumb img { max-width: 120px; max-height: 90px; }
 .muted { color: #666; } .tag { font-size: .7em; background: #eef; padding: .1em .4em; border-radius: 3px; }
 </style>
@@ -163,7 +170,8 @@ ${evidence}
 <h2>移送材料</h2>
 <ul>${documents || '<li>无</li>'}</ul>
 <h2>监管链记录</h2>
-<table><thead><tr><th>序号</th><th>时间</th><th>操作人</th><th>操作</th><th>证据</th><th>哈希</th></tr></thead>
+<p class="muted">每条记录的原始内容见 custody-log.jsonl。</p>
+<table><thead><tr><th>序号</th><th>时间</th><th>操作人</th><th>操作</th><th>证据</th><th>内容</th><th>哈希</th></tr></thead>
 <tbody>
 ${custody}
 </tbody></table>

@@ -5,11 +5,14 @@ import { EVIDENCE_KINDS, type CaseInfo } from '../../../shared/types'
 import { useImportTasks } from '../state/import-tasks-context'
 import { DropZone } from './import/drop-zone'
 import { kindLabel } from '../kinds/registry'
+import { useCan } from '../state/read-only'
 
 /** Evidence counted by kind, and what to do when there is none yet. */
 export function EvidenceSummary({ info, onOpenLibrary }: { info: CaseInfo; onOpenLibrary(): void }) {
   const { t } = useTranslation()
   const { importFiles } = useImportTasks()
+  // reviewer mode: nothing is imported into a package under review (the read/write table decides)
+  const canImport = useCan('import:start')
   return (
     <DropZone>
       <Card
@@ -22,14 +25,16 @@ export function EvidenceSummary({ info, onOpenLibrary }: { info: CaseInfo; onOpe
                 {t('overview.openLibrary')}
               </Button>
             )}
-            <Button
-              type="primary"
-              icon={<CloudUploadOutlined />}
-              onClick={() => void importFiles()}
-              data-testid="overview-import"
-            >
-              {t('overview.importButton')}
-            </Button>
+            {canImport && (
+              <Button
+                type="primary"
+                icon={<CloudUploadOutlined />}
+                onClick={() => void importFiles()}
+                data-testid="overview-import"
+              >
+                {t('overview.importButton')}
+              </Button>
+            )}
           </Flex>
         }
       >
@@ -49,7 +54,9 @@ export function EvidenceSummary({ info, onOpenLibrary }: { info: CaseInfo; onOpe
           <div className="evidence-empty" data-testid="evidence-empty">
             <InboxOutlined className="evidence-empty-icon" />
             <Typography.Text strong>{t('overview.evidenceEmpty')}</Typography.Text>
-            <Typography.Text type="secondary">{t('overview.evidenceEmptyNote')}</Typography.Text>
+            {canImport && (
+              <Typography.Text type="secondary">{t('overview.evidenceEmptyNote')}</Typography.Text>
+            )}
           </div>
         )}
       </Card>

@@ -155,6 +155,7 @@ export const mediaViewersEn: Messages<typeof mediaViewersZhCN> = {
     range: {
       title: 'Time ranges',
       empty: 'No time ranges yet — set a start and an end with I / O, then save',
+      none: 'No time ranges',
       seekTip: 'Click to go to the start of the time range',
       length: 'length {{value}}',
     },

@@ -151,6 +151,7 @@ export const mediaViewersZhCN = {
     range: {
       title: '片段',
       empty: '还没有片段 — 用 I / O 设起点和终点，再保存',
+      none: '没有片段',
       seekTip: '点击跳到片段起点',
       length: '时长 {{value}}',
     },

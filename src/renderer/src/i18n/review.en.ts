@@ -21,6 +21,24 @@ export const reviewEn: Messages<typeof reviewZhCN> = {
     failed: 'The package could not be verified',
     preparing: 'Preparing the read-only view…',
   },
+  item: {
+    verified: 'Verified',
+    verifiedTip:
+      'The file matches its checksum in the package manifest, and the manifest signature is valid.',
+    altered: 'Altered',
+    missing: 'File missing',
+    unchecked: 'Not verifiable',
+    uncheckedTip:
+      'The package signature is invalid or the package is incomplete: this file cannot be checked against the manifest.',
+    banner:
+      'This file differs from the package manifest: its content was altered and it cannot be relied on as the original.',
+    bannerMissing: 'This file is missing from the package and cannot be checked.',
+    expected: 'Checksum in the manifest',
+    actual: 'Checksum of the file now',
+    notComputed: 'not computed',
+    checkTitle: 'Review check',
+    bagPath: 'Path in the package',
+  },
   band: {
     title: 'Review mode',
     text: 'The package is open read-only; nothing in it can change.',

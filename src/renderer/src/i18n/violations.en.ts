@@ -145,14 +145,6 @@ export const violationsEn: Messages<typeof violationsZhCN> = {
       '{{violations}} violations, {{items}} items; {{gaps}} violations without evidence, {{idle}} items proving nothing.',
     cell: '{{links}} links ({{citations}} to citations)',
   },
-  custody: {
-    created: '{{number}} {{title}}',
-    edited: '{{number}} changed: {{fields}}',
-    withdrawn: '{{number}}, reason: {{reason}}',
-    linked: '{{item}} → {{violation}}: {{note}}',
-    unlinked: '{{item}} ↛ {{violation}}, reason: {{reason}}',
-    basisAdded: '{{law}} {{article}}',
-  },
   local: {
     intro:
       '{{count}} entries. Built-in provisions say whether their text was checked word for word against a published text; local entries belong to this case only.',

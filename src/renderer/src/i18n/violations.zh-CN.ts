@@ -137,14 +137,6 @@ export const violationsZhCN = {
       '违法事实 {{violations}} 条，证据 {{items}} 项；无证据的违法事实 {{gaps}} 条，未证明任何违法事实的证据 {{idle}} 项。',
     cell: '{{links}} 处关联（其中引用 {{citations}} 处）',
   },
-  custody: {
-    created: '{{number}} {{title}}',
-    edited: '{{number}} 修改：{{fields}}',
-    withdrawn: '{{number}}，原因：{{reason}}',
-    linked: '{{item}} → {{violation}}：{{note}}',
-    unlinked: '{{item}} ↛ {{violation}}，原因：{{reason}}',
-    basisAdded: '{{law}} {{article}}',
-  },
   local: {
     intro: '共 {{count}} 条。内置条款标明是否已与公布的法律文本逐字核对；本地条款仅属于本案件。',
     add: '添加本地条款',

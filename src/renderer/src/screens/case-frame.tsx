@@ -35,6 +35,7 @@ import { ItemViewerHost } from '../components/viewers/item-viewer'
 import { ReviewBand } from '../components/review/review-band'
 import { ReviewTransfer } from './review-transfer'
 import { ReadOnlyContext } from '../state/read-only'
+import { ReviewChecksProvider } from '../state/review-checks'
 import type { MessageKey } from '../i18n/keys'
 
 // The order is the one UI.md fixes for every feature, built or not.
@@ -135,55 +136,66 @@ export function CaseFrame() {
   const navKeys = current.review ? NAV_KEYS.filter((k) => k !== 'export') : NAV_KEYS
   return (
     <ReadOnlyContext.Provider value={Boolean(current.review)}>
-      <ImportTasksProvider>
-        <Layout className="app-layout frame-layout" hasSider>
-          <Layout.Sider width={224} theme="light" className="side-nav" data-testid="side-nav">
-            <div className="side-brand">
-              <Brand />
-            </div>
-            <Menu
-              mode="inline"
-              selectedKeys={[screen]}
-              onClick={({ key }) => setScreen(key as NavKey)}
-              items={navKeys.map((key) => ({ key, icon: NAV_ICONS[key], label: t(NAV_TEXT[key]) }))}
-            />
-          </Layout.Sider>
-          <Layout className="frame-main">
-            <TopBar
-              left={heading}
-              extra={
-                <>
-                  <CaseSearch />
-                  {!current.review && <ImportTasksButton />}
-                  <Button icon={<CloseOutlined />} onClick={() => void closeCase()} data-testid="close-case">
-                    {t('topBar.closeCase')}
-                  </Button>
-                </>
-              }
-            />
-            {current.review && <ReviewBand current={current} onClose={() => void closeCase()} />}
-            <Layout.Content
-              key={screen}
-              className="scroll-area case-content"
-              data-testid={`screen-${screen}`}
-            >
-              {failure && (
-                <ErrorAlert error={failure} onClose={() => setFailure(null)} className="page-alert" />
-              )}
-              {integrity.failure && (
-                <ErrorAlert
-                  error={integrity.failure}
-                  onClose={integrity.clearFailure}
-                  className="page-alert"
-                />
-              )}
-              {body}
-            </Layout.Content>
+      <MaybeReviewChecks review={Boolean(current.review)}>
+        <ImportTasksProvider>
+          <Layout className="app-layout frame-layout" hasSider>
+            <Layout.Sider width={224} theme="light" className="side-nav" data-testid="side-nav">
+              <div className="side-brand">
+                <Brand />
+              </div>
+              <Menu
+                mode="inline"
+                selectedKeys={[screen]}
+                onClick={({ key }) => setScreen(key as NavKey)}
+                items={navKeys.map((key) => ({ key, icon: NAV_ICONS[key], label: t(NAV_TEXT[key]) }))}
+              />
+            </Layout.Sider>
+            <Layout className="frame-main">
+              <TopBar
+                left={heading}
+                extra={
+                  <>
+                    <CaseSearch />
+                    {!current.review && <ImportTasksButton />}
+                    <Button
+                      icon={<CloseOutlined />}
+                      onClick={() => void closeCase()}
+                      data-testid="close-case"
+                    >
+                      {t('topBar.closeCase')}
+                    </Button>
+                  </>
+                }
+              />
+              {current.review && <ReviewBand current={current} onClose={() => void closeCase()} />}
+              <Layout.Content
+                key={screen}
+                className="scroll-area case-content"
+                data-testid={`screen-${screen}`}
+              >
+                {failure && (
+                  <ErrorAlert error={failure} onClose={() => setFailure(null)} className="page-alert" />
+                )}
+                {integrity.failure && (
+                  <ErrorAlert
+                    error={integrity.failure}
+                    onClose={integrity.clearFailure}
+                    className="page-alert"
+                  />
+                )}
+                {body}
+              </Layout.Content>
+            </Layout>
           </Layout>
-        </Layout>
-        {/* one viewer for the whole frame: library, timeline and search results open items here */}
-        <ItemViewerHost />
-      </ImportTasksProvider>
+          {/* one viewer for the whole frame: library, timeline and search results open items here */}
+          <ItemViewerHost />
+        </ImportTasksProvider>
+      </MaybeReviewChecks>
     </ReadOnlyContext.Provider>
   )
+}
+
+/** In review, what the verification found about each item, for every screen of the frame. */
+function MaybeReviewChecks({ review, children }: { review: boolean; children: ReactNode }) {
+  return review ? <ReviewChecksProvider>{children}</ReviewChecksProvider> : <>{children}</>
 }

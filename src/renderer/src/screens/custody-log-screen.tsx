@@ -4,6 +4,7 @@ import { ReloadOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { CustodyEvent } from '../../../shared/types'
 import { ErrorAlert } from '../components/error-alert'
+import { TechnicalDetails } from '../components/technical-details'
 import { actionLabel, summariseEvent } from '../lib/custody-summary'
 import { useApi } from '../hooks/use-api'
 import { formatInZone } from '../lib/time'
@@ -61,12 +62,8 @@ export function CustodyLogScreen() {
                 items={[
                   {
                     key: 'details',
-                    label: t('custody.fullDetails'),
-                    children: (
-                      <pre className="mono details-json" data-user-data>
-                        {JSON.stringify(e.details, null, 2)}
-                      </pre>
-                    ),
+                    label: t('custody.technical'),
+                    children: <TechnicalDetails details={e.details} />,
                   },
                   {
                     key: 'prev',
@@ -116,7 +113,11 @@ export function CustodyLogScreen() {
             {
               key: 'details',
               title: t('custody.details'),
-              render: (_, e) => <span className="break-word">{summariseEvent(e, t, i18n.language)}</span>,
+              render: (_, e) => (
+                <span className="break-word" data-testid="custody-details">
+                  {summariseEvent(e, i18n.language, info.timezone, log.data?.items)}
+                </span>
+              ),
             },
             {
               key: 'hash',

@@ -21,7 +21,7 @@ import { DropZone } from '../components/import/drop-zone'
 import { useDebounced } from '../hooks/use-debounced'
 import { useEvidencePages } from '../hooks/use-evidence-pages'
 import { useImportTasks } from '../state/import-tasks-context'
-import { useReadOnly } from '../state/read-only'
+import { useCan } from '../state/read-only'
 import { useCurrentCase } from '../state/session'
 import '../components/evidence/evidence.css'
 
@@ -32,7 +32,7 @@ export function EvidenceLibrary() {
   const { t } = useTranslation()
   const info = useCurrentCase()
   const { importFiles, libraryVersion } = useImportTasks()
-  const readOnly = useReadOnly()
+  const canImport = useCan('import:start')
   const [filters, setFilters] = useState<LibraryFilters>(NO_FILTERS)
   const [view, setView] = useState<'grid' | 'table'>('grid')
   const [selected, setSelected] = useState<EvidenceItem | null>(null)
@@ -44,7 +44,7 @@ export function EvidenceLibrary() {
   const filtered = isFiltered(filters)
   const onSelect = (item: EvidenceItem) => setSelected(item)
   // reviewer mode: nothing is imported into a package under review
-  const importButton = readOnly ? null : (
+  const importButton = !canImport ? null : (
     <Button
       type="primary"
       icon={<CloudUploadOutlined />}

@@ -10,6 +10,7 @@ import { asApiError } from '../lib/errors'
 import { useCurrentCase, useSession } from './session'
 import { ImportTasksContext, type CaseTask, type ImportTasks } from './import-tasks-context'
 import { useJobs } from './jobs'
+import { useCan } from './read-only'
 
 /** While an import runs, the library shows what has arrived at most this often. */
 const LIVE_REFRESH_MS = 2000
@@ -26,7 +27,13 @@ export function ImportTasksProvider({ children }: { children: ReactNode }) {
   const { id: caseId } = useCurrentCase()
   const { pick, element: pickerElement } = useImportPicker()
   const jobs = useJobs()
-  const tasks = useMemo(() => jobs.filter((j): j is CaseTask => isCaseTask(j, caseId)), [jobs, caseId])
+  // In review nothing is imported, and a package exported on this machine carries the id of the
+  // officer's own case: that case's import jobs are not the package's.
+  const canImport = useCan('import:start')
+  const tasks = useMemo(
+    () => (canImport ? jobs.filter((j): j is CaseTask => isCaseTask(j, caseId)) : []),
+    [jobs, caseId, canImport],
+  )
   const [drawerOpen, setDrawerOpen] = useState(false)
   const [cancelling, setCancelling] = useState<ReadonlySet<string>>(new Set())
   const [failure, setFailure] = useState<ApiError | null>(null)
@@ -86,6 +93,7 @@ export function ImportTasksProvider({ children }: { children: ReactNode }) {
     const drop = (e: DragEvent) => {
       if (!hasFiles(e)) return
       e.preventDefault()
+      if (!canImport) return
       // Electron: the preload turns dropped files into their real paths (webUtils.getPathForFile).
       const pathFor = window.api?.pathForFile
       const paths = pathFor ? [...(e.dataTransfer?.files ?? [])].map((f) => pathFor(f)).filter(Boolean) : []
@@ -98,7 +106,7 @@ export function ImportTasksProvider({ children }: { children: ReactNode }) {
       window.removeEventListener('dragover', over)
       window.removeEventListener('drop', drop)
     }
-  }, [explainDrop, importPaths])
+  }, [explainDrop, importPaths, canImport])
 
   const value = useMemo<ImportTasks>(
     () => ({
@@ -120,7 +128,7 @@ export function ImportTasksProvider({ children }: { children: ReactNode }) {
   return (
     <ImportTasksContext.Provider value={value}>
       {children}
-      <ImportDrawer />
+      {canImport && <ImportDrawer />}
       {pickerElement}
     </ImportTasksContext.Provider>
   )

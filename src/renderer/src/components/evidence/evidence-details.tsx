@@ -9,6 +9,7 @@ import { asApiError } from '../../lib/errors'
 import { ErrorAlert } from '../error-alert'
 import { DetailsFacts } from './details-facts'
 import { ItemCustody } from './item-custody'
+import { ItemCheckFacts } from '../review/item-check'
 import { ItemThumb } from './item-thumb'
 import { WarningList } from './warning-list'
 import { itemViewer } from '../../state/viewer'
@@ -86,6 +87,7 @@ export function EvidenceDetails({ itemId, libraryVersion, onClose }: Props) {
         ) : (
           <>
             <ItemThumb item={item} size="preview" alt={item.originalName} className="details-preview" />
+            <ItemCheckFacts itemId={item.id} />
             <div className="details-actions">
               <Typography.Text type="secondary">{kindLabel(t, item.kind)}</Typography.Text>
               <span className="details-action-buttons">
@@ -121,7 +123,7 @@ export function EvidenceDetails({ itemId, libraryVersion, onClose }: Props) {
               <WarningList warnings={item.warnings} />
             </Section>
             <Section title={t('item.sectionCustody', { count: details.custody.length })}>
-              <ItemCustody events={details.custody} />
+              <ItemCustody events={details.custody} item={item} />
             </Section>
             {OwnWindow && ownWindowOpen && <OwnWindow item={item} onClose={() => setOwnWindowOpen(false)} />}
           </>

@@ -8,6 +8,7 @@ import type { EvidencePager } from '../../hooks/use-evidence-pages'
 import { CapturedTime } from './captured-time'
 import { ItemThumb } from './item-thumb'
 import { KindIcon } from '../../kinds/registry'
+import { ItemCheckMark } from '../review/item-check'
 
 const MIN_TILE = 200
 const GAP = 12
@@ -121,6 +122,7 @@ function Tile({
         <Typography.Text strong className="mono" data-user-data>
           {item.number}
         </Typography.Text>
+        <ItemCheckMark itemId={item.id} />
         <KindIcon kind={item.kind} className="tile-kind" />
       </div>
       <Typography.Text className="tile-name" ellipsis={{ tooltip: item.originalName }} data-user-data>

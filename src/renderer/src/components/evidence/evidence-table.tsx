@@ -7,6 +7,8 @@ import type { EvidencePager } from '../../hooks/use-evidence-pages'
 import { formatBytes } from '../../lib/format'
 import { warningText } from '../../lib/warnings'
 import { CapturedTime } from './captured-time'
+import { ItemCheckMark } from '../review/item-check'
+import { useItemCheck } from '../../state/review-checks'
 import { KindIcon, kindLabel } from '../../kinds/registry'
 import type { MessageKey } from '../../i18n/keys'
 
@@ -115,9 +117,7 @@ export function EvidenceTable({ pager, total, selectedId, onSelect }: Props) {
                 <div role="cell" className="vcell num mono">
                   {formatBytes(item.size)}
                 </div>
-                <div role="cell" className="vcell mono" title={item.sha256} data-user-data>
-                  {item.sha256.slice(0, 12)}…
-                </div>
+                <HashCell item={item} />
                 <div role="cell" className="vcell">
                   {item.warnings.length > 0 && (
                     <Tooltip
@@ -140,6 +140,17 @@ export function EvidenceTable({ pager, total, selectedId, onSelect }: Props) {
           })}
         </div>
       </div>
+    </div>
+  )
+}
+
+/** The hash, shortened; in review the verification's mark stands before it. */
+function HashCell({ item }: { item: EvidenceItem }) {
+  const check = useItemCheck(item.id)
+  return (
+    <div role="cell" className="vcell mono ellipsis" title={item.sha256}>
+      {check && <ItemCheckMark itemId={item.id} />}
+      <span data-user-data>{item.sha256.slice(0, check ? 6 : 12)}…</span>
     </div>
   )
 }

@@ -2,6 +2,7 @@ import { useState, type DragEvent, type ReactNode } from 'react'
 import { InboxOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../../state/session'
+import { useCan } from '../../state/read-only'
 import './import.css'
 
 /**
@@ -13,12 +14,14 @@ export function DropZone({ children, className }: { children: ReactNode; classNa
   const { t } = useTranslation()
   const { info } = useSession()
   const [over, setOver] = useState(false)
+  // reviewer mode: nothing can be dropped into a package under review
+  const canImport = useCan('import:start')
   const hasFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files')
   return (
     <div
       className={`drop-zone${over ? ' is-over' : ''}${className ? ` ${className}` : ''}`}
       onDragOver={(e) => {
-        if (!hasFiles(e)) return
+        if (!canImport || !hasFiles(e)) return
         e.preventDefault()
         e.dataTransfer.dropEffect = info.nativeDialogs ? 'copy' : 'none'
         setOver(true)

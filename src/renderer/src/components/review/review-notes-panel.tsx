@@ -7,6 +7,8 @@ import { api } from '../../api'
 import { useApi } from '../../hooks/use-api'
 import { asApiError } from '../../lib/errors'
 import { dirName } from '../../lib/format'
+import { formatInZone } from '../../lib/time'
+import { useSession } from '../../state/session'
 import { joinPath } from '../../lib/paths'
 import { ErrorAlert } from '../error-alert'
 import { writeOrConfirmOverwrite } from './confirm-overwrite'
@@ -22,6 +24,8 @@ interface Props {
 export function ReviewNotesPanel({ open, onClose, packagePath, caseNumber }: Props) {
   const { t, i18n } = useTranslation()
   const { message, modal } = App.useApp()
+  const { currentCase } = useSession()
+  const zone = currentCase?.timezone ?? 'UTC'
   // read as the panel opens; the package under review does not change, only the notes do
   const ask = open ? {} : null
   const noteList = useApi('review:notes', ask, { refetchOnCaseChange: false })
@@ -159,7 +163,9 @@ export function ReviewNotesPanel({ open, onClose, packagePath, caseNumber }: Pro
                   </Typography.Paragraph>
                   <Typography.Text type="secondary">
                     {t('review:notes.by', { name: n.author.name, certNo: n.author.certNo })} ·{' '}
-                    {n.createdAt.replace('T', ' ').slice(0, 19)}
+                    <span className="mono" data-testid="review-note-time">
+                      {formatInZone(n.createdAt, zone)}
+                    </span>
                   </Typography.Text>
                 </>
               }

@@ -1,6 +1,26 @@
 import type { KeyboardEvent, MouseEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { actionLabel } from '../../lib/custody-summary'
 import { KIND_UI } from '../../kinds/registry'
 import type { Cluster, Lane } from './lanes'
+import type { ItemCheck } from '../../../../shared/package-types'
+import { useItemChecks } from '../../state/review-checks'
+
+function isProblem(check: ItemCheck | undefined): boolean {
+  return check?.state === 'altered' || check?.state === 'missing'
+}
+
+/** Reviewer mode: a red badge on a mark whose file a failed verification names. */
+function AlteredBadge({ x, y }: { x: number; y: number }) {
+  return (
+    <g data-testid="timeline-altered" pointerEvents="none">
+      <circle cx={x} cy={y - 10} r={6} fill="#ff4d4f" stroke="#fff" strokeWidth={1.5} />
+      <text x={x} y={y - 6.5} textAnchor="middle" fontSize={10} fontWeight={700} fill="#fff">
+        !
+      </text>
+    </g>
+  )
+}
 
 export const CUSTODY_COLOUR = '#722ed1'
 
@@ -29,6 +49,8 @@ interface Props {
  */
 export function LaneMarks({ lane, clusters, y, onHover, onActivate }: Props) {
   const color = laneColour(lane.kind)
+  const checks = useItemChecks()
+  const { i18n } = useTranslation()
   return (
     <g data-testid="timeline-lane-marks">
       {clusters.map((c) => {
@@ -37,7 +59,7 @@ export function LaneMarks({ lane, clusters, y, onHover, onActivate }: Props) {
         const label = single?.item
           ? `${single.item.number} ${single.item.originalName}`
           : single?.event
-            ? single.event.action
+            ? actionLabel(single.event.action, i18n.language)
             : String(c.marks.length)
         const handlers = {
           onMouseEnter: (e: MouseEvent) => onHover(c, e.clientX, e.clientY),
@@ -118,6 +140,7 @@ export function LaneMarks({ lane, clusters, y, onHover, onActivate }: Props) {
                   {weak && <circle cx={c.x0} cy={y} r={6.5} fill={`url(#${HATCH_ID})`} />}
                 </>
               )}
+              {isProblem(checks?.[single.item.id]) && <AlteredBadge x={c.x0} y={y} />}
             </g>
           )
         }
@@ -125,6 +148,9 @@ export function LaneMarks({ lane, clusters, y, onHover, onActivate }: Props) {
         const w = Math.max(22, c.x1 - c.x0 + 14)
         return (
           <g key={c.key} {...common} data-testid="timeline-cluster">
+            {c.marks.some((m) => m.item && isProblem(checks?.[m.item.id])) && (
+              <AlteredBadge x={mid - w / 2} y={y} />
+            )}
             <rect
               x={mid - w / 2}
               y={y - 9}

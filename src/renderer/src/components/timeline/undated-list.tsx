@@ -4,6 +4,7 @@ import type { EvidenceItem } from '../../../../shared/types'
 import { formatInZone } from '../../lib/time'
 import { itemViewer } from '../../state/viewer'
 import { KindIcon, kindLabel } from '../../kinds/registry'
+import { ItemCheckMark } from '../review/item-check'
 
 /** 无拍摄时间的证据: items the axis cannot place, listed so none is silently left out. */
 export function UndatedList({ items, zone }: { items: EvidenceItem[]; zone: string }) {
@@ -54,7 +55,11 @@ export function UndatedList({ items, zone }: { items: EvidenceItem[]; zone: stri
           {
             key: 'name',
             title: t('timeline:undated.name'),
-            render: (_, item) => <span data-user-data>{item.originalName}</span>,
+            render: (_, item) => (
+              <span>
+                <span data-user-data>{item.originalName}</span> <ItemCheckMark itemId={item.id} />
+              </span>
+            ),
           },
           {
             key: 'importedAt',

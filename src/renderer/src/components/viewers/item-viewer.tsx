@@ -7,6 +7,7 @@ import { itemViewer, useOpenItemId } from '../../state/viewer'
 import { ErrorAlert } from '../error-alert'
 import { asApiError } from '../../lib/errors'
 import { KindViewer } from '../../kinds/registry'
+import { ItemCheckBanner, ItemCheckMark } from '../review/item-check'
 
 /**
  * The full-screen viewer, mounted once in the case frame. Opening an item goes through
@@ -43,14 +44,26 @@ export function ItemViewerHost() {
       destroyOnHidden
       title={
         item ? (
-          <Typography.Text strong>{`${item.number}  ${item.originalName}`}</Typography.Text>
+          <span>
+            <Typography.Text strong>{`${item.number}  ${item.originalName}`}</Typography.Text>{' '}
+            <ItemCheckMark itemId={item.id} />
+          </span>
         ) : (
           t('viewer:loading')
         )
       }
       data-testid="item-viewer"
     >
-      {error ? <ErrorAlert error={asApiError(error)} /> : item ? <KindViewer item={item} /> : <Spin />}
+      {error ? (
+        <ErrorAlert error={asApiError(error)} />
+      ) : item ? (
+        <>
+          <ItemCheckBanner itemId={item.id} />
+          <KindViewer item={item} />
+        </>
+      ) : (
+        <Spin />
+      )}
     </Modal>
   )
 }

@@ -9,6 +9,7 @@ import { asApiError } from '../../lib/errors'
 import { ErrorAlert } from '../error-alert'
 import { StatusTag } from './status-tag'
 import { KindIcon } from '../../kinds/registry'
+import { ItemCheckMark } from '../review/item-check'
 
 /**
  * Violations × evidence items, so gaps show at a glance: a violation row with no evidence is red,
@@ -94,6 +95,7 @@ export function EvidenceMatrixView({ version }: { version: number }) {
                       </div>
                     </div>
                   </Tooltip>
+                  <ItemCheckMark itemId={i.id} />
                   {idle.has(i.id) && (
                     <div className="vio-matrix-flag" data-testid="proves-nothing">
                       <WarningFilled /> {t('violations:matrix.provesNothing')}

@@ -14,8 +14,9 @@ import type { Player } from './use-player'
 interface Props {
   player: Player
   marks: { in: number | null; out: number | null }
-  onMarkIn(): void
-  onMarkOut(): void
+  /** null in review: no range can be cited, so no I/O keys, buttons or hints */
+  onMarkIn: (() => void) | null
+  onMarkOut: (() => void) | null
 }
 
 /** Keys an officer uses all day; they act only when the focus is not in a text field or the slider. */
@@ -24,9 +25,12 @@ export function useVideoKeys({ player, onMarkIn, onMarkOut }: Omit<Props, 'marks
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return
       const target = e.target as HTMLElement | null
-      if (target?.closest('input, textarea, select, [contenteditable="true"], .ant-slider, .ant-select'))
-        return
-      const actions: Record<string, () => void> = {
+      if (target?.closest('input, textarea, select, [contenteditable="true"], .ant-select')) return
+      const key = e.key.length === 1 ? e.key.toLowerCase() : e.key
+      // After seeking with the mouse the slider keeps the focus: it owns the arrow keys, but
+      // I/O/J/K/L and Space still act on the video (they mean nothing to a slider).
+      if (target?.closest('.ant-slider') && (key === 'ArrowLeft' || key === 'ArrowRight')) return
+      const actions: Record<string, (() => void) | null> = {
         ' ': player.toggle,
         ArrowLeft: () => player.step(-1),
         ArrowRight: () => player.step(1),
@@ -36,7 +40,7 @@ export function useVideoKeys({ player, onMarkIn, onMarkOut }: Omit<Props, 'marks
         i: onMarkIn,
         o: onMarkOut,
       }
-      const action = actions[e.key.length === 1 ? e.key.toLowerCase() : e.key]
+      const action = Object.hasOwn(actions, key) ? actions[key] : null
       if (!action) return
       // Space would also press a focused button and scroll the page.
       e.preventDefault()
@@ -47,7 +51,7 @@ export function useVideoKeys({ player, onMarkIn, onMarkOut }: Omit<Props, 'marks
   }, [player, onMarkIn, onMarkOut])
 }
 
-function KeyHelp() {
+function KeyHelp({ marking }: { marking: boolean }) {
   const { t } = useTranslation()
   const rows: Array<[string, string]> = [
     ['Space', t('mediaViewer:video.keys.space')],
@@ -55,8 +59,12 @@ function KeyHelp() {
     ['J', t('mediaViewer:video.keys.j')],
     ['K', t('mediaViewer:video.keys.k')],
     ['L', t('mediaViewer:video.keys.l')],
-    ['I', t('mediaViewer:video.keys.i')],
-    ['O', t('mediaViewer:video.keys.o')],
+    ...(marking
+      ? ([
+          ['I', t('mediaViewer:video.keys.i')],
+          ['O', t('mediaViewer:video.keys.o')],
+        ] as Array<[string, string]>)
+      : []),
   ]
   return (
     <dl className="video-keys" data-testid="video-key-help">
@@ -126,13 +134,21 @@ export function VideoControls({ player, marks, onMarkIn, onMarkOut }: Props) {
         style={{ width: 84 }}
         data-testid="video-speed"
       />
-      <Button onClick={onMarkIn} data-testid="mark-in">
-        {t('mediaViewer:video.marks.setIn')}
-      </Button>
-      <Button onClick={onMarkOut} data-testid="mark-out">
-        {t('mediaViewer:video.marks.setOut')}
-      </Button>
-      <Popover content={<KeyHelp />} title={t('mediaViewer:video.help')} trigger="click">
+      {onMarkIn && onMarkOut && (
+        <>
+          <Button onClick={onMarkIn} data-testid="mark-in">
+            {t('mediaViewer:video.marks.setIn')}
+          </Button>
+          <Button onClick={onMarkOut} data-testid="mark-out">
+            {t('mediaViewer:video.marks.setOut')}
+          </Button>
+        </>
+      )}
+      <Popover
+        content={<KeyHelp marking={Boolean(onMarkIn && onMarkOut)} />}
+        title={t('mediaViewer:video.help')}
+        trigger="click"
+      >
         <Button
           icon={<QuestionCircleOutlined />}
           aria-label={t('mediaViewer:video.help')}

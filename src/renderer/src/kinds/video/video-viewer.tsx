@@ -14,6 +14,7 @@ import { usePlayableItem } from './use-playable-item'
 import { usePlayer } from './use-player'
 import { VideoControls } from './video-controls'
 import '../../components/viewers/common/media-viewers.css'
+import { useCan } from '../../state/read-only'
 
 /** A video: the original when this browser decodes it, else the playback proxy; time ranges and derived items. */
 export function VideoViewer({ item }: { item: EvidenceItem }) {
@@ -30,6 +31,8 @@ function VideoViewerBody({ item }: { item: EvidenceItem }) {
   const { attach, ...player } = usePlayer(fps, item.durationSec)
   const [marks, setMarks] = useState<Marks>({ in: null, out: null })
   const ranges = useAnnotations(item.id, 'time-range')
+  // reviewer mode: no range is cited in a package under review (the read/write table decides)
+  const canCite = useCan('annotation:add')
 
   const markIn = useCallback(() => setMarks((m) => ({ ...m, in: toMs(player.time) })), [player.time])
   const markOut = useCallback(() => setMarks((m) => ({ ...m, out: toMs(player.time) })), [player.time])
@@ -88,7 +91,14 @@ function VideoViewerBody({ item }: { item: EvidenceItem }) {
           )}
         </div>
         <Timecode item={item} time={player.time} fps={fps} fpsAssumed={assumed} />
-        {playing && <VideoControls player={player} marks={marks} onMarkIn={markIn} onMarkOut={markOut} />}
+        {playing && (
+          <VideoControls
+            player={player}
+            marks={marks}
+            onMarkIn={canCite ? markIn : null}
+            onMarkOut={canCite ? markOut : null}
+          />
+        )}
       </div>
       <aside className="media-side">
         {ranges.failure !== null && <ErrorAlert error={asApiError(ranges.failure)} />}

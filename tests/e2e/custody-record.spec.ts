@@ -1,0 +1,180 @@
+/**
+ * The custody record as a legal reviewer reads it: every event a sentence in the UI language
+ * (a cited time range as absolute time in the case zone with the device, a changed field as
+ * "案由：旧 → 新"), no raw action key and no JSON outside the "技术详情" toggle, on the 监管链记录
+ * screen, in the details panel and in the package's report/index.html.
+ */
+import { mkdirSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
+import type { JobProgress } from '../../src/shared/jobs'
+import { CUSTODY_ACTIONS } from '../../src/shared/custody-labels'
+import type { Annotation, EvidenceItem, TranscriptView } from '../../src/shared/types'
+import type { Violation } from '../../src/shared/violation-types'
+import { makeBodycamMp4, makeCemsCsv, makeDroneJpeg, makeTranscriptGb18030 } from '../support/media'
+import { CHINESE, OFFICER, caseFields, expect, interfaceText, shot, test, type Desk } from './support/desk'
+
+const VIDEO = '20210524_040312_DSJ-A8-00123.MP4'
+const TRANSCRIPT = '询问笔录-赵六.txt'
+const CEMS = 'CEMS-1号排放口-20210524.csv'
+const PHOTO = 'DJI_0001.JPG'
+const PHRASE = '2点左右脱硫塔循环泵故障停运'
+
+/** An action key as a word of its own (not inside a longer word or a file name). */
+const RAW_ACTION = new RegExp(`(^|[^\\w-])(${CUSTODY_ACTIONS.join('|')})(?![\\w-])`)
+/** What JSON looks like in a sentence. */
+const JSON_TEXT = /[{}]|"\w+"\s*:/
+
+/** A case with one citation of each kind of place, an edited cause, an officer's limit and a link. */
+async function recordedCase(desk: Desk): Promise<Map<string, EvidenceItem>> {
+  await desk.call('profile:save', OFFICER)
+  await desk.call('case:create', { dir: join(desk.workDir, 'case'), fields: caseFields() })
+  const media = join(desk.workDir, 'media')
+  mkdirSync(media)
+  await desk.call('import:start', {
+    paths: [
+      makeBodycamMp4(media, { durationSec: 8 }),
+      makeTranscriptGb18030(media),
+      makeCemsCsv(media),
+      await makeDroneJpeg(media),
+    ],
+  })
+  await desk.backend.idle()
+  const { items } = await desk.call<{ items: EvidenceItem[] }>('evidence:list', {})
+  const byName = new Map(items.map((i) => [i.originalName, i]))
+  const transcript = byName.get(TRANSCRIPT)!
+  const view = await desk.call<TranscriptView>('transcript:get', { itemId: transcript.id })
+  const at = view.text.indexOf(PHRASE)
+  const range = await desk.call<Annotation>('annotation:add', {
+    itemId: byName.get(VIDEO)!.id,
+    type: 'time-range',
+    anchor: { start: 1.8, end: 6.2 },
+    note: '排气筒冒黄烟',
+  })
+  await desk.call('annotation:add', {
+    itemId: byName.get(PHOTO)!.id,
+    type: 'region',
+    anchor: { x: 120, y: 80, w: 300, h: 130 },
+    note: '旁路烟道出口',
+  })
+  await desk.call('annotation:add', {
+    itemId: transcript.id,
+    type: 'quote',
+    anchor: { start: at, end: at + PHRASE.length, text: PHRASE },
+  })
+  await desk.call('annotation:add', {
+    itemId: byName.get(CEMS)!.id,
+    type: 'data-range',
+    anchor: { pollutant: 'SO2', start: '2021-05-24T02:00:00+08:00', end: '2021-05-24T04:00:00+08:00' },
+  })
+  await desk.call('monitoring:setLimit', {
+    itemId: byName.get(CEMS)!.id,
+    pollutant: 'SO2',
+    limit: 35,
+    reason: '排污许可证载明的限值',
+  })
+  await desk.call('case:update', { fields: { cause: '通过篡改监测数据逃避监管排放大气污染物' } })
+  const v = await desk.call<Violation>('violation:save', {
+    title: '通过篡改监测数据逃避监管排放大气污染物',
+    facts: '脱硫塔循环泵停运期间二氧化硫超标排放',
+    occurredFrom: null,
+    occurredTo: null,
+    place: '1号排放口',
+    basis: ['water-39'],
+    status: 'confirmed',
+  })
+  await desk.call('violation:link', {
+    violationId: v.id,
+    itemId: byName.get(VIDEO)!.id,
+    annotationId: range.id,
+    note: '证明旁路排放',
+  })
+  return byName
+}
+
+test('the custody record in words: screen, details panel and the package report', async ({ page, desk }) => {
+  test.setTimeout(240_000)
+  const byName = await recordedCase(desk)
+  await desk.open()
+
+  await page.getByTestId('side-nav').getByText('监管链记录', { exact: true }).click()
+  const table = page.getByTestId('custody-table')
+  await expect(table).toContainText('设定排放限值')
+  const details = table.getByTestId('custody-details')
+  // the case zone is Asia/Shanghai: the clip starts 04:03:12 +08:00, the range 1.8–6.2 s into it
+  await expect(details.filter({ hasText: '片段' }).first()).toContainText(
+    '2021-05-24 04:03:13.8–04:03:18.2 +08:00',
+  )
+  await expect(details.filter({ hasText: '区域' })).toContainText('左上角 (120, 80)，宽 300 × 高 130 像素')
+  await expect(details.filter({ hasText: '摘录' })).toContainText(`“${PHRASE}”`)
+  await expect(details.filter({ hasText: '数据区间' })).toContainText(
+    'SO2 · 2021-05-24 02:00:00 +08:00 — 2021-05-24 04:00:00 +08:00',
+  )
+  await expect(details.filter({ hasText: '案由' })).toContainText('案由：')
+  await expect(details.filter({ hasText: '案由' })).toContainText(' → 通过篡改监测数据逃避监管排放大气污染物')
+  await expect(details.filter({ hasText: '排放限值' })).toContainText(
+    'SO2 排放限值设为 35（原因：排污许可证载明的限值）',
+  )
+
+  // no raw action key and no JSON anywhere on the screen while the technical details are closed
+  const screenText = await page.getByTestId('screen-custody').innerText()
+  expect(screenText).not.toMatch(RAW_ACTION)
+  expect(screenText).not.toMatch(JSON_TEXT)
+
+  // the raw record is one toggle away, in the expanded row
+  const limitRow = table.locator('tbody tr.ant-table-row').filter({ hasText: '设定排放限值' })
+  await limitRow.getByRole('button').first().click()
+  const toggle = table.getByTestId('technical-toggle')
+  await expect(toggle).toHaveText('显示技术详情')
+  await expect(table.getByTestId('technical-details')).toHaveCount(0)
+  await toggle.click()
+  await expect(table.getByTestId('technical-details')).toContainText('"limit": 35')
+  await shot(page, 'custody-log-words.png')
+
+  // the details panel says the same, with the same toggle
+  await page.getByTestId('side-nav').getByText('证据库', { exact: true }).click()
+  await page.getByTestId('evidence-tile').filter({ hasText: VIDEO }).click()
+  const panel = page.getByTestId('details-panel')
+  await expect(panel.getByTestId('item-custody-details').filter({ hasText: '片段' }).first()).toContainText(
+    '04:03:13.8–04:03:18.2 +08:00',
+  )
+  const panelText = await panel.getByTestId('item-custody').innerText()
+  expect(panelText).not.toMatch(RAW_ACTION)
+  expect(panelText).not.toMatch(JSON_TEXT)
+  await shot(page, 'details-custody-words.png')
+
+  // English: the same sentences in English, no Chinese interface word
+  await page.getByTestId('language-switch').click()
+  await page.getByRole('menuitem', { name: 'English' }).click()
+  await page.getByTestId('side-nav').getByText('Custody log', { exact: true }).click()
+  await expect(table).toContainText('Monitoring limit set')
+  await expect(table.getByTestId('custody-details').filter({ hasText: 'Cause of action' })).toContainText(
+    'Cause of action: ',
+  )
+  expect(await interfaceText(page, '[data-testid=screen-custody]')).not.toMatch(CHINESE)
+  const screenEn = await page.getByTestId('screen-custody').innerText()
+  expect(screenEn).not.toMatch(RAW_ACTION)
+  expect(screenEn).not.toMatch(JSON_TEXT)
+  await shot(page, 'custody-log-words-en.png')
+  await page.getByTestId('language-switch').click()
+  await page.getByRole('menuitem', { name: '简体中文' }).click()
+
+  // the package's report/index.html: the same sentences, no key, no JSON
+  const out = join(desk.workDir, 'out')
+  mkdirSync(out)
+  const zip = join(out, '证据包.zip')
+  const { taskId } = await desk.call<{ taskId: string }>('export:start', { target: zip })
+  await desk.backend.idle()
+  const jobs = await desk.call<JobProgress[]>('job:list')
+  expect(jobs.find((j) => j.taskId === taskId)?.state).toBe('done')
+  // read by Info-ZIP, not our code
+  const html = execFileSync('unzip', ['-p', zip, '*/data/report/index.html']).toString('utf8')
+  const custody = html.slice(html.indexOf('<h2>监管链记录</h2>'))
+  const text = custody.replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/g, ' ')
+  expect(text).toContain('设定排放限值')
+  expect(text).toContain('SO2 排放限值设为 35')
+  expect(text).toContain('2021-05-24 04:03:13.8–04:03:18.2 +08:00')
+  expect(text).not.toMatch(RAW_ACTION)
+  expect(text).not.toMatch(JSON_TEXT)
+  expect(byName.size).toBe(4)
+})
