@@ -46,6 +46,11 @@ export const ERROR_WORDS: Record<UiLanguage, Record<ErrorCode, ErrorWords>> = {
       action:
         '如果是在浏览器中使用，请打开服务输出的链接（每个链接只能打开一个页面、只能用一次；在服务的终端按回车可获得新链接）。',
     },
+    'connection-lost': {
+      title: '与证据工作台服务的连接已断开',
+      action:
+        '服务可能已停止。请在终端重新运行 npm run serve（或 evidesk serve），再打开它给出的新链接；已保存的内容不会丢失。',
+    },
     'io-error': {
       title: '读写文件失败',
       action: '请检查文件夹是否存在、是否有访问权限，以及磁盘空间是否充足。',
@@ -104,6 +109,11 @@ export const ERROR_WORDS: Record<UiLanguage, Record<ErrorCode, ErrorWords>> = {
       title: 'This cannot be done here',
       action:
         'In a browser, open a link printed by the server (each opens one page, once; press Enter in its terminal for another).',
+    },
+    'connection-lost': {
+      title: 'The connection to the Evidence Desk server was lost',
+      action:
+        'The server may have stopped. Run npm run serve (or evidesk serve) again in a terminal and open the new link it prints; nothing saved is lost.',
     },
     'io-error': {
       title: 'Reading or writing a file failed',

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'path-not-chosen',
   /** a write would replace a file that is there: the user confirms, then the call is repeated with `overwrite` */
   'target-exists',
+  /** browser mode: the page cannot reach its server (it stopped, or the network to it is gone) */
+  'connection-lost',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -86,6 +86,8 @@ export interface ExportBlocker {
   message: string
   violationId?: string
   itemId?: string
+  /** the violation's or item's number and title (file name), so the UI says it in its own words */
+  subject?: { number: string; title: string }
 }
 
 /** A reviewer's note on an opened package, kept in a review file beside, never inside, the package. */

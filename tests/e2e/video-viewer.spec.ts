@@ -77,6 +77,10 @@ test('H.264: Range requests, frame steps, timecode, a time range and a still fra
   expect(ranged.length).toBeGreaterThan(0)
   expect(ranged[0]).toMatch(/^bytes=\d+-/)
   expect(partial).toContain(206)
+  // I/O still act while the slider keeps the focus after a mouse seek (issue 15)
+  await expect(viewer.getByTestId('marks')).toHaveText('起点 — · 终点 —')
+  await page.keyboard.press('i')
+  await expect(viewer.getByTestId('marks')).toHaveText(/^起点 00:00:0[1-9]\.\d{3} · 终点 —$/)
 
   // back to the start, then 25 frames at 25 fps: exactly one second
   await viewer.getByTestId('frame-prev').click()

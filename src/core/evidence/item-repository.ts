@@ -1,5 +1,6 @@
 import type { ReadableDB, WritableDB } from '../db/database'
 import { isEvidenceKind, readMeta } from '../../shared/kinds'
+import { metaWords } from './search-words'
 import type {
   DerivedFrom,
   DerivedRole,
@@ -175,15 +176,7 @@ export function rewriteItemText(
 /** Device, place and per-kind facts as one line of text for search. */
 function searchableMeta(item: Pick<NewItem, 'device' | 'kind' | 'mime' | 'meta'>): string {
   const d = item.device
-  return [
-    d?.make,
-    d?.model,
-    d?.serial,
-    d?.id,
-    item.kind,
-    item.mime,
-    JSON.stringify({ ...item.meta, dialogue: undefined }),
-  ]
+  return [d?.make, d?.model, d?.serial, d?.id, item.kind, item.mime, metaWords(item.meta)]
     .filter(Boolean)
     .join(' ')
 }

@@ -1,6 +1,7 @@
 import type { ReadableDB } from '../db/database'
 import type { SearchHit } from '../../shared/types'
 import { getItem } from './item-repository'
+import { metaSnippetWords } from './search-words'
 
 /** Marks around a match in snippets; private-use characters, so no text in evidence can forge them. */
 export const MARK_START = '\uE000'
@@ -35,7 +36,9 @@ export function searchCase(db: ReadableDB, query: string, limit = 50): { hits: S
     const item = getItem(db, row.item_id)
     if (!item) continue
     const field = COLUMNS.find((c) => row[c].toLowerCase().includes(text.toLowerCase())) ?? 'name'
-    hits.push({ item, field, snippet: snippet(row[field], text) })
+    const shown = snippet(row[field], text)
+    // rows indexed by an earlier version hold the metadata as JSON: shown as words all the same
+    hits.push({ item, field, snippet: field === 'meta' ? metaSnippetWords(shown) : shown })
   }
   return { hits, total: rows.length }
 }

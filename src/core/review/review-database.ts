@@ -9,6 +9,7 @@ import { openDatabase, type WritableDB } from '../db/database'
 import { migrate } from '../db/migrations'
 import type { CaseJson, PackageVerdict } from '../../shared/package-types'
 import type { CustodyEvent } from '../../shared/types'
+import { metaWords } from '../evidence/search-words'
 
 /** Writes the case, officers, items, annotations, legal basis, violations, links and the custody log. */
 export function writeReviewDatabase(
@@ -223,5 +224,5 @@ function fill(
 }
 
 function searchText(meta: Record<string, unknown> | undefined): string {
-  return JSON.stringify({ ...(meta ?? {}), dialogue: undefined })
+  return metaWords(meta ?? {})
 }

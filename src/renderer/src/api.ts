@@ -100,7 +100,8 @@ async function post(path: string, body: unknown): Promise<Result<unknown>> {
     return {
       ok: false,
       error: {
-        code: 'io-error',
+        // not a file problem: the server behind the page is gone (issue 15)
+        code: 'connection-lost',
         message: 'The Evidence Desk server is not reachable. Is `evidesk serve` still running?',
         detail: String(e),
       },

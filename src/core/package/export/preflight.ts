@@ -56,12 +56,14 @@ export function exportBlockers(file: CaseFile, violationIds?: string[]): ExportB
       blockers.push({
         code: 'violation-without-evidence',
         violationId: v.id,
+        subject: { number: v.number, title: v.title },
         message: `${v.number} "${v.title}" is confirmed but no evidence is linked to it; link the evidence that proves it, or set it back to draft.`,
       })
     if (v.basis.length === 0)
       blockers.push({
         code: 'violation-without-basis',
         violationId: v.id,
+        subject: { number: v.number, title: v.title },
         message: `${v.number} "${v.title}" is confirmed but cites no legal basis; add the provision it violates.`,
       })
   }
@@ -71,6 +73,7 @@ export function exportBlockers(file: CaseFile, violationIds?: string[]): ExportB
       blockers.push({
         code: 'object-bad',
         itemId: item.id,
+        subject: { number: item.number, title: item.originalName },
         message: `${item.number} "${item.originalName}": ${problem}; run the integrity check and restore the original from its source.`,
       })
   }

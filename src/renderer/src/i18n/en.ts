@@ -431,8 +431,8 @@ export const en: Messages<typeof zhCN> = {
     count: {
       imported_one: '{{count}} imported',
       imported_other: '{{count}} imported',
-      warned_one: '{{count}} with warnings',
-      warned_other: '{{count}} with warnings',
+      importedWarned_one: '{{count}} imported ({{warned}} with warnings)',
+      importedWarned_other: '{{count}} imported ({{warned}} with warnings)',
       duplicate_one: '{{count}} duplicate',
       duplicate_other: '{{count}} duplicates',
       rejected_one: '{{count}} not imported',

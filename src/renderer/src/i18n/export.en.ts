@@ -13,6 +13,15 @@ export const exportEn: Messages<typeof exportZhCN> = {
       'Ready to export: every confirmed violation has evidence and a legal basis, and all originals are present.',
     blocked: 'The export is possible once these are resolved:',
     recheck: 'Check again',
+    hints: {
+      'violation-without-evidence':
+        '{{number}} “{{title}}” is confirmed but no evidence is linked to it: link the evidence that proves it, or set it back to draft.',
+      'violation-without-basis':
+        '{{number}} “{{title}}” is confirmed but cites no legal basis: add the provision it violates.',
+      'object-bad':
+        'The original of {{number}} “{{title}}” is missing or has the wrong size: run the integrity check and restore it from its source.',
+      'no-evidence': 'Import the evidence first.',
+    },
     codes: {
       'violation-without-evidence': 'Violation without evidence',
       'violation-without-basis': 'Violation without legal basis',

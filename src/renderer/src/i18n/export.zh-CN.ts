@@ -8,6 +8,13 @@ export const exportZhCN = {
     ready: '可以导出：所有已确认的违法事实均有证据和法律依据，原始文件齐全。',
     blocked: '以下问题解决前不能导出：',
     recheck: '重新检查',
+    hints: {
+      'violation-without-evidence':
+        '{{number}}“{{title}}”已确认，但没有关联证据：请关联证明它的证据，或改回草稿。',
+      'violation-without-basis': '{{number}}“{{title}}”已确认，但没有引用法律依据：请添加它违反的条款。',
+      'object-bad': '{{number}}“{{title}}”的原始文件缺失或大小不符：请运行完整性校验，并从来源恢复原始文件。',
+      'no-evidence': '请先导入证据。',
+    },
     codes: {
       'violation-without-evidence': '违法事实缺少证据',
       'violation-without-basis': '违法事实缺少法律依据',

@@ -428,8 +428,8 @@ export const zhCN = {
     count: {
       imported_one: '已导入 {{count}}',
       imported_other: '已导入 {{count}}',
-      warned_one: '有警告 {{count}}',
-      warned_other: '有警告 {{count}}',
+      importedWarned_one: '已导入 {{count}}（其中 {{warned}} 有警告）',
+      importedWarned_other: '已导入 {{count}}（其中 {{warned}} 有警告）',
       duplicate_one: '重复 {{count}}',
       duplicate_other: '重复 {{count}}',
       rejected_one: '未能导入 {{count}}',

@@ -28,6 +28,7 @@ export const ERROR_TEXT: Record<ErrorCode, { title: MessageKey; action: MessageK
   refused: { title: 'errors.refused.title', action: 'errors.refused.action' },
   'path-not-chosen': { title: 'errors.path-not-chosen.title', action: 'errors.path-not-chosen.action' },
   'target-exists': { title: 'errors.target-exists.title', action: 'errors.target-exists.action' },
+  'connection-lost': { title: 'errors.connection-lost.title', action: 'errors.connection-lost.action' },
   internal: { title: 'errors.internal.title', action: 'errors.internal.action' },
 }
 

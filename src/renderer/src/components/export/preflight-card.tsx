@@ -2,13 +2,22 @@ import { Alert, Button, Card, List, Tag } from 'antd'
 import { ReloadOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { ExportBlocker } from '../../../../shared/package-types'
-import type { MessageKey } from '../../i18n/keys'
+import { template, type MessageKey } from '../../i18n/keys'
+import { interpolateNodes, UserValue } from '../../lib/interpolate-nodes'
 
 const BLOCKER_TEXT: Record<ExportBlocker['code'], MessageKey> = {
   'violation-without-evidence': 'exportPkg:preflight.codes.violation-without-evidence',
   'violation-without-basis': 'exportPkg:preflight.codes.violation-without-basis',
   'object-bad': 'exportPkg:preflight.codes.object-bad',
   'no-evidence': 'exportPkg:preflight.codes.no-evidence',
+}
+
+/** What to do about it, in the interface language (core's message is English, for the CLI and logs). */
+const BLOCKER_HINT: Record<ExportBlocker['code'], MessageKey> = {
+  'violation-without-evidence': 'exportPkg:preflight.hints.violation-without-evidence',
+  'violation-without-basis': 'exportPkg:preflight.hints.violation-without-basis',
+  'object-bad': 'exportPkg:preflight.hints.object-bad',
+  'no-evidence': 'exportPkg:preflight.hints.no-evidence',
 }
 
 interface Props {
@@ -43,7 +52,12 @@ export function PreflightCard({ blockers, onRecheck }: Props) {
             renderItem={(b) => (
               <List.Item data-testid="export-blocker">
                 <Tag color="red">{t(BLOCKER_TEXT[b.code])}</Tag>
-                {b.message}
+                <span data-testid="export-blocker-text">
+                  {interpolateNodes(template(t, BLOCKER_HINT[b.code]), {
+                    number: <UserValue>{b.subject?.number ?? ''}</UserValue>,
+                    title: <UserValue>{b.subject?.title ?? ''}</UserValue>,
+                  })}
+                </span>
               </List.Item>
             )}
           />

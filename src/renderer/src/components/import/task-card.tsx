@@ -127,8 +127,15 @@ export function TaskCard({ task }: { task: JobProgress<'import'> }) {
 
       <Flex align="center" justify="space-between" gap={8} wrap className="task-summary">
         <Flex gap={4} wrap data-testid="task-summary">
-          <Tag color="green">{t('tasks.count.imported', { count: counts.imported })}</Tag>
-          <Tag color="gold">{t('tasks.count.warned', { count: counts.warned })}</Tag>
+          {/* a file imported with warnings is imported: "已导入 12（其中 12 有警告）", never "已导入 0" */}
+          <Tag color={counts.warned > 0 ? 'gold' : 'green'} data-testid="task-imported">
+            {counts.warned > 0
+              ? t('tasks.count.importedWarned', {
+                  count: counts.imported + counts.warned,
+                  warned: counts.warned,
+                })
+              : t('tasks.count.imported', { count: counts.imported })}
+          </Tag>
           <Tag>{t('tasks.count.duplicate', { count: counts.duplicate })}</Tag>
           <Tag color="red">{t('tasks.count.rejected', { count: counts.rejected })}</Tag>
         </Flex>
