@@ -3,12 +3,12 @@ import { Descriptions, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { formatNumber } from '../../lib/format'
 
-export type FactRow = { key: string; label: string; children: ReactNode }
+export type FactRow = { key: string; label: ReactNode; children: ReactNode }
 
 /** Collects label/value rows, leaving out the values an item does not have. */
 export function factRows(): {
   rows: FactRow[]
-  add(key: string, label: string, value: ReactNode | null | undefined): void
+  add(key: string, label: ReactNode, value: ReactNode | null | undefined): void
 } {
   const rows: FactRow[] = []
   return {

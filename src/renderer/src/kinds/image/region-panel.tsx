@@ -112,7 +112,7 @@ export function RegionList({ regions, labels, selectedId, onSelect, onWithdraw }
                   <span className="media-list-note" data-user-data>
                     {a.note || t('mediaViewer:common.noNote')}
                   </span>
-                  <span className="secondary small">
+                  <span className="secondary small" data-user-data>
                     {t('mediaViewer:common.by', { name: a.author.name, at: formatInZone(a.createdAt, zone) })}
                   </span>
                   {a.withdrawnAt && (

@@ -29,6 +29,8 @@ export function TranscriptDetails({ item }: { item: EvidenceItemOf<'transcript'>
     meta.turns === undefined ? null : t('item.transcript.turnCount', { count: meta.turns }),
   )
   add('title', t('item.transcript.title'), meta.title && <span data-user-data>{meta.title}</span>)
-  for (const [k, v] of Object.entries(meta.header ?? {})) add(`h-${k}`, k, <span data-user-data>{v}</span>)
+  // the header's own field names (时间, 地点, 询问人 …) are the record's words, not the interface's
+  for (const [k, v] of Object.entries(meta.header ?? {}))
+    add(`h-${k}`, <span data-user-data>{k}</span>, <span data-user-data>{v}</span>)
   return <FactList rows={rows} />
 }

@@ -138,7 +138,8 @@ function TranscriptViewerBody({
 
   const headerItems = Object.entries(view.header).map(([key, value]) => ({
     key,
-    label: key,
+    // the record's own field names (时间, 地点 …), not the interface's words
+    label: <span data-user-data>{key}</span>,
     children: <span data-user-data>{value}</span>,
   }))
 

@@ -133,7 +133,8 @@ export function RangeList({ item, ranges, onSeek, onWithdraw }: ListProps) {
               <span className="media-list-note" data-user-data>
                 {a.note || t('mediaViewer:common.noNote')}
               </span>
-              <span className="secondary small">
+              {/* the officer's name and the time: the template adds no words of its own */}
+              <span className="secondary small" data-user-data>
                 {t('mediaViewer:common.by', { name: a.author.name, at: formatInZone(a.createdAt, zone) })}
               </span>
             </Typography.Link>
