@@ -45,7 +45,9 @@ export function ItemViewerHost() {
       title={
         item ? (
           <span>
-            <Typography.Text strong>{`${item.number}  ${item.originalName}`}</Typography.Text>{' '}
+            <Typography.Text strong>
+              {item.number} <span data-user-data>{item.originalName}</span>
+            </Typography.Text>{' '}
             <ItemCheckMark itemId={item.id} />
           </span>
         ) : (

@@ -151,7 +151,14 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
                 }}
                 options={view.series.map((s) => ({
                   value: keyOf(s),
-                  label: `${seriesInWords(s, lang)}（${s.column}）${s.judged ? ` · ${t('docsViewer:monitoring.judged')}` : ''}`,
+                  // the column as the file names it is the file's words, not the interface's
+                  label: (
+                    <>
+                      {seriesInWords(s, lang)}
+                      <span data-user-data>{lang === 'en' ? ` (${s.column})` : `（${s.column}）`}</span>
+                      {s.judged ? ` · ${t('docsViewer:monitoring.judged')}` : ''}
+                    </>
+                  ),
                 }))}
                 popupMatchSelectWidth={false}
                 style={{ minWidth: 260 }}
