@@ -299,7 +299,7 @@ export interface RecordingPair {
 export interface SearchHit {
   item: EvidenceItem
   /** where the match is: file name/number, metadata, or full text */
-  field: 'name' | 'meta' | 'body'
+  field: 'name' | 'meta' | 'body' | 'note'
   /** text around the match; the match sits between U+E000 and U+E001 */
   snippet: string
 }

@@ -58,6 +58,39 @@ describe('search across the case', () => {
     expect(short.hits.map((h) => h.item.number)).toEqual([items.transcript.number])
     expect((await call<{ total: number }>('search:query', { text: '不存在的词语' })).total).toBe(0)
   })
+
+  it("finds an item by an officer's note on a citation or a link, until the citation is withdrawn", async () => {
+    type Hits = { hits: Array<{ item: EvidenceItem; field: string; snippet: string }> }
+    const cited = await call<{ id: string }>('annotation:add', {
+      itemId: items.video.id,
+      type: 'time-range',
+      anchor: { start: 0.5, end: 2 },
+      note: '排气筒冒黄烟',
+    })
+    const v = await call<{ id: string }>('violation:save', {
+      title: '超标排放大气污染物',
+      facts: '二氧化硫超标',
+      occurredFrom: null,
+      occurredTo: null,
+      place: '1号排放口',
+      basis: ['water-39'],
+      status: 'draft',
+    })
+    await call('violation:link', {
+      violationId: v.id,
+      itemId: items.monitoring.id,
+      note: '超标时段的在线监测记录',
+    })
+
+    const smoke = await call<Hits>('search:query', { text: '冒黄烟' })
+    expect(smoke.hits.map((h) => [h.item.number, h.field])).toEqual([[items.video.number, 'note']])
+    expect(smoke.hits[0].snippet).toContain(`${MARK_START}冒黄烟${MARK_END}`)
+    const linked = await call<Hits>('search:query', { text: '超标时段' })
+    expect(linked.hits.map((h) => [h.item.number, h.field])).toEqual([[items.monitoring.number, 'note']])
+
+    await call('annotation:withdraw', { id: cited.id, reason: '片段选错' })
+    expect((await call<Hits>('search:query', { text: '冒黄烟' })).hits).toEqual([])
+  })
 })
 
 describe('transcript view', () => {

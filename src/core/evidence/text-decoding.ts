@@ -85,7 +85,9 @@ export async function setTextDecoding(
       `${item.number} has ${quotes} quote(s) cited by their position in the text as it reads now; withdraw them before choosing another decoding.`,
     )
   const lost = undecodable(read.text)
-  const meta = { ...storedMeta(item), ...read.meta, encodingChosen: true }
+  // the old reading's BOM flag does not carry over: the new reading says whether it has one
+  const { bom: _oldBom, ...kept } = storedMeta(item)
+  const meta = { ...kept, ...read.meta, encodingChosen: true }
   file.record(
     actor,
     clock(),

@@ -97,6 +97,6 @@ export const timelineZhCN = {
     total_other: '找到 {{count}} 件',
     shown: '找到 {{total}} 件，显示前 {{count}} 件',
     keys: '↑↓ 选择，回车打开，Esc 关闭',
-    field: { name: '文件名', meta: '元数据', body: '正文' },
+    field: { name: '文件名', meta: '元数据', body: '正文', note: '办案人员说明' },
   },
 }

@@ -9,6 +9,7 @@ const FIELD_TEXT: Record<SearchHit['field'], MessageKey> = {
   name: 'timeline:search.field.name',
   meta: 'timeline:search.field.meta',
   body: 'timeline:search.field.body',
+  note: 'timeline:search.field.note',
 }
 
 interface Props {
