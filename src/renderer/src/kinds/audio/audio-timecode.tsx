@@ -1,9 +1,7 @@
-import { Alert } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { EvidenceItem } from '../../../../shared/types'
-import { TIME_WARNING_CODES } from '../../lib/item-time'
+import { TimeWarnings } from '../../components/viewers/common/time-warnings'
 import { MEDIA_TIME_SOURCE_TEXT } from '../../lib/message-maps'
-import { warningText } from '../../lib/warnings'
 import { absoluteAt, formatMediaTime } from '../video/playback'
 import { useAudioWords } from './audio-words'
 
@@ -16,7 +14,6 @@ export function AudioTimecode({ item, time }: { item: EvidenceItem; time: number
   const { t } = useTranslation()
   const w = useAudioWords()
   const absolute = absoluteAt(item, time)
-  const warnings = item.warnings.filter((x) => (TIME_WARNING_CODES as readonly string[]).includes(x.code))
   return (
     <>
       <div className="audio-timecode">
@@ -38,16 +35,7 @@ export function AudioTimecode({ item, time }: { item: EvidenceItem; time: number
           </strong>
         </span>
       </div>
-      {warnings.map((x, i) => (
-        <Alert
-          key={i}
-          type="warning"
-          showIcon
-          className="media-alert"
-          title={warningText(x, t)}
-          data-testid="time-warning"
-        />
-      ))}
+      <TimeWarnings item={item} />
     </>
   )
 }

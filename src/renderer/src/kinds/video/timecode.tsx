@@ -1,8 +1,6 @@
-import { Alert } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { EvidenceItem } from '../../../../shared/types'
-import { TIME_WARNING_CODES } from '../../lib/item-time'
-import { warningText } from '../../lib/warnings'
+import { TimeWarnings } from '../../components/viewers/common/time-warnings'
 import { absoluteAt, formatMediaTime } from './playback'
 import { MEDIA_TIME_SOURCE_TEXT } from '../../lib/message-maps'
 
@@ -21,7 +19,6 @@ interface Props {
 export function Timecode({ item, time, fps, fpsAssumed }: Props) {
   const { t } = useTranslation()
   const absolute = absoluteAt(item, time)
-  const warnings = item.warnings.filter((w) => (TIME_WARNING_CODES as readonly string[]).includes(w.code))
   return (
     <>
       <div className="video-timecode">
@@ -46,16 +43,7 @@ export function Timecode({ item, time, fps, fpsAssumed }: Props) {
           {fpsAssumed ? t('mediaViewer:video.fpsAssumed', { fps }) : t('mediaViewer:video.fps', { fps })}
         </span>
       </div>
-      {warnings.map((w, i) => (
-        <Alert
-          key={i}
-          type="warning"
-          showIcon
-          className="media-alert"
-          title={warningText(w, t)}
-          data-testid="time-warning"
-        />
-      ))}
+      <TimeWarnings item={item} />
     </>
   )
 }
