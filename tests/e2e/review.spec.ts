@@ -171,7 +171,10 @@ test('a reviewer verifies a package, reads it in the same viewers, and notes wit
     .filter({ hasText: '文件已存在' })
     .getByRole('button', { name: /^覆\s?盖$/ })
     .click()
-  await expect.poll(() => readFileSync(pdfCopy).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+  // the overwrite prints the PDF again with Chromium: on a loaded 2-core machine that can take over 10 s
+  await expect
+    .poll(() => readFileSync(pdfCopy).subarray(0, 5).toString('latin1'), { timeout: 60_000 })
+    .toBe('%PDF-')
 
   // The video plays from the ZIP itself, by Range requests.
   await openFromLibrary(page, VIDEO)
