@@ -27,6 +27,10 @@ export const WARNING_CODES = [
   'monitoring-dry-only',
   'monitoring-values-flagged',
   'monitoring-values-unreadable',
+  'monitoring-no-table',
+  'monitoring-workbook-refused',
+  'monitoring-sheets-skipped',
+  'monitoring-capped',
 ] as const
 export type WarningCode = (typeof WARNING_CODES)[number]
 
@@ -48,6 +52,12 @@ export const WARNING_WORDS: Record<UiLanguage, Record<WarningCode, string>> = {
     'monitoring-values-flagged':
       '部分监测数据带有数据标记（如 D 故障、M 维护），只有有效数据计入统计和超标判断。',
     'monitoring-values-unreadable': '部分单元格不是数值，已按原样保留并计数（技术详情中写明行和列）。',
+    'monitoring-no-table':
+      '表格中没有可识别的在线监测数据表（需要时间列和污染物列，或“监测因子”列），已作为一般文件保存；技术详情中写明需要的表头。',
+    'monitoring-workbook-refused':
+      '表格文件超出安全上限或无法打开，未作为监测数据读取；原始文件按原样保存，技术详情中写明原因和上限。',
+    'monitoring-sheets-skipped': '部分工作表中没有监测数据表，未读取；技术详情中列出这些工作表及原因。',
+    'monitoring-capped': '文件超出读取上限（行数或单元格数），只读取了前面的部分；技术详情中写明上限。',
     'thermal-segment-missing': '热成像数据不完整，缺少部分数据段。',
     'thermal-truncated': '文件被截断，热成像数据只读到了一部分。',
     'thermal-size-mismatch': '热成像数据的尺寸与文件声明的不一致。',
@@ -80,6 +90,14 @@ export const WARNING_WORDS: Record<UiLanguage, Record<WarningCode, string>> = {
       'Some values carry a data flag (e.g. D fault, M maintenance); only valid data count in the statistics and exceedances.',
     'monitoring-values-unreadable':
       'Some cells are not numbers; they are kept as written and counted (the technical detail names line and column).',
+    'monitoring-no-table':
+      'No recognisable monitoring table (a time column with pollutant columns, or a 监测因子 column); the file is kept as a document. The technical detail names the expected headers.',
+    'monitoring-workbook-refused':
+      'The workbook exceeds a safety cap or cannot be opened, so it was not read as monitoring data; the original is kept as it is. The technical detail names the reason and the cap.',
+    'monitoring-sheets-skipped':
+      'Some sheets hold no monitoring table and were not read; the technical detail lists them with the reason.',
+    'monitoring-capped':
+      'The file exceeds a reading cap (rows or cells); only its first part was read. The technical detail names the cap.',
     'thermal-segment-missing': 'The thermal data is incomplete: some of its segments are missing.',
     'thermal-truncated': 'The file is cut short; only part of the thermal data could be read.',
     'thermal-size-mismatch': 'The thermal data does not have the size the file declares.',

@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import * as XLSX from '@e965/xlsx'
 import iconv from 'iconv-lite'
 import { afterAll, describe, expect, it } from 'vitest'
 import { readCemsStream, readCemsText } from '../../src/core/evidence/kinds/monitoring/csv-read'
@@ -46,6 +47,26 @@ describe('reading on a worker thread', () => {
     expect(here.summary!.series[0].exceedances.map((w) => [w.start, w.end])).toEqual([
       ['2020-01-01T10:00:00+08:00', '2020-01-01T12:00:00+08:00'],
       ['2020-04-14T04:00:00+08:00', '2020-04-14T05:00:00+08:00'],
+    ])
+  }, 60_000)
+
+  it('a workbook too: the worker reads an .xlsx from its bytes as the calling thread does', async () => {
+    const rows: unknown[][] = [['监测时间', 'SO2折算浓度(mg/m3)']]
+    // hourly from 2020-01-01 00:00 (serial 43831), over 35 at hours 10 and 11
+    for (let h = 0; h < 2000; h++)
+      rows.push([{ t: 'n', v: 43831 + h / 24, z: 'yyyy-mm-dd hh:mm' }, h === 10 || h === 11 ? 50 : 20])
+    const wb = XLSX.utils.book_new()
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'S')
+    const bytes = new Uint8Array(
+      XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer,
+    )
+    const job = { source: { bytes }, options: { caseTimeZone: ZONE, limits: { SO2: 35 } }, points: true }
+    const here = await parseOffThread(job, { size: 0 })
+    const there = await parseOffThread(job, { size: 0, inWorker: true })
+    expect(there).toEqual(here)
+    expect(here.format).toBe('xlsx')
+    expect(here.summary!.series[0].exceedances.map((w) => [w.start, w.end])).toEqual([
+      ['2020-01-01T10:00:00+08:00', '2020-01-01T12:00:00+08:00'],
     ])
   }, 60_000)
 

@@ -101,6 +101,10 @@ const WARNING_TEXT: Record<WarningCode, MessageKey> = {
   'monitoring-dry-only': 'warnings.monitoring-dry-only',
   'monitoring-values-flagged': 'warnings.monitoring-values-flagged',
   'monitoring-values-unreadable': 'warnings.monitoring-values-unreadable',
+  'monitoring-no-table': 'warnings.monitoring-no-table',
+  'monitoring-workbook-refused': 'warnings.monitoring-workbook-refused',
+  'monitoring-sheets-skipped': 'warnings.monitoring-sheets-skipped',
+  'monitoring-capped': 'warnings.monitoring-capped',
 }
 
 /** The words for a warning code; null for a code this version has no words for. */

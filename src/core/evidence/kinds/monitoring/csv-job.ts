@@ -1,8 +1,16 @@
-/** One reading of a monitoring CSV: streamed, summarised and (for the chart) its points; the same wherever it runs. */
+/**
+ * One reading of a monitoring file: its format told by content (a CSV/TXT text, an .xlsx or .xls
+ * workbook), read, summarised and (for the chart) its points; the same wherever it runs.
+ */
+import { readFile, stat } from 'node:fs/promises'
 import type { TextEncoding } from '../../extract/text-decode'
 import { readCemsStream, type CsvSource } from './csv-read'
+import { headOf, monitoringFormatOf, type MonitoringFormat } from './monitoring-format'
 import { DRAW_ALL_POINTS, seriesPoints, type SeriesPoints } from './series-points'
+import { readSheets } from './sheet-read'
 import { summariseTable, timeOrder, type MonitoringOptions, type MonitoringSummary } from './summarise'
+import { labelTable, summariseTables } from './tables-summary'
+import { formatBytes } from './zip-guard'
 
 export interface CsvJob {
   source: CsvSource
@@ -12,23 +20,60 @@ export interface CsvJob {
 }
 
 export interface CsvJobResult {
-  /** null when the bytes are not text */
+  format: MonitoringFormat
+  /** null when the bytes are not text (always for a workbook) */
   encoding: TextEncoding | null
   /** null when no monitoring table was found */
   summary: MonitoringSummary | null
   points: SeriesPoints[] | null
   /** why parsing stopped before the end of the file; the rows before it count */
   problem: string | null
+  /** a workbook's sheets: those read, and those skipped with why */
+  sheets?: { read: string[]; skipped: Array<{ sheet: string; reason: string }> }
+  /** why a workbook was not opened at all (a cap, damage); the file is kept as it is */
+  refused?: string | null
+  /** caps met while reading (rows or cells left out), in words */
+  capped?: string[]
 }
 
+/** A workbook larger than this is not opened (SheetJS holds it whole, several times its size). */
+export const MAX_WORKBOOK_BYTES = 128 * 1024 * 1024
+
 export async function runCsvJob(job: CsvJob, signal?: AbortSignal): Promise<CsvJobResult> {
+  const format = monitoringFormatOf(await headOf(job.source, 8))
+  if (format !== 'csv') return runSheetJob(job, format)
   const read = await readCemsStream(job.source, job.options.caseTimeZone, signal)
-  if (!read.table) return { encoding: read.encoding, summary: null, points: null, problem: read.problem }
+  if (!read.table)
+    return { format, encoding: read.encoding, summary: null, points: null, problem: read.problem }
   const order = timeOrder(read.table)
   return {
+    format,
     encoding: read.encoding,
     summary: summariseTable(read.table, job.options, order),
     points: job.points ? seriesPoints(read.table, DRAW_ALL_POINTS, order) : null,
     problem: read.problem,
+  }
+}
+
+async function runSheetJob(job: CsvJob, format: 'xlsx' | 'xls'): Promise<CsvJobResult> {
+  const none = { format, encoding: null, summary: null, points: null, problem: null }
+  const size = 'path' in job.source ? (await stat(job.source.path)).size : job.source.bytes.byteLength
+  if (size > MAX_WORKBOOK_BYTES)
+    return {
+      ...none,
+      refused: `the workbook is ${formatBytes(size)}, over the cap of ${formatBytes(MAX_WORKBOOK_BYTES)} for a spreadsheet; it was not opened`,
+    }
+  const bytes = 'path' in job.source ? await readFile(job.source.path) : job.source.bytes
+  const read = readSheets(bytes, format, job.options.caseTimeZone)
+  const several = read.tables.length > 1
+  const tables = read.tables.map((t) => (several ? labelTable(t.table, t.sheet) : t.table))
+  const { summary, points } = summariseTables(tables, job.options, job.points)
+  return {
+    ...none,
+    summary: summary && { ...summary, delimiter: format },
+    points,
+    sheets: { read: read.tables.map((t) => t.sheet), skipped: read.skipped },
+    refused: read.refused,
+    capped: read.capped,
   }
 }

@@ -6,6 +6,7 @@
 import type { ExtractFacts } from '../../extract/extract-result'
 import { emptyFacts } from '../../extract/extract-result'
 import { readCemsText } from './csv-read'
+import type { CsvJobResult } from './csv-job'
 import { parseOffThread } from './parse-off-thread'
 import { seriesPoints, type SeriesPoints } from './series-points'
 import {
@@ -54,10 +55,11 @@ export function looksLikeCemsCsv(text: string): boolean {
 export async function extractMonitoring(
   path: string,
   opts: MonitoringOptions,
-  run: { size: number; signal?: AbortSignal },
+  run: { size: number; signal?: AbortSignal; fileName?: string },
 ): Promise<ExtractFacts> {
   const facts = emptyFacts()
   const read = await parseOffThread({ source: { path }, options: opts, points: false }, run)
+  if (read.format !== 'csv') return workbookFacts(read, run.fileName ?? 'the workbook')
   if (!read.encoding) {
     facts.warnings.push({
       code: 'metadata-unreadable',
@@ -88,6 +90,50 @@ export async function extractMonitoring(
   }
   facts.warnings.push(...seriesWarnings(summary.series))
   facts.meta = { encoding: read.encoding, ...summary }
+  return facts
+}
+
+/** The header words a monitoring table is recognised by, for the warning on a file that has none. */
+export const EXPECTED_HEADERS =
+  'a time column (监测时间, 数据时间, 时间 or 日期) with pollutant columns (SO2, NOx, 颗粒物, …, with 实测/标干/折算浓度), or a long table with 监测因子 and 实测浓度/折算浓度/监测值'
+
+/** A workbook's facts: its sheets' series, or why it stays a document (refused, or no sheet with a table). */
+function workbookFacts(read: CsvJobResult, fileName: string): ExtractFacts {
+  const facts = emptyFacts()
+  const kind = read.format === 'xls' ? 'Excel 97–2003 (.xls)' : 'Excel (.xlsx)'
+  if (read.refused) {
+    facts.warnings.push({
+      code: 'monitoring-workbook-refused',
+      message: `"${fileName}" was not read as monitoring data: ${read.refused}. The file is kept as it is.`,
+    })
+    facts.meta = { format: read.format }
+    return facts
+  }
+  const skipped = read.sheets?.skipped ?? []
+  const read_ = read.sheets?.read ?? []
+  const summary = read.summary
+  if (!summary) {
+    facts.warnings.push({
+      code: 'monitoring-no-table',
+      message: `No sheet of the ${kind} workbook "${fileName}" holds a monitoring table: expected ${EXPECTED_HEADERS}. It is kept as a document.${skipped.length > 0 ? ` Sheets looked at: ${skipped.map((s) => `"${s.sheet}"`).join(', ')}.` : ''}`,
+    })
+    facts.meta = { format: read.format, sheets: { read: read_, skipped } }
+    return facts
+  }
+  if (skipped.length > 0)
+    facts.warnings.push({
+      code: 'monitoring-sheets-skipped',
+      message: `Sheet(s) of "${fileName}" not read as monitoring data: ${skipped.map((s) => `"${s.sheet}" (${s.reason})`).join('; ')}.`,
+    })
+  for (const cap of read.capped ?? [])
+    facts.warnings.push({ code: 'monitoring-capped', message: `"${fileName}", ${cap}.` })
+  if (summary.skippedRows > 0)
+    facts.warnings.push({
+      code: 'rows-skipped',
+      message: `${summary.skippedRows} row(s) of the monitoring workbook had no readable time stamp and were left out of the series.`,
+    })
+  facts.warnings.push(...seriesWarnings(summary.series))
+  facts.meta = { format: read.format, sheets: { read: read_, skipped }, ...summary }
   return facts
 }
 

@@ -8,24 +8,28 @@ import { isMainThread, Worker } from 'node:worker_threads'
 import { EvidenceError } from '../../../errors'
 import { workerEntry } from '../../../util/worker-entry'
 import { runCsvJob, type CsvJob, type CsvJobResult } from './csv-job'
+import { headOf, monitoringFormatOf } from './monitoring-format'
 
 /** Files up to this size are read in the calling thread (a few milliseconds of parsing). */
 export const IN_THREAD_MAX_BYTES = 2 * 1024 * 1024
+/** A workbook inflates to many times its size and SheetJS reads it whole: a smaller one already goes to a worker. */
+export const IN_THREAD_MAX_WORKBOOK_BYTES = 128 * 1024
 
 /**
  * The job's result, read on a worker thread (or here for a file of at most IN_THREAD_MAX_BYTES, or
  * when this is a worker thread already, unless `inWorker`). Rejects with EvidenceError `cancelled`
  * on abort, and with the OS error's message when the file cannot be read.
  */
-export function parseOffThread(
+export async function parseOffThread(
   job: CsvJob,
   opts: { signal?: AbortSignal; size: number; inWorker?: boolean },
 ): Promise<CsvJobResult> {
-  if (opts.signal?.aborted)
-    return Promise.reject(new EvidenceError('cancelled', 'Reading the monitoring file was cancelled.'))
+  if (opts.signal?.aborted) throw new EvidenceError('cancelled', 'Reading the monitoring file was cancelled.')
+  const workbook = monitoringFormatOf(await headOf(job.source, 8)) !== 'csv'
+  if (opts.signal?.aborted) throw new EvidenceError('cancelled', 'Reading the monitoring file was cancelled.')
+  const inThreadMax = workbook ? IN_THREAD_MAX_WORKBOOK_BYTES : IN_THREAD_MAX_BYTES
   // already on a worker thread (import extracts a large file on one): no second thread is needed
-  if (!opts.inWorker && (opts.size <= IN_THREAD_MAX_BYTES || !isMainThread))
-    return runCsvJob(job, opts.signal)
+  if (!opts.inWorker && (opts.size <= inThreadMax || !isMainThread)) return runCsvJob(job, opts.signal)
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerEntry(import.meta.url, 'csv-worker.ts', 'monitoring-csv-worker.js'))
     let settled = false

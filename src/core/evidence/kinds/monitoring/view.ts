@@ -79,7 +79,7 @@ export async function monitoringView(file: CaseFile, itemId: string): Promise<Mo
     { source, options: { caseTimeZone: zone, limits, bases }, points: true },
     { size: item.size },
   )
-  if (!read.encoding)
+  if (read.format === 'csv' && !read.encoding)
     throw new EvidenceError('invalid-input', `${item.number} (${item.originalName}) is not readable text.`)
   return {
     itemId: item.id,
