@@ -91,7 +91,7 @@ export const WARNING_WORDS: Record<UiLanguage, Record<WarningCode, string>> = {
     'monitoring-values-unreadable':
       'Some cells are not numbers; they are kept as written and counted (the technical detail names line and column).',
     'monitoring-no-table':
-      'No recognisable monitoring table (a time column with pollutant columns, or a 监测因子 column); the file is kept as a document. The technical detail names the expected headers.',
+      'No recognisable monitoring table (a time column with pollutant columns, or a factor column); the file is kept as a document. The technical detail names the expected headers.',
     'monitoring-workbook-refused':
       'The workbook exceeds a safety cap or cannot be opened, so it was not read as monitoring data; the original is kept as it is. The technical detail names the reason and the cap.',
     'monitoring-sheets-skipped':
