@@ -31,6 +31,7 @@ import type { ItemFacts } from './custody-words'
 import type { JobProgress, JobUpdate } from './jobs'
 import type {
   Annotation,
+  MonitoringSeriesInForce,
   MonitoringView,
   SearchHit,
   TranscriptView,
@@ -305,6 +306,8 @@ export const apiInputs = {
     .strict(),
   'transcript:get': z.object({ itemId: required(64) }).strict(),
   'monitoring:get': z.object({ itemId: required(64) }).strict(),
+  /** each monitoring item's series with officers' limits and bases applied (one item, or every one) */
+  'monitoring:seriesInForce': z.object({ itemId: required(64).optional() }).strict(),
   'monitoring:setLimit': z
     .object({
       itemId: required(64),
@@ -477,6 +480,7 @@ export interface ApiOutputs {
   'search:query': { hits: SearchHit[]; total: number }
   'transcript:get': TranscriptView
   'monitoring:get': MonitoringView
+  'monitoring:seriesInForce': MonitoringSeriesInForce[]
   'monitoring:setLimit': MonitoringView
   'monitoring:setBasis': MonitoringView
   'text:preview': TextDecodingPreview

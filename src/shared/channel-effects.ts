@@ -45,6 +45,7 @@ export const CHANNEL_EFFECT: Record<Channel, ChannelEffect> = {
   'search:query': 'reads',
   'transcript:get': 'reads',
   'monitoring:get': 'reads',
+  'monitoring:seriesInForce': 'reads',
   'monitoring:setLimit': 'writes',
   'monitoring:setBasis': 'writes',
   'text:preview': 'reads',

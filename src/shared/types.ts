@@ -2,6 +2,13 @@
 import type { EvidenceKind, DerivedRole, KindMeta } from './kinds'
 import type { AnnotationType, Citation } from './citations/anchors'
 
+/**
+ * Where an item's time comes from: the photo's EXIF, the media container, the file name, the file
+ * system's modification time, an interview record's header (询问时间), or the period of the data
+ * itself (monitoring exports).
+ */
+export type CapturedAtSource = 'exif' | 'container' | 'filename' | 'filesystem' | 'header' | 'data'
+
 export interface Officer {
   name: string
   certNo: string
@@ -145,7 +152,7 @@ export interface EvidenceItemBase {
   importedBy: Officer
   /** ISO 8601 instant with the source's offset, e.g. 2021-05-24T04:03:12+08:00 */
   capturedAt: string | null
-  capturedAtSource: 'exif' | 'container' | 'filename' | 'filesystem' | null
+  capturedAtSource: CapturedAtSource | null
   utcOffset: string | null
   gps: { lat: number; lon: number; alt: number | null } | null
   device: { make: string | null; model: string | null; serial: string | null; id: string | null } | null
@@ -340,6 +347,12 @@ export interface MonitoringSeriesSummary {
   limit: number | null
   limitSource: 'file' | 'case' | null
   exceedances: Array<{ start: string; end: string; max: number; points: number }>
+}
+
+/** A monitoring item's series as they stand with the officers' limits and bases applied. */
+export interface MonitoringSeriesInForce {
+  itemId: string
+  series: MonitoringSeriesSummary[]
 }
 
 export interface MonitoringView {

@@ -98,6 +98,10 @@ test('limit, exceedance facts in words, and a dragged data range cited', async (
   // English: the same facts in the English style, and no Chinese left in them
   await modal.locator('.ant-modal-close').click()
   await expect(modal).toBeHidden()
+  // the details panel says what the viewer says about the officer's limit
+  await expect(page.getByTestId('details-panel').getByTestId('exceedance')).toHaveText(
+    '2021-05-24 02:00–04:00，SO2 实测浓度小时均值超过 35 mg/m³ 共 2 小时，最大值 72.852 mg/m³，为限值的 2.08 倍（超标 1.08 倍）。',
+  )
   await page.getByTestId('language-switch').click()
   await page.getByRole('menuitem', { name: 'English' }).click()
   await page.getByTestId('details-panel').getByTestId('open-viewer').click()

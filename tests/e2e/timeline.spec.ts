@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { EvidenceItem } from '../../src/shared/types'
-import { makeBodycamMp4, makeDroneJpeg, makeTranscriptGb18030 } from '../support/media'
+import { makeBodycamMp4, makeCemsCsv, makeDroneJpeg, makeTranscriptGb18030 } from '../support/media'
 import { OFFICER, caseFields, expect, shot, test, type Desk } from './support/desk'
 
 const SPOTS = {
@@ -211,4 +211,73 @@ test('locations: points to scale, distances agree with haversine, a click opens 
 
   await view.locator(`[data-testid="location-point"][data-item-id="${b.id}"]`).click()
   await expect(page.getByTestId('item-viewer')).toContainText(b.number)
+})
+
+test('timeline: the body-cam clip at 04:03, the drone photo at 04:10, the interview as a span and the SO2 exceedance 02:00–04:00 line up', async ({
+  page,
+  desk,
+}) => {
+  await desk.call('profile:save', OFFICER)
+  await desk.call('case:create', { dir: join(desk.workDir, 'case'), fields: caseFields() })
+  const batch = join(desk.workDir, 'night')
+  mkdirSync(batch)
+  makeBodycamMp4(batch, { durationSec: 4, location: null })
+  await makeDroneJpeg(batch, { fileName: 'DJI_0100.JPG', dateTimeOriginal: '2021:05:24 04:10:00' })
+  makeCemsCsv(batch, { withLimitColumn: true })
+  writeFileSync(
+    join(batch, '询问笔录-赵六.txt'),
+    [
+      '询问笔录',
+      '询问时间：2021年5月24日5时00分至5时45分',
+      '询问地点：某某化工有限公司会议室',
+      '询问人：张三、李四    记录人：王五',
+      '被询问人：赵六',
+      '问：脱硫设施凌晨是否正常运行？',
+      '答：2点左右循环泵故障停运，到4点才修好。',
+    ].join('\r\n'),
+  )
+  await desk.call('import:start', { paths: [batch] })
+  await desk.backend.idle()
+  const { items } = await desk.call<{ items: EvidenceItem[] }>('evidence:list', {})
+  const byKind = new Map(items.map((i) => [i.kind, i]))
+  const transcript = byKind.get('transcript')!
+  const monitoring = byKind.get('monitoring')!
+  expect(transcript).toMatchObject({ capturedAt: '2021-05-24T05:00:00+08:00', durationSec: 2700 })
+  expect(monitoring).toMatchObject({ capturedAt: '2021-05-24T00:00:00+08:00', durationSec: 8 * 3600 })
+
+  await desk.open()
+  await openTimeline(page)
+  // nothing of this night is undated: the interview and the data have their own times
+  await expect(page.getByTestId('timeline-undated')).toHaveCount(0)
+  // the interview and the monitoring data are bars over their spans at the night's scale
+  for (const item of [transcript, monitoring])
+    await expect(page.locator(`[data-testid="timeline-item"][data-item-id="${item.id}"]`)).toHaveAttribute(
+      'data-shape',
+      'bar',
+    )
+  // the exceedance lane: one window, from 02:00 to the end of the 03:00 hour, ending before the clip starts
+  const lane = page.getByTestId('timeline-lane').and(page.locator('[data-kind="exceedance"]'))
+  await expect(lane).toContainText('在线监测超标时段')
+  await expect(lane).toContainText('1 段')
+  const window = page.getByTestId('timeline-exceedance')
+  await expect(window).toHaveCount(1)
+  await expect(window).toHaveAttribute('data-start', String(Date.parse('2021-05-24T02:00:00+08:00')))
+  await expect(window).toHaveAttribute('data-end', String(Date.parse('2021-05-24T04:00:00+08:00')))
+  // the clip (04:03:12) and the photo (04:10) are on the same axis, after the window ends
+  for (const kind of ['video', 'image'] as const)
+    await expect(
+      page.locator(`[data-testid="timeline-item"][data-item-id="${byKind.get(kind)!.id}"]`),
+    ).toBeVisible()
+  await window.hover()
+  const tip = page.getByTestId('timeline-exceedance-tip')
+  await expect(tip).toContainText(monitoring.number)
+  await expect(tip).toContainText(
+    '2021-05-24 02:00–04:00，SO2 实测浓度小时均值超过 35 mg/m³ 共 2 小时，最大值 72.852 mg/m³，为限值的 2.08 倍（超标 1.08 倍）。',
+  )
+  await expect(page.getByTestId('legend-exceedance')).toBeVisible()
+  await page.mouse.move(5, 5)
+  await shot(page, 'timeline-spans.png')
+  // the window opens the monitoring data it comes from
+  await window.click()
+  await expect(page.getByTestId('item-viewer')).toContainText(monitoring.number)
 })

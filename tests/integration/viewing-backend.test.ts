@@ -107,8 +107,36 @@ describe('transcript view', () => {
   })
 })
 
+describe('times of interview records and monitoring data', () => {
+  it('a transcript takes the 询问时间 span of its header, monitoring data the period it covers, each with its source', () => {
+    // the record's header says 时间：2021年5月24日9时30分至10时15分 (case zone Asia/Shanghai)
+    expect(items.transcript).toMatchObject({
+      capturedAt: '2021-05-24T09:30:00+08:00',
+      capturedAtSource: 'header',
+      utcOffset: '+08:00',
+      durationSec: 45 * 60,
+    })
+    // eight hourly rows from 00:00: the data covers 00:00–08:00
+    expect(items.monitoring).toMatchObject({
+      capturedAt: '2021-05-24T00:00:00+08:00',
+      capturedAtSource: 'data',
+      durationSec: 8 * 3600,
+    })
+  })
+})
+
 describe('monitoring view and limits', () => {
   it('shows the 02:00–04:00 SO2 exceedance against a limit the officer sets, recorded in the custody log', async () => {
+    type InForce = Array<{
+      itemId: string
+      series: Array<{ pollutant: string; limit: number | null; exceedances: unknown[] }>
+    }>
+    const inForceBefore = await call<InForce>('monitoring:seriesInForce', {})
+    expect(inForceBefore.map((x) => x.itemId)).toEqual([items.monitoring.id])
+    expect(inForceBefore[0].series.find((s) => s.pollutant === 'SO2')).toMatchObject({
+      limit: null,
+      exceedances: [],
+    })
     const so2 = (v: { series: Array<{ pollutant: string; exceedances: unknown[]; limit: number | null }> }) =>
       v.series.find((s) => s.pollutant === 'SO2')!
     const before = await call<{
@@ -134,6 +162,13 @@ describe('monitoring view and limits', () => {
     expect(log.events.at(-1)).toMatchObject({
       action: 'monitoring-limit-set',
       details: { pollutant: 'SO2', limit: 35 },
+    })
+    // the details panel and the timeline read the series in force: the officer's limit and its window, as the viewer has them
+    const inForce = await call<InForce>('monitoring:seriesInForce', { itemId: items.monitoring.id })
+    expect(inForce[0].series).toEqual(after.series)
+    expect(inForce[0].series.find((s) => s.pollutant === 'SO2')).toMatchObject({
+      limit: 35,
+      exceedances: [{ start: '2021-05-24T02:00:00+08:00', end: '2021-05-24T04:00:00+08:00', max: 72.852 }],
     })
   })
 })

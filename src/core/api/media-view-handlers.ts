@@ -1,5 +1,6 @@
 import { deriveFromVideo } from '../evidence/kinds/video/derive-item'
 import { monitoringView, setMonitoringBasis, setMonitoringLimit } from '../evidence/kinds/monitoring/view'
+import { seriesInForce } from '../evidence/kinds/monitoring/series-in-force'
 import { transcriptView } from '../evidence/kinds/transcript/view'
 import { previewTextDecoding, setTextDecoding } from '../evidence/text-decoding'
 import type { HandlerContext, HandlerGroup } from './handler-context'
@@ -9,6 +10,7 @@ type Channels =
   | 'text:preview'
   | 'text:setDecoding'
   | 'monitoring:get'
+  | 'monitoring:seriesInForce'
   | 'monitoring:setLimit'
   | 'monitoring:setBasis'
   | 'video:derive'
@@ -24,10 +26,34 @@ export function mediaViewHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
       return item
     },
     'monitoring:get': ({ itemId }) => monitoringView(ctx.openCase(), itemId),
-    'monitoring:setLimit': ({ itemId, pollutant, limit, reason }) =>
-      setMonitoringLimit(ctx.openCase(), itemId, pollutant, limit, reason, ctx.actor(), ctx.clock),
-    'monitoring:setBasis': ({ itemId, pollutant, basis, reason }) =>
-      setMonitoringBasis(ctx.openCase(), itemId, pollutant, basis, reason, ctx.actor(), ctx.clock),
+    'monitoring:seriesInForce': ({ itemId }) => seriesInForce(ctx.openCase(), itemId),
+    // a new custody event: the case's counts change, and so do the exceedances others show
+    'monitoring:setLimit': async ({ itemId, pollutant, limit, reason }) => {
+      const view = await setMonitoringLimit(
+        ctx.openCase(),
+        itemId,
+        pollutant,
+        limit,
+        reason,
+        ctx.actor(),
+        ctx.clock,
+      )
+      ctx.caseChanged()
+      return view
+    },
+    'monitoring:setBasis': async ({ itemId, pollutant, basis, reason }) => {
+      const view = await setMonitoringBasis(
+        ctx.openCase(),
+        itemId,
+        pollutant,
+        basis,
+        reason,
+        ctx.actor(),
+        ctx.clock,
+      )
+      ctx.caseChanged()
+      return view
+    },
     'video:derive': async (req) => {
       const result = await deriveFromVideo(ctx.openCase(), req, ctx.actor(), ctx.clock)
       ctx.caseChanged()

@@ -11,6 +11,8 @@ const TIME_SOURCE_LABELS: Record<NonNullable<EvidenceItem['capturedAtSource']>, 
   container: '取自视频容器元数据',
   filename: '取自文件名',
   filesystem: '取自文件系统修改时间，可能不准确',
+  header: '取自笔录所载询问时间（按案件时区）',
+  data: '取自监测数据的时段',
 }
 
 /** 类别 of an item as the documents print it, from its kind's definition (shared/kinds). */

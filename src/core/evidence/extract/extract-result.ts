@@ -1,8 +1,8 @@
 /** What the import pipeline learns about one file, and small helpers the extractors share. */
-import type { EvidenceKind } from '../../../shared/types'
+import type { CapturedAtSource, EvidenceKind } from '../../../shared/types'
 import { toIsoWithOffset, zoneOffsetMinutes, formatOffset } from '../../../shared/time-zone'
 
-export type CapturedAtSource = 'exif' | 'container' | 'filename' | 'filesystem'
+export type { CapturedAtSource }
 
 export interface ExtractWarning {
   /** stable code the UI translates: truncated, extension-mismatch, metadata-unreadable, offset-assumed, clock-mismatch, time-from-filesystem, … */

@@ -324,13 +324,6 @@ export const en: Messages<typeof zhCN> = {
       span: 'Period',
       interval: 'Interval',
       noSeries: 'No monitoring series were read',
-      seriesFacts: '{{points}} points, maximum {{max}}, limit {{limit}}',
-      noLimit: 'unknown',
-      notJudged: 'No limit known: exceedance not judged',
-      noExceedance: 'No exceedance',
-      exceedanceCount_one: '{{count}} exceedance:',
-      exceedanceCount_other: '{{count}} exceedances:',
-      window: '{{start}} to {{end}}, peak {{max}} {{unit}}, exceedance multiple {{multiple}}',
     },
     thermal: {
       format: 'Thermal format',
@@ -361,6 +354,8 @@ export const en: Messages<typeof zhCN> = {
     container: 'video container',
     filename: 'file name',
     filesystem: 'file system (modification time)',
+    header: 'the interview time written in the record (in the case zone)',
+    data: 'the period the data covers',
   },
   importer: {
     browserTitle: 'Choose files or folders to import',

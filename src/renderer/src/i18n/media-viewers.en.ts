@@ -25,6 +25,8 @@ export const mediaViewersEn: Messages<typeof mediaViewersZhCN> = {
     container: 'container time',
     filename: 'file-name time',
     filesystem: 'file modification time',
+    header: 'time written in the record',
+    data: 'data period',
   },
   image: {
     stageLabel: 'Image',

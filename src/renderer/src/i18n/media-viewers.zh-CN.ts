@@ -24,6 +24,8 @@ export const mediaViewersZhCN = {
     container: '容器时间',
     filename: '文件名时间',
     filesystem: '文件修改时间',
+    header: '笔录所载时间',
+    data: '数据时段',
   },
   image: {
     stageLabel: '图像',

@@ -325,13 +325,6 @@ export const zhCN = {
       span: '数据时段',
       interval: '数据间隔',
       noSeries: '没有读到监测数据序列',
-      seriesFacts: '{{points}} 个数据点，最大值 {{max}}，限值 {{limit}}',
-      noLimit: '未知',
-      notJudged: '没有限值，未判断是否超标',
-      noExceedance: '未超标',
-      exceedanceCount_one: '超标 {{count}} 段：',
-      exceedanceCount_other: '超标 {{count}} 段：',
-      window: '{{start}} 至 {{end}}，最高 {{max}} {{unit}}，超标倍数 {{multiple}}',
     },
     thermal: {
       format: '热成像格式',
@@ -362,6 +355,8 @@ export const zhCN = {
     container: '视频文件内部记录',
     filename: '文件名',
     filesystem: '文件系统（修改时间）',
+    header: '笔录所载询问时间（按案件时区）',
+    data: '监测数据的时段',
   },
   importer: {
     browserTitle: '选择要导入的文件或文件夹',

@@ -118,6 +118,8 @@ export const TIME_SOURCE_TEXT: Record<NonNullable<EvidenceItem['capturedAtSource
   container: 'timeSource.container',
   filename: 'timeSource.filename',
   filesystem: 'timeSource.filesystem',
+  header: 'timeSource.header',
+  data: 'timeSource.data',
 }
 
 /** The same, phrased as "EXIF time" for the media viewers' "04:03:13 +08:00 (container time)". */
@@ -126,4 +128,6 @@ export const MEDIA_TIME_SOURCE_TEXT: Record<NonNullable<EvidenceItem['capturedAt
   container: 'mediaViewer:timeSource.container',
   filename: 'mediaViewer:timeSource.filename',
   filesystem: 'mediaViewer:timeSource.filesystem',
+  header: 'mediaViewer:timeSource.header',
+  data: 'mediaViewer:timeSource.data',
 }

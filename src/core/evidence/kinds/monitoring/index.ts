@@ -2,6 +2,7 @@
 import { tooBigToParse } from '../../extract/extract-result'
 import type { CoreKindModule } from '../kind-module'
 import { dataRangeFits } from './citation'
+import { withDataPeriod } from './data-period'
 import { extractMonitoring, looksLikeCemsCsv } from './extract'
 
 /** Spreadsheets read by content (an .xlsx ZIP with xl/workbook.xml, an OLE2 file with a Workbook/Book stream). */
@@ -26,9 +27,11 @@ export const monitoringModule: CoreKindModule<'monitoring'> = {
   extract: async (ctx) =>
     ctx.size > MAX_MONITORING_BYTES
       ? tooBigToParse(ctx.size)
-      : extractMonitoring(
-          ctx.path,
-          { caseTimeZone: ctx.caseTimeZone, limits: ctx.limits },
-          { size: ctx.size, signal: ctx.signal, fileName: ctx.fileName },
+      : withDataPeriod(
+          await extractMonitoring(
+            ctx.path,
+            { caseTimeZone: ctx.caseTimeZone, limits: ctx.limits },
+            { size: ctx.size, signal: ctx.signal, fileName: ctx.fileName },
+          ),
         ),
 }

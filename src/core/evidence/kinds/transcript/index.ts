@@ -8,6 +8,7 @@ import { DOCX_MIME } from '../../extract/office-formats'
 import { decodeTextAs, normaliseText } from '../../extract/text-decode'
 import { quoteFits } from '../../../annotations/anchor-bounds'
 import type { CoreKindModule } from '../kind-module'
+import { withInterviewTime } from './interview-time'
 import { docxText, extractTranscript, looksLikeTranscript, transcriptOfText } from './extract'
 
 export const transcriptModule: CoreKindModule<'transcript'> = {
@@ -19,7 +20,10 @@ export const transcriptModule: CoreKindModule<'transcript'> = {
   extract: async (ctx) =>
     ctx.size > MAX_TEXT_BYTES
       ? tooBigToParse(ctx.size)
-      : extractTranscript(ctx.path, { isDocx: ctx.mime !== 'text/plain', fileName: ctx.fileName }),
+      : withInterviewTime(
+          await extractTranscript(ctx.path, { isDocx: ctx.mime !== 'text/plain', fileName: ctx.fileName }),
+          ctx.caseTimeZone,
+        ),
   settle: (facts, ctx) =>
     ctx.mime === DOCX_MIME && typeof facts.text === 'string' && !looksLikeTranscript(facts.text)
       ? 'document'

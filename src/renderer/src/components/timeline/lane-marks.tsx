@@ -22,11 +22,36 @@ function AlteredBadge({ x, y }: { x: number; y: number }) {
   )
 }
 
-export const CUSTODY_COLOUR = '#722ed1'
+/** Reviewer mode: a small green tick on a mark whose file verified against the package manifest. */
+function VerifiedTick({ x, y }: { x: number; y: number }) {
+  return (
+    <g data-testid="timeline-verified" pointerEvents="none">
+      <circle cx={x} cy={y - 10} r={5} fill="#389e0d" stroke="#fff" strokeWidth={1.5} />
+      <path
+        d={`M${x - 2.4} ${y - 10} l1.7 1.8 l3.1 -3.4`}
+        fill="none"
+        stroke="#fff"
+        strokeWidth={1.4}
+        strokeLinecap="round"
+      />
+    </g>
+  )
+}
 
-/** A lane's colour: its kind's (kinds/registry), or the custody lane's. */
+/** The red badge, the green tick, or nothing, for one item's mark. */
+function CheckMark({ check, x, y }: { check: ItemCheck | undefined; x: number; y: number }) {
+  if (isProblem(check)) return <AlteredBadge x={x} y={y} />
+  return check?.state === 'verified' ? <VerifiedTick x={x} y={y} /> : null
+}
+
+export const CUSTODY_COLOUR = '#722ed1'
+export const EXCEEDANCE_COLOUR = '#cf1322'
+
+/** A lane's colour: its kind's (kinds/registry), the custody lane's or the exceedance lane's. */
 export function laneColour(kind: Lane['kind']): string {
-  return kind === 'custody' ? CUSTODY_COLOUR : KIND_UI[kind].colour
+  if (kind === 'custody') return CUSTODY_COLOUR
+  if (kind === 'exceedance') return EXCEEDANCE_COLOUR
+  return KIND_UI[kind].colour
 }
 
 export const HATCH_ID = 'tl-hatch'
@@ -50,17 +75,19 @@ interface Props {
 export function LaneMarks({ lane, clusters, y, onHover, onActivate }: Props) {
   const color = laneColour(lane.kind)
   const checks = useItemChecks()
-  const { i18n } = useTranslation()
+  const { t, i18n } = useTranslation()
   return (
     <g data-testid="timeline-lane-marks">
       {clusters.map((c) => {
         const single = c.marks.length === 1 ? c.marks[0] : null
         const weak = c.marks.some((m) => m.weak)
-        const label = single?.item
-          ? `${single.item.number} ${single.item.originalName}`
-          : single?.event
-            ? actionLabel(single.event.action, i18n.language)
-            : String(c.marks.length)
+        const label = single?.exceedance
+          ? `${single.item?.number ?? ''} ${t('timeline:tip.exceedance')}`
+          : single?.item
+            ? `${single.item.number} ${single.item.originalName}`
+            : single?.event
+              ? actionLabel(single.event.action, i18n.language)
+              : String(c.marks.length)
         const handlers = {
           onMouseEnter: (e: MouseEvent) => onHover(c, e.clientX, e.clientY),
           onMouseMove: (e: MouseEvent) => onHover(c, e.clientX, e.clientY),
@@ -96,6 +123,27 @@ export function LaneMarks({ lane, clusters, y, onHover, onActivate }: Props) {
               <rect x={c.x0 - 2} y={y - 9} width={w} height={18} rx={2} fill={color} opacity={0.85} />
               {c.marks.length > 1 && w > 14 && (
                 <text x={c.x0 - 2 + w / 2} y={y + 4} textAnchor="middle" className="tl-count">
+                  {c.marks.length}
+                </text>
+              )}
+            </g>
+          )
+        }
+        if (lane.kind === 'exceedance') {
+          // a window is never a point: at least a few pixels wide, so a one-hour exceedance in a year's view still shows
+          const w = Math.max(4, c.x1 - c.x0)
+          return (
+            <g
+              key={c.key}
+              {...common}
+              data-testid="timeline-exceedance"
+              data-item-id={c.marks[0].item?.id}
+              data-start={c.marks[0].start}
+              data-end={c.marks[c.marks.length - 1].end}
+            >
+              <rect x={c.x0} y={y - 7} width={w} height={14} rx={2} fill={color} opacity={0.8} />
+              {c.marks.length > 1 && w > 14 && (
+                <text x={c.x0 + w / 2} y={y + 4} textAnchor="middle" className="tl-count">
                   {c.marks.length}
                 </text>
               )}
@@ -140,7 +188,7 @@ export function LaneMarks({ lane, clusters, y, onHover, onActivate }: Props) {
                   {weak && <circle cx={c.x0} cy={y} r={6.5} fill={`url(#${HATCH_ID})`} />}
                 </>
               )}
-              {isProblem(checks?.[single.item.id]) && <AlteredBadge x={c.x0} y={y} />}
+              <CheckMark check={checks?.[single.item.id]} x={c.x0} y={y} />
             </g>
           )
         }

@@ -3,6 +3,8 @@ import {
   type CustodyEvent,
   type EvidenceItem,
   type EvidenceKind,
+  type MonitoringSeriesInForce,
+  type MonitoringSeriesSummary,
 } from '../../../../shared/types'
 import { TIME_WARNING_CODES } from '../../lib/item-time'
 
@@ -15,11 +17,13 @@ export interface Mark {
   weak: boolean
   item?: EvidenceItem
   event?: CustodyEvent
+  /** on the exceedance lane: the series and which of its windows this mark is */
+  exceedance?: { series: MonitoringSeriesSummary; index: number }
 }
 
 export interface Lane {
   key: string
-  kind: EvidenceKind | 'custody'
+  kind: EvidenceKind | 'custody' | 'exceedance'
   device: EvidenceItem['device']
   /** sorted by start */
   marks: Mark[]
@@ -106,6 +110,41 @@ export function custodyLane(events: CustodyEvent[]): Lane {
     .filter((m) => !Number.isNaN(m.start))
     .sort((a, b) => a.start - b.start)
   return { key: 'custody', kind: 'custody', device: null, marks, maxDuration: 0 }
+}
+
+/**
+ * Every window in which monitoring data exceeded its limit (as the officers' limits and bases stand),
+ * one bar per window from its first period's start to its last period's end, so an SO2 exceedance
+ * 02:00–04:00 lines up with the body-cam video and drone photos of the same night. Null when no
+ * monitoring item has one.
+ */
+export function exceedanceLane(items: EvidenceItem[], inForce: MonitoringSeriesInForce[]): Lane | null {
+  const byId = new Map(items.map((i) => [i.id, i]))
+  const marks: Mark[] = []
+  for (const { itemId, series } of inForce) {
+    const item = byId.get(itemId)
+    if (!item) continue
+    series.forEach((s, si) => {
+      if (s.limit === null || s.judged === false) return
+      s.exceedances.forEach((w, index) => {
+        const start = Date.parse(w.start)
+        const end = Date.parse(w.end)
+        if (Number.isNaN(start) || Number.isNaN(end)) return
+        marks.push({
+          key: `x${itemId}#${si}#${index}`,
+          start,
+          end,
+          weak: false,
+          item,
+          exceedance: { series: s, index },
+        })
+      })
+    })
+  }
+  if (marks.length === 0) return null
+  marks.sort((a, b) => a.start - b.start)
+  const maxDuration = marks.reduce((m, k) => Math.max(m, k.end - k.start), 0)
+  return { key: 'exceedance', kind: 'exceedance', device: null, marks, maxDuration }
 }
 
 /** The first index in sorted marks whose end is at or after `ms` (binary search). */

@@ -7,7 +7,10 @@ import { formatDuration } from '../../lib/format'
 import { formatCapturedAt } from '../../lib/item-time'
 import { formatInZone } from '../../lib/time'
 import { warningText } from '../../lib/warnings'
-import { deviceParts, weakTimeReasons, type Cluster } from './lanes'
+import { deviceParts, weakTimeReasons, type Cluster, type Mark } from './lanes'
+import { seriesInWords } from '../../../../shared/kinds/monitoring-words'
+import { formatWindow } from '../../../../shared/kinds/monitoring-facts'
+import { exceedanceFacts } from '../../kinds/monitoring/monitoring-facts'
 import { KIND_UI, kindLabel } from '../../kinds/registry'
 import { TIME_SOURCE_TEXT } from '../../lib/message-maps'
 
@@ -71,6 +74,28 @@ function ItemTip({ item }: { item: EvidenceItem }) {
   )
 }
 
+/** An exceedance window: the item, the series named with its basis and period, and the window's sentence as the viewer words it. */
+function ExceedanceTip({ mark }: { mark: Mark }) {
+  const { t, i18n } = useTranslation()
+  const x = mark.exceedance
+  if (!x || !mark.item) return null
+  const w = x.series.exceedances[x.index]
+  const fact = exceedanceFacts(x.series, i18n).find((f) => f.window?.start === w?.start)
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN'
+  return (
+    <div className="tl-tip-text" data-testid="timeline-exceedance-tip">
+      <div className="tl-tip-title">
+        <span className="mono">{mark.item.number}</span> <span data-user-data>{mark.item.originalName}</span>
+      </div>
+      <div className="tl-tip-line" data-user-data>
+        {seriesInWords(x.series, lang)}
+      </div>
+      {fact && <div className="tl-tip-line">{fact.text}</div>}
+      <div className="tl-tip-hint">{t('timeline:tip.open')}</div>
+    </div>
+  )
+}
+
 interface Props {
   cluster: Cluster
   zone: string
@@ -82,6 +107,7 @@ interface Props {
 export function MarkTooltip({ cluster, zone, numbers }: Props) {
   const { t, i18n } = useTranslation()
   const marks = cluster.marks
+  if (marks.length === 1 && marks[0].exceedance) return <ExceedanceTip mark={marks[0]} />
   if (marks.length === 1 && marks[0].item) return <ItemTip item={marks[0].item} />
   return (
     <div className="tl-tip-list">
@@ -89,7 +115,20 @@ export function MarkTooltip({ cluster, zone, numbers }: Props) {
         <div className="tl-tip-title">{t('timeline:cluster', { count: marks.length })}</div>
       )}
       {marks.slice(0, LIST_MAX).map((m) =>
-        m.item ? (
+        m.exceedance && m.item ? (
+          <div key={m.key} className="tl-tip-line">
+            <span className="mono">{m.item.number}</span>{' '}
+            <span data-user-data>
+              {seriesInWords(m.exceedance.series, i18n.language === 'en' ? 'en' : 'zh-CN')}
+            </span>{' '}
+            <span className="mono tl-tip-muted">
+              {formatWindow(
+                m.exceedance.series.exceedances[m.exceedance.index].start,
+                m.exceedance.series.exceedances[m.exceedance.index].end,
+              )}
+            </span>
+          </div>
+        ) : m.item ? (
           <div key={m.key} className="tl-tip-line">
             <span className="mono">{m.item.number}</span> <span data-user-data>{m.item.originalName}</span>{' '}
             <span className="mono tl-tip-muted">{formatCapturedAt(m.item)}</span>

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { KIND_UI } from '../../kinds/registry'
-import { CUSTODY_COLOUR } from './lane-marks'
+import { CUSTODY_COLOUR, EXCEEDANCE_COLOUR } from './lane-marks'
+import { useItemChecks } from '../../state/review-checks'
 import type { MessageKey } from '../../i18n/keys'
 
 const HATCH = 'tl-legend-hatch'
@@ -10,6 +11,8 @@ const HATCH = 'tl-legend-hatch'
 export function TimelineLegend() {
   const { t } = useTranslation()
   const c = KIND_UI.image.colour
+  // the verified tick only means something in reviewer mode, after a verification
+  const reviewing = useItemChecks() !== null
   const entries: Array<{ key: string; label: MessageKey; swatch: ReactNode }> = [
     {
       key: 'item',
@@ -44,10 +47,35 @@ export function TimelineLegend() {
       ),
     },
     {
+      key: 'exceedance',
+      label: 'timeline:legend.exceedance',
+      swatch: <rect x={1} y={2} width={22} height={12} rx={2} fill={EXCEEDANCE_COLOUR} opacity={0.8} />,
+    },
+    {
       key: 'custody',
       label: 'timeline:legend.custody',
       swatch: <rect x={10} y={0} width={4} height={16} rx={1} fill={CUSTODY_COLOUR} />,
     },
+    ...(reviewing
+      ? [
+          {
+            key: 'verified',
+            label: 'timeline:legend.verified' as const,
+            swatch: (
+              <>
+                <circle cx={12} cy={8} r={6} fill="#389e0d" />
+                <path
+                  d="M9 8 l2 2.2 l3.8 -4"
+                  fill="none"
+                  stroke="#fff"
+                  strokeWidth={1.6}
+                  strokeLinecap="round"
+                />
+              </>
+            ),
+          },
+        ]
+      : []),
   ]
   return (
     <div className="tl-legend" data-testid="timeline-legend">

@@ -6,7 +6,8 @@ import { formatOffset } from '../../../../shared/time-zone'
 import type { CustodyEvent, EvidenceItem } from '../../../../shared/types'
 import { useElementWidth } from '../../hooks/use-element-width'
 import { KIND_UI } from '../../kinds/registry'
-import { buildLanes, custodyLane, type Lane } from './lanes'
+import { buildLanes, custodyLane, exceedanceLane, type Lane } from './lanes'
+import { useAllSeriesInForce } from '../../kinds/monitoring/use-series-in-force'
 import { LABEL_W, TimelineChart } from './timeline-chart'
 import { TimelineLegend } from './timeline-legend'
 import { TimelineOverview } from './timeline-overview'
@@ -44,10 +45,12 @@ export function TimelineView({ items, events, zone }: Props) {
   const { t } = useTranslation()
   const boxRef = useRef<HTMLDivElement>(null)
   const width = useElementWidth(boxRef)
-  const { lanes, undated } = useMemo(
-    () => buildLanes(items, (kind) => KIND_UI[kind].timelineMark === 'span'),
-    [items],
-  )
+  const inForce = useAllSeriesInForce()
+  const { lanes, undated } = useMemo(() => {
+    const built = buildLanes(items, (kind) => KIND_UI[kind].timelineMark === 'span')
+    const exceedances = inForce ? exceedanceLane(items, inForce) : null
+    return { lanes: exceedances ? [...built.lanes, exceedances] : built.lanes, undated: built.undated }
+  }, [items, inForce])
   const custody = useMemo(() => custodyLane(events), [events])
   const numbers = useMemo(() => new Map(items.map((i) => [i.id, i.number])), [items])
   const evidenceExtent = useMemo(() => extentOf(lanes), [lanes])

@@ -9,6 +9,6 @@ export const monitoringUi: KindUi<'monitoring'> = {
   Details: MonitoringDetails,
   Icon: LineChartOutlined,
   colour: '#08979c',
-  timelineMark: 'point',
+  timelineMark: 'span',
   labels: { one: 'kind.monitoring.one', many: 'kind.monitoring.many' },
 }

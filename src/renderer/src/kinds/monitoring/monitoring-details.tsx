@@ -1,19 +1,23 @@
 import type { ReactNode } from 'react'
 import { Descriptions, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { formatDuration, formatNumber } from '../../lib/format'
+import { formatDuration } from '../../lib/format'
 import { formatIsoWithOwnOffset } from '../../lib/item-time'
-import type { EvidenceItemOf } from '../../../../shared/types'
-import type { MonitoringMeta } from '../../../../shared/kinds'
+import type { EvidenceItemOf, MonitoringSeriesSummary } from '../../../../shared/types'
+import { seriesInWords } from '../../../../shared/kinds/monitoring-words'
+import { displayUnit, exceedanceFacts } from './monitoring-facts'
+import { useSeriesInForce } from './use-series-in-force'
 
 /**
- * 在线监测数据 in words: each pollutant's unit, points, maximum and limit, and every exceedance
- * window with its peak and exceedance multiple ((value − limit) / limit), as officers write it.
+ * 在线监测数据 in words: the file's rows and period, then each series named with its basis and
+ * period and judged as the viewer judges it, every exceedance window with its peak and ratios.
  */
 export function MonitoringDetails({ item }: { item: EvidenceItemOf<'monitoring'> }) {
   const { t } = useTranslation()
   const meta = item.meta
-  const series = meta.series ?? []
+  // the import's summary at once, then the series in force (with officers' limits and bases)
+  const inForce = useSeriesInForce(item.id)
+  const series = inForce ?? ((meta.series ?? []) as MonitoringSeriesSummary[])
   const start = meta.start ?? null
   const end = meta.end ?? null
   const interval = meta.intervalSec ?? null
@@ -60,7 +64,7 @@ export function MonitoringDetails({ item }: { item: EvidenceItemOf<'monitoring'>
       ) : (
         <ul className="series-list">
           {series.map((s, i) => (
-            <SeriesLine key={i} s={s} />
+            <SeriesLine key={`${i}-${s.column}`} s={s} />
           ))}
         </ul>
       )}
@@ -68,60 +72,35 @@ export function MonitoringDetails({ item }: { item: EvidenceItemOf<'monitoring'>
   )
 }
 
-type Series = NonNullable<MonitoringMeta['series']>[number]
-
-function SeriesLine({ s }: { s: Series }) {
-  const { t } = useTranslation()
-  const unit = s.unit ?? ''
-  const limit = s.limit
-  const max = s.max
-  const windows = s.exceedances
-  const name = s.pollutant || s.column || '?'
+/**
+ * One series as the viewer judges it (shared wording: basis, period, flags, ratios that never
+ * round across a threshold), so the panel and the viewer cannot disagree about a limit.
+ */
+function SeriesLine({ s }: { s: MonitoringSeriesSummary }) {
+  const { i18n } = useTranslation()
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN'
+  const facts = exceedanceFacts(s, i18n)
   return (
-    <li className="series-item">
-      <div>
-        <Typography.Text strong data-user-data>
-          {name}
+    <li className="series-item" data-testid="monitoring-series">
+      <Typography.Text strong data-user-data>
+        {seriesInWords(s, lang)}
+      </Typography.Text>
+      {s.unit && (
+        <Typography.Text type="secondary" className="small" data-user-data>
+          {` (${displayUnit(s.unit)})`}
         </Typography.Text>
-        {unit && (
-          <Typography.Text type="secondary" className="small" data-user-data>
-            {' '}
-            ({unit})
-          </Typography.Text>
-        )}
-      </div>
-      <div className="small">
-        {t('item.monitoring.seriesFacts', {
-          points: s.points,
-          max: max === null ? '—' : formatNumber(max, 3),
-          limit: limit === null ? t('item.monitoring.noLimit') : formatNumber(limit, 3),
-        })}
-      </div>
-      <div className={`small ${windows.length ? 'exceed' : 'secondary'}`}>
-        {limit === null
-          ? t('item.monitoring.notJudged')
-          : windows.length === 0
-            ? t('item.monitoring.noExceedance')
-            : t('item.monitoring.exceedanceCount', { count: windows.length })}
-      </div>
-      {limit !== null && windows.length > 0 && (
-        <ul className="exceed-list">
-          {windows.map((w, j) => {
-            const peak = w.max
-            return (
-              <li key={j} className="small" data-testid="exceedance">
-                {t('item.monitoring.window', {
-                  start: formatIsoWithOwnOffset(w.start),
-                  end: formatIsoWithOwnOffset(w.end),
-                  max: formatNumber(peak, 3),
-                  unit,
-                  multiple: limit === 0 ? '—' : formatNumber((peak - limit) / limit, 2),
-                })}
-              </li>
-            )
-          })}
-        </ul>
       )}
+      <ul className="exceed-list">
+        {facts.map((f) => (
+          <li
+            key={f.key}
+            className={`small ${f.window ? 'exceed' : 'secondary'}`}
+            data-testid={f.window ? 'exceedance' : 'monitoring-fact'}
+          >
+            {f.text}
+          </li>
+        ))}
+      </ul>
     </li>
   )
 }

@@ -9,6 +9,6 @@ export const transcriptUi: KindUi<'transcript'> = {
   Details: TranscriptDetails,
   Icon: FileTextOutlined,
   colour: '#389e0d',
-  timelineMark: 'point',
+  timelineMark: 'span',
   labels: { one: 'kind.transcript.one', many: 'kind.transcript.many' },
 }
