@@ -35,10 +35,9 @@ test('the custody record in words: screen, details panel and the package report'
     '2021-05-24 04:03:13.8–04:03:18.2 +08:00',
   )
   await expect(details.filter({ hasText: '区域' })).toContainText('左上角 (120, 80)，宽 300 × 高 130 像素')
-  await expect(details.filter({ hasText: '摘录' })).toContainText(`“${PHRASE}”`)
-  await expect(details.filter({ hasText: '数据区间' })).toContainText(
-    'SO2 · 2021-05-24 02:00:00 +08:00 — 2021-05-24 04:00:00 +08:00',
-  )
+  // the phrase is in the record's second answer
+  await expect(details.filter({ hasText: '摘录' })).toContainText(`第 2 问答：“${PHRASE}”`)
+  await expect(details.filter({ hasText: '数据区间' })).toContainText('SO2 2021年5月24日2时–4时（UTC+08:00）')
   await expect(details.filter({ hasText: '案由' })).toContainText('案由：')
   await expect(details.filter({ hasText: '案由' })).toContainText(' → 通过篡改监测数据逃避监管排放大气污染物')
   await expect(details.filter({ hasText: '排放限值' })).toContainText(

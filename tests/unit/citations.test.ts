@@ -123,10 +123,25 @@ describe('citations in words: one wording for the screen, the documents and the 
     )
   })
 
-  it('a data range as instants in the case’s zone, with the offset', () => {
+  it('a data range names its series and basis, as instants in the case’s zone, with the offset', () => {
     const anchor = { pollutant: 'SO2', start: '2021-05-23T18:00:00Z', end: '2021-05-23T20:00:00Z' }
     expect(citationInWords('data-range', anchor, zh).full).toBe(
-      '数据区间 SO2 · 2021-05-24 02:00:00 +08:00 — 2021-05-24 04:00:00 +08:00',
+      '数据区间 SO2 2021年5月24日2时–4时（UTC+08:00）',
+    )
+    const converted = { ...anchor, outlet: '1号排放口', basis: 'converted' }
+    expect(citationInWords('data-range', converted, zh).where).toBe(
+      '1号排放口 SO2 折算浓度 2021年5月24日2时–4时（UTC+08:00）',
+    )
+    expect(citationInWords('data-range', converted, en).where).toMatch(
+      /^1号排放口 SO2 converted .* 2021-05-24 02:00–04:00 \+08:00$/,
+    )
+    // across midnight, with seconds: both days, nothing rounded away
+    const night = { pollutant: 'SO2', start: '2021-05-24T15:30:15Z', end: '2021-05-24T17:00:00Z' }
+    expect(citationInWords('data-range', night, zh).where).toBe(
+      'SO2 2021年5月24日23时30分15秒–2021年5月25日1时（UTC+08:00）',
+    )
+    expect(citationInWords('data-range', night, en).where).toBe(
+      'SO2 2021-05-24 23:30:15–2021-05-25 01:00 +08:00',
     )
   })
 

@@ -89,10 +89,22 @@ const BODYCAM: ItemFacts = {
   capturedAt: '2021-05-23T20:03:12.000Z',
   device: 'DSJ-A8-00123',
 }
+/** An interview record of three turns: 问 at 10, 30 and 60 (答 after each). */
+const TRANSCRIPT: ItemFacts = {
+  number: 'E003',
+  kind: 'transcript',
+  capturedAt: null,
+  device: null,
+  turns: [
+    { qStart: 10, aStart: 20 },
+    { qStart: 30, aStart: 45 },
+    { qStart: 60, aStart: 70 },
+  ],
+}
 const ctx = (lang: 'zh-CN' | 'en') => ({
   lang,
   timezone: 'Asia/Shanghai',
-  item: (id: string) => (id === 'i1' ? BODYCAM : null),
+  item: (id: string) => (id === 'i1' ? BODYCAM : id === 't1' ? TRANSCRIPT : null),
 })
 const say = (lang: 'zh-CN' | 'en', action: string, itemId: string | null = null) =>
   sentenceText(
@@ -140,7 +152,33 @@ describe('the custody record in words', () => {
     expect(words('quote', { start: 0, end: 4, text: '循环泵故障' })).toBe('E002 摘录 “循环泵故障”')
     expect(
       words('data-range', { pollutant: 'SO2', start: '2021-05-23T18:00:00Z', end: '2021-05-23T20:00:00Z' }),
-    ).toBe('E002 数据区间 SO2 · 2021-05-24 02:00:00 +08:00 — 2021-05-24 04:00:00 +08:00')
+    ).toBe('E002 数据区间 SO2 2021年5月24日2时–4时（UTC+08:00）')
+    expect(
+      words('data-range', {
+        pollutant: 'SO2',
+        basis: 'converted',
+        start: '2021-05-23T18:00:00Z',
+        end: '2021-05-23T20:30:00Z',
+      }),
+    ).toBe('E002 数据区间 SO2 折算浓度 2021年5月24日2时–4时30分（UTC+08:00）')
+  })
+
+  it('a quote from an interview record names its 问答 turn', () => {
+    const quote = (lang: 'zh-CN' | 'en', start: number) =>
+      sentenceText(
+        custodyDetailsInWords(
+          event(
+            'annotation-added',
+            { type: 'quote', anchor: { start, end: start + 4, text: '循环泵故障' } },
+            't1',
+          ),
+          ctx(lang),
+        ),
+      )
+    // an offset inside the second answer is the second turn; inside the header, no turn
+    expect(quote('zh-CN', 47)).toBe('E003 摘录 第 2 问答：“循环泵故障”')
+    expect(quote('en', 60)).toBe('E003 Quote Q&A 3: “循环泵故障”')
+    expect(quote('zh-CN', 2)).toBe('E003 摘录 “循环泵故障”')
   })
 
   it('writes instants in the case zone with the offset, and names people, not JSON', () => {

@@ -4,7 +4,8 @@ import { CaseFile } from '../../core/case/case-file'
 import { custodyJsonLine, iterateCustodyEvents } from '../../core/custody/custody-log'
 import { EXIT_OK, UsageError, parse } from '../cli-support'
 import { language, messages } from '../i18n'
-import { custodySentence } from '../i18n/custody-sentences'
+import { custodyDetailsInWords, itemFacts, sentenceText, type ItemFacts } from '../../shared/custody-words'
+import { getItem } from '../../core/evidence/item-repository'
 
 const USAGE = 'evidesk custody <case-dir> [--json]'
 
@@ -20,6 +21,15 @@ export async function custodyCommand(argv: string[]): Promise<number> {
     const zone = file.info().timezone
     const lang = language()
     const m = messages()
+    // the same sentences as the app's 监管链记录 screen and the package report (shared/custody-words)
+    const facts = new Map<string, ItemFacts | null>()
+    const item = (id: string): ItemFacts | null => {
+      if (!facts.has(id)) {
+        const found = getItem(file.db, id)
+        facts.set(id, found ? itemFacts(found) : null)
+      }
+      return facts.get(id) ?? null
+    }
     let lines: string[] = []
     const flush = (): void => {
       if (lines.length === 0) return
@@ -33,7 +43,7 @@ export async function custodyCommand(argv: string[]): Promise<number> {
         const when = formatLocalWithOffset(e.at, zoneOffsetMinutes(zone, Date.parse(e.at)))
         const who = m.officer(e.actor.name, e.actor.certNo)
         lines.push(
-          `${String(e.seq).padStart(4)}  ${when}  ${who}  ${custodyActionLabel(e.action, lang)}  ${custodySentence(e, lang, m, zone)}`,
+          `${String(e.seq).padStart(4)}  ${when}  ${who}  ${custodyActionLabel(e.action, lang)}  ${sentenceText(custodyDetailsInWords(e, { lang, timezone: zone, item }))}`,
         )
       }
       if (lines.length >= 500) flush()

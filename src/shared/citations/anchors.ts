@@ -6,6 +6,7 @@
  * checked in core, which knows the item.
  */
 import { z } from 'zod'
+import { MONITORING_BASES } from '../kinds/monitoring-words'
 
 export const ANNOTATION_TYPES = ['measurement', 'region', 'time-range', 'quote', 'data-range'] as const
 export type AnnotationType = (typeof ANNOTATION_TYPES)[number]
@@ -52,11 +53,16 @@ export const quoteAnchorSchema = z
   })
   .refine((a) => a.end > a.start, { message: 'anchor-end-not-after-start', path: ['end'] })
 
-/** A stretch of one pollutant's series (of one outlet when the file has several), as instants (with the offsets the file recorded). */
+/**
+ * A stretch of one pollutant's series (of one outlet when the file has several), as instants (with
+ * the offsets the file recorded), and the concentration basis of the series cited (实测/标干/折算;
+ * absent in citations made before it was recorded).
+ */
 export const dataRangeAnchorSchema = z
   .strictObject({
     pollutant: z.string().min(1).max(64),
     outlet: z.string().min(1).max(200).optional(),
+    basis: z.enum(MONITORING_BASES).optional(),
     start: instant,
     end: instant,
   })

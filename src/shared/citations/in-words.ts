@@ -5,8 +5,9 @@
 import type { EvidenceKind } from '../kinds'
 import { KIND_DEFINITIONS } from '../kinds'
 import { formatMediaTime } from '../media-time'
-import { formatLocalWithOffset, formatOffset, zoneOffsetMinutes } from '../time-zone'
+import { formatOffset, zoneOffsetMinutes } from '../time-zone'
 import { readCitation, type AnnotationType, type Citation, type ThermalShape } from './anchors'
+import { basisInWords } from '../kinds/monitoring-words'
 
 export type WordsLanguage = 'zh-CN' | 'en'
 export type Words = Record<WordsLanguage, string>
@@ -24,6 +25,26 @@ export interface CitationWordsContext {
    * written as absolute time in the case zone, the media seconds beside it (the custody record).
    */
   recording?: { startsAt: string | null; device: string | null }
+  /** the 1-based 问答 turn of an interview record that holds a character offset; null before the first */
+  turnAt?: (offset: number) => number | null
+}
+
+/**
+ * The turn lookup for an interview record from where each 问答 turn starts (its question, or its
+ * answer when it has none) in the indexed text: an offset belongs to the last turn starting at or
+ * before it.
+ */
+export function turnLookup(
+  turns: ReadonlyArray<{ qStart: number | null; aStart: number | null }>,
+): (offset: number) => number | null {
+  const starts = turns.map((t) => t.qStart ?? t.aStart ?? Number.POSITIVE_INFINITY)
+  return (offset) => {
+    let turn: number | null = null
+    starts.forEach((s, i) => {
+      if (s <= offset) turn = i + 1
+    })
+    return turn
+  }
 }
 
 export interface CitationWords {
@@ -49,11 +70,6 @@ const UNREADABLE: Words = { 'zh-CN': '（位置无法识别）', en: '(position 
 export function citationNoun(type: AnnotationType, lang: WordsLanguage, kind?: EvidenceKind | null): string {
   const own = kind ? KIND_DEFINITIONS[kind].citationNouns?.[type] : undefined
   return (own ?? NOUNS[type])[lang]
-}
-
-function instant(iso: string, timezone: string): string {
-  const ms = Date.parse(iso)
-  return Number.isNaN(ms) ? iso : formatLocalWithOffset(iso, zoneOffsetMinutes(timezone, ms))
 }
 
 const r = (n: number): number => Math.round(n)
@@ -90,21 +106,68 @@ function whereOf(c: Citation, ctx: CitationWordsContext): string {
       return box(c.anchor.x, c.anchor.y, c.anchor.w, c.anchor.h, lang)
     case 'quote': {
       const said = c.anchor.saidAt
-      if (!said) return `“${c.anchor.text}”`
+      const turn = ctx.turnAt?.(c.anchor.start) ?? null
+      const quoted =
+        turn === null
+          ? `“${c.anchor.text}”`
+          : lang === 'zh-CN'
+            ? `第 ${turn} 问答：“${c.anchor.text}”`
+            : `Q&A ${turn}: “${c.anchor.text}”`
+      if (!said) return quoted
       const number = ctx.numberOf?.(said.itemId) ?? said.itemId
       const at =
         said.end === undefined
           ? formatMediaTime(said.start)
           : `${formatMediaTime(said.start)}–${formatMediaTime(said.end)}`
-      return lang === 'zh-CN'
-        ? `“${c.anchor.text}”（见 ${number} ${at}）`
-        : `“${c.anchor.text}” (${number} at ${at})`
+      return lang === 'zh-CN' ? `${quoted}（见 ${number} ${at}）` : `${quoted} (${number} at ${at})`
     }
-    case 'data-range':
-      return `${c.anchor.outlet ? `${c.anchor.outlet} ` : ''}${c.anchor.pollutant} · ${instant(c.anchor.start, ctx.timezone)} — ${instant(c.anchor.end, ctx.timezone)}`
+    case 'data-range': {
+      const a = c.anchor
+      const series = [a.outlet, a.pollutant, a.basis ? basisInWords(a.basis, lang) : null]
+        .filter(Boolean)
+        .join(' ')
+      return `${series} ${instantSpan(a.start, a.end, ctx)}`
+    }
     case 'measurement':
       return shapeWords(c.anchor.shape, lang)
   }
+}
+
+/** Wall-clock parts of an instant in the case zone. */
+function wallParts(iso: string, timezone: string) {
+  const ms = Date.parse(iso)
+  const offset = zoneOffsetMinutes(timezone, ms)
+  const local = new Date(ms + offset * 60_000)
+  return {
+    y: local.getUTCFullYear(),
+    mo: local.getUTCMonth() + 1,
+    d: local.getUTCDate(),
+    h: local.getUTCHours(),
+    mi: local.getUTCMinutes(),
+    s: local.getUTCSeconds(),
+    offset,
+    iso: local.toISOString(),
+  }
+}
+
+/**
+ * A data range as officers write it, in the case zone with its offset: "2021年5月24日2时–4时（UTC+08:00）",
+ * minutes and seconds only where they are not zero; "2021-05-24 02:00–04:00 +08:00" in English.
+ */
+function instantSpan(startIso: string, endIso: string, ctx: CitationWordsContext): string {
+  if (Number.isNaN(Date.parse(startIso)) || Number.isNaN(Date.parse(endIso))) return `${startIso} — ${endIso}`
+  const a = wallParts(startIso, ctx.timezone)
+  const b = wallParts(endIso, ctx.timezone)
+  const sameDay = a.iso.slice(0, 10) === b.iso.slice(0, 10)
+  const offsets =
+    a.offset === b.offset ? formatOffset(a.offset) : `${formatOffset(a.offset)}/${formatOffset(b.offset)}`
+  if (ctx.lang === 'zh-CN') {
+    const clock = (p: typeof a) => `${p.h}时${p.mi || p.s ? `${p.mi}分` : ''}${p.s ? `${p.s}秒` : ''}`
+    const day = (p: typeof a) => `${p.y}年${p.mo}月${p.d}日`
+    return `${day(a)}${clock(a)}–${sameDay ? '' : day(b)}${clock(b)}（UTC${offsets}）`
+  }
+  const clock = (p: typeof a) => (p.s ? p.iso.slice(11, 19) : p.iso.slice(11, 16))
+  return `${a.iso.slice(0, 10)} ${clock(a)}–${sameDay ? '' : `${b.iso.slice(0, 10)} `}${clock(b)} ${offsets}`
 }
 
 /**

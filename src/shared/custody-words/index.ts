@@ -5,7 +5,7 @@
  * with the device. The raw details stay in custody-log.jsonl and behind the "技术详情" toggle.
  */
 import { isCustodyAction, type CustodyAction } from '../custody-labels'
-import { citationInWords, type WordsLanguage, type Words } from '../citations/in-words'
+import { citationInWords, turnLookup, type WordsLanguage, type Words } from '../citations/in-words'
 import { ANNOTATION_TYPES, type AnnotationType } from '../citations/anchors'
 import type { EvidenceKind } from '../kinds'
 import type { CustodyEvent, EvidenceItem } from '../types'
@@ -24,6 +24,8 @@ export interface ItemFacts {
   capturedAt: string | null
   /** the recording device in words ("DSJ-A8-00123"), when known */
   device: string | null
+  /** an interview record's 问答 turns (where each starts), so a quote reads "第 7 问答：……" */
+  turns?: ReadonlyArray<{ qStart: number | null; aStart: number | null }>
 }
 
 export interface CustodyWordsContext {
@@ -333,6 +335,7 @@ export function custodyDetailsInWords(
         numberOf: (id) => ctx.item?.(id)?.number ?? null,
         recording:
           item && type === 'time-range' ? { startsAt: item.capturedAt, device: item.device } : undefined,
+        turnAt: item?.turns ? turnLookup(item.turns) : undefined,
       })
       // the place in the item came from the case: marked as user data like the other values
       return { user: words.full }
@@ -368,6 +371,11 @@ export function itemFacts(item: EvidenceItem): ItemFacts {
     kind: item.kind,
     capturedAt: item.capturedAt,
     device: deviceWords(item.device),
+    // offsets only: the words of every turn would bloat each custody page
+    turns:
+      item.kind === 'transcript'
+        ? item.meta.dialogue?.map((t) => ({ qStart: t.qStart, aStart: t.aStart }))
+        : undefined,
   }
 }
 

@@ -11,6 +11,16 @@ export function dataRangeFits(item: EvidenceItemOf<'monitoring'>, a: DataRangeAn
     outletOf(s) ? `${outletOf(s)} ${s.pollutant}` : s.pollutant
   if (!series.some((s) => s.pollutant === a.pollutant && outletOf(s) === a.outlet))
     return `${itemLabel(item)} has no ${name(a)} series (it has ${[...new Set(series.map(name))].join(', ') || 'none'}).`
+  if (
+    a.basis &&
+    !series.some((s) => s.pollutant === a.pollutant && outletOf(s) === a.outlet && s.basis === a.basis)
+  )
+    return `${itemLabel(item)} has no ${name(a)} series on the ${a.basis} basis (it has ${
+      series
+        .filter((s) => s.pollutant === a.pollutant && outletOf(s) === a.outlet)
+        .map((s) => s.basis)
+        .join(', ') || 'none'
+    }).`
   const first = item.meta.start ? Date.parse(item.meta.start) : NaN
   const last = item.meta.end ? Date.parse(item.meta.end) : NaN
   if (Number.isNaN(first) || Number.isNaN(last))

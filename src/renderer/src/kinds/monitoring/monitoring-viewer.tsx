@@ -3,7 +3,12 @@ import { App, Button, Card, Empty, Select, Spin, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { EvidenceItem, MonitoringSeriesSummary, MonitoringView } from '../../../../shared/types'
 import { toIsoWithOffset, zoneOffsetMinutes } from '../../../../shared/time-zone'
-import { groupKey, seriesInWords } from '../../../../shared/kinds/monitoring-words'
+import {
+  MONITORING_BASES,
+  groupKey,
+  seriesInWords,
+  type MonitoringBasis,
+} from '../../../../shared/kinds/monitoring-words'
 import { asApiError } from '../../lib/errors'
 import { SessionContext } from '../../state/session'
 import { ErrorAlert } from '../../components/error-alert'
@@ -31,6 +36,14 @@ function judgedSeries(view: MonitoringView, group: string): MonitoringSeriesSumm
  * 在线监测数据 viewer: one pollutant over time with its limit and 超标 windows, the facts in words
  * under the chart, the limit set or corrected with a reason, and 数据区间 cited by dragging.
  */
+/** The series a range is cited on: factor, outlet and its concentration basis (when it is one this version names). */
+function citedSeries(s: MonitoringSeriesSummary): Pick<DataRange, 'pollutant' | 'outlet' | 'basis'> {
+  const basis = (MONITORING_BASES as readonly string[]).includes(s.basis)
+    ? (s.basis as MonitoringBasis)
+    : undefined
+  return { pollutant: s.pollutant, outlet: s.outlet, ...(basis ? { basis } : {}) }
+}
+
 export function MonitoringViewer({ item }: { item: EvidenceItem }) {
   // Keyed by item: the pollutant, a dragged range and the forms belong to one file only.
   return <MonitoringViewerBody key={item.id} item={item} />
@@ -91,7 +104,7 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
         setClearSignal((n) => n + 1)
         return
       }
-      setPending({ pollutant: summary.pollutant, outlet: summary.outlet, start: cite(start), end: cite(end) })
+      setPending({ ...citedSeries(summary), start: cite(start), end: cite(end) })
     },
     [summary, points, timezone, message, t],
   )
@@ -102,6 +115,7 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
       {
         pollutant: pending.pollutant,
         ...(pending.outlet ? { outlet: pending.outlet } : {}),
+        ...(pending.basis ? { basis: pending.basis } : {}),
         start: pending.start,
         end: pending.end,
       },
@@ -196,9 +210,7 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
                     <Button
                       size="small"
                       type="link"
-                      onClick={() =>
-                        setPending({ pollutant: summary.pollutant, outlet: summary.outlet, ...f.window! })
-                      }
+                      onClick={() => setPending({ ...citedSeries(summary), ...f.window! })}
                     >
                       {t('docsViewer:monitoring.facts.cite')}
                     </Button>

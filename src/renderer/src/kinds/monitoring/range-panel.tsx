@@ -1,4 +1,5 @@
 import { Card, Empty, Tag } from 'antd'
+import type { MonitoringBasis } from '../../../../shared/kinds/monitoring-words'
 import { useTranslation } from 'react-i18next'
 import type { AnnotationOf } from '../../components/viewers/common/use-annotations'
 import { formatIsoWithOwnOffset } from '../../lib/item-time'
@@ -11,6 +12,8 @@ export interface DataRange {
   pollutant: string
   /** the outlet, in a file with several */
   outlet?: string
+  /** the concentration basis of the series cited */
+  basis?: MonitoringBasis
   /** ISO instants with the case zone's offset */
   start: string
   end: string
