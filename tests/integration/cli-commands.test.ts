@@ -298,12 +298,16 @@ describe('evidesk custody and show', () => {
       /^ {3}1 {2}2026-05-24 09:00:01 \+08:00 {2}张三（32010001） {2}建立案件 {2}案件编号 /,
     )
     // the sentences the app's 监管链记录 screen shows (shared/custody-words): the link names its citation
-    expect(zh.stderr).toMatch(/关联证据 {2}E002 区域 左上角 \(10, 5\)，宽 20 × 高 10 像素 → V1：航拍显示暗管位置/)
+    expect(zh.stderr).toMatch(
+      /关联证据 {2}E002 区域 左上角 \(10, 5\)，宽 20 × 高 10 像素 → V1：航拍显示暗管位置/,
+    )
     expect(zh.stderr).toMatch(/添加引用 {2}E002 区域 左上角 \(10, 5\)，宽 20 × 高 10 像素：暗管出水口/)
     // no raw action keys and no JSON in the words
     expect(zh.stderr).not.toMatch(/evidence-linked|annotation-added|[{}]/)
     const en = evidesk(['custody', caseDir, '--lang', 'en'], env)
-    expect(en.stderr).toMatch(/Evidence linked {2}E002 Region top left \(10, 5\), 20 × 10 px → V1: 航拍显示暗管位置/)
+    expect(en.stderr).toMatch(
+      /Evidence linked {2}E002 Region top left \(10, 5\), 20 × 10 px → V1: 航拍显示暗管位置/,
+    )
 
     const show = evidesk(['show', caseDir, 'E001', '--json'], env)
     expect(JSON.parse(show.stdout)).toMatchObject({
