@@ -29,7 +29,13 @@ import type {
   TranscriptView,
 } from '../../src/shared/types'
 import type { Violation } from '../../src/shared/violation-types'
-import { makeBodycamMp4, makeCemsCsv, makeDroneJpeg, makeTranscriptGb18030 } from '../support/media'
+import {
+  ffprobeJson,
+  makeBodycamMp4,
+  makeCemsCsv,
+  makeDroneJpeg,
+  makeTranscriptGb18030,
+} from '../support/media'
 import { tempDir } from '../support/temp'
 import { MEDIA_FIXTURES } from '../support/fixtures'
 import { OFFICER_A, OFFICER_B, sampleCaseFields } from '../support/case-fixture'
@@ -78,6 +84,8 @@ beforeAll(async () => {
     await makeDroneJpeg(card),
     makeTranscriptGb18030(card),
     makeCemsCsv(card),
+    // HEVC: Chromium cannot play it, so review must make a playback proxy of its own
+    makeBodycamMp4(card, { durationSec: 2, codec: 'hevc', fileName: '20210524_041000_DSJ-A8-00124.MP4' }),
   ])
     originals[f.split('/').pop() as string] = readFileSync(f)
   // a real FLIR radiometric JPEG, so the thermal viewer has to read it from the package
@@ -158,7 +166,7 @@ describe('reviewer mode on a ZIP package', () => {
     const info = await call<CaseInfo>(reviewer, 'case:current')
     expect(info.number).toBe(sampleCaseFields().number)
     expect(info.review).toEqual({ path: zipPath, valid: true })
-    expect(info.evidenceCount).toBe(5)
+    expect(info.evidenceCount).toBe(6)
     expect(info.integrity?.ok).toBe(true)
 
     // The custody log is the package's, verbatim: same events, same hashes, the export last.
@@ -170,7 +178,7 @@ describe('reviewer mode on a ZIP package', () => {
 
     const violations = await call<Violation[]>(reviewer, 'violation:list')
     expect(violations).toHaveLength(1)
-    expect(violations[0].links.filter((l) => !l.removedAt)).toHaveLength(5)
+    expect(violations[0].links.filter((l) => !l.removedAt)).toHaveLength(6)
 
     // Viewing records nothing: the log stays as the package holds it.
     const { items } = await call<{ items: EvidenceItem[] }>(reviewer, 'evidence:list', {})
@@ -208,6 +216,20 @@ describe('reviewer mode on a ZIP package', () => {
     expect(image.derived.thumb).toBe('ready')
     expect(reviewer.mediaFile(image.id, 'thumb')?.path.startsWith(zipPath)).toBe(false)
     expect(video.derived.poster).toBe('ready')
+  })
+
+  it('plays an HEVC original through an H.264 proxy made in the workspace, never in the package', async () => {
+    const { items } = await call<{ items: EvidenceItem[] }>(reviewer, 'evidence:list', {})
+    const hevc = items.find((i) => i.originalName.includes('00124'))!
+    expect(hevc.meta).toMatchObject({ videoCodec: 'hevc' })
+    expect(hevc.derived.proxy).toBe('ready')
+    const proxy = reviewer.mediaFile(hevc.id, 'proxy')!
+    expect(proxy.mime).toBe('video/mp4')
+    expect(proxy.path.startsWith(zipPath)).toBe(false)
+    expect(ffprobeJson(proxy.path).streams.find((s) => s.codec_type === 'video')?.codec_name).toBe('h264')
+    // an H.264 original needs none
+    const h264 = items.find((i) => i.kind === 'video' && i.id !== hevc.id)!
+    expect(h264.derived.proxy).toBeUndefined()
   })
 
   it('shows the monitoring chart and the thermal frame read from the ZIP, as the officer saw them', async () => {

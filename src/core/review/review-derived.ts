@@ -82,7 +82,7 @@ export async function makeReviewPictures(
       }
       if (mod.prepareForReview) {
         const original = await pictureSource(file, source, e, loc, 'range')
-        await mod.prepareForReview(file, e.id, original && 'path' in original ? original : null)
+        await mod.prepareForReview(file, e.id, original && 'path' in original ? original : null, { signal })
       }
     } catch {
       // a picture is a convenience; the viewer shows the item without one

@@ -124,5 +124,10 @@ export interface CoreKindModule<K extends EvidenceKind = EvidenceKind> {
    * extra derived files reviewer mode makes when a package opens (the thermal frame, a playback
    * proxy); `original` is the packaged file, or an ffmpeg input reading its ZIP entry in place
    */
-  prepareForReview?(file: CaseFile, itemId: string, original: { path: string } | null): Promise<void>
+  prepareForReview?(
+    file: CaseFile,
+    itemId: string,
+    original: { path: string } | null,
+    ctx: { signal?: AbortSignal },
+  ): Promise<void>
 }

@@ -47,13 +47,13 @@ export const audioModule: CoreKindModule<'audio'> = {
     make: (src, out, opts) => makeAudioProxy(src, out, opts),
   },
   // Reviewer mode plays from the package: what Chromium cannot play gets its proxy made there too.
-  prepareForReview: async (file, itemId, original) => {
+  prepareForReview: async (file, itemId, original, { signal }) => {
     const item = getItem(file.db, itemId)
     if (!item || !original) return
     const { meta } = readMeta('audio', item.meta)
     if (!meta.codec || chromiumPlaysAudio(item.mime, meta.container ?? null, meta.codec)) return
     const out = join(derivedDir(file.dir, item.sha256), PROXY_FILE)
-    await makeAudioProxy(original.path, out, { durationSec: item.durationSec })
+    await makeAudioProxy(original.path, out, { durationSec: item.durationSec, signal })
     setDerived(file.db, itemId, 'proxy', 'ready', relative(file.dir, out))
   },
 }

@@ -3,12 +3,20 @@
  * a background H.264 proxy for what Chromium cannot play, and stills and clips as derived items
  * (derive-item.ts).
  */
+import { mkdir } from 'node:fs/promises'
+import { dirname, join, relative } from 'node:path'
+import { readMeta } from '../../../../shared/kinds'
 import { insideDuration } from '../../../annotations/anchor-bounds'
+import { derivedDir } from '../../../case/layout'
+import { getItem, setDerived } from '../../item-repository'
 import type { CoreKindModule } from '../kind-module'
 import { ELEMENTARY_VIDEO_FORMATS, videoByProbe } from './by-probe'
 import { extractVideo } from './extract'
 import { videoPoster } from './poster'
+import { chromiumPlays } from './probe-parse'
 import { makePlaybackProxy } from './proxy'
+
+const PROXY_FILE = 'proxy.mp4'
 
 export const videoModule: CoreKindModule<'video'> = {
   kind: 'video',
@@ -31,10 +39,24 @@ export const videoModule: CoreKindModule<'video'> = {
   // ffmpeg reads a stored entry's bytes straight from a package ZIP
   pictures: { fromZip: 'range', make: (src, outDir) => videoPoster(src, outDir) },
   proxy: {
-    fileName: 'proxy.mp4',
+    fileName: PROXY_FILE,
     describe: 'H.264/AAC MP4',
     make: async (src, out, opts) => {
       await makePlaybackProxy(src, out, opts)
     },
+  },
+  // Reviewer mode plays from the package: a video Chromium cannot play (HEVC, MJPEG AVI…) gets its
+  // proxy made into the review workspace when the package opens. Proxies are not evidence, so the
+  // package never carries them; one made here is labelled as a copy like any other.
+  prepareForReview: async (file, itemId, original, { signal }) => {
+    const item = getItem(file.db, itemId)
+    if (!item || !original) return
+    const { meta } = readMeta('video', item.meta)
+    const video = meta.videoCodec ? { codec_name: meta.videoCodec, pix_fmt: meta.pixelFormat } : undefined
+    if (chromiumPlays(item.mime, meta.container ?? '', video, meta.audioCodec ?? null)) return
+    const out = join(derivedDir(file.dir, item.sha256), PROXY_FILE)
+    await mkdir(dirname(out), { recursive: true, mode: 0o700 })
+    await makePlaybackProxy(original.path, out, { durationSec: item.durationSec, signal })
+    setDerived(file.db, itemId, 'proxy', 'ready', relative(file.dir, out))
   },
 }
