@@ -141,12 +141,14 @@ test('import through the UI, watch it finish, then filter, search and inspect th
   await search.fill('')
   await expect(tiles).toHaveCount(5)
 
-  // capture days are the case's days (Asia/Shanghai): the video at 04:03 and the photo at 10:15
+  // capture days are the case's days (Asia/Shanghai): the video at 04:03, the photo at 10:15, the
+  // interview 9:30–10:15 and the monitoring data 00:00–08:00; the note of no date is left out
   await page.getByPlaceholder('拍摄日期自').fill('2021-05-24')
   await page.getByPlaceholder('至').fill('2021-05-24')
   await page.keyboard.press('Enter')
-  await expect(tiles).toHaveCount(2)
-  await expect(page.getByTestId('library-total')).toHaveText('符合条件 2 件（共 5 件）')
+  await expect(tiles).toHaveCount(4)
+  await expect(page.getByTestId('library-total')).toHaveText('符合条件 4 件（共 5 件）')
+  await expect(tiles.and(page.locator('[data-kind="document"]'))).toHaveCount(0)
   await page.getByRole('button', { name: '清除筛选' }).click()
   await expect(tiles).toHaveCount(5)
 

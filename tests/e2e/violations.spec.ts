@@ -60,7 +60,12 @@ async function caseWithCitations(desk: Desk): Promise<Fixture> {
   const dataRange = await desk.call<Annotation>('annotation:add', {
     itemId: byName.get(CEMS)!.id,
     type: 'data-range',
-    anchor: { pollutant: 'SO2', start: '2021-05-24T01:00:00+08:00', end: '2021-05-24T04:00:00+08:00' },
+    anchor: {
+      pollutant: 'SO2',
+      basis: 'measured',
+      start: '2021-05-24T01:00:00+08:00',
+      end: '2021-05-24T04:00:00+08:00',
+    },
   })
   return { byName, range, quote, dataRange }
 }
