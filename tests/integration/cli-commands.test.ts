@@ -165,6 +165,8 @@ describe('evidesk annotate', () => {
         'E004',
         '--pollutant',
         'SO2',
+        '--basis',
+        'measured',
         '--from',
         '2021-05-24T02:00:00+08:00',
         '--to',
@@ -176,7 +178,12 @@ describe('evidesk annotate', () => {
     expect(data.code).toBe(0)
     expect(JSON.parse(data.stdout)).toMatchObject({
       type: 'data-range',
-      anchor: { pollutant: 'SO2', start: '2021-05-23T18:00:00.000Z', end: '2021-05-23T20:00:00.000Z' },
+      anchor: {
+        pollutant: 'SO2',
+        basis: 'measured',
+        start: '2021-05-23T18:00:00.000Z',
+        end: '2021-05-23T20:00:00.000Z',
+      },
     })
     const cited = events()
       .filter((e) => e.action === 'annotation-added')
@@ -211,6 +218,21 @@ describe('evidesk annotate', () => {
     expect(outlet.code).toBe(2)
     expect(outlet.stderr).toContain('2号排放口 SO2')
     expect(evidesk(['annotate', caseDir, 'E004', '--outlet', '1号', '--region', '1,2,3,4'], env).code).toBe(2)
+    // --basis names the series: this file has SO2 实测 only, so 折算 is refused naming what it has; a typo is a usage error
+    const range = [
+      '--pollutant',
+      'SO2',
+      '--from',
+      '2021-05-24T02:00:00+08:00',
+      '--to',
+      '2021-05-24T04:00:00+08:00',
+    ]
+    const converted = evidesk(['annotate', caseDir, 'E004', ...range, '--basis', 'converted'], env)
+    expect(converted.code).toBe(2)
+    expect(converted.stderr).toContain('measured')
+    const typo = evidesk(['annotate', caseDir, 'E004', ...range, '--basis', 'zhesuan'], env)
+    expect(typo.code).toBe(2)
+    expect(typo.stderr).toContain('--basis zhesuan')
     expect(events()).toHaveLength(before)
   })
 

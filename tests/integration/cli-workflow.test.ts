@@ -97,7 +97,10 @@ describe('a script with no UI, on a fresh machine', () => {
     expect(step(['custody', caseDir, '--json']).stdout).toBe(packaged)
     const words = step(['custody', caseDir]).stderr
     expect(words).toMatch(/Package exported {2}case-12\.zip: \d+ files, signed by 张三/)
-    expect(words).toMatch(/Evidence linked {2}E00\d → V1: 旁路烟道排放画面/)
+    // the app's own sentences: the link names the range it cites
+    expect(words).toMatch(
+      /Evidence linked {2}E00\d Time range 2021-05-24 04:03:12\.5–04:03:14\.5 \+08:00.* → V1: 旁路烟道排放画面/,
+    )
     expect(readFileSync(exported.path).subarray(0, 2).toString('latin1')).toBe('PK')
   }, 300_000)
 })

@@ -10,6 +10,7 @@ import type { CaseFile } from '../../core/case/case-file'
 import { EvidenceError } from '../../core/errors'
 import { UsageError, say } from '../cli-support'
 import { messages } from '../i18n'
+import { MONITORING_BASES, type MonitoringBasis } from '../../shared/kinds/monitoring-words'
 
 export type { Citation }
 
@@ -21,6 +22,7 @@ export const CITATION_OPTIONS = {
   region: { type: 'string' },
   pollutant: { type: 'string' },
   outlet: { type: 'string' },
+  basis: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   note: { type: 'string' },
@@ -29,7 +31,7 @@ export const CITATION_OPTIONS = {
 
 /** How the citation flags are written in a usage line. */
 export const CITATION_USAGE =
-  '--start <sec> --end <sec> | --quote <text> | --region x,y,w,h | --pollutant <name> [--outlet <name>] --from <ISO instant> --to <ISO instant>'
+  '--start <sec> --end <sec> | --quote <text> | --region x,y,w,h | --pollutant <name> [--outlet <name>] [--basis measured|dry|converted|rate] --from <ISO instant> --to <ISO instant>'
 
 export interface CitationOptions {
   start?: string
@@ -38,6 +40,7 @@ export interface CitationOptions {
   region?: string
   pollutant?: string
   outlet?: string
+  basis?: string
   from?: string
   to?: string
 }
@@ -48,7 +51,9 @@ export interface CitationOptions {
  */
 export function checkCitationFlags(values: CitationOptions, usage: string): boolean {
   const timed = values.start !== undefined || values.end !== undefined
-  const ranged = [values.pollutant, values.outlet, values.from, values.to].some((v) => v !== undefined)
+  const ranged = [values.pollutant, values.outlet, values.basis, values.from, values.to].some(
+    (v) => v !== undefined,
+  )
   const kinds = [timed, values.quote !== undefined, values.region !== undefined, ranged].filter(
     Boolean,
   ).length
@@ -57,6 +62,8 @@ export function checkCitationFlags(values: CitationOptions, usage: string): bool
     throw new UsageError(messages().startEndTogether(usage))
   if (ranged && (values.pollutant === undefined || values.from === undefined || values.to === undefined))
     throw new UsageError(messages().dataRangeTogether(usage))
+  if (values.basis !== undefined && !isBasis(values.basis))
+    throw new UsageError(messages().unknownBasis(values.basis, MONITORING_BASES.join(', ')))
   return kinds === 1
 }
 
@@ -70,7 +77,7 @@ export function citationFromOptions(
   if (values.quote !== undefined) return quote(file, item, values.quote)
   if (values.region !== undefined) return region(values.region)
   if (values.pollutant !== undefined && values.from !== undefined && values.to !== undefined)
-    return dataRange(values.pollutant, values.outlet, values.from, values.to)
+    return dataRange(values.pollutant, values.outlet, values.basis, values.from, values.to)
   return null
 }
 
@@ -84,10 +91,15 @@ function instant(text: string, flag: string): string {
   return new Date(text).toISOString()
 }
 
-/** One factor's stretch (of one outlet when the file has several), between two instants. */
+function isBasis(text: string): text is MonitoringBasis {
+  return (MONITORING_BASES as readonly string[]).includes(text)
+}
+
+/** One factor's stretch (of one outlet when the file has several, on one basis when given), between two instants. */
 function dataRange(
   pollutant: string,
   outlet: string | undefined,
+  basis: string | undefined,
   fromText: string,
   toText: string,
 ): Citation {
@@ -97,7 +109,13 @@ function dataRange(
   const where = outlet?.trim()
   return {
     type: 'data-range',
-    anchor: { pollutant: pollutant.trim(), ...(where ? { outlet: where } : {}), start, end },
+    anchor: {
+      pollutant: pollutant.trim(),
+      ...(where ? { outlet: where } : {}),
+      ...(basis && isBasis(basis) ? { basis } : {}),
+      start,
+      end,
+    },
   }
 }
 

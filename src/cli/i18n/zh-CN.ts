@@ -92,6 +92,7 @@ export const zhCN: CliMessages = {
     `请指明引用的内容：--start/--end、--quote、--region 或 --pollutant/--from/--to${usageTail(usage)}`,
   startEndTogether: (usage) => `--start 和 --end 须同时给出${usageTail(usage)}`,
   dataRangeTogether: (usage) => `--pollutant、--from 和 --to 须同时给出${usageTail(usage)}`,
+  unknownBasis: (basis, known) => `--basis ${basis} 不是浓度基准（可选：${known}；measured 实测，dry 标干，converted 折算，rate 排放速率）`,
   notSeconds: (flag, text) => `${flag} 应为不小于 0 的秒数（收到的是“${text}”）`,
   notInstant: (flag, text) =>
     `${flag} 应为带时区偏移的 ISO 8601 时间，例如 2021-05-24T02:00:00+08:00（收到的是“${text}”）`,
