@@ -275,6 +275,12 @@ test('timeline: the body-cam clip at 04:03, the drone photo at 04:10, the interv
     '2021-05-24 02:00–04:00，SO2 实测浓度小时均值超过 35 mg/m³ 共 2 小时，最大值 72.852 mg/m³，为限值的 2.08 倍（超标 1.08 倍）。',
   )
   await expect(page.getByTestId('legend-exceedance')).toBeVisible()
+  // the interview's tooltip calls its time the 询问时间 and says where it comes from
+  await page.locator(`[data-testid="timeline-item"][data-item-id="${transcript.id}"]`).hover()
+  const itemTip = page.getByTestId('timeline-tooltip')
+  await expect(itemTip).toContainText('询问时间 2021-05-24 05:00:00 +08:00')
+  await expect(itemTip).toContainText('笔录所载询问时间（按案件时区）')
+  await expect(itemTip).toContainText('时长：45 分')
   await page.mouse.move(5, 5)
   await shot(page, 'timeline-spans.png')
   // the window opens the monitoring data it comes from

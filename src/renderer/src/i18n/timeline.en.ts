@@ -52,6 +52,9 @@ export const timelineEn: Messages<typeof timelineZhCN> = {
   },
   tip: {
     captured: 'Captured',
+    recorded: 'Recorded',
+    interviewed: 'Interview',
+    dataPeriod: 'Data from',
     source: 'Time from: {{source}}',
     noSource: 'Time source unknown',
     duration: 'Duration: {{duration}}',

@@ -51,6 +51,9 @@ export const timelineZhCN = {
   },
   tip: {
     captured: '拍摄时间',
+    recorded: '录音时间',
+    interviewed: '询问时间',
+    dataPeriod: '数据起始',
     source: '时间来源：{{source}}',
     noSource: '时间来源未知',
     duration: '时长：{{duration}}',

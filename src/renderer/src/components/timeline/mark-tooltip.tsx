@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { EvidenceItem } from '../../../../shared/types'
+import type { EvidenceItem, EvidenceKind } from '../../../../shared/types'
+import type { MessageKey } from '../../i18n/keys'
 import { mediaUrl } from '../../api'
 import { actionLabel } from '../../lib/custody-summary'
 import { formatDuration } from '../../lib/format'
@@ -15,6 +16,18 @@ import { KIND_UI, kindLabel } from '../../kinds/registry'
 import { TIME_SOURCE_TEXT } from '../../lib/message-maps'
 
 const LIST_MAX = 8
+
+/** What an item's time is called: a photo is taken, a recording made, an interview held, data cover a period. */
+const TIME_NOUN: Record<EvidenceKind, MessageKey> = {
+  video: 'timeline:tip.captured',
+  image: 'timeline:tip.captured',
+  thermal: 'timeline:tip.captured',
+  audio: 'timeline:tip.recorded',
+  transcript: 'timeline:tip.interviewed',
+  monitoring: 'timeline:tip.dataPeriod',
+  document: 'timeline:tip.captured',
+  other: 'timeline:tip.captured',
+}
 
 /** The item's own thumbnail or video poster, only when the backend says one is ready. */
 function Thumb({ item }: { item: EvidenceItem }) {
@@ -48,7 +61,7 @@ function ItemTip({ item }: { item: EvidenceItem }) {
           {kindLabel(t, item.kind)}
           {deviceText && <span data-user-data>{` · ${deviceText}`}</span>}
         </div>
-        <div className="tl-tip-line mono">{`${t('timeline:tip.captured')} ${formatCapturedAt(item) ?? ''}`}</div>
+        <div className="tl-tip-line mono">{`${t(TIME_NOUN[item.kind])} ${formatCapturedAt(item) ?? ''}`}</div>
         <div className="tl-tip-line">
           {item.capturedAtSource
             ? t('timeline:tip.source', { source: t(TIME_SOURCE_TEXT[item.capturedAtSource]) })
