@@ -31,6 +31,8 @@ export const WARNING_CODES = [
   'monitoring-workbook-refused',
   'monitoring-sheets-skipped',
   'monitoring-capped',
+  'hj212-bad-packets',
+  'hj212-site-time',
 ] as const
 export type WarningCode = (typeof WARNING_CODES)[number]
 
@@ -58,6 +60,9 @@ export const WARNING_WORDS: Record<UiLanguage, Record<WarningCode, string>> = {
       '表格文件超出安全上限或无法打开，未作为监测数据读取；原始文件按原样保存，技术详情中写明原因和上限。',
     'monitoring-sheets-skipped': '部分工作表中没有监测数据表，未读取；技术详情中列出这些工作表及原因。',
     'monitoring-capped': '文件超出读取上限（行数或单元格数），只读取了前面的部分；技术详情中写明上限。',
+    'hj212-bad-packets':
+      '部分 HJ 212 数据包的长度或 CRC 校验不符，未计入数据序列；技术详情中按行号列出这些数据包及原因。',
+    'hj212-site-time': 'HJ 212 数据包中的数据时间（DataTime）是现场当地时间，没有时区；已按案件时区理解。',
     'thermal-segment-missing': '热成像数据不完整，缺少部分数据段。',
     'thermal-truncated': '文件被截断，热成像数据只读到了一部分。',
     'thermal-size-mismatch': '热成像数据的尺寸与文件声明的不一致。',
@@ -98,6 +103,10 @@ export const WARNING_WORDS: Record<UiLanguage, Record<WarningCode, string>> = {
       'Some sheets hold no monitoring table and were not read; the technical detail lists them with the reason.',
     'monitoring-capped':
       'The file exceeds a reading cap (rows or cells); only its first part was read. The technical detail names the cap.',
+    'hj212-bad-packets':
+      'Some HJ 212 packets fail their length or CRC check and were left out of the series; the technical detail lists them by line with the reason.',
+    'hj212-site-time':
+      'HJ 212 DataTime is the site’s local time without a time zone; it was read in the case’s time zone.',
     'thermal-segment-missing': 'The thermal data is incomplete: some of its segments are missing.',
     'thermal-truncated': 'The file is cut short; only part of the thermal data could be read.',
     'thermal-size-mismatch': 'The thermal data does not have the size the file declares.',

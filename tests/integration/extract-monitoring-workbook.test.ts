@@ -1,26 +1,19 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import * as XLSX from '@e965/xlsx'
 import { afterAll, describe, expect, it } from 'vitest'
 import { Backend } from '../../src/core/api/backend'
 import type { EvidenceItem } from '../../src/shared/types'
 import { OFFICER_A, sampleCaseFields } from '../support/case-fixture'
-import { extractFile } from '../../src/core/evidence/extract/index'
 import type { SeriesSummary } from '../../src/core/evidence/kinds/monitoring/extract'
 import { excelSerialToWallTime } from '../../src/core/evidence/kinds/monitoring/excel-date'
+import { extractInCaseZone } from '../support/extract-in-case-zone'
 import { tempDir } from '../support/temp'
 
-const ZONE = 'Asia/Shanghai'
 const { dir, cleanup } = tempDir('extract-monitoring-workbook-')
 afterAll(cleanup)
 
-const extract = (path: string, limits?: Record<string, number>) =>
-  extractFile(path, {
-    caseTimeZone: ZONE,
-    fileName: basename(path),
-    sourceMtimeMs: statSync(path).mtimeMs,
-    limits,
-  })
+const extract = extractInCaseZone
 const series = (meta: Record<string, unknown>) => meta.series as SeriesSummary[]
 
 /** 2021-05-24 00:00 as an Excel serial in the 1900 date system (44340), plus hours. */

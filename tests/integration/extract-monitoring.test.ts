@@ -1,24 +1,18 @@
-import { statSync, writeFileSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { afterAll, describe, expect, it } from 'vitest'
-import { extractFile } from '../../src/core/evidence/extract/index'
 import { summariseCems, type SeriesSummary } from '../../src/core/evidence/kinds/monitoring/extract'
 import { exceedanceFacts } from '../../src/shared/kinds/monitoring-facts'
 import { makeCemsCsv } from '../support/media'
+import { CASE_ZONE, extractInCaseZone } from '../support/extract-in-case-zone'
 import { tempDir } from '../support/temp'
 
-const ZONE = 'Asia/Shanghai'
+const ZONE = CASE_ZONE
 const { dir, cleanup } = tempDir('extract-monitoring-')
 afterAll(cleanup)
 
-const extract = (path: string, limits?: Record<string, number>) =>
-  extractFile(path, {
-    caseTimeZone: ZONE,
-    fileName: basename(path),
-    sourceMtimeMs: statSync(path).mtimeMs,
-    limits,
-  })
+const extract = extractInCaseZone
 const seriesOf = (meta: Record<string, unknown>, pollutant: string) =>
   (meta.series as SeriesSummary[]).find((s) => s.pollutant === pollutant)!
 

@@ -82,26 +82,32 @@ export function exceedanceRatios(value: number, limit: number): { ofLimit: strin
   return { ofLimit: formatRatio(value / limit), over: formatRatio((value - limit) / limit) }
 }
 
-/** HJ 212-2017 / HJ 75 data flags and what they mean; only N (or no flag) is valid data. */
+/**
+ * HJ 212-2017 data flags (§6.6.4 表 8 数据标记表) and what they mean; only N (or no flag) is valid
+ * data here. The standard's words: N 在线监控（监测）仪器仪表工作正常, F …停运, M …处于维护期间产生的
+ * 数据, S 手工输入的设定值, D …故障, C …处于校准状态, T …采样数值超过测量上限, B …与数采仪通讯异常
+ * (checked against public implementations that quote the table, e.g. chenqi92/alltobs-hj212
+ * enums/DataFlag.java and xiaoyao9184's hbt212 coding/DataFlag.java).
+ */
 const FLAG_WORDS: Record<UiLanguage, Record<string, string>> = {
   'zh-CN': {
     N: '正常',
     F: '停运',
     M: '维护',
-    S: '手工输入',
+    S: '手工输入设定值',
     D: '故障',
     C: '校准',
-    T: '超测定上限',
+    T: '超测量上限',
     B: '通讯异常',
   },
   en: {
     N: 'normal',
     F: 'stopped',
     M: 'maintenance',
-    S: 'manual input',
+    S: 'manually entered set value',
     D: 'fault',
     C: 'calibration',
-    T: 'above the measuring range',
+    T: 'above the upper measuring limit',
     B: 'communication failure',
   },
 }

@@ -105,6 +105,8 @@ const WARNING_TEXT: Record<WarningCode, MessageKey> = {
   'monitoring-workbook-refused': 'warnings.monitoring-workbook-refused',
   'monitoring-sheets-skipped': 'warnings.monitoring-sheets-skipped',
   'monitoring-capped': 'warnings.monitoring-capped',
+  'hj212-bad-packets': 'warnings.hj212-bad-packets',
+  'hj212-site-time': 'warnings.hj212-site-time',
 }
 
 /** The words for a warning code; null for a code this version has no words for. */

@@ -95,6 +95,8 @@ export interface CompactTable {
   limitRow: Map<number, number>
   /** the data flags met, in order; flags[i] = k means flagNames[k - 1] */
   flagNames: string[]
+  /** the data period the format itself states (HJ 212 hourly and daily data); else it is read from the time stamps */
+  periodMs?: number
 }
 
 /** Cells that say "no value" rather than a wrong one: blank, dashes, slashes. */

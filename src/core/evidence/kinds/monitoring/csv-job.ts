@@ -5,7 +5,8 @@
 import { readFile, stat } from 'node:fs/promises'
 import type { TextEncoding } from '../../extract/text-decode'
 import { readCemsStream, type CsvSource } from './csv-read'
-import { headOf, monitoringFormatOf, type MonitoringFormat } from './monitoring-format'
+import { readHj212, type Hj212Report } from './hj212-read'
+import { FORMAT_HEAD_BYTES, headOf, monitoringFormatOf, type MonitoringFormat } from './monitoring-format'
 import { DRAW_ALL_POINTS, seriesPoints, type SeriesPoints } from './series-points'
 import { readSheets } from './sheet-read'
 import { summariseTable, timeOrder, type MonitoringOptions, type MonitoringSummary } from './summarise'
@@ -34,13 +35,16 @@ export interface CsvJobResult {
   refused?: string | null
   /** caps met while reading (rows or cells left out), in words */
   capped?: string[]
+  /** an HJ 212 log's packets: counted per command, bad ones named by line */
+  hj212?: Hj212Report
 }
 
 /** A workbook larger than this is not opened (SheetJS holds it whole, several times its size). */
 export const MAX_WORKBOOK_BYTES = 128 * 1024 * 1024
 
 export async function runCsvJob(job: CsvJob, signal?: AbortSignal): Promise<CsvJobResult> {
-  const format = monitoringFormatOf(await headOf(job.source, 8))
+  const format = monitoringFormatOf(await headOf(job.source, FORMAT_HEAD_BYTES))
+  if (format === 'hj212') return runHj212Job(job, signal)
   if (format !== 'csv') return runSheetJob(job, format)
   const read = await readCemsStream(job.source, job.options.caseTimeZone, signal)
   if (!read.table)
@@ -75,5 +79,25 @@ async function runSheetJob(job: CsvJob, format: 'xlsx' | 'xls'): Promise<CsvJobR
     sheets: { read: read.tables.map((t) => t.sheet), skipped: read.skipped },
     refused: read.refused,
     capped: read.capped,
+  }
+}
+
+/**
+ * An HJ 212 log: one table per data command, labelled with the command (the file's own code, "CN
+ * 2061") when the log holds several, so hourly and daily data are apart and a limit set for one is
+ * never applied to the other; the period words (小时均值, 日均值) name them in the facts.
+ */
+async function runHj212Job(job: CsvJob, signal?: AbortSignal): Promise<CsvJobResult> {
+  const read = await readHj212(job.source, job.options.caseTimeZone, signal)
+  const several = read.tables.length > 1
+  const tables = read.tables.map((t) => (several ? labelTable(t.table, `CN ${t.command}`) : t.table))
+  const { summary, points } = summariseTables(tables, job.options, job.points)
+  return {
+    format: 'hj212',
+    encoding: 'utf-8',
+    summary: summary && { ...summary, delimiter: 'hj212' },
+    points,
+    problem: null,
+    hj212: read.report,
   }
 }

@@ -59,6 +59,7 @@ export async function extractMonitoring(
 ): Promise<ExtractFacts> {
   const facts = emptyFacts()
   const read = await parseOffThread({ source: { path }, options: opts, points: false }, run)
+  if (read.format === 'hj212') return hj212Facts(read, opts.caseTimeZone)
   if (read.format !== 'csv') return workbookFacts(read, run.fileName ?? 'the workbook')
   if (!read.encoding) {
     facts.warnings.push({
@@ -134,6 +135,41 @@ function workbookFacts(read: CsvJobResult, fileName: string): ExtractFacts {
     })
   facts.warnings.push(...seriesWarnings(summary.series))
   facts.meta = { format: read.format, sheets: { read: read_, skipped }, ...summary }
+  return facts
+}
+
+/** An HJ 212 log's facts: its series, its bad packets by line, and how its times were read. */
+function hj212Facts(read: CsvJobResult, zone: string): ExtractFacts {
+  const facts = emptyFacts()
+  const report = read.hj212
+  const summary = read.summary
+  if (report && report.bad.count > 0)
+    facts.warnings.push({
+      code: 'hj212-bad-packets',
+      message: `${report.bad.count} HJ 212 packet(s) failed their length or CRC check and were left out of the series: ${report.bad.lines
+        .slice(0, 5)
+        .map((b) => `line ${b.line} (${b.problem})`)
+        .join('; ')}${report.bad.count > 5 ? '; …' : ''}.`,
+    })
+  if (report && report.untimed.length > 0)
+    facts.warnings.push({
+      code: 'rows-skipped',
+      message: `${report.untimed.length} HJ 212 data packet(s) have no readable DataTime and were left out of the series, e.g. line ${report.untimed[0]}.`,
+    })
+  if (!summary) {
+    facts.warnings.push({
+      code: 'monitoring-no-table',
+      message: `The HJ 212 log holds no data packet (CN 2011, 2051, 2061 or 2031) that passed its checks; no series were read.`,
+    })
+    facts.meta = { format: 'hj212', hj212: report }
+    return facts
+  }
+  facts.warnings.push({
+    code: 'hj212-site-time',
+    message: `HJ 212 DataTime is the site's local time and carries no zone (HJ 212-2017); it was read in the case zone ${zone}.`,
+  })
+  facts.warnings.push(...seriesWarnings(summary.series))
+  facts.meta = { format: 'hj212', encoding: read.encoding, hj212: report, ...summary }
   return facts
 }
 

@@ -120,7 +120,7 @@ export function summariseTable(
   order = timeOrder(table),
 ): MonitoringSummary | null {
   if (table.rows === 0) return null
-  const intervalMs = commonStep(table, order)
+  const intervalMs = table.periodMs ?? commonStep(table, order)
   const series = table.columns.map((col) => summariseColumn(table, col, order, intervalMs ?? 3_600_000, opts))
   const first = order[0]
   const last = order[order.length - 1]
