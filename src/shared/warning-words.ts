@@ -33,6 +33,8 @@ export const WARNING_CODES = [
   'monitoring-capped',
   'hj212-bad-packets',
   'hj212-site-time',
+  'monitoring-unit-converted',
+  'monitoring-unit-refused',
 ] as const
 export type WarningCode = (typeof WARNING_CODES)[number]
 
@@ -63,6 +65,10 @@ export const WARNING_WORDS: Record<UiLanguage, Record<WarningCode, string>> = {
     'hj212-bad-packets':
       '部分 HJ 212 数据包的长度或 CRC 校验不符，未计入数据序列；技术详情中按行号列出这些数据包及原因。',
     'hj212-site-time': 'HJ 212 数据包中的数据时间（DataTime）是现场当地时间，没有时区；已按案件时区理解。',
+    'monitoring-unit-converted':
+      '部分数值的单位与该序列不同（如 μg/m³ 与 mg/m³），已按单位列注明的单位精确换算；技术详情中写明换算的数值个数。',
+    'monitoring-unit-refused':
+      '部分数值或限值的单位无法精确换算为该序列的单位（如 ppm 与 mg/m³），未计入统计，也不与限值比较；技术详情中写明。',
     'thermal-segment-missing': '热成像数据不完整，缺少部分数据段。',
     'thermal-truncated': '文件被截断，热成像数据只读到了一部分。',
     'thermal-size-mismatch': '热成像数据的尺寸与文件声明的不一致。',
@@ -107,6 +113,10 @@ export const WARNING_WORDS: Record<UiLanguage, Record<WarningCode, string>> = {
       'Some HJ 212 packets fail their length or CRC check and were left out of the series; the technical detail lists them by line with the reason.',
     'hj212-site-time':
       'HJ 212 DataTime is the site’s local time without a time zone; it was read in the case’s time zone.',
+    'monitoring-unit-converted':
+      'Some values are written in another unit than their series (e.g. μg/m³ and mg/m³); they were converted exactly as their unit cell states. The technical detail gives the counts.',
+    'monitoring-unit-refused':
+      'Some values or limits are in a unit that cannot be converted exactly to the series’ unit (e.g. ppm and mg/m³); they are left out of the statistics and never compared with the limit.',
     'thermal-segment-missing': 'The thermal data is incomplete: some of its segments are missing.',
     'thermal-truncated': 'The file is cut short; only part of the thermal data could be read.',
     'thermal-size-mismatch': 'The thermal data does not have the size the file declares.',

@@ -11,12 +11,7 @@ import { dailyPacket, hourlyPacket } from '../support/hj212-log'
 import { OFFICER, caseFields, expect, shot, test, type Desk } from './support/desk'
 import { openFromLibrary } from './support/open-item'
 
-async function importAndOpen(
-  page: Page,
-  desk: Parameters<Parameters<typeof test>[2]>[0]['desk'],
-  path: string,
-  name: string,
-) {
+async function importAndOpen(page: Page, desk: Desk, path: string, name: string) {
   await desk.call('profile:save', OFFICER)
   await desk.call('case:create', { dir: join(desk.workDir, 'case'), fields: caseFields() })
   await desk.call('import:start', { paths: [path] })

@@ -107,6 +107,8 @@ const WARNING_TEXT: Record<WarningCode, MessageKey> = {
   'monitoring-capped': 'warnings.monitoring-capped',
   'hj212-bad-packets': 'warnings.hj212-bad-packets',
   'hj212-site-time': 'warnings.hj212-site-time',
+  'monitoring-unit-converted': 'warnings.monitoring-unit-converted',
+  'monitoring-unit-refused': 'warnings.monitoring-unit-refused',
 }
 
 /** The words for a warning code; null for a code this version has no words for. */

@@ -53,6 +53,8 @@ export const CELL_NUMBER = 0
 export const CELL_EMPTY = 1
 /** words or anything else that is not a number: kept as written, counted and named */
 export const CELL_UNREADABLE = 2
+/** a number in a unit that cannot be converted exactly to the series' unit: kept apart, never compared */
+export const CELL_OTHER_UNIT = 3
 
 /** A cell that holds neither a number nor a blank: kept as written, named by line and column. */
 export interface UnreadableCell {
@@ -70,6 +72,16 @@ export interface CompactColumn extends ColumnRole {
   flags: Uint16Array
   /** cells that are neither numbers nor blank, counted; the first ones named */
   unreadable: { count: number; cells: UnreadableCell[] }
+  /** values written in another unit: converted exactly to the series' unit, or (no exact conversion) left out */
+  units?: UnitNotes
+}
+
+/** Values of a series written in another unit than the series': per unit as written, how many. */
+export interface UnitNotes {
+  /** converted by an exact factor (mg/m³ → μg/m³) */
+  converted: Record<string, number>
+  /** no exact conversion (ppm, %): kept apart, not in the statistics, never compared with a limit */
+  refused: Record<string, number>
 }
 
 export interface CompactTable {
@@ -93,6 +105,8 @@ export interface CompactTable {
   limitColumns: Map<string, Float64Array>
   /** a wide table's limit row: column index → value */
   limitRow: Map<number, number>
+  /** per group: the unit the file's limit column is written in, when its header or unit column says */
+  limitUnits?: Map<string, string>
   /** the data flags met, in order; flags[i] = k means flagNames[k - 1] */
   flagNames: string[]
   /** the data period the format itself states (HJ 212 hourly and daily data); else it is read from the time stamps */
@@ -127,8 +141,23 @@ export class ColumnBuffers {
   readonly states = u8(CELL_EMPTY)
   readonly flags = u16()
   readonly unreadable: CompactColumn['unreadable'] = { count: 0, cells: [] }
+  private units: UnitNotes | null = null
 
   constructor(readonly role: ColumnRole) {}
+
+  /** Counts a value written in `unit`, converted to the column's unit (or refused when no exact factor exists). */
+  noteUnit(unit: string, converted: boolean): void {
+    this.units ??= { converted: {}, refused: {} }
+    const tally = converted ? this.units.converted : this.units.refused
+    tally[unit] = (tally[unit] ?? 0) + 1
+  }
+
+  /** Row `i` holds a value in a unit with no exact conversion to the column's: not a number of this series. */
+  putOtherUnit(i: number): void {
+    this.values.set(i, NaN)
+    this.flags.set(i, 0)
+    this.states.set(i, CELL_OTHER_UNIT)
+  }
 
   /** Stores row `i`'s cell (trimmed raw text, value and flag already read) from file line `line`. */
   put(i: number, raw: string, value: number | null, flag: number, line: number): void {
@@ -157,6 +186,7 @@ export class ColumnBuffers {
       states: this.states.take(rows),
       flags: this.flags.take(rows),
       unreadable: this.unreadable,
+      ...(this.units ? { units: this.units } : {}),
     }
   }
 }

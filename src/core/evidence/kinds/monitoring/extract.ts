@@ -193,6 +193,26 @@ export function seriesWarnings(series: SeriesSummary[]): ExtractFacts['warnings'
         code: 'monitoring-values-flagged',
         message: `${s.column}: ${flagged.map(([f, n]) => `${n} value(s) flagged ${f}`).join(', ')}; only valid data (flag N or none) count.`,
       })
+    const unit = s.unit ?? 'the series unit'
+    const tally = (t: Record<string, number>): string =>
+      Object.entries(t)
+        .map(([u, n]) => `${n} value(s) in ${u}`)
+        .join(', ')
+    if (s.units && Object.keys(s.units.converted).length > 0)
+      out.push({
+        code: 'monitoring-unit-converted',
+        message: `${s.column}: ${tally(s.units.converted)} converted exactly to ${unit} (by a power of ten, as the unit cell states).`,
+      })
+    if (s.units && Object.keys(s.units.refused).length > 0)
+      out.push({
+        code: 'monitoring-unit-refused',
+        message: `${s.column}: ${tally(s.units.refused)} cannot be converted exactly to ${unit}; they are left out of the statistics and the chart and never compared with the limit.`,
+      })
+    if (s.limitUnitRefused)
+      out.push({
+        code: 'monitoring-unit-refused',
+        message: `${s.column}: the file's limit is written in ${s.limitUnitRefused}, which cannot be converted exactly to ${unit}; it is not applied.`,
+      })
     if (s.unreadable.count > 0)
       out.push({
         code: 'monitoring-values-unreadable',

@@ -14,6 +14,7 @@ import {
   type RowTimes,
 } from './compact-table'
 import { parseLocalTime } from './time-cell'
+import { convertExactly, exactFactor } from './units'
 
 const FACTOR_HEADER =
   /^(监测|污染|检测)?(因子|因子名称|项目|指标)(名称)?$|^污染物(名称)?$|^factor$|^pollutant$/i
@@ -49,6 +50,8 @@ export type LongColumns = NonNullable<ReturnType<typeof longColumns>>
 
 interface LongSeries {
   columns: ColumnBuffers[]
+  /** per column: the exact factor from this row unit to the column's unit (1 when the same), null when none exists */
+  factors: Array<number | null>
   limit: Growable<Float64Array> | null
 }
 
@@ -58,9 +61,13 @@ export class LongRows {
   private readonly rowOf = new Map<string, number>()
   private readonly columns = new Map<string, ColumnBuffers>()
   private readonly limits = new Map<string, Growable<Float64Array>>()
+  /** per group: the unit its limit is written in (the limit header's, else the first row's unit cell) */
+  private readonly limitUnits = new Map<string, string>()
   /** outlet, factor and unit cells as written → their columns, so a row costs no header reading */
   private readonly series = new Map<string, LongSeries>()
   private readonly flagCells = new Map<string, string | null>()
+  /** the unit in the limit column's header, if any */
+  private readonly limitHeaderUnit: string | null
   /** value column headers split once: name and unit */
   private readonly valueHeaders: Array<{ index: number; header: string; name: string; unit: string | null }>
 
@@ -72,6 +79,7 @@ export class LongRows {
     private readonly zone: string,
     private readonly skip: () => void,
   ) {
+    this.limitHeaderUnit = cols.limit !== -1 ? splitUnit(start.headers[cols.limit] ?? '').unit : null
     this.valueHeaders = cols.values.map((index) => ({
       index,
       header: start.headers[index] ?? '',
@@ -92,9 +100,25 @@ export class LongRows {
     for (let k = 0; k < this.valueHeaders.length; k++) {
       const raw = (row[this.valueHeaders[k].index] ?? '').trim()
       const read = readCell(raw)
-      series.columns[k].put(i, raw, read.value, this.flags.code(read.flag ?? flagCell), line)
+      const col = series.columns[k]
+      // a unit column may change within the file: a value in another unit than the series' is converted when exact, else kept apart
+      const factor = series.factors[k]
+      if (read.value !== null && factor !== 1 && rowUnit !== null) {
+        col.noteUnit(rowUnit, factor !== null)
+        if (factor === null) {
+          col.putOtherUnit(i)
+          continue
+        }
+        read.value = convertExactly(read.value, factor)
+      }
+      col.put(i, raw, read.value, this.flags.code(read.flag ?? flagCell), line)
     }
-    if (series.limit) series.limit.set(i, parseValue(row[cols.limit] ?? '') ?? NaN)
+    if (series.limit) {
+      // without a unit in its header, the row's unit cell speaks for the limit too: converted like the first value
+      const limit = parseValue(row[cols.limit] ?? '')
+      const factor = this.limitHeaderUnit ? 1 : series.factors[0]
+      series.limit.set(i, limit === null || factor === null ? NaN : convertExactly(limit, factor))
+    }
   }
 
   /** A flag cell read once per distinct text (a file holds a handful: N, D, M, …). */
@@ -136,8 +160,17 @@ export class LongRows {
     if (this.cols.limit !== -1) {
       limit = this.limits.get(group) ?? f64()
       this.limits.set(group, limit)
+      // a limit converted row by row (no unit in its header) is in the first value column's unit
+      const limitUnit = this.limitHeaderUnit ?? columns[0]?.role.unit ?? null
+      if (limitUnit && !this.limitUnits.has(group)) this.limitUnits.set(group, limitUnit)
     }
-    series = { columns, limit }
+    // only a row unit speaks for the value: a unit in the value column's header wins over it
+    const factors = columns.map((c, k) =>
+      this.valueHeaders[k].unit || rowUnit === null || c.role.unit === null
+        ? 1
+        : exactFactor(rowUnit, c.role.unit),
+    )
+    series = { columns, factors, limit }
     this.series.set(key, series)
     return series
   }
@@ -161,13 +194,14 @@ export class LongRows {
     return i
   }
 
-  finish(rows: number): Pick<CompactTable, 'columns' | 'limitColumns' | 'limitRow'> {
+  finish(rows: number): Pick<CompactTable, 'columns' | 'limitColumns' | 'limitRow' | 'limitUnits'> {
     const limitColumns = new Map<string, Float64Array>()
     for (const [group, lim] of this.limits) limitColumns.set(group, lim.take(rows))
     return {
       columns: [...this.columns.values()].map((c) => c.finish(rows)),
       limitColumns,
       limitRow: new Map(),
+      limitUnits: this.limitUnits,
     }
   }
 }

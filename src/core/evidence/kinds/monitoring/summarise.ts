@@ -11,7 +11,14 @@
  */
 import { toIsoWithOffset } from '../../../../shared/time-zone'
 import { groupKey, type Basis } from './cems-csv'
-import { CELL_NUMBER, type CompactColumn, type CompactTable, type UnreadableCell } from './compact-table'
+import {
+  CELL_NUMBER,
+  type CompactColumn,
+  type CompactTable,
+  type UnitNotes,
+  type UnreadableCell,
+} from './compact-table'
+import { convertExactly, exactFactor } from './units'
 
 export type { UnreadableCell } from './compact-table'
 
@@ -58,6 +65,10 @@ export interface SeriesSummary {
   limit: number | null
   limitSource: 'file' | 'case' | null
   exceedances: ExceedanceWindow[]
+  /** values written in another unit: converted exactly, or left out (not comparable) */
+  units?: UnitNotes
+  /** the unit of the file's limit column when it cannot be converted exactly to the series' unit (the limit is then not applied) */
+  limitUnitRefused?: string
 }
 
 export interface MonitoringOptions {
@@ -183,6 +194,9 @@ function summariseColumn(
       )?.[1]
     : undefined
   const caseLimit = isJudged ? opts.limits?.[group] : undefined
+  // a file limit written in another unit than the series: converted when the factor is exact, else not applied
+  const limitUnit = limitCol !== undefined ? table.limitUnits?.get(group) : undefined
+  const limitFactor = limitUnit && col.unit ? exactFactor(limitUnit, col.unit) : 1
   const fixedLimit = rowLimit ?? caseLimit ?? null
 
   let n = 0
@@ -206,7 +220,10 @@ function summariseColumn(
 
   for (let p = 0; p < order.length; p++) {
     const i = order[p]
-    const fileLimit = limitCol !== undefined && !Number.isNaN(limitCol[i]) ? limitCol[i] : null
+    const fileLimit =
+      limitCol !== undefined && limitFactor !== null && !Number.isNaN(limitCol[i])
+        ? convertExactly(limitCol[i], limitFactor)
+        : null
     const lim = fileLimit ?? fixedLimit
     if (firstFileLimit === null && fileLimit !== null) firstFileLimit = fileLimit
     if (col.states[i] !== CELL_NUMBER) {
@@ -259,5 +276,7 @@ function summariseColumn(
     limitSource:
       rowLimit !== undefined || firstFileLimit !== null ? 'file' : caseLimit !== undefined ? 'case' : null,
     exceedances: windows,
+    ...(col.units ? { units: col.units } : {}),
+    ...(limitFactor === null && limitUnit ? { limitUnitRefused: limitUnit } : {}),
   }
 }

@@ -50,6 +50,7 @@ class WideRows {
     private readonly start: TableStart,
     roles: ColumnRole[],
     limitColumns: Map<string, number>,
+    private readonly limitUnits: Map<string, string>,
     flagColumns: Map<string, number>,
     private readonly times: RowTimes,
     private readonly flags: FlagNames,
@@ -98,10 +99,15 @@ class WideRows {
     return true
   }
 
-  finish(rows: number): Pick<CompactTable, 'columns' | 'limitColumns' | 'limitRow'> {
+  finish(rows: number): Pick<CompactTable, 'columns' | 'limitColumns' | 'limitRow' | 'limitUnits'> {
     const limitColumns = new Map<string, Float64Array>()
     for (const [group, lim] of this.limitColumns) limitColumns.set(group, lim.values.take(rows))
-    return { columns: this.columns.map((c) => c.finish(rows)), limitColumns, limitRow: this.limitRow }
+    return {
+      columns: this.columns.map((c) => c.finish(rows)),
+      limitColumns,
+      limitRow: this.limitRow,
+      limitUnits: this.limitUnits,
+    }
   }
 }
 
@@ -109,9 +115,15 @@ class WideRows {
 function wideColumns(
   cells: string[],
   start: TableStart,
-): { roles: ColumnRole[]; limits: Map<string, number>; flags: Map<string, number> } | null {
+): {
+  roles: ColumnRole[]
+  limits: Map<string, number>
+  limitUnits: Map<string, string>
+  flags: Map<string, number>
+} | null {
   const roles: ColumnRole[] = []
   const limits = new Map<string, number>()
+  const limitUnits = new Map<string, string>()
   const flags = new Map<string, number>()
   cells.forEach((cell, index) => {
     if (index === start.timeColumn || index === start.dateColumn) return
@@ -121,10 +133,13 @@ function wideColumns(
     if (FLAG_WORD.test(name)) {
       if (!flags.has(pollutant)) flags.set(pollutant, index)
     } else if (LIMIT_WORD.test(name)) {
-      if (!limits.has(pollutant)) limits.set(pollutant, index)
+      if (!limits.has(pollutant)) {
+        limits.set(pollutant, index)
+        if (unit) limitUnits.set(pollutant, unit)
+      }
     } else roles.push({ index, header: cell, pollutant, basis: basisOf(name, unit), unit })
   })
-  return roles.length > 0 ? { roles, limits, flags } : null
+  return roles.length > 0 ? { roles, limits, limitUnits, flags } : null
 }
 
 /**
@@ -190,6 +205,7 @@ export class CemsTableBuilder {
       start,
       wide.roles,
       wide.limits,
+      wide.limitUnits,
       wide.flags,
       this.times,
       this.flags,
