@@ -35,6 +35,7 @@ export const WARNING_CODES = [
   'hj212-site-time',
   'monitoring-unit-converted',
   'monitoring-unit-refused',
+  'monitoring-encoding-changed',
 ] as const
 export type WarningCode = (typeof WARNING_CODES)[number]
 
@@ -69,6 +70,8 @@ export const WARNING_WORDS: Record<UiLanguage, Record<WarningCode, string>> = {
       '部分数值的单位与该序列不同（如 μg/m³ 与 mg/m³），已按单位列注明的单位精确换算；技术详情中写明换算的数值个数。',
     'monitoring-unit-refused':
       '部分数值或限值的单位无法精确换算为该序列的单位（如 ppm 与 mg/m³），未计入统计，也不与限值比较；技术详情中写明。',
+    'monitoring-encoding-changed':
+      '文件开头按 UTF-8 编码读取，但后面有不是 UTF-8 的字节，文件可能混用了编码；技术详情中写明从哪一行开始，请核对原始文件。',
     'thermal-segment-missing': '热成像数据不完整，缺少部分数据段。',
     'thermal-truncated': '文件被截断，热成像数据只读到了一部分。',
     'thermal-size-mismatch': '热成像数据的尺寸与文件声明的不一致。',
@@ -117,6 +120,8 @@ export const WARNING_WORDS: Record<UiLanguage, Record<WarningCode, string>> = {
       'Some values are written in another unit than their series (e.g. μg/m³ and mg/m³); they were converted exactly as their unit cell states. The technical detail gives the counts.',
     'monitoring-unit-refused':
       'Some values or limits are in a unit that cannot be converted exactly to the series’ unit (e.g. ppm and mg/m³); they are left out of the statistics and never compared with the limit.',
+    'monitoring-encoding-changed':
+      'The file starts in UTF-8 but later holds bytes that are not UTF-8: it may mix encodings. The technical detail names the line where they start; check the original there.',
     'thermal-segment-missing': 'The thermal data is incomplete: some of its segments are missing.',
     'thermal-truncated': 'The file is cut short; only part of the thermal data could be read.',
     'thermal-size-mismatch': 'The thermal data does not have the size the file declares.',

@@ -109,6 +109,7 @@ const WARNING_TEXT: Record<WarningCode, MessageKey> = {
   'hj212-site-time': 'warnings.hj212-site-time',
   'monitoring-unit-converted': 'warnings.monitoring-unit-converted',
   'monitoring-unit-refused': 'warnings.monitoring-unit-refused',
+  'monitoring-encoding-changed': 'warnings.monitoring-encoding-changed',
 }
 
 /** The words for a warning code; null for a code this version has no words for. */

@@ -37,6 +37,8 @@ export interface CsvJobResult {
   capped?: string[]
   /** an HJ 212 log's packets: counted per command, bad ones named by line */
   hj212?: Hj212Report
+  /** a CSV read as UTF-8 whose later bytes are not UTF-8: where the first are */
+  notUtf8After?: { line: number; byte: number } | null
 }
 
 /** A workbook larger than this is not opened (SheetJS holds it whole, several times its size). */
@@ -47,11 +49,20 @@ export async function runCsvJob(job: CsvJob, signal?: AbortSignal): Promise<CsvJ
   if (format === 'hj212') return runHj212Job(job, signal)
   if (format !== 'csv') return runSheetJob(job, format)
   const read = await readCemsStream(job.source, job.options.caseTimeZone, signal)
+  const notUtf8After = read.notUtf8After ?? null
   if (!read.table)
-    return { format, encoding: read.encoding, summary: null, points: null, problem: read.problem }
+    return {
+      format,
+      encoding: read.encoding,
+      summary: null,
+      points: null,
+      problem: read.problem,
+      notUtf8After,
+    }
   const order = timeOrder(read.table)
   return {
     format,
+    notUtf8After,
     encoding: read.encoding,
     summary: summariseTable(read.table, job.options, order),
     points: job.points ? seriesPoints(read.table, DRAW_ALL_POINTS, order) : null,

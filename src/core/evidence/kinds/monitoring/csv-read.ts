@@ -16,6 +16,7 @@ import { detectTextEncoding, type TextEncoding } from '../../extract/text-decode
 import { pickDelimiter } from './cems-csv'
 import type { CompactTable } from './compact-table'
 import { CemsTableBuilder } from './table-builder'
+import { Utf8Watch } from './utf8-watch'
 
 /** Characters of text looked at to choose the delimiter. */
 const DELIMITER_SAMPLE = 64 * 1024
@@ -79,6 +80,8 @@ export interface StreamedTable {
   table: CompactTable | null
   /** why the parser stopped before the end (a malformed line), with the line; the rows before it are kept */
   problem: string | null
+  /** read as UTF-8 (from its first MiB), but bytes further on are not UTF-8: where the first are */
+  notUtf8After?: { line: number; byte: number } | null
 }
 
 /** What the parser is fed: UTF-8 bytes as they are (csv-parse decodes each field), other encodings decoded here. */
@@ -116,6 +119,7 @@ export async function readCemsStream(
       ? createReadStream(source.path, { highWaterMark: ENCODING_SAMPLE })
       : Readable.from([Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength)])
   let feeder: Feeder | null = null
+  let watch: Utf8Watch | null = null
   let encoding: TextEncoding | null = null
   let builder: CemsTableBuilder | null = null
   let parser: ReturnType<typeof parseStream> | null = null
@@ -176,16 +180,24 @@ export async function readCemsStream(
         if (!detected) return { encoding: null, table: null, problem: null }
         encoding = detected.encoding
         feeder = feederFor(encoding)
+        if (encoding === 'utf-8') watch = new Utf8Watch()
       }
+      watch?.feed(chunk)
       await feed(feeder.next(chunk, parser === null), false)
       if (problem || (builder as CemsTableBuilder | null)?.hopeless) break
     }
     if (!feeder) return { encoding: 'utf-8', table: null, problem: null }
+    watch?.end()
     await feed(feeder.end(), true)
     ;(parser as ReturnType<typeof parseStream> | null)?.end()
     await done
   } finally {
     input.destroy()
   }
-  return { encoding, table: (builder as CemsTableBuilder | null)?.finish() ?? null, problem }
+  return {
+    encoding,
+    table: (builder as CemsTableBuilder | null)?.finish() ?? null,
+    problem,
+    notUtf8After: (watch as Utf8Watch | null)?.problem ?? null,
+  }
 }

@@ -78,6 +78,11 @@ export async function extractMonitoring(
     facts.meta = { encoding: read.encoding }
     return facts
   }
+  if (read.notUtf8After)
+    facts.warnings.push({
+      code: 'monitoring-encoding-changed',
+      message: `The monitoring file was read as UTF-8, as its first MiB is, but line ${read.notUtf8After.line} (byte ${read.notUtf8After.byte}) holds bytes that are not UTF-8: the file may mix encodings, and the characters from there on may show as replacement characters (�). Check the rows from that line in the original.`,
+    })
   if (read.problem)
     facts.warnings.push({
       code: 'monitoring-parse-stopped',
