@@ -33,7 +33,7 @@ describe('a CSV whose encoding changes after its first MiB', () => {
     // 停 in GB18030 (CD A3) happens to be valid UTF-8; in 运 (D4 CB), CB cannot continue the sequence D4 starts
     const at = before.length + Buffer.byteLength('2024-07-27 16:00,,') + 3
     expect(w?.message).toContain(`line ${head.length + 1} (byte ${at})`)
-  })
+  }, 180_000)
 
   it('a UTF-8 file whose Chinese characters straddle the reading chunks gives no such warning', async () => {
     // every row carries a three-byte character, so some row crosses each 1 MiB chunk boundary
@@ -47,5 +47,5 @@ describe('a CSV whose encoding changes after its first MiB', () => {
     expect(r.meta.encoding).toBe('utf-8')
     expect(r.warnings.map((x) => x.code)).not.toContain('monitoring-encoding-changed')
     expect(r.meta.rows).toBe(40_000)
-  })
+  }, 180_000)
 })
