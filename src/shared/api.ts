@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { creditCodeProblem } from './credit-code'
 import { isValidTimeZone } from './time-zone'
-import { EVIDENCE_KINDS } from './types'
+import { EVIDENCE_KINDS, ITEM_CATEGORIES } from './types'
 import { ANCHOR_SCHEMAS, thermalShapeSchema, type AnnotationType } from './citations/anchors'
 import { TRANSFER_DOCUMENT_KINDS, TRANSFER_KINDS, VIOLATION_STATUSES } from './violation-types'
 import { ATTACHMENT_KINDS, KEY_UNIT_STATUSES, SUSPECT_ROLES, type TransferInfo } from './transfer-types'
@@ -118,6 +118,7 @@ const none = z.object({}).strict()
 export const itemQuerySchema = z
   .object({
     kinds: z.array(z.enum(EVIDENCE_KINDS)).max(EVIDENCE_KINDS.length).optional(),
+    categories: z.array(z.enum(ITEM_CATEGORIES)).max(ITEM_CATEGORIES.length).optional(),
     importedBy: z.string().max(40).optional(),
     capturedFrom: z.iso.datetime({ offset: true }).optional(),
     capturedTo: z.iso.datetime({ offset: true }).optional(),

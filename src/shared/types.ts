@@ -1,5 +1,6 @@
 /** DTOs that cross the API boundary. Instants are UTC ISO 8601 strings unless a field says otherwise. */
 import type { EvidenceKind, DerivedRole, KindMeta } from './kinds'
+import type { ItemCategory } from './kinds/category'
 import type { AnnotationType, Citation } from './citations/anchors'
 
 /**
@@ -27,6 +28,8 @@ export interface Subject {
 
 export { EVIDENCE_KINDS, DERIVED_ROLES } from './kinds'
 export type { EvidenceKind, DerivedRole, KindMeta } from './kinds'
+export { ITEM_CATEGORIES } from './kinds/category'
+export type { ItemCategory } from './kinds/category'
 
 export interface IntegrityStatus {
   checkedAt: string
@@ -171,6 +174,11 @@ export interface EvidenceItemBase {
   derived: Partial<Record<DerivedRole, DerivedStatus>>
   /** for an item made from another (a still frame or clip): how, so a reviewer can reproduce it */
   derivedFrom: DerivedFrom | null
+  /**
+   * what a reader calls it (现场照片, 无人机照片, 视频截图, …; shared/kinds/category): stored in
+   * `meta.category` at import, classified on read for an item recorded before categories
+   */
+  category: ItemCategory
 }
 
 /** An item of one kind: `meta` is typed by the kind's schema (shared/kinds). */
@@ -219,6 +227,8 @@ export interface ImportFileResult {
   number: string | null
   sha256: string | null
   kind: EvidenceKind | null
+  /** what a reader calls it (现场照片, 无人机照片, …); absent when rejected */
+  category?: ItemCategory
   size: number
   warnings: ItemWarning[]
   error?: { code: string; message: string }

@@ -84,6 +84,7 @@ function evidenceItem(n: number, name: string, bytes: Buffer): PackageEvidence {
     sourceMtime: null,
     derived: {},
     derivedFrom: null,
+    category: 'other',
     path: `data/evidence/${number}_${name}`,
   }
 }

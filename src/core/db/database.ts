@@ -2,6 +2,8 @@ import Database from 'better-sqlite3'
 import { accessSync, constants } from 'node:fs'
 import { dirname } from 'node:path'
 import { EvidenceError } from '../errors'
+import { isEvidenceKind } from '../../shared/kinds'
+import { categoryOfStored } from '../../shared/kinds/category'
 
 /**
  * Branded handles keep write paths visible: a function that takes `WritableDB` may change the
@@ -64,6 +66,19 @@ export function openDatabase(file: string, opts: OpenDbOptions = {}): WritableDB
     }
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
+    // An item's display category, by the one shared rule: the library's filter asks SQL for it, and
+    // items recorded before categories were stored are classified here as they are on read.
+    db.function(
+      'item_category',
+      { deterministic: true },
+      (kind: unknown, meta: unknown, device: unknown, derived: unknown) =>
+        categoryOfStored(
+          isEvidenceKind(kind) ? kind : 'other',
+          typeof meta === 'string' ? meta : null,
+          typeof device === 'string' ? device : null,
+          typeof derived === 'string' ? derived : null,
+        ),
+    )
     // A truncated or overwritten file often opens fine and only fails on the first read of a
     // missing page, so read every page now rather than fail later in the middle of work.
     const check = db.pragma('quick_check', { simple: true })

@@ -34,8 +34,7 @@ export function defaultCrime(s: DocumentSources): string {
 
 function evidenceSummary(s: DocumentSources): string {
   const counts = new Map<string, number>()
-  for (const item of s.packageItems)
-    counts.set(kindLabel(item.kind), (counts.get(kindLabel(item.kind)) ?? 0) + 1)
+  for (const item of s.packageItems) counts.set(kindLabel(item), (counts.get(kindLabel(item)) ?? 0) + 1)
   const parts = [...counts].map(([k, n]) => `${k} ${n} 件`)
   return parts.length
     ? `共收集、固定电子证据 ${s.packageItems.length} 件（${parts.join('、')}）`

@@ -1,7 +1,7 @@
 /** Wording shared by the transfer documents: times in the case's zone, kinds, sources, citations in words. */
 import { citationInWords } from '../../shared/citations'
-import { KIND_DEFINITIONS } from '../../shared/kinds'
-import type { EvidenceItem, EvidenceKind, Officer } from '../../shared/types'
+import { categoryLabel } from '../../shared/kinds/category'
+import type { EvidenceItem, Officer } from '../../shared/types'
 import type { ViolationLink } from '../../shared/violation-types'
 import type { DocumentSources } from './document-sources'
 import { formatLocalWithOffset, zoneOffsetMinutes } from '../../shared/time-zone'
@@ -15,9 +15,9 @@ const TIME_SOURCE_LABELS: Record<NonNullable<EvidenceItem['capturedAtSource']>, 
   data: '取自监测数据的时段',
 }
 
-/** 类别 of an item as the documents print it, from its kind's definition (shared/kinds). */
-export function kindLabel(kind: EvidenceKind): string {
-  return KIND_DEFINITIONS[kind].category
+/** 类别 of an item as the documents print it: its category (现场照片, 无人机照片, 视频截图, …; shared/kinds/category). */
+export function kindLabel(item: Pick<EvidenceItem, 'category'>): string {
+  return categoryLabel(item.category, 'zh-CN')
 }
 
 /** An instant as wall time in the case's zone with the offset: "2026-05-24 09:00:01 +08:00". */

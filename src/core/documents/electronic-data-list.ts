@@ -39,7 +39,7 @@ export function electronicDataListBody(s: DocumentSources, fields: TransferDocum
       : b?.extractedAt
         ? caseTime(b.extractedAt, tz)
         : caseTime(item.importedAt, tz)
-    return `<tr><td class="num">${i + 1}</td><td class="num">${item.number}</td><td>${p.text(`${item.number} 文件名`, item.originalName)}</td><td>${kindLabel(item.kind)}</td><td>${p.text(`${item.number} 文件格式`, fileFormat(item))}</td><td class="right">${item.size}</td><td class="hash">${item.sha256}</td><td>${medium}</td><td>${when}</td></tr>`
+    return `<tr><td class="num">${i + 1}</td><td class="num">${item.number}</td><td>${p.text(`${item.number} 文件名`, item.originalName)}</td><td>${kindLabel(item)}</td><td>${p.text(`${item.number} 文件格式`, fileFormat(item))}</td><td class="right">${item.size}</td><td class="hash">${item.sha256}</td><td>${medium}</td><td>${when}</td></tr>`
   })
   const totalBytes = s.packageItems.reduce((sum, i) => sum + i.size, 0)
   const signer = s.signer

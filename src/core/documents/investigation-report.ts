@@ -43,7 +43,7 @@ ${links
   .map((l) => {
     const item = s.linkedItems.find((i) => i.id === l.itemId)
     const name = item
-      ? `${kindLabel(item.kind)}：${p.text(`${l.itemNumber} 文件名`, item.originalName)}`
+      ? `${kindLabel(item)}：${p.text(`${l.itemNumber} 文件名`, item.originalName)}`
       : '（证据已不在案件中）'
     const broken =
       l.problem === 'citation-withdrawn'

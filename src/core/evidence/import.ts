@@ -11,6 +11,7 @@ import type { ApiError } from '../../shared/errors'
 import { extractOffThread } from './extract/extract-off-thread'
 import type { ExtractResult } from './extract/extract-result'
 import { kindModule } from './kinds/registry'
+import { deriveCategory } from '../../shared/kinds/category'
 import { addItemSource, findItemBySha, insertItem, setDerived } from './item-repository'
 import { storeObject, type StoredObject } from './store-object'
 import { walkSources, type SourceFile } from './walk-sources'
@@ -320,6 +321,7 @@ function commit(
         sha256: p.stored.sha256,
         // the kind of the item it duplicates
         kind: existing.kind,
+        category: existing.category,
         size: p.stored.size,
         warnings: [],
       }
@@ -328,6 +330,14 @@ function commit(
     const warnings = [...p.warnings, ...(x?.warnings ?? [])]
     const id = randomUUID()
     const kind = x?.kind ?? 'other'
+    const baseMeta: Record<string, unknown> = x?.turns ? { ...x.meta, dialogue: x.turns } : (x?.meta ?? {})
+    // what a reader calls it (现场照片, 无人机照片, 视频截图, …), decided once and stored for filters and SQL
+    const category = deriveCategory({
+      kind,
+      meta: baseMeta,
+      device: x?.device ?? null,
+      derivedFrom: derivedFrom?.record ?? null,
+    })
     const { number } = insertItem(file.db, {
       id,
       sha256: p.stored.sha256,
@@ -350,7 +360,7 @@ function commit(
       durationSec: x?.durationSec ?? null,
       warnings,
       // Q/A turns with their character offsets into the indexed text: quotes are cited against them.
-      meta: x?.turns ? { ...x.meta, dialogue: x.turns } : (x?.meta ?? {}),
+      meta: { ...baseMeta, category },
       text: x?.text,
       derivedFrom: derivedFrom?.record ?? null,
     })
@@ -393,6 +403,7 @@ function commit(
       number,
       sha256: p.stored.sha256,
       kind,
+      category,
       size: p.stored.size,
       warnings,
     }

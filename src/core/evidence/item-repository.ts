@@ -1,5 +1,6 @@
 import type { ReadableDB, WritableDB } from '../db/database'
 import { isEvidenceKind, readMeta } from '../../shared/kinds'
+import { categoryOfStored, type ItemCategory } from '../../shared/kinds/category'
 import { metaWords } from './search-words'
 import type {
   DerivedFrom,
@@ -76,6 +77,7 @@ function rowToItem(r: ItemRow): EvidenceItem {
       ? (JSON.parse(r.derived_json) as Partial<Record<DerivedRole, DerivedStatus>>)
       : {},
     derivedFrom: r.derived_from_json ? (JSON.parse(r.derived_from_json) as DerivedFrom) : null,
+    category: categoryOfStored(kind, r.meta_json, r.device_json, r.derived_from_json),
   } as EvidenceItem
 }
 
@@ -101,7 +103,7 @@ export function evidenceNumber(ordinal: number): string {
 }
 
 /** A new item as the import writes it: any kind, its meta as the extractor gave it. */
-export type NewItem = Omit<EvidenceItemBase, 'id' | 'number' | 'derived' | 'metaUnreadable'> & {
+export type NewItem = Omit<EvidenceItemBase, 'id' | 'number' | 'derived' | 'metaUnreadable' | 'category'> & {
   id: string
   kind: EvidenceKind
   meta: Record<string, unknown>
@@ -227,12 +229,20 @@ export function pendingDerived(
 export function findItemBySha(
   db: ReadableDB,
   sha256: string,
-): { id: string; number: string; kind: EvidenceKind } | null {
-  const row = db.prepare('SELECT id, number, kind FROM items WHERE sha256 = ?').get(sha256) as
-    { id: string; number: string; kind: string } | undefined
+): { id: string; number: string; kind: EvidenceKind; category: ItemCategory } | null {
+  const row = db
+    .prepare(
+      'SELECT id, number, kind, item_category(kind, meta_json, device_json, derived_from_json) AS category FROM items WHERE sha256 = ?',
+    )
+    .get(sha256) as { id: string; number: string; kind: string; category: ItemCategory } | undefined
   if (!row) return null
   // A kind this version does not know (a newer case) reads as 'other', as everywhere.
-  return { id: row.id, number: row.number, kind: isEvidenceKind(row.kind) ? row.kind : 'other' }
+  return {
+    id: row.id,
+    number: row.number,
+    kind: isEvidenceKind(row.kind) ? row.kind : 'other',
+    category: row.category,
+  }
 }
 
 /** An item by id or by evidence number (E001). */
@@ -267,6 +277,8 @@ export function itemSources(db: ReadableDB, itemId: string): ItemSource[] {
 
 export interface ItemQuery {
   kinds?: EvidenceKind[]
+  /** display categories (现场照片, 无人机照片, …): the stored one, or classified on read (SQL `item_category`) */
+  categories?: ItemCategory[]
   /** certificate number of the importing officer */
   importedBy?: string
   /** ISO instants, inclusive; items without a capture time are left out when either is set */
@@ -289,6 +301,12 @@ export function queryItems(db: ReadableDB, q: ItemQuery = {}): { total: number; 
   if (q.kinds?.length) {
     where.push(`i.kind IN (${q.kinds.map(() => '?').join(',')})`)
     params.push(...q.kinds)
+  }
+  if (q.categories?.length) {
+    where.push(
+      `item_category(i.kind, i.meta_json, i.device_json, i.derived_from_json) IN (${q.categories.map(() => '?').join(',')})`,
+    )
+    params.push(...q.categories)
   }
   if (q.importedBy) {
     where.push('i.imported_by_cert_no = ?')

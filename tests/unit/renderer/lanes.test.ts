@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CustodyEvent, EvidenceItem, EvidenceKind } from '../../../src/shared/types'
 import { KIND_UI } from '../../../src/renderer/src/kinds/registry'
+import { deriveCategory } from '../../../src/shared/kinds/category'
 import {
   buildLanes,
   custodyLane,
@@ -19,7 +20,7 @@ const spansByKind = (kind: EvidenceKind) => KIND_UI[kind].timelineMark === 'span
 
 function item(over: Partial<EvidenceItem>): EvidenceItem {
   n++
-  return {
+  const base = {
     id: `i${n}`,
     number: `E${String(n).padStart(3, '0')}`,
     sha256: 'a'.repeat(64),
@@ -44,7 +45,9 @@ function item(over: Partial<EvidenceItem>): EvidenceItem {
     derived: {},
     derivedFrom: null,
     ...over,
-  }
+  } as Omit<EvidenceItem, 'category'>
+  // what import stores: the category by the one shared rule
+  return { ...base, category: over.category ?? deriveCategory(base) } as EvidenceItem
 }
 
 function event(seq: number, at: string): CustodyEvent {
@@ -143,6 +146,7 @@ describe('visible clusters', () => {
     return {
       key: 'l',
       kind: 'image',
+      category: 'scene-photo',
       device: null,
       marks,
       maxDuration: Math.max(0, ...marks.map((m) => m.end - m.start)),

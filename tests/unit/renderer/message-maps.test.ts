@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { ERROR_CODES } from '../../../src/shared/errors'
-import { EVIDENCE_KINDS } from '../../../src/shared/types'
+import { EVIDENCE_KINDS, ITEM_CATEGORIES } from '../../../src/shared/types'
 import { errorText, fieldErrorText, warningKey } from '../../../src/renderer/src/lib/message-maps'
-import { KIND_UI, kindLabel } from '../../../src/renderer/src/kinds/registry'
+import { KIND_UI, categoryLabel, kindLabel } from '../../../src/renderer/src/kinds/registry'
 import { warningText } from '../../../src/renderer/src/lib/warnings'
 import { translator } from './support/i18n'
 
@@ -50,7 +50,20 @@ describe('codes in words', () => {
         expect(t(KIND_UI[kind].labels.one), kind).not.toMatch(KEY_LIKE)
         expect(kindLabel(t, kind, 'many'), kind).not.toMatch(KEY_LIKE)
       }
-    expect(kindLabel(en, 'image')).toBe('Drone photo')
-    expect(kindLabel(en, 'image', 'many')).toBe('Drone photos')
+    // a kind is the broad word; what an item is called is its category
+    expect(kindLabel(en, 'image')).toBe('Photo')
+    expect(kindLabel(zh, 'image', 'many')).toBe('照片')
+  })
+
+  it('name every category, one item and many, in both languages', () => {
+    for (const c of ITEM_CATEGORIES)
+      for (const t of [zh, en]) {
+        expect(categoryLabel(t, c), c).not.toMatch(KEY_LIKE)
+        expect(categoryLabel(t, c, 'many'), c).not.toMatch(KEY_LIKE)
+      }
+    expect(categoryLabel(zh, 'scene-photo')).toBe('现场照片')
+    expect(categoryLabel(zh, 'drone-photo')).toBe('无人机照片')
+    expect(categoryLabel(zh, 'video-still')).toBe('视频截图')
+    expect(categoryLabel(en, 'drone-photo', 'many')).toBe('Drone photos')
   })
 })

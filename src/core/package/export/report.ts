@@ -4,7 +4,7 @@ import { custodyActionLabel } from '../../../shared/custody-labels'
 import { custodyDetailsInWords, itemFacts, sentenceHtml } from '../../../shared/custody-words'
 import type { CaseJson } from '../../../shared/package-types'
 import { citationInWords } from '../../../shared/citations'
-import { KIND_DEFINITIONS } from '../../../shared/kinds'
+import { categoryLabel } from '../../../shared/kinds/category'
 import type { CustodyEvent } from '../../../shared/types'
 import { formatLocalWithOffset, zoneOffsetMinutes } from '../../../shared/time-zone'
 import type { ReadableDB } from '../../db/database'
@@ -100,7 +100,7 @@ export function reportHtml(
   <td class="thumb">${thumb ? `<img alt="${esc(e.number)}" src="${thumb}">` : ''}</td>
   <td><a href="${esc(href(e.path))}">${esc(e.number)}</a></td>
   <td>${esc(e.originalName)}${e.derivedFrom ? `<br><span class="muted">派生自 ${esc(e.derivedFrom.sourceNumber)}</span>` : ''}</td>
-  <td>${esc(KIND_DEFINITIONS[e.kind].category)}</td>
+  <td>${esc(categoryLabel(e.category, 'zh-CN'))}</td>
   <td class="num">${e.size.toLocaleString('en-US')}</td>
   <td>${esc(time(e.capturedAt))}</td>
   <td class="hash">${esc(e.sha256)}</td>

@@ -1,5 +1,6 @@
 import { ERROR_WORDS, FIELD_ERROR_WORDS } from '../../../shared/error-words'
 import { WARNING_WORDS } from '../../../shared/warning-words'
+import { CATEGORY_WORDS } from '../../../shared/kinds/category'
 import type { zhCN } from './zh-CN'
 import type { Messages } from './messages'
 
@@ -172,7 +173,7 @@ export const en: Messages<typeof zhCN> = {
     evidenceTotal_other: '{{count}} items',
     evidenceEmpty: 'No evidence yet — import files or drop them here',
     evidenceEmptyNote:
-      'Import body-worn recorder videos, drone photos, thermal images, interview records and online monitoring data; files or whole folders. The kind is decided by content.',
+      'Import body-worn recorder videos, scene and drone photos, thermal images, interview records and online monitoring data; files or whole folders. The kind is decided by content.',
     importButton: 'Import evidence',
     openLibrary: 'Open evidence library',
     custody: 'Custody log',
@@ -185,15 +186,16 @@ export const en: Messages<typeof zhCN> = {
     checkHint: 'Re-hashes every original and re-walks the custody log.',
   },
   kind: {
-    video: { one: 'Body-worn recorder video', many: 'Body-worn recorder videos' },
+    video: { one: 'Video', many: 'Videos' },
     audio: { one: 'Audio recording', many: 'Audio recordings' },
-    image: { one: 'Drone photo', many: 'Drone photos' },
+    image: { one: 'Photo', many: 'Photos' },
     thermal: { one: 'Thermal image', many: 'Thermal images' },
     transcript: { one: 'Interview record', many: 'Interview records' },
     monitoring: { one: 'Online monitoring (CEMS) data', many: 'Online monitoring (CEMS) data' },
     document: { one: 'Document', many: 'Documents' },
     other: { one: 'Other', many: 'Other' },
   },
+  category: CATEGORY_WORDS.en,
   custody: {
     title: 'Custody log',
     intro:

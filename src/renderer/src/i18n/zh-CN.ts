@@ -1,5 +1,6 @@
 import { ERROR_WORDS, FIELD_ERROR_WORDS } from '../../../shared/error-words'
 import { WARNING_WORDS } from '../../../shared/warning-words'
+import { CATEGORY_WORDS } from '../../../shared/kinds/category'
 
 /**
  * The `common` namespace in Simplified Chinese, the default language: the frame and the screens
@@ -172,7 +173,7 @@ export const zhCN = {
     evidenceTotal_other: '共 {{count}} 件',
     evidenceEmpty: '还没有证据 — 导入文件或拖放到此处',
     evidenceEmptyNote:
-      '可导入执法记录仪视频、无人机照片、红外热成像、询问笔录和在线监测数据；文件和文件夹均可，类型按内容识别。',
+      '可导入执法记录仪视频、现场照片、无人机照片、红外热成像、询问笔录和在线监测数据；文件和文件夹均可，类型按内容识别。',
     importButton: '导入证据',
     openLibrary: '打开证据库',
     custody: '监管链记录',
@@ -186,15 +187,17 @@ export const zhCN = {
   },
   /** each kind's label: `one` names one item, `many` the kind in lists and counts (one line per kind) */
   kind: {
-    video: { one: '执法记录仪视频', many: '执法记录仪视频' },
+    video: { one: '视频', many: '视频' },
     audio: { one: '录音', many: '录音' },
-    image: { one: '无人机照片', many: '无人机照片' },
+    image: { one: '照片', many: '照片' },
     thermal: { one: '红外热成像', many: '红外热成像' },
     transcript: { one: '询问笔录', many: '询问笔录' },
     monitoring: { one: '在线监测数据', many: '在线监测数据' },
     document: { one: '文书', many: '文书' },
     other: { one: '其他', many: '其他' },
   },
+  /** each item's category (现场照片, 无人机照片, 视频截图, …): the shared words, shared/kinds/category */
+  category: CATEGORY_WORDS['zh-CN'],
   custody: {
     title: '监管链记录',
     intro:

@@ -22,7 +22,7 @@ import {
 } from '../../extract/jpeg-segments'
 import { readCameraRaw } from './camera-raw'
 import { fillMissing, readExifLite, type ExifLite } from './exif-lite'
-import { droneFromXmp, gpsFromExif, lowerKeys, parseExifTime } from './image-tags'
+import { droneFromXmp, droneXmpTags, gpsFromExif, lowerKeys, parseExifTime } from './image-tags'
 import {
   capturedAt,
   cleanString,
@@ -258,12 +258,13 @@ export async function extractImage(path: string, opts: ImageOptions): Promise<Ex
   setCaptureTime(facts, tags, opts)
 
   facts.gps = gpsFromExif(tags.gps as Dict | undefined)
-  const drone = droneFromXmp(tags['drone-dji'] as Dict | undefined)
-  if (drone) {
+  const droneTags = droneXmpTags(tags)
+  const drone = droneFromXmp(droneTags ?? undefined)
+  if (drone && droneTags) {
     facts.meta.drone = drone
     if (!facts.gps) {
       // Some DJI bodies write the position only in XMP.
-      const x = lowerKeys(tags['drone-dji'] as Dict)
+      const x = lowerKeys(droneTags)
       const lat = toNumber(x.get('gpslatitude') ?? x.get('latitude'))
       const lon = toNumber(x.get('gpslongitude') ?? x.get('longitude') ?? x.get('gpslongtitude'))
       if (

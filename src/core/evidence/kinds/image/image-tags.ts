@@ -65,6 +65,21 @@ export function lowerKeys(d: Dict | undefined): Map<string, unknown> {
   return new Map(Object.entries(d ?? {}).map(([k, v]) => [k.toLowerCase(), v]))
 }
 
+/**
+ * XMP namespaces drones write their flight facts in: DJI's drone-dji (older bodies: DJI), Parrot's
+ * drone-parrot, Skydio's, and the generic Camera/drone ones some makers use.
+ */
+const DRONE_XMP_NAMESPACES = /^(drone-dji|dji|drone|drone-[\w]+|camera)$/i
+
+/** The first XMP namespace that holds drone attitude or altitude, as exifr split the tags; null when none does. */
+export function droneXmpTags(tags: Dict): Dict | null {
+  for (const [ns, value] of Object.entries(tags)) {
+    if (!DRONE_XMP_NAMESPACES.test(ns) || !value || typeof value !== 'object') continue
+    if (droneFromXmp(value as Dict)) return value as Dict
+  }
+  return null
+}
+
 /** DJI flight and gimbal attitude (degrees) and altitudes (metres); values may be strings like "+32.50". */
 export function droneFromXmp(d: Dict | undefined): Record<string, number | null> | null {
   if (!d) return null
@@ -72,9 +87,10 @@ export function droneFromXmp(d: Dict | undefined): Record<string, number | null>
   const drone = {
     absoluteAltitude: toNumber(x.get('absolutealtitude')),
     relativeAltitude: toNumber(x.get('relativealtitude')),
-    gimbalYaw: toNumber(x.get('gimbalyawdegree')),
-    gimbalPitch: toNumber(x.get('gimbalpitchdegree')),
-    gimbalRoll: toNumber(x.get('gimbalrolldegree')),
+    // Parrot names the gimbal "camera"
+    gimbalYaw: toNumber(x.get('gimbalyawdegree') ?? x.get('camerayawdegree')),
+    gimbalPitch: toNumber(x.get('gimbalpitchdegree') ?? x.get('camerapitchdegree')),
+    gimbalRoll: toNumber(x.get('gimbalrolldegree') ?? x.get('camerarolldegree')),
     flightYaw: toNumber(x.get('flightyawdegree')),
     flightPitch: toNumber(x.get('flightpitchdegree')),
     flightRoll: toNumber(x.get('flightrolldegree')),

@@ -14,7 +14,7 @@ import { ItemThumb } from './item-thumb'
 import { WarningList } from './warning-list'
 import { itemViewer } from '../../state/viewer'
 import { LinkToViolationButton } from '../violations/link-to-violation-button'
-import { KindDetails, KindIcon, kindLabel, kindUi } from '../../kinds/registry'
+import { KindDetails, KindIcon, itemLabel, kindUi } from '../../kinds/registry'
 
 type Details = ApiOutput<'evidence:get'>
 
@@ -89,7 +89,7 @@ export function EvidenceDetails({ itemId, libraryVersion, onClose }: Props) {
             <ItemThumb item={item} size="preview" alt={item.originalName} className="details-preview" />
             <ItemCheckFacts itemId={item.id} />
             <div className="details-actions">
-              <Typography.Text type="secondary">{kindLabel(t, item.kind)}</Typography.Text>
+              <Typography.Text type="secondary">{itemLabel(t, item)}</Typography.Text>
               <span className="details-action-buttons">
                 {OwnWindow ? (
                   <Button
@@ -98,7 +98,7 @@ export function EvidenceDetails({ itemId, libraryVersion, onClose }: Props) {
                     onClick={() => setOwnWindowOpen(true)}
                     data-testid={`open-${item.kind}`}
                   >
-                    {t('item.openOwnViewer', { kind: kindLabel(t, item.kind) })}
+                    {t('item.openOwnViewer', { kind: itemLabel(t, item) })}
                   </Button>
                 ) : (
                   <Button
@@ -116,7 +116,7 @@ export function EvidenceDetails({ itemId, libraryVersion, onClose }: Props) {
             <Section title={t('item.sectionFile')}>
               <DetailsFacts item={item} sources={details.sources} />
             </Section>
-            <Section title={t('item.sectionKind', { kind: kindLabel(t, item.kind) })}>
+            <Section title={t('item.sectionKind', { kind: itemLabel(t, item) })}>
               <KindDetails item={item} />
             </Section>
             <Section title={t('item.sectionWarnings', { count: item.warnings.length })}>

@@ -7,7 +7,7 @@ import { useElementWidth } from '../../hooks/use-element-width'
 import type { EvidencePager } from '../../hooks/use-evidence-pages'
 import { CapturedTime } from './captured-time'
 import { ItemThumb } from './item-thumb'
-import { KindIcon } from '../../kinds/registry'
+import { KindIcon, itemLabel } from '../../kinds/registry'
 import { ItemCheckMark } from '../review/item-check'
 
 const MIN_TILE = 200
@@ -104,6 +104,7 @@ function Tile({
       data-testid="evidence-tile"
       data-number={item.number}
       data-kind={item.kind}
+      data-category={item.category}
     >
       <div className="tile-picture">
         <ItemThumb item={item} size="thumb" alt={item.originalName} />
@@ -123,7 +124,12 @@ function Tile({
           {item.number}
         </Typography.Text>
         <ItemCheckMark itemId={item.id} />
-        <KindIcon kind={item.kind} className="tile-kind" />
+        <span className="tile-kind" title={itemLabel(t, item)}>
+          <KindIcon kind={item.kind} />
+          <span className="tile-category" data-testid="tile-category">
+            {itemLabel(t, item)}
+          </span>
+        </span>
       </div>
       <Typography.Text className="tile-name" ellipsis={{ tooltip: item.originalName }} data-user-data>
         {item.originalName}

@@ -9,7 +9,7 @@ import { warningText } from '../../lib/warnings'
 import { CapturedTime } from './captured-time'
 import { ItemCheckMark } from '../review/item-check'
 import { useItemCheck } from '../../state/review-checks'
-import { KindIcon, kindLabel } from '../../kinds/registry'
+import { KindIcon, itemLabel } from '../../kinds/registry'
 import type { MessageKey } from '../../i18n/keys'
 
 const ROW_HEIGHT = 40
@@ -98,12 +98,13 @@ export function EvidenceTable({ pager, total, selectedId, onSelect }: Props) {
                 }}
                 data-testid="evidence-row"
                 data-number={item.number}
+                data-category={item.category}
               >
                 <div role="cell" className="vcell mono" data-user-data>
                   {item.number}
                 </div>
-                <div role="cell" className="vcell" title={kindLabel(t, item.kind)}>
-                  <KindIcon kind={item.kind} /> {kindLabel(t, item.kind)}
+                <div role="cell" className="vcell" title={itemLabel(t, item)}>
+                  <KindIcon kind={item.kind} /> {itemLabel(t, item)}
                 </div>
                 <div role="cell" className="vcell ellipsis" title={item.originalName} data-user-data>
                   {item.originalName}

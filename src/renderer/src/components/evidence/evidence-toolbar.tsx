@@ -3,10 +3,10 @@ import { DatePicker, Flex, Input, Select, Switch, Typography, Button } from 'ant
 import { ClearOutlined } from '@ant-design/icons'
 import type { Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
-import { EVIDENCE_KINDS, type EvidenceKind, type Officer } from '../../../../shared/types'
+import { ITEM_CATEGORIES, type ItemCategory, type Officer } from '../../../../shared/types'
 import { api } from '../../api'
 import { isFiltered, NO_FILTERS, type LibraryFilters } from './library-filters'
-import { kindLabel } from '../../kinds/registry'
+import { categoryLabel } from '../../kinds/registry'
 
 interface Props {
   filters: LibraryFilters
@@ -36,16 +36,16 @@ export function EvidenceToolbar({ filters, onChange, libraryVersion }: Props) {
         onChange={(e) => set({ text: e.target.value })}
         data-testid="library-search"
       />
-      <Select<EvidenceKind[]>
+      <Select<ItemCategory[]>
         mode="multiple"
         allowClear
         className="filter-kinds"
         maxTagCount="responsive"
         placeholder={t('library.kindPlaceholder')}
         aria-label={t('library.kind')}
-        value={filters.kinds}
-        onChange={(kinds) => set({ kinds })}
-        options={EVIDENCE_KINDS.map((k) => ({ value: k, label: kindLabel(t, k, 'many') }))}
+        value={filters.categories}
+        onChange={(categories) => set({ categories })}
+        options={ITEM_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(t, c, 'many') }))}
         data-testid="filter-kinds"
       />
       <Select<string | null>

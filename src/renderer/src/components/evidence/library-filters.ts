@@ -1,6 +1,6 @@
 import type { Dayjs } from 'dayjs'
 import { toIsoWithOffset, zonedWallTimeToInstant } from '../../../../shared/time-zone'
-import type { EvidenceKind } from '../../../../shared/types'
+import type { ItemCategory } from '../../../../shared/types'
 import type { LibraryQuery } from '../../hooks/use-evidence-pages'
 import type { MessageKey } from '../../i18n/keys'
 
@@ -17,7 +17,8 @@ export const SORT_TEXT: Record<LibrarySort, MessageKey> = {
 /** What the officer chose in the toolbar; `text` is applied after a pause in typing. */
 export interface LibraryFilters {
   text: string
-  kinds: EvidenceKind[]
+  /** display categories (现场照片, 无人机照片, …) */
+  categories: ItemCategory[]
   /** certificate number of the importing officer */
   importedBy: string | null
   /** calendar days as picked, read in the case's time zone */
@@ -28,7 +29,7 @@ export interface LibraryFilters {
 
 export const NO_FILTERS: LibraryFilters = {
   text: '',
-  kinds: [],
+  categories: [],
   importedBy: null,
   dates: null,
   warnings: false,
@@ -36,7 +37,9 @@ export const NO_FILTERS: LibraryFilters = {
 }
 
 export function isFiltered(f: LibraryFilters): boolean {
-  return f.text.trim() !== '' || f.kinds.length > 0 || f.importedBy !== null || f.dates !== null || f.warnings
+  return (
+    f.text.trim() !== '' || f.categories.length > 0 || f.importedBy !== null || f.dates !== null || f.warnings
+  )
 }
 
 /**
@@ -62,7 +65,7 @@ export function toQuery(f: LibraryFilters, zone: string): LibraryQuery {
   const q: LibraryQuery = { sort, order }
   const text = f.text.trim()
   if (text) q.text = text
-  if (f.kinds.length) q.kinds = f.kinds
+  if (f.categories.length) q.categories = f.categories
   if (f.importedBy) q.importedBy = f.importedBy
   if (f.dates) {
     q.capturedFrom = dayBoundary(f.dates[0], zone, false)

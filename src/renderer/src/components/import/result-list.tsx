@@ -13,7 +13,7 @@ import type { ImportFileResult } from '../../../../shared/types'
 import { baseName, dirName, formatBytes } from '../../lib/format'
 import { errorText } from '../../lib/message-maps'
 import { warningText } from '../../lib/warnings'
-import { kindLabel } from '../../kinds/registry'
+import { categoryLabel, kindLabel } from '../../kinds/registry'
 
 const ESTIMATE = 52
 
@@ -118,7 +118,9 @@ export function ResultList({ results }: { results: ImportFileResult[] }) {
                     )}
                     {r.status === 'duplicate' && <Tag>{t('tasks.sameAs', { number: r.number ?? '' })}</Tag>}
                     {r.status === 'rejected' && <Tag color="red">{t('tasks.status.rejected')}</Tag>}
-                    {r.kind && r.status === 'imported' && <Tag>{kindLabel(t, r.kind)}</Tag>}
+                    {r.kind && r.status === 'imported' && (
+                      <Tag>{r.category ? categoryLabel(t, r.category) : kindLabel(t, r.kind)}</Tag>
+                    )}
                     <Typography.Text type="secondary" className="small nowrap">
                       {formatBytes(r.size)}
                     </Typography.Text>

@@ -2,7 +2,7 @@ import { Spin } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { SearchHit } from '../../../../shared/types'
 import { Snippet } from './snippet'
-import { KindIcon, kindLabel } from '../../kinds/registry'
+import { KindIcon, itemLabel } from '../../kinds/registry'
 import type { MessageKey } from '../../i18n/keys'
 
 const FIELD_TEXT: Record<SearchHit['field'], MessageKey> = {
@@ -71,7 +71,7 @@ export function SearchResults({ id, text, hits, total, loading, active, onActive
             <div className="cs-hit-line">
               <span className="mono cs-number">{hit.item.number}</span>
               <span className="cs-kind">
-                <KindIcon kind={hit.item.kind} /> {kindLabel(t, hit.item.kind)}
+                <KindIcon kind={hit.item.kind} /> {itemLabel(t, hit.item)}
               </span>
               <span className="cs-name" data-user-data>
                 {hit.item.originalName}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { deviceParts, type Lane } from './lanes'
 import { laneColour } from './lane-marks'
-import { kindLabel } from '../../kinds/registry'
+import { categoryLabel, kindLabel } from '../../kinds/registry'
 
 /** Characters that fit the label column at 12px; longer device names end in "…" (full text on hover). */
 const FIT = 30
@@ -23,7 +23,9 @@ export function LaneLabel({ lane, y, height }: { lane: Lane; y: number; height: 
       ? t('timeline:lane.custody')
       : lane.kind === 'exceedance'
         ? t('timeline:lane.exceedance')
-        : kindLabel(t, lane.kind, 'many')
+        : lane.category
+          ? categoryLabel(t, lane.category, 'many')
+          : kindLabel(t, lane.kind, 'many')
   const count = custody
     ? t('timeline:lane.events', { count: lane.marks.length })
     : exceedance
@@ -42,7 +44,13 @@ export function LaneLabel({ lane, y, height }: { lane: Lane; y: number; height: 
           .filter(Boolean)
           .join(' · ')
   return (
-    <g className="tl-lane-label" data-testid="timeline-lane" data-lane={lane.key} data-kind={lane.kind}>
+    <g
+      className="tl-lane-label"
+      data-testid="timeline-lane"
+      data-lane={lane.key}
+      data-kind={lane.kind}
+      data-category={lane.category ?? undefined}
+    >
       <title>{[title, device, count].filter(Boolean).join('\n')}</title>
       <rect x={8} y={y + height / 2 - 12} width={4} height={24} rx={2} fill={laneColour(lane.kind)} />
       <text x={18} y={y + (device ? height / 2 - 3 : height / 2 + 4)} className="tl-lane-title">

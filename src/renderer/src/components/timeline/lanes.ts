@@ -1,10 +1,11 @@
 import {
-  EVIDENCE_KINDS,
+  ITEM_CATEGORIES,
   type CustodyEvent,
   type EvidenceItem,
   type EvidenceKind,
   type MonitoringSeriesInForce,
   type MonitoringSeriesSummary,
+  type ItemCategory,
 } from '../../../../shared/types'
 import { TIME_WARNING_CODES } from '../../lib/item-time'
 
@@ -24,6 +25,8 @@ export interface Mark {
 export interface Lane {
   key: string
   kind: EvidenceKind | 'custody' | 'exceedance'
+  /** what its items are called (现场照片, 无人机照片, …); null for the custody and exceedance lanes */
+  category: ItemCategory | null
   device: EvidenceItem['device']
   /** sorted by start */
   marks: Mark[]
@@ -60,7 +63,7 @@ export function deviceParts(d: EvidenceItem['device']): {
 }
 
 /**
- * Evidence with a capture time in lanes by kind and device (in the glossary's kind order), and
+ * Evidence with a capture time in lanes by category and device (in the glossary's order), and
  * the rest apart; each lane's marks sorted by time. Items of kinds that `spans` says are shown
  * over their duration (recordings) get a bar from capture time to its end.
  */
@@ -76,10 +79,10 @@ export function buildLanes(
       undated.push(item)
       continue
     }
-    const key = `${item.kind}#${deviceKey(item.device)}`
+    const key = `${item.category}#${deviceKey(item.device)}`
     let lane = byKey.get(key)
     if (!lane) {
-      lane = { key, kind: item.kind, device: item.device, marks: [], maxDuration: 0 }
+      lane = { key, kind: item.kind, category: item.category, device: item.device, marks: [], maxDuration: 0 }
       byKey.set(key, lane)
     }
     const duration = spans(item.kind) && item.durationSec ? item.durationSec * 1000 : 0
@@ -96,8 +99,8 @@ export function buildLanes(
     lane.marks.sort((a, b) => a.start - b.start)
     lane.maxDuration = lane.marks.reduce((m, k) => Math.max(m, k.end - k.start), 0)
   }
-  const order = (k: Lane['kind']) => EVIDENCE_KINDS.indexOf(k as EvidenceKind)
-  lanes.sort((a, b) => order(a.kind) - order(b.kind) || a.key.localeCompare(b.key))
+  const order = (c: Lane['category']) => (c ? ITEM_CATEGORIES.indexOf(c) : -1)
+  lanes.sort((a, b) => order(a.category) - order(b.category) || a.key.localeCompare(b.key))
   return { lanes, undated }
 }
 
@@ -109,7 +112,7 @@ export function custodyLane(events: CustodyEvent[]): Lane {
     })
     .filter((m) => !Number.isNaN(m.start))
     .sort((a, b) => a.start - b.start)
-  return { key: 'custody', kind: 'custody', device: null, marks, maxDuration: 0 }
+  return { key: 'custody', kind: 'custody', category: null, device: null, marks, maxDuration: 0 }
 }
 
 /**
@@ -144,7 +147,7 @@ export function exceedanceLane(items: EvidenceItem[], inForce: MonitoringSeriesI
   if (marks.length === 0) return null
   marks.sort((a, b) => a.start - b.start)
   const maxDuration = marks.reduce((m, k) => Math.max(m, k.end - k.start), 0)
-  return { key: 'exceedance', kind: 'exceedance', device: null, marks, maxDuration }
+  return { key: 'exceedance', kind: 'exceedance', category: null, device: null, marks, maxDuration }
 }
 
 /** The first index in sorted marks whose end is at or after `ms` (binary search). */

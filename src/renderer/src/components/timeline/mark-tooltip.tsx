@@ -12,7 +12,7 @@ import { deviceParts, weakTimeReasons, type Cluster, type Mark } from './lanes'
 import { seriesInWords } from '../../../../shared/kinds/monitoring-words'
 import { formatWindow } from '../../../../shared/kinds/monitoring-facts'
 import { exceedanceFacts } from '../../kinds/monitoring/monitoring-facts'
-import { KIND_UI, kindLabel } from '../../kinds/registry'
+import { KIND_UI, itemLabel, kindLabel } from '../../kinds/registry'
 import { TIME_SOURCE_TEXT } from '../../lib/message-maps'
 
 const LIST_MAX = 8
@@ -58,7 +58,7 @@ function ItemTip({ item }: { item: EvidenceItem }) {
           <span className="mono">{item.number}</span> <span data-user-data>{item.originalName}</span>
         </div>
         <div className="tl-tip-line">
-          {kindLabel(t, item.kind)}
+          {itemLabel(t, item)}
           {deviceText && <span data-user-data>{` · ${deviceText}`}</span>}
         </div>
         <div className="tl-tip-line mono">{`${t(TIME_NOUN[item.kind])} ${formatCapturedAt(item) ?? ''}`}</div>

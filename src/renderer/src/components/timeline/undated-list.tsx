@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { EvidenceItem } from '../../../../shared/types'
 import { formatInZone } from '../../lib/time'
 import { itemViewer } from '../../state/viewer'
-import { KindIcon, kindLabel } from '../../kinds/registry'
+import { KindIcon, itemLabel } from '../../kinds/registry'
 import { ItemCheckMark } from '../review/item-check'
 
 /** 无拍摄时间的证据: items the axis cannot place, listed so none is silently left out. */
@@ -48,7 +48,7 @@ export function UndatedList({ items, zone }: { items: EvidenceItem[]; zone: stri
             width: 160,
             render: (_, item) => (
               <span>
-                <KindIcon kind={item.kind} /> {kindLabel(t, item.kind)}
+                <KindIcon kind={item.kind} /> {itemLabel(t, item)}
               </span>
             ),
           },
