@@ -42,6 +42,8 @@ export const CUSTODY_ACTIONS = [
   'seized-item-removed',
   'extraction-batch-edited',
   'law-choice-recorded',
+  'still-derived',
+  'clip-derived',
 ] as const
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number]
 
@@ -81,6 +83,8 @@ export const CUSTODY_ACTION_LABELS: Record<UiLanguage, Record<CustodyAction, str
     'seized-item-removed': '移除涉案物品',
     'extraction-batch-edited': '记录电子数据提取情况',
     'law-choice-recorded': '记录法律适用（从旧兼从轻）',
+    'still-derived': '导出视频截图',
+    'clip-derived': '导出视频片段',
   },
   en: {
     'case-created': 'Case created',
@@ -117,6 +121,8 @@ export const CUSTODY_ACTION_LABELS: Record<UiLanguage, Record<CustodyAction, str
     'seized-item-removed': 'Seized item removed',
     'extraction-batch-edited': 'Extraction details recorded',
     'law-choice-recorded': 'Choice of law recorded (milder-law rule)',
+    'still-derived': 'Still exported from a video',
+    'clip-derived': 'Clip exported from a video',
   },
 }
 

@@ -8,7 +8,8 @@ import type { AnnotationType, Citation } from './citations/anchors'
  * system's modification time, an interview record's header (询问时间), or the period of the data
  * itself (monitoring exports).
  */
-export type CapturedAtSource = 'exif' | 'container' | 'filename' | 'filesystem' | 'header' | 'data'
+export type CapturedAtSource =
+  'exif' | 'container' | 'filename' | 'filesystem' | 'header' | 'data' | 'derived'
 
 export interface Officer {
   name: string
@@ -155,6 +156,7 @@ export interface EvidenceItemBase {
   importedBy: Officer
   /** ISO 8601 instant with the source's offset, e.g. 2021-05-24T04:03:12+08:00 */
   capturedAt: string | null
+  /** `derived`: a still or clip takes the instant of its source frame (derivedFrom names the source) */
   capturedAtSource: CapturedAtSource | null
   utcOffset: string | null
   gps: { lat: number; lon: number; alt: number | null } | null

@@ -117,12 +117,23 @@ test('H.264: Range requests, frame steps, timecode, a time range and a still fra
   // the frame on screen exported as a still: a new derived item that names its source and command
   await viewer.getByTestId('export-still').click()
   const result = viewer.getByTestId('export-result')
-  await expect(result).toContainText('已生成派生文件 E002')
+  await expect(result).toContainText('已生成视频截图 E002')
+  // the still's time is the frame's instant on the source's clock (04:03:12 + 1 s), not when it was made
+  await expect(result.getByTestId('export-frame-time')).toHaveText('2021-05-24 04:03:13 +08:00')
   await expect(result.getByTestId('export-source-hash')).toHaveText(item.sha256)
   await expect(result.getByTestId('export-command')).toContainText('-ss 1.000')
   const { items } = await desk.call<{ items: EvidenceItem[] }>('evidence:list', {})
   const still = items.find((i) => i.number === 'E002')!
   expect(still.derivedFrom).toMatchObject({ sourceId: item.id, operation: 'still', start: 1 })
+  expect(still).toMatchObject({
+    category: 'video-still',
+    capturedAt: '2021-05-24T04:03:13+08:00',
+    capturedAtSource: 'derived',
+  })
+  const log = await desk.call<{ events: Array<{ action: string; itemId: string }> }>('custody:list', {
+    limit: 1000,
+  })
+  expect(log.events.filter((e) => e.itemId === still.id).map((e) => e.action)).toEqual(['still-derived'])
 
   // the shortcut help
   await viewer.getByTestId('video-help').click()
@@ -132,6 +143,22 @@ test('H.264: Range requests, frame steps, timecode, a time range and a still fra
   await page.mouse.move(10, 10)
   await expect(page.locator('.ant-message-notice')).toHaveCount(0)
   await shot(page, 'video-viewer.png')
+
+  // the still in the library and its details: 视频截图, its time derived from E001's frame
+  await page.keyboard.press('Escape')
+  await expect(viewer).toBeHidden()
+  await page.getByTestId('side-nav').getByText('证据库', { exact: true }).click()
+  const tile = page
+    .getByTestId('evidence-row')
+    .or(page.getByTestId('evidence-tile'))
+    .filter({ hasText: 'E002' })
+    .first()
+  await tile.click()
+  const details = page.getByTestId('details-panel')
+  await expect(details).toContainText('视频截图')
+  await expect(details).toContainText('时间来源：取自 E001 04:03:13 处的画面')
+  await expect(details).toContainText('从 E001 导出截图 E002（视频内 00:00:01.000）')
+  await shot(page, 'still-details.png')
 })
 
 test('HEVC: the proxy plays, labelled as a proxy of an unchanged original', async ({ page, desk }) => {

@@ -11,6 +11,14 @@ const DETAILS: Record<CustodyAction, Record<string, unknown>> = {
   'case-edited': { field: 'cause', from: '超标排放', to: '逃避监管排放' },
   'integrity-checked': { ok: true, objectsChecked: 12, custodyEvents: 40 },
   imported: { number: 'E001', path: '/media/card/20210524_040312.MP4' },
+  'still-derived': {
+    number: 'E007',
+    derivedFrom: { sourceNumber: 'E001', operation: 'still', start: 1.8, end: null },
+  },
+  'clip-derived': {
+    number: 'E008',
+    derivedFrom: { sourceNumber: 'E001', operation: 'clip', start: 1.8, end: 6.25 },
+  },
   'duplicate-seen': { sameAs: 'E001', path: '/media/copy/20210524_040312.MP4' },
   viewed: { number: 'E001' },
   'annotation-added': {
@@ -208,5 +216,13 @@ describe('the custody record in words', () => {
     expect(sentenceText(custodyDetailsInWords(foreign, ctx('zh-CN')))).toBe(
       '此版本不认识的操作，内容见技术详情',
     )
+  })
+})
+
+describe('stills and clips cut from a video', () => {
+  it('say which video they were cut from and where, not "imported"', () => {
+    expect(say('zh-CN', 'still-derived')).toBe('从 E001 导出截图 E007（视频内 00:00:01.800）')
+    expect(say('en', 'still-derived')).toBe('Still E007 exported from E001 (at 00:00:01.800 into the video)')
+    expect(say('zh-CN', 'clip-derived')).toBe('从 E001 导出视频片段 E008（视频内 00:00:01.800–00:00:06.250）')
   })
 })

@@ -13,6 +13,7 @@ const TIME_SOURCE_LABELS: Record<NonNullable<EvidenceItem['capturedAtSource']>, 
   filesystem: '取自文件系统修改时间，可能不准确',
   header: '取自笔录所载询问时间（按案件时区）',
   data: '取自监测数据的时段',
+  derived: '取自源视频的画面时刻',
 }
 
 /** 类别 of an item as the documents print it: its category (现场照片, 无人机照片, 视频截图, …; shared/kinds/category). */
@@ -36,7 +37,12 @@ export function caseDate(at: Date, timezone: string): string {
 /** Capture time in the case's zone and where it came from; says so when there is none. */
 export function captureTime(item: EvidenceItem, timezone: string): string {
   if (!item.capturedAt) return '未记录拍摄/采集时间'
-  const source = item.capturedAtSource ? TIME_SOURCE_LABELS[item.capturedAtSource] : '来源未记录'
+  const source =
+    item.capturedAtSource === 'derived' && item.derivedFrom
+      ? `取自 ${item.derivedFrom.sourceNumber} 的画面时刻`
+      : item.capturedAtSource
+        ? TIME_SOURCE_LABELS[item.capturedAtSource]
+        : '来源未记录'
   return `${caseTime(item.capturedAt, timezone)}（${source}）`
 }
 

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import { cpus } from 'node:os'
 import { relative } from 'node:path'
-import type { DerivedFrom, DerivedRole, ImportFileResult, ItemWarning, Officer } from '../../shared/types'
+import type {
+  DerivedFrom,
+  DerivedRole,
+  EvidenceItemBase,
+  ImportFileResult,
+  ItemWarning,
+  Officer,
+} from '../../shared/types'
 import type { CaseFile, Clock } from '../case/case-file'
 import { derivedDir } from '../case/layout'
 import { appendCustodyEvent } from '../custody/custody-log'
@@ -37,8 +44,17 @@ export interface ImportOptions {
   concurrency?: number
   onProgress?: (p: ImportRunProgress) => void
   onResult?: (r: ImportFileResult) => void
-  /** for a file made from another item (a still or clip): recorded on the item, and its label replaces the temp path */
-  derivedFrom?: { record: DerivedFrom; sourceLabel: string }
+  /**
+   * for a file made from another item (a still or clip): recorded on the item, its label replaces
+   * the temp path, and its capture time is the source frame's (`time`, null when the source has
+   * none; never the new file's own), its device the source's
+   */
+  derivedFrom?: {
+    record: DerivedFrom
+    sourceLabel: string
+    time: { capturedAt: string; utcOffset: string | null; warnings: ItemWarning[] } | null
+    device: EvidenceItemBase['device']
+  }
   /** folders never read, whatever is chosen or linked: the app data folder (profile, signing keys) */
   forbiddenRoots?: string[]
 }
@@ -327,7 +343,8 @@ function commit(
       }
     }
     const x = p.extract
-    const warnings = [...p.warnings, ...(x?.warnings ?? [])]
+    const time = capture(x, derivedFrom)
+    const warnings = [...p.warnings, ...time.warnings]
     const id = randomUUID()
     const kind = x?.kind ?? 'other'
     const baseMeta: Record<string, unknown> = x?.turns ? { ...x.meta, dialogue: x.turns } : (x?.meta ?? {})
@@ -335,7 +352,7 @@ function commit(
     const category = deriveCategory({
       kind,
       meta: baseMeta,
-      device: x?.device ?? null,
+      device: derivedFrom?.device ?? x?.device ?? null,
       derivedFrom: derivedFrom?.record ?? null,
     })
     const { number } = insertItem(file.db, {
@@ -350,11 +367,11 @@ function commit(
       mime: x?.mime ?? 'application/octet-stream',
       importedAt: seenAt,
       importedBy: actor,
-      capturedAt: x?.capturedAt ?? null,
-      capturedAtSource: x?.capturedAtSource ?? null,
-      utcOffset: x?.utcOffset ?? null,
+      capturedAt: time.capturedAt,
+      capturedAtSource: time.capturedAtSource,
+      utcOffset: time.utcOffset,
       gps: x?.gps ?? null,
-      device: x?.device ?? null,
+      device: derivedFrom?.device ?? x?.device ?? null,
       width: x?.width ?? null,
       height: x?.height ?? null,
       durationSec: x?.durationSec ?? null,
@@ -374,7 +391,12 @@ function commit(
       setDerived(file.db, id, role as DerivedRole, 'ready', rel)
     if (x?.needsProxy) setDerived(file.db, id, 'proxy', 'pending', null)
     appendCustodyEvent(file.db, actor, at, {
-      action: 'imported',
+      // a still or clip is made from an item of the case, not brought in: "从 E001 导出截图"
+      action: derivedFrom
+        ? derivedFrom.record.operation === 'still'
+          ? 'still-derived'
+          : 'clip-derived'
+        : 'imported',
       itemId: id,
       details: {
         number,
@@ -409,6 +431,42 @@ function commit(
     }
   })()
 }
+
+/**
+ * The capture time an item records: the extractor's, or for a still or clip the source frame's
+ * instant (source `derived`, with the source's time warnings) in place of whatever the new file's
+ * own metadata or modification time would say.
+ */
+function capture(
+  x: ExtractResult | null,
+  derivedFrom: ImportOptions['derivedFrom'],
+): Pick<EvidenceItemBase, 'capturedAt' | 'capturedAtSource' | 'utcOffset'> & { warnings: ItemWarning[] } {
+  if (!derivedFrom)
+    return {
+      capturedAt: x?.capturedAt ?? null,
+      capturedAtSource: x?.capturedAtSource ?? null,
+      utcOffset: x?.utcOffset ?? null,
+      warnings: x?.warnings ?? [],
+    }
+  const own = (x?.warnings ?? []).filter((w) => !OWN_CLOCK_WARNINGS.has(w.code))
+  const t = derivedFrom.time
+  return t
+    ? {
+        capturedAt: t.capturedAt,
+        capturedAtSource: 'derived',
+        utcOffset: t.utcOffset,
+        warnings: [...own, ...t.warnings],
+      }
+    : { capturedAt: null, capturedAtSource: null, utcOffset: null, warnings: own }
+}
+
+/** Warnings about an extracted file's own clock, which say nothing about a frame cut from a video. */
+const OWN_CLOCK_WARNINGS = new Set([
+  'offset-assumed',
+  'clock-mismatch',
+  'time-from-filesystem',
+  'time-from-gps',
+])
 
 /** Removes what a prepared-but-unrecorded file left: its object (unless a row owns it) and its derived files. */
 async function discard(file: CaseFile, outcome: Prepared | Error): Promise<void> {

@@ -12,6 +12,7 @@ import type { CustodyEvent, EvidenceItem } from '../types'
 import { BATCH_FIELDS, CASE_FIELDS, TRANSFER_FIELDS, VIOLATION_FIELDS } from './field-labels'
 import { fill, type Segment, type Sentence } from './segments'
 import { listSep, userValue, valueText } from './values'
+import { formatMediaTime } from '../media-time'
 
 export { fill, sentenceHtml, sentenceText, type Segment, type Sentence } from './segments'
 export { instantInZone } from './values'
@@ -290,6 +291,31 @@ const SAY: Record<CustodyAction, Say> = {
     ),
     ...x.reason(d),
   ],
+  'still-derived': (d, x) =>
+    x.t(
+      w(
+        '从 {{source}} 导出截图 {{number}}（视频内 {{at}}）',
+        'Still {{number}} exported from {{source}} (at {{at}} into the video)',
+      ),
+      {
+        source: x.v(derivedOf(d).sourceNumber),
+        number: x.number(d),
+        at: mediaPosition(derivedOf(d).start),
+      },
+    ),
+  'clip-derived': (d, x) =>
+    x.t(
+      w(
+        '从 {{source}} 导出视频片段 {{number}}（视频内 {{from}}–{{to}}）',
+        'Clip {{number}} exported from {{source}} ({{from}}–{{to}} into the video)',
+      ),
+      {
+        source: x.v(derivedOf(d).sourceNumber),
+        number: x.number(d),
+        from: mediaPosition(derivedOf(d).start),
+        to: mediaPosition(derivedOf(d).end),
+      },
+    ),
 }
 
 const UNKNOWN = w(
@@ -301,6 +327,16 @@ const REASON = w('（原因：{{reason}}）', ' (reason: {{reason}})')
 function shortFingerprint(value: unknown): string {
   if (typeof value !== 'string') return ''
   return (value.slice(0, 16).match(/.{1,4}/g) ?? []).join(' ')
+}
+
+/** The derivedFrom record a still's or clip's event carries (fields absent in a damaged log stay empty). */
+function derivedOf(d: Details): { sourceNumber?: unknown; start?: unknown; end?: unknown } {
+  return d.derivedFrom && typeof d.derivedFrom === 'object' ? (d.derivedFrom as Record<string, unknown>) : {}
+}
+
+/** Media seconds as the citations write them ("00:00:01.800"); "?" when not a number. */
+function mediaPosition(sec: unknown): string {
+  return typeof sec === 'number' && Number.isFinite(sec) && sec >= 0 ? formatMediaTime(sec) : '?'
 }
 
 function numberOf(v: unknown): unknown {

@@ -358,6 +358,7 @@ export const en: Messages<typeof zhCN> = {
     filesystem: 'file system (modification time)',
     header: 'the interview time written in the record (in the case zone)',
     data: 'the period the data covers',
+    derived: 'derived from {{number}} at {{at}}',
   },
   importer: {
     browserTitle: 'Choose files or folders to import',

@@ -27,6 +27,7 @@ export const mediaViewersEn: Messages<typeof mediaViewersZhCN> = {
     filesystem: 'file modification time',
     header: 'time written in the record',
     data: 'data period',
+    derived: 'derived from {{number}} at {{at}}',
   },
   image: {
     stageLabel: 'Image',
@@ -167,7 +168,8 @@ export const mediaViewersEn: Messages<typeof mediaViewersZhCN> = {
       clip: 'Export time range as clip',
       clipNeedsMarks: 'Set a start and an end first',
       working: 'Working…',
-      done: 'Derived item {{number}} created',
+      done: '{{what}} {{number}} created',
+      frameTime: "Frame time (on the source video's clock)",
       open: 'Open {{number}}',
       sourceHash: 'Integrity check value of source {{number}}',
       command: 'Command',

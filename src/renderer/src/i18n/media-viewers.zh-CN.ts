@@ -26,6 +26,7 @@ export const mediaViewersZhCN = {
     filesystem: '文件修改时间',
     header: '笔录所载时间',
     data: '数据时段',
+    derived: '取自 {{number}} {{at}} 处的画面',
   },
   image: {
     stageLabel: '图像',
@@ -163,7 +164,8 @@ export const mediaViewersZhCN = {
       clip: '导出片段',
       clipNeedsMarks: '先设起点和终点',
       working: '正在生成…',
-      done: '已生成派生文件 {{number}}',
+      done: '已生成{{what}} {{number}}',
+      frameTime: '画面时间（取自来源视频的时间）',
       open: '打开 {{number}}',
       sourceHash: '来源 {{number}} 的完整性校验值',
       command: '命令',

@@ -360,6 +360,7 @@ export const zhCN = {
     filesystem: '文件系统（修改时间）',
     header: '笔录所载询问时间（按案件时区）',
     data: '监测数据的时段',
+    derived: '取自 {{number}} {{at}} 处的画面',
   },
   importer: {
     browserTitle: '选择要导入的文件或文件夹',

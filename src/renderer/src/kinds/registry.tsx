@@ -4,7 +4,7 @@
  * look a kind up here; nothing outside the kinds' folders switches on a kind.
  */
 import type { TFunction } from 'i18next'
-import type { EvidenceItem, EvidenceKind, ItemCategory } from '../../../shared/types'
+import type { EvidenceItem, EvidenceKind } from '../../../shared/types'
 import { audioUi } from './audio'
 import { documentUi } from './document'
 import { imageUi } from './image'
@@ -16,6 +16,7 @@ import { transcriptUi } from './transcript'
 import { videoUi } from './video'
 
 export type { KindUi } from './kind-ui'
+export { categoryLabel, itemLabel } from './category-label'
 
 export const KIND_UI: { readonly [K in EvidenceKind]: KindUi<K> } = {
   video: videoUi,
@@ -36,37 +37,6 @@ export function kindUi(kind: EvidenceKind): KindUi<EvidenceKind> {
 /** An item's kind in words: `one` for one item, `many` for the kind in lists and counts. */
 export function kindLabel(t: TFunction, kind: EvidenceKind, form: 'one' | 'many' = 'one'): string {
   return t(KIND_UI[kind].labels[form])
-}
-
-const words = <C extends ItemCategory>(c: C) =>
-  ({ one: `category.${c}.one`, many: `category.${c}.many` }) as const
-/** the category's label keys (typed: a key missing from either language does not compile) */
-const CATEGORY_TEXT: { [C in ItemCategory]: { one: `category.${C}.one`; many: `category.${C}.many` } } = {
-  'bodycam-video': words('bodycam-video'),
-  'drone-video': words('drone-video'),
-  'video-clip': words('video-clip'),
-  audio: words('audio'),
-  'scene-photo': words('scene-photo'),
-  'drone-photo': words('drone-photo'),
-  'video-still': words('video-still'),
-  thermal: words('thermal'),
-  transcript: words('transcript'),
-  monitoring: words('monitoring'),
-  document: words('document'),
-  other: words('other'),
-}
-
-/**
- * What a reader calls an item, finer than its kind (现场照片, 无人机照片, 视频截图, 视频片段, …):
- * the category stored at import or classified on read (shared/kinds/category).
- */
-export function categoryLabel(t: TFunction, category: ItemCategory, form: 'one' | 'many' = 'one'): string {
-  return t(CATEGORY_TEXT[category][form])
-}
-
-/** An item's category in words (see `categoryLabel`). */
-export function itemLabel(t: TFunction, item: Pick<EvidenceItem, 'category'>): string {
-  return categoryLabel(t, item.category)
 }
 
 /** The item's viewer, by its kind. */

@@ -125,6 +125,7 @@ export const TIME_SOURCE_TEXT: Record<NonNullable<EvidenceItem['capturedAtSource
   filesystem: 'timeSource.filesystem',
   header: 'timeSource.header',
   data: 'timeSource.data',
+  derived: 'timeSource.derived',
 }
 
 /** The same, phrased as "EXIF time" for the media viewers' "04:03:13 +08:00 (container time)". */
@@ -135,4 +136,25 @@ export const MEDIA_TIME_SOURCE_TEXT: Record<NonNullable<EvidenceItem['capturedAt
   filesystem: 'mediaViewer:timeSource.filesystem',
   header: 'mediaViewer:timeSource.header',
   data: 'mediaViewer:timeSource.data',
+  derived: 'mediaViewer:timeSource.derived',
+}
+
+/**
+ * Where the item's capture time came from, in words; for a still or clip "derived from E001 at
+ * 04:03:13.8" (the frame's wall time on the source's clock, tenths shown). Empty when unknown.
+ */
+export function timeSourceText(
+  t: TFunction,
+  item: Pick<EvidenceItem, 'capturedAt' | 'capturedAtSource' | 'derivedFrom'>,
+  form: 'plain' | 'media' = 'plain',
+): string {
+  const source = item.capturedAtSource
+  if (!source) return ''
+  const key = (form === 'media' ? MEDIA_TIME_SOURCE_TEXT : TIME_SOURCE_TEXT)[source]
+  if (source !== 'derived') return t(key)
+  const m = /T(\d{2}:\d{2}:\d{2})(?:\.(\d))?/.exec(item.capturedAt ?? '')
+  return t(key, {
+    number: item.derivedFrom?.sourceNumber ?? '?',
+    at: m ? `${m[1]}${m[2] ? `.${m[2]}` : ''}` : '?',
+  })
 }

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { DerivedFrom, ImportFileResult, Officer } from '../../../../shared/types'
+import { parseOffset, toIsoWithOffset } from '../../../../shared/time-zone'
+import type {
+  DerivedFrom,
+  EvidenceItem,
+  ImportFileResult,
+  ItemWarning,
+  Officer,
+} from '../../../../shared/types'
 import type { CaseFile, Clock } from '../../../case/case-file'
 import { caseLayout, objectPath } from '../../../case/layout'
 import { EvidenceError } from '../../../errors'
@@ -66,6 +73,32 @@ export function deriveCommand(req: DeriveRequest): string[] {
   ]
 }
 
+/** The source's warnings about its clock, which hold for every frame cut from it. */
+const TIME_WARNINGS = new Set(['offset-assumed', 'clock-mismatch', 'time-from-filesystem', 'time-from-gps'])
+
+/**
+ * The instant of the frame `startSec` into `source`: its capture time plus the offset, written
+ * with the source's own UTC offset; its time warnings carried over (an assumed offset stays
+ * assumed), each saying it is the source's. Null when the source has no capture time.
+ */
+export function frameTime(
+  source: Pick<EvidenceItem, 'number' | 'capturedAt' | 'utcOffset' | 'warnings'>,
+  startSec: number,
+): { capturedAt: string; utcOffset: string | null; warnings: ItemWarning[] } | null {
+  const ms = source.capturedAt ? Date.parse(source.capturedAt) : NaN
+  if (Number.isNaN(ms)) return null
+  const own = /(Z|[+-]\d{2}:?\d{2})$/.exec(source.capturedAt!)
+  const offset =
+    (source.utcOffset ? parseOffset(source.utcOffset) : null) ?? (own ? parseOffset(own[1]) : null) ?? 0
+  return {
+    capturedAt: toIsoWithOffset(ms + Math.round(startSec * 1000), offset),
+    utcOffset: source.utcOffset,
+    warnings: source.warnings
+      .filter((w) => TIME_WARNINGS.has(w.code))
+      .map((w) => ({ code: w.code, message: `${source.number}: ${w.message}` })),
+  }
+}
+
 /**
  * Makes a still frame or a clip of a video item with the bundled ffmpeg and imports it as a new
  * evidence item whose record names the source hash, the exact command and the time range. The
@@ -128,7 +161,13 @@ export async function deriveFromVideo(
       actor,
       clock,
       signal,
-      derivedFrom: { record, sourceLabel: `derived from ${item.number} (${item.sha256})` },
+      derivedFrom: {
+        record,
+        sourceLabel: `derived from ${item.number} (${item.sha256})`,
+        // the frame's instant on the source's clock, not the moment ffmpeg wrote the file
+        time: frameTime(item, req.start),
+        device: item.device,
+      },
     })
     const result = results[0]
     if (!result || result.status === 'rejected')

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { EvidenceItem } from '../../../../shared/types'
 import { formatCapturedAt, TIME_WARNING_CODES } from '../../lib/item-time'
 import { warningText } from '../../lib/warnings'
-import { TIME_SOURCE_TEXT } from '../../lib/message-maps'
+import { timeSourceText } from '../../lib/message-maps'
 
 /**
  * The capture time as local time with the recorded offset; hovering says where it came from
@@ -18,7 +18,7 @@ export function CapturedTime({ item, className }: { item: EvidenceItem; classNam
     <div className="time-tip">
       <div>
         {item.capturedAtSource
-          ? t('item.timeSourceLine', { source: t(TIME_SOURCE_TEXT[item.capturedAtSource]) })
+          ? t('item.timeSourceLine', { source: timeSourceText(t, item) })
           : t('item.noCaptureTime')}
       </div>
       {timeWarnings.map((w, i) => (

@@ -6,7 +6,7 @@ import { formatBytes, formatCoordinate, formatNumber } from '../../lib/format'
 import { formatInZone } from '../../lib/time'
 import { useCurrentCase } from '../../state/session'
 import { CapturedTime } from './captured-time'
-import { TIME_SOURCE_TEXT } from '../../lib/message-maps'
+import { timeSourceText } from '../../lib/message-maps'
 
 const LABEL_WIDTH = 112
 
@@ -55,7 +55,7 @@ export function DetailsFacts({ item, sources }: { item: EvidenceItem; sources: I
           <CapturedTime item={item} />
           {item.capturedAtSource && (
             <Typography.Text type="secondary" className="small">
-              {t('item.timeSourceLine', { source: t(TIME_SOURCE_TEXT[item.capturedAtSource]) })}
+              {t('item.timeSourceLine', { source: timeSourceText(t, item) })}
               {item.utcOffset ? ` · ${t('item.offset', { offset: item.utcOffset })}` : ''}
             </Typography.Text>
           )}

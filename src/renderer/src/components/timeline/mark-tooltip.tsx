@@ -13,7 +13,7 @@ import { seriesInWords } from '../../../../shared/kinds/monitoring-words'
 import { formatWindow } from '../../../../shared/kinds/monitoring-facts'
 import { exceedanceFacts } from '../../kinds/monitoring/monitoring-facts'
 import { KIND_UI, itemLabel, kindLabel } from '../../kinds/registry'
-import { TIME_SOURCE_TEXT } from '../../lib/message-maps'
+import { timeSourceText } from '../../lib/message-maps'
 
 const LIST_MAX = 8
 
@@ -64,7 +64,7 @@ function ItemTip({ item }: { item: EvidenceItem }) {
         <div className="tl-tip-line mono">{`${t(TIME_NOUN[item.kind])} ${formatCapturedAt(item) ?? ''}`}</div>
         <div className="tl-tip-line">
           {item.capturedAtSource
-            ? t('timeline:tip.source', { source: t(TIME_SOURCE_TEXT[item.capturedAtSource]) })
+            ? t('timeline:tip.source', { source: timeSourceText(t, item) })
             : t('timeline:tip.noSource')}
         </div>
         {KIND_UI[item.kind].timelineMark === 'span' && item.durationSec ? (

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { EvidenceItem } from '../../../../shared/types'
 import { TimeWarnings } from '../../components/viewers/common/time-warnings'
-import { MEDIA_TIME_SOURCE_TEXT } from '../../lib/message-maps'
+import { timeSourceText } from '../../lib/message-maps'
 import { absoluteAt, formatMediaTime } from '../video/playback'
 import { useAudioWords } from './audio-words'
 
@@ -26,12 +26,7 @@ export function AudioTimecode({ item, time }: { item: EvidenceItem; time: number
         <span>
           {w.absoluteTime}{' '}
           <strong className="mono" data-testid="absolute-time">
-            {absolute
-              ? w.absoluteValue(
-                  absolute,
-                  item.capturedAtSource ? t(MEDIA_TIME_SOURCE_TEXT[item.capturedAtSource]) : '?',
-                )
-              : w.noAbsolute}
+            {absolute ? w.absoluteValue(absolute, timeSourceText(t, item, 'media') || '?') : w.noAbsolute}
           </strong>
         </span>
       </div>

@@ -5,7 +5,7 @@ import type { EvidenceItem } from '../../../../shared/types'
 import { formatCapturedAt, TIME_WARNING_CODES } from '../../lib/item-time'
 import { warningText } from '../../lib/warnings'
 import { decimalCoords, dmsCoords, droneSentence, readDrone, signed } from './meta-text'
-import { MEDIA_TIME_SOURCE_TEXT } from '../../lib/message-maps'
+import { timeSourceText } from '../../lib/message-maps'
 import type { MessageKey } from '../../i18n/keys'
 
 /** EXIF orientation (TIFF 6.0 tag 274) in words; the eight values are all the standard has. */
@@ -73,7 +73,7 @@ export function ImageMetaPanel({ item }: { item: EvidenceItem }) {
           </Descriptions.Item>
           {item.capturedAtSource && (
             <Descriptions.Item label={t('mediaViewer:image.field.source')}>
-              {t(MEDIA_TIME_SOURCE_TEXT[item.capturedAtSource])}
+              <span data-testid="capture-source">{timeSourceText(t, item, 'media')}</span>
               {typeof meta.timeTag === 'string' && <span className="mono secondary"> ({meta.timeTag})</span>}
             </Descriptions.Item>
           )}

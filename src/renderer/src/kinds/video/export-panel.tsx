@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Alert, Button, Card, Descriptions, Space, Typography } from 'antd'
 import { CameraOutlined, ScissorOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import type { DerivedFrom, EvidenceItem } from '../../../../shared/types'
+import type { EvidenceItem } from '../../../../shared/types'
 import { api } from '../../api'
 import { asApiError } from '../../lib/errors'
 import { itemViewer } from '../../state/viewer'
@@ -10,6 +10,8 @@ import { ErrorAlert } from '../../components/error-alert'
 import type { Marks } from './range-panel'
 import { toMs } from './playback'
 import { useReadOnly } from '../../state/read-only'
+import { itemLabel } from '../category-label'
+import { CapturedTime } from '../../components/evidence/captured-time'
 
 interface Props {
   item: EvidenceItem
@@ -27,7 +29,7 @@ export function ExportPanel({ item, time, marks }: Props) {
   const { t } = useTranslation()
   const [busy, setBusy] = useState<'still' | 'clip' | null>(null)
   const [failure, setFailure] = useState<unknown>(null)
-  const [made, setMade] = useState<{ id: string; number: string; from: DerivedFrom | null } | null>(null)
+  const [made, setMade] = useState<EvidenceItem | null>(null)
   const clipReady = marks.in !== null && marks.out !== null && marks.out > marks.in
 
   const derive = async (operation: 'still' | 'clip') => {
@@ -44,7 +46,7 @@ export function ExportPanel({ item, time, marks }: Props) {
         return
       }
       const { item: derived } = await api.invoke('evidence:get', { id: result.id })
-      setMade({ id: derived.id, number: derived.number, from: derived.derivedFrom })
+      setMade(derived)
     } catch (e) {
       setFailure(e)
     } finally {
@@ -92,29 +94,34 @@ export function ExportPanel({ item, time, marks }: Props) {
           data-testid="export-result"
           title={
             <span>
-              {t('mediaViewer:video.export.done', { number: made.number })}{' '}
+              {t('mediaViewer:video.export.done', { what: itemLabel(t, made), number: made.number })}{' '}
               <Typography.Link onClick={() => itemViewer.open(made.id)} data-testid="open-derived">
                 {t('mediaViewer:video.export.open', { number: made.number })}
               </Typography.Link>
             </span>
           }
           description={
-            made.from && (
+            made.derivedFrom && (
               <Descriptions size="small" column={1} layout="vertical">
+                <Descriptions.Item label={t('mediaViewer:video.export.frameTime')}>
+                  <span data-testid="export-frame-time">
+                    <CapturedTime item={made} />
+                  </span>
+                </Descriptions.Item>
                 <Descriptions.Item
-                  label={t('mediaViewer:video.export.sourceHash', { number: made.from.sourceNumber })}
+                  label={t('mediaViewer:video.export.sourceHash', { number: made.derivedFrom.sourceNumber })}
                 >
                   <span className="mono small" data-testid="export-source-hash">
-                    {made.from.sourceSha256}
+                    {made.derivedFrom.sourceSha256}
                   </span>
                 </Descriptions.Item>
                 <Descriptions.Item label={t('mediaViewer:video.export.command')}>
                   <code className="video-derived-command" data-testid="export-command">
-                    {made.from.command.join(' ')}
+                    {made.derivedFrom.command.join(' ')}
                   </code>
                 </Descriptions.Item>
                 <Descriptions.Item label={t('mediaViewer:video.export.tool')}>
-                  {made.from.tool}
+                  {made.derivedFrom.tool}
                 </Descriptions.Item>
               </Descriptions>
             )

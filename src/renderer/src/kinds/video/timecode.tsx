@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { EvidenceItem } from '../../../../shared/types'
 import { TimeWarnings } from '../../components/viewers/common/time-warnings'
 import { absoluteAt, formatMediaTime } from './playback'
-import { MEDIA_TIME_SOURCE_TEXT } from '../../lib/message-maps'
+import { timeSourceText } from '../../lib/message-maps'
 
 interface Props {
   item: EvidenceItem
@@ -34,7 +34,7 @@ export function Timecode({ item, time, fps, fpsAssumed }: Props) {
             {absolute
               ? t('mediaViewer:video.absoluteValue', {
                   time: absolute,
-                  source: item.capturedAtSource ? t(MEDIA_TIME_SOURCE_TEXT[item.capturedAtSource]) : '?',
+                  source: timeSourceText(t, item, 'media') || '?',
                 })
               : t('mediaViewer:video.noAbsolute')}
           </strong>
