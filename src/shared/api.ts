@@ -273,6 +273,8 @@ export const apiInputs = {
   'case:current': none,
   'case:close': none,
   'case:update': z.object({ fields: caseEditSchema }).strict(),
+  /** the case's time zone, changed later with a reason (a custody event naming the old and new zone) */
+  'case:set-timezone': z.object({ timezone: timezoneSchema, reason: required(500) }).strict(),
   /** re-hashes every original and re-walks the chain; `removeOrphans` also removes copies no item records (on record) */
   'case:check': z.object({ removeOrphans: z.boolean().optional() }).strict(),
   'custody:list': z
@@ -456,6 +458,7 @@ export interface ApiOutputs {
   'case:current': CaseInfo | null
   'case:close': null
   'case:update': CaseInfo
+  'case:set-timezone': CaseInfo
   'case:check': CheckResult
   'custody:list': {
     total: number

@@ -25,6 +25,7 @@ export const CHANNEL_EFFECT: Record<Channel, ChannelEffect> = {
   'case:current': 'reads',
   'case:close': 'reads',
   'case:update': 'writes',
+  'case:set-timezone': 'writes',
   // records its result in the case
   'case:check': 'writes',
   'custody:list': 'reads',

@@ -65,6 +65,8 @@ export interface RecentCase {
   number: string
   title: string
   openedAt: string
+  /** the case's time zone when it was last opened or changed: its times show in it (absent in lists written before) */
+  timezone?: string
   /** false when the folder has gone since it was last opened */
   exists: boolean
 }

@@ -72,6 +72,13 @@ test('new case: errors appear next to the fields that caused them, then a valid 
   await expect(page.getByLabel('第 1 名 执法证号')).toHaveValue(OFFICER.certNo)
   await expect(page.getByLabel('办案单位', { exact: true })).toHaveValue(OFFICER.unit)
 
+  // the case zone starts as Asia/Shanghai on a machine set to UTC (or an unknown zone), else the
+  // machine's, offered for confirmation (issue 15)
+  const { systemTimeZone } = await desk.call<{ systemTimeZone: string }>('app:info')
+  const placeholder = /^(utc|gmt|etc\/.*)?$/i.test(systemTimeZone)
+  await expect(page.getByTestId('zone-note')).toContainText(placeholder ? 'Asia/Shanghai' : systemTimeZone)
+  await expect(formItem(page, '时区')).toContainText(placeholder ? 'Asia/Shanghai' : systemTimeZone)
+
   const f = caseFields()
   await page.getByLabel('案件编号', { exact: true }).fill(f.number)
   await page.getByLabel('案件名称', { exact: true }).fill(f.title)
@@ -217,6 +224,47 @@ test('reopen from the recent list; an edit and an integrity check each grow the 
   await rows.nth(1).getByRole('button').first().click()
   await expect(page.getByText('前一条记录的校验值')).toBeVisible()
   await shot(page, 'custody-log.png')
+})
+
+test('the case zone changes later only with a reason: a custody event, every time follows, the start screen too', async ({
+  page,
+  desk,
+}) => {
+  await desk.call('profile:save', OFFICER)
+  await desk.call('case:create', {
+    dir: join(desk.workDir, 'case-z'),
+    fields: caseFields({ timezone: 'UTC' }),
+  })
+  await desk.open()
+  const zone = page.getByTestId('case-timezone')
+  await expect(zone).toContainText('UTC')
+  const details = page.locator('.case-descriptions').first()
+  await expect(details).toContainText(/\d{2}:\d{2}:\d{2} \+00:00/)
+
+  await zone.getByTestId('change-zone').click()
+  const confirm = page.getByTestId('change-zone-confirm')
+  await page.getByTestId('change-zone-select').click()
+  await page.keyboard.type('Asia/Shanghai')
+  await page.locator('.ant-select-item-option[title^="Asia/Shanghai"]').click()
+  // no reason, no change
+  await expect(confirm).toBeDisabled()
+  await page.getByTestId('change-zone-reason').fill('案发地在南京，建案时误用了 UTC')
+  await expect(confirm).toBeEnabled()
+  await shot(page, 'case-zone-change.png')
+  await confirm.click()
+  await expect(zone).toContainText('Asia/Shanghai')
+  await expect(details).toContainText(/\d{2}:\d{2}:\d{2} \+08:00/)
+  await expect(page.getByTestId('custody-count')).toHaveAttribute('data-count', '2')
+
+  await page.getByTestId('side-nav').getByText('监管链记录', { exact: true }).click()
+  await expect(page.getByTestId('custody-table')).toContainText(
+    '案件时区：UTC → Asia/Shanghai（原因：案发地在南京，建案时误用了 UTC）',
+  )
+
+  // the start screen shows the case's times in its zone
+  await page.getByTestId('close-case').click()
+  await expect(page.getByTestId('start-screen')).toBeVisible()
+  await expect(page.getByTestId('recent-row').first()).toContainText('+08:00')
 })
 
 test('English: no Chinese left in the navigation and top bar, the choice is remembered, and back', async ({

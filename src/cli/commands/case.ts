@@ -1,6 +1,6 @@
 import { caseEditSchema, caseFieldsSchema } from '../../shared/api'
 import type { CaseInfo } from '../../shared/types'
-import { systemTimeZone } from '../../shared/time-zone'
+import { defaultCaseTimeZone, systemTimeZone } from '../../shared/time-zone'
 import { CaseFile } from '../../core/case/case-file'
 import { fieldErrors } from '../../core/api/zod-errors'
 import { EvidenceError } from '../../core/errors'
@@ -76,7 +76,8 @@ async function caseInit(argv: string[]): Promise<number> {
     },
     unit: values.unit ?? '',
     officers,
-    timezone: values.timezone ?? systemTimeZone(),
+    // a machine set to UTC says nothing about where the case is: Asia/Shanghai then (issue 15)
+    timezone: values.timezone ?? defaultCaseTimeZone(systemTimeZone()),
   })
   if (!parsed.success) throw invalid(parsed.error, 'The case details are not valid')
   const fields = parsed.data

@@ -189,6 +189,7 @@ export class Backend implements HandlerContext {
       number: info.number,
       title: info.title,
       openedAt: this.clock().toISOString(),
+      timezone: info.timezone,
     })
     this.startProxies()
     return info

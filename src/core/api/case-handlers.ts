@@ -9,7 +9,14 @@ import { countCustodyEvents, listCustodyEvents } from '../custody/custody-log'
 import type { HandlerContext, HandlerGroup } from './handler-context'
 
 type Channels =
-  'case:create' | 'case:open' | 'case:current' | 'case:close' | 'case:update' | 'case:check' | 'custody:list'
+  | 'case:create'
+  | 'case:open'
+  | 'case:current'
+  | 'case:close'
+  | 'case:update'
+  | 'case:set-timezone'
+  | 'case:check'
+  | 'custody:list'
 
 /** The case file: create, open, edit, close, the integrity check and the custody log. */
 export function caseHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
@@ -32,6 +39,12 @@ export function caseHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
       return null
     },
     'case:update': ({ fields }) => ctx.openCase().update(fields, ctx.actor(), ctx.clock),
+    'case:set-timezone': ({ timezone, reason }) => {
+      const info = ctx.openCase().setTimeZone(timezone, reason, ctx.actor(), ctx.clock)
+      // the start screen shows this case's times in its zone
+      ctx.appData.updateRecent(info.dir, { timezone: info.timezone })
+      return info
+    },
     'case:check': ({ removeOrphans }) => {
       // an import under way has copies it has not recorded yet: they are not orphans
       if (removeOrphans && ctx.listJobs().some((j) => j.kind === 'import' && isJobRunning(j)))

@@ -279,6 +279,26 @@ export class CaseFile {
     return this.info()
   }
 
+  /**
+   * Changes the case's time zone (every time shown follows it). Stored instants do not change; the
+   * custody log names the old and the new zone and why. A reason is required: the zone decides how
+   * every capture time is read in documents and reports. No event when the zone is the same.
+   */
+  setTimeZone(zone: string, reason: string, actor: Officer, clock: Clock): CaseInfo {
+    this.assertWritable()
+    const before = this.info()
+    if (!reason.trim()) throw new EvidenceError('invalid-input', 'Say why the case time zone changes.')
+    if (zone === before.timezone) return before
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE case_info SET timezone = ?').run(zone)
+      appendCustodyEvent(this.db, actor, clock(), {
+        action: 'case-edited',
+        details: { field: 'timezone', from: before.timezone, to: zone, reason: reason.trim() },
+      })
+    })()
+    return this.info()
+  }
+
   close(): void {
     if (this.closed) return
     this.closed = true

@@ -64,6 +64,16 @@ export class AppData {
     this.writeJson('recent-cases.json', [{ ...entry, exists: true }, ...rest].slice(0, MAX_RECENT))
   }
 
+  /** Updates what the recent list says of a case (its zone changed) without moving it. */
+  updateRecent(dir: string, patch: Partial<Pick<RecentCase, 'number' | 'title' | 'timezone'>>): void {
+    const list = this.readJson<RecentCase[]>('recent-cases.json') ?? []
+    if (!list.some((r) => r.dir === dir)) return
+    this.writeJson(
+      'recent-cases.json',
+      list.map((r) => (r.dir === dir ? { ...r, ...patch } : r)),
+    )
+  }
+
   forgetRecent(dir: string): RecentCase[] {
     const rest = (this.readJson<RecentCase[]>('recent-cases.json') ?? []).filter((r) => r.dir !== dir)
     this.writeJson('recent-cases.json', rest)

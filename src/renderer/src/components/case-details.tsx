@@ -5,9 +5,19 @@ import { useTranslation } from 'react-i18next'
 import type { CaseInfo, Officer } from '../../../shared/types'
 import { formatInZone } from '../lib/time'
 import { useReadOnly } from '../state/read-only'
+import { ZoneChangeButton } from './zone-change-button'
 
 /** The case record as read-only facts; "edit" switches the card to the form. */
-export function CaseDetails({ info, onEdit }: { info: CaseInfo; onEdit: () => void }) {
+export function CaseDetails({
+  info,
+  onEdit,
+  onChanged,
+}: {
+  info: CaseInfo
+  onEdit: () => void
+  /** the case after a change made here (its time zone) */
+  onChanged: (info: CaseInfo) => void
+}) {
   const readOnly = useReadOnly()
   const { t } = useTranslation()
   // empty optional fields are said to be empty, not left as a blank cell that looks like a rendering fault
@@ -41,7 +51,15 @@ export function CaseDetails({ info, onEdit }: { info: CaseInfo; onEdit: () => vo
           { key: 'title', label: t('caseForm.caseTitle'), children: v(info.title) },
           { key: 'cause', label: t('caseForm.cause'), children: v(info.cause), span: 'filled' },
           { key: 'unit', label: t('caseForm.unit'), children: v(info.unit) },
-          { key: 'timezone', label: t('caseForm.timezone'), children: v(info.timezone, true) },
+          {
+            key: 'timezone',
+            label: t('caseForm.timezone'),
+            children: (
+              <span data-testid="case-timezone">
+                {v(info.timezone, true)} <ZoneChangeButton info={info} onChanged={onChanged} />
+              </span>
+            ),
+          },
           {
             key: 'createdAt',
             label: t('overview.createdAt'),

@@ -6,7 +6,7 @@ import { formatInZone } from '../lib/time'
 
 interface Props {
   recent: RecentCase[] | null
-  /** the zone recent-open times are shown in: the machine's, since these times are the officer's, not a case's */
+  /** each case's times show in its own zone; this one (the machine's) only for a list entry that records none */
   timezone: string
   busyDir: string | null
   onOpen(dir: string): void
@@ -57,7 +57,7 @@ export function RecentCases({ recent, timezone, busyDir, onOpen, onForget }: Pro
                       <Typography.Text type="secondary" className="recent-time">
                         {busyDir === r.dir
                           ? t('start.opening')
-                          : t('start.openedAt', { time: formatInZone(r.openedAt, timezone) })}
+                          : t('start.openedAt', { time: formatInZone(r.openedAt, r.timezone ?? timezone) })}
                       </Typography.Text>
                     )}
                   </div>

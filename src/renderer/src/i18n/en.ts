@@ -129,7 +129,14 @@ export const en: Messages<typeof zhCN> = {
     causePlaceholder: 'e.g. Emitting air pollutants above the limit',
     unit: 'Handling unit',
     timezone: 'Time zone',
-    timezoneHint: 'Dates and times in this case are shown in this zone. It cannot be changed later.',
+    timezoneHint:
+      'Dates and times in this case are shown in this zone. It can be changed later, with a reason recorded in the custody log.',
+    zoneDefaulted:
+      'This computer is set to {{system}}, which says nothing about where the case is; the case zone defaults to Asia/Shanghai (Beijing time). Change it if the case is elsewhere.',
+    zoneFromSystem:
+      'The case zone is taken from this computer: {{system}}. Confirm that the case is in this zone; cases in China use Asia/Shanghai.',
+    zoneConfirm: 'Use {{system}}',
+    zoneUseShanghai: 'Use Asia/Shanghai instead',
     subjectName: 'Name',
     creditCode: 'Unified social credit code',
     creditCodePlaceholder: '18 characters, e.g. 91350100M000100Y43',
@@ -164,6 +171,14 @@ export const en: Messages<typeof zhCN> = {
     editHint: 'Each change is written to the custody log as its own entry, with the value before and after.',
     notSet: 'Not entered',
     createdAt: 'Created',
+    changeZone: 'Change zone',
+    changeZoneTitle: 'Change the case time zone',
+    changeZoneHint:
+      'Every time in the case will be shown in the new zone; the originals and the recorded instants do not change. The change and its reason go into the custody log.',
+    newZone: 'New zone',
+    zoneReason: 'Reason',
+    zoneReasonPlaceholder: 'e.g. the site is in Nanjing; the case was created in UTC by mistake',
+    zoneChanged: 'The case time zone is now {{zone}}',
     createdBy: 'Created by',
     folder: 'Case folder',
     subject: 'Party',

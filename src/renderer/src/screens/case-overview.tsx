@@ -114,7 +114,7 @@ export function CaseOverview({ integrity, onNavigate }: Props) {
           }}
         />
       ) : (
-        <CaseDetails info={info} onEdit={() => setEditing(true)} />
+        <CaseDetails info={info} onEdit={() => setEditing(true)} onChanged={setCase} />
       )}
 
       <EvidenceSummary info={info} onOpenLibrary={() => onNavigate('evidence')} />

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { App, Button, Card, Form, Layout, Typography } from 'antd'
+import { Alert, App, Button, Card, Form, Layout, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { caseFieldsSchema, type CaseFields } from '../../../shared/api'
 import type { ApiError } from '../../../shared/errors'
@@ -18,7 +18,11 @@ import {
   type FieldErrorMap,
 } from '../lib/errors'
 import { timeZoneOptions } from '../lib/time'
+import { DEFAULT_CASE_TIME_ZONE, defaultCaseTimeZone, isPlaceholderZone } from '../../../shared/time-zone'
 import { useSession } from '../state/session'
+
+/** the system zone the officer confirmed for new cases on this machine */
+const ZONE_CONFIRMED = 'evidesk.caseZoneConfirmed'
 
 // Backend errors about the folder itself, shown next to the folder field rather than in a banner.
 const FOLDER_ERRORS = new Set(['case-exists', 'case-locked', 'case-missing', 'not-found', 'path-not-chosen'])
@@ -35,14 +39,24 @@ export function NewCaseScreen({ onCancel }: { onCancel: () => void }) {
   const [folderError, setFolderError] = useState<ApiError | null>(null)
   const [failure, setFailure] = useState<ApiError | null>(null)
   const [creating, setCreating] = useState(false)
-  const zoneOptions = useMemo(() => timeZoneOptions([info.systemTimeZone]), [info.systemTimeZone])
+  const system = info.systemTimeZone
+  const startZone = defaultCaseTimeZone(system)
+  const zoneOptions = useMemo(() => timeZoneOptions([system, startZone]), [system, startZone])
+  // a real system zone other than China's is offered for confirmation, once per machine and zone
+  const [zoneNote, setZoneNote] = useState<'defaulted' | 'confirm' | null>(() =>
+    isPlaceholderZone(system)
+      ? 'defaulted'
+      : system !== DEFAULT_CASE_TIME_ZONE && localStorage.getItem(ZONE_CONFIRMED) !== system
+        ? 'confirm'
+        : null,
+  )
 
   const initialValues: CaseFields = {
     number: '',
     title: '',
     cause: '',
     unit: profile?.unit ?? '',
-    timezone: info.systemTimeZone,
+    timezone: startZone,
     subject: { name: '', creditCode: '', address: '', legalRep: '' },
     // the officer at the keyboard is almost always one of the two
     officers: [
@@ -105,6 +119,48 @@ export function NewCaseScreen({ onCancel }: { onCancel: () => void }) {
             onValuesChange={(changed) => setErrors((e) => clearFieldErrors(e, changedPaths(changed)))}
             onFinish={() => void submit()}
           >
+            {zoneNote === 'defaulted' && (
+              <Alert
+                type="info"
+                showIcon
+                className="form-alert"
+                data-testid="zone-note"
+                title={t('caseForm.zoneDefaulted', { system: system || 'UTC' })}
+              />
+            )}
+            {zoneNote === 'confirm' && (
+              <Alert
+                type="warning"
+                showIcon
+                className="form-alert"
+                data-testid="zone-note"
+                title={t('caseForm.zoneFromSystem', { system })}
+                action={
+                  <Space direction="vertical" size={4}>
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        localStorage.setItem(ZONE_CONFIRMED, system)
+                        setZoneNote(null)
+                      }}
+                      data-testid="zone-confirm"
+                    >
+                      {t('caseForm.zoneConfirm', { system })}
+                    </Button>
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        form.setFieldValue('timezone', DEFAULT_CASE_TIME_ZONE)
+                        setZoneNote(null)
+                      }}
+                      data-testid="zone-use-shanghai"
+                    >
+                      {t('caseForm.zoneUseShanghai')}
+                    </Button>
+                  </Space>
+                }
+              />
+            )}
             <CaseFieldsSections errors={errors} zoneOptions={zoneOptions} />
             <Card size="small" title={t('caseForm.sectionFolder')} className="form-section">
               <FolderField

@@ -1,0 +1,101 @@
+import { useMemo, useState } from 'react'
+import { App, Button, Input, Modal, Select, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import type { CaseInfo } from '../../../shared/types'
+import { api } from '../api'
+import { asApiError } from '../lib/errors'
+import { timeZoneOptions } from '../lib/time'
+import { useCan } from '../state/read-only'
+import { ErrorAlert } from './error-alert'
+import './reason-button.css'
+
+/**
+ * Changing the case's time zone after creation: a new zone and a required reason, recorded by the
+ * backend as a custody event naming the old and the new zone. Every time shown follows the zone;
+ * no recorded instant changes. Hidden where the case cannot change (reviewer mode).
+ */
+export function ZoneChangeButton({ info, onChanged }: { info: CaseInfo; onChanged(info: CaseInfo): void }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const canChange = useCan('case:set-timezone')
+  const [open, setOpen] = useState(false)
+  const [zone, setZone] = useState(info.timezone)
+  const [reason, setReason] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<unknown>(null)
+  const options = useMemo(() => (open ? timeZoneOptions([info.timezone]) : []), [open, info.timezone])
+
+  async function confirm() {
+    setBusy(true)
+    setFailure(null)
+    try {
+      const updated = await api.invoke('case:set-timezone', { timezone: zone, reason: reason.trim() })
+      setOpen(false)
+      setReason('')
+      void message.success(t('overview.zoneChanged', { zone: updated.timezone }))
+      onChanged(updated)
+    } catch (e) {
+      setFailure(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (!canChange) return null
+  return (
+    <>
+      <Button
+        size="small"
+        type="link"
+        onClick={() => {
+          setZone(info.timezone)
+          setOpen(true)
+        }}
+        data-testid="change-zone"
+      >
+        {t('overview.changeZone')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('overview.changeZoneTitle')}
+        okText={t('overview.changeZone')}
+        cancelText={t('overview.cancel')}
+        okButtonProps={{
+          disabled: !reason.trim() || zone === info.timezone,
+          loading: busy,
+          ...{ 'data-testid': 'change-zone-confirm' },
+        }}
+        onOk={() => void confirm()}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">{t('overview.changeZoneHint')}</Typography.Paragraph>
+        <label className="reason-label" htmlFor="change-zone-select">
+          {t('overview.newZone')}
+        </label>
+        <Select
+          id="change-zone-select"
+          showSearch
+          value={zone}
+          options={options}
+          onChange={setZone}
+          style={{ width: '100%', marginBottom: 12 }}
+          data-testid="change-zone-select"
+        />
+        <label className="reason-label" htmlFor="change-zone-reason">
+          {t('overview.zoneReason')}
+        </label>
+        <Input.TextArea
+          id="change-zone-reason"
+          value={reason}
+          maxLength={500}
+          autoSize={{ minRows: 2, maxRows: 5 }}
+          placeholder={t('overview.zoneReasonPlaceholder')}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="change-zone-reason"
+        />
+        {failure !== null && <ErrorAlert error={asApiError(failure)} className="reason-alert" />}
+      </Modal>
+    </>
+  )
+}
