@@ -12,7 +12,7 @@ import { deviceParts, weakTimeReasons, type Cluster, type Mark } from './lanes'
 import { seriesInWords } from '../../../../shared/kinds/monitoring-words'
 import { formatWindow } from '../../../../shared/kinds/monitoring-facts'
 import { exceedanceFacts } from '../../kinds/monitoring/monitoring-facts'
-import { KIND_UI, itemLabel, kindLabel } from '../../kinds/registry'
+import { KIND_UI, itemLabel } from '../../kinds/registry'
 import { timeSourceText } from '../../lib/message-maps'
 
 const LIST_MAX = 8
