@@ -11,6 +11,7 @@ import { ANCHOR_SCHEMAS, thermalShapeSchema, type AnnotationType } from './citat
 import { TRANSFER_DOCUMENT_KINDS, TRANSFER_KINDS, VIOLATION_STATUSES } from './violation-types'
 import { ATTACHMENT_KINDS, KEY_UNIT_STATUSES, SUSPECT_ROLES, type TransferInfo } from './transfer-types'
 import { CHOOSABLE_TEXT_ENCODINGS, type TextDecodingPreview } from './text-encodings'
+import { comparedSeriesSchema, comparisonThresholdSchema } from './kinds/monitoring-compare'
 import type {
   EvidenceMatrix,
   LegalBasisEntry,
@@ -328,6 +329,19 @@ export const apiInputs = {
       reason: required(500),
     })
     .strict(),
+  /** a tamper comparison (数据比对) of two series, saved as a derived monitoring item */
+  'monitoring:compare': z
+    .object({
+      itemA: required(64),
+      seriesA: comparedSeriesSchema,
+      itemB: required(64),
+      seriesB: comparedSeriesSchema,
+      threshold: comparisonThresholdSchema,
+      start: z.iso.datetime({ offset: true }).nullable().optional(),
+      end: z.iso.datetime({ offset: true }).nullable().optional(),
+      reason: required(500),
+    })
+    .strict(),
   /** an original's text in another decoding, to compare before choosing it */
   'text:preview': z.object({ itemId: required(64), encoding: z.enum(CHOOSABLE_TEXT_ENCODINGS) }).strict(),
   /** read the original's text in another decoding from now on (a custody event; the original is unchanged) */
@@ -487,6 +501,8 @@ export interface ApiOutputs {
   'monitoring:seriesInForce': MonitoringSeriesInForce[]
   'monitoring:setLimit': MonitoringView
   'monitoring:setBasis': MonitoringView
+  /** the new derived comparison item (or the one with the same content) */
+  'monitoring:compare': ImportFileResult
   'text:preview': TextDecodingPreview
   /** the item as it reads now */
   'text:setDecoding': EvidenceItem

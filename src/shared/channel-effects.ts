@@ -49,6 +49,7 @@ export const CHANNEL_EFFECT: Record<Channel, ChannelEffect> = {
   'monitoring:seriesInForce': 'reads',
   'monitoring:setLimit': 'writes',
   'monitoring:setBasis': 'writes',
+  'monitoring:compare': 'writes',
   'text:preview': 'reads',
   'text:setDecoding': 'writes',
   'video:derive': 'writes',

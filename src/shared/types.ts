@@ -2,6 +2,7 @@
 import type { EvidenceKind, DerivedRole, KindMeta } from './kinds'
 import type { ItemCategory } from './kinds/category'
 import type { AnnotationType, Citation } from './citations/anchors'
+import type { ComparedSeries, ComparisonSummary, ComparisonThreshold } from './kinds/monitoring-compare'
 
 /**
  * Where an item's time comes from: the photo's EXIF, the media container, the file name, the file
@@ -191,7 +192,10 @@ export type EvidenceItemOf<K extends EvidenceKind> = EvidenceItemBase & { kind: 
 /** One evidence item as `evidesk list --json` prints it (see CLI.md); narrow on `kind` to type `meta`. */
 export type EvidenceItem = { [K in EvidenceKind]: EvidenceItemOf<K> }[EvidenceKind]
 
-export interface DerivedFrom {
+/** How a derived item was made: a still or clip of a video, or a comparison of two monitoring series. */
+export type DerivedFrom = MediaDerivation | ComparisonDerivation
+
+export interface MediaDerivation {
   sourceId: string
   sourceNumber: string
   sourceSha256: string
@@ -201,6 +205,25 @@ export interface DerivedFrom {
   end: number | null
   /** the exact ffmpeg argument list, with {source} and {output} standing for the two files */
   command: string[]
+  tool: string
+}
+
+/**
+ * A tamper comparison (数据比对) of two monitoring series. `source*` name item A (so lists that say
+ * "派生自 E001" keep working); `sources` name both, with their hashes and series, and `parameters`
+ * what the officer chose, so a reviewer can make the same file again.
+ */
+export interface ComparisonDerivation {
+  sourceId: string
+  sourceNumber: string
+  sourceSha256: string
+  operation: 'compare'
+  sources: Array<{ id: string; number: string; sha256: string; series: ComparedSeries }>
+  parameters: {
+    threshold: ComparisonThreshold
+    start: string | null
+    end: string | null
+  }
   tool: string
 }
 
@@ -399,4 +422,6 @@ export interface MonitoringView {
     setBy: Officer
     setAt: string
   }>
+  /** present for a comparison item (数据比对): its sources, parameters, windows and counts */
+  comparison?: ComparisonSummary
 }

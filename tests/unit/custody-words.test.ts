@@ -31,6 +31,14 @@ const DETAILS: Record<CustodyAction, Record<string, unknown>> = {
   'annotation-withdrawn': { annotationId: 'a1', reason: '重复' },
   'monitoring-limit-set': { number: 'E004', pollutant: 'SO2', limit: 35, reason: '排污许可证限值' },
   'monitoring-basis-set': { number: 'E004', pollutant: 'SO2', basis: 'dry', reason: '企业仅上报标干浓度' },
+  'monitoring-compared': {
+    number: 'E009',
+    a: 'E004 SO2',
+    b: 'E005 SO2',
+    threshold: '5 mg/m³',
+    windows: 2,
+    reason: '核对上传数据',
+  },
   'text-decoding-set': {
     number: 'E005',
     from: 'gb18030',

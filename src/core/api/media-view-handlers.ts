@@ -1,3 +1,4 @@
+import { compareMonitoring } from '../monitoring-compare/compare-items'
 import { deriveFromVideo } from '../evidence/kinds/video/derive-item'
 import { monitoringView, setMonitoringBasis, setMonitoringLimit } from '../evidence/kinds/monitoring/view'
 import { seriesInForce } from '../evidence/kinds/monitoring/series-in-force'
@@ -13,6 +14,7 @@ type Channels =
   | 'monitoring:seriesInForce'
   | 'monitoring:setLimit'
   | 'monitoring:setBasis'
+  | 'monitoring:compare'
   | 'video:derive'
 
 /** What the text, monitoring and video viewers ask of an item beyond its record. */
@@ -53,6 +55,11 @@ export function mediaViewHandlers(ctx: HandlerContext): HandlerGroup<Channels> {
       )
       ctx.caseChanged()
       return view
+    },
+    'monitoring:compare': async (req) => {
+      const result = await compareMonitoring(ctx.openCase(), req, ctx.actor(), ctx.clock)
+      ctx.caseChanged()
+      return result
     },
     'video:derive': async (req) => {
       const result = await deriveFromVideo(ctx.openCase(), req, ctx.actor(), ctx.clock)

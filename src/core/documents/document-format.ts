@@ -64,16 +64,19 @@ export function proseDay(day: string): string {
   return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : day
 }
 
+/** "由 E001 截取（静帧）", or "由 E001、E002 比对生成（数据比对）". */
+function derivationWords(d: NonNullable<EvidenceItem['derivedFrom']>): string {
+  if (d.operation === 'compare') return `由 ${d.sources.map((s) => s.number).join('、')} 比对生成（数据比对）`
+  return `由 ${d.sourceNumber} 截取（${d.operation === 'still' ? '静帧' : '片段'}）`
+}
+
 /**
  * Where the item came from, for documents that leave this machine: the device when known and the
  * original file name — never a local path of this machine.
  */
 export function itemOrigin(item: EvidenceItem): string {
   const parts: string[] = []
-  if (item.derivedFrom)
-    parts.push(
-      `由 ${item.derivedFrom.sourceNumber} 截取（${item.derivedFrom.operation === 'still' ? '静帧' : '片段'}）`,
-    )
+  if (item.derivedFrom) parts.push(derivationWords(item.derivedFrom))
   const d = item.device
   if (d) {
     const name = [d.make, d.model].filter(Boolean).join(' ')
@@ -91,9 +94,7 @@ export function itemOrigin(item: EvidenceItem): string {
 export function itemSource(item: EvidenceItem): string {
   const parts: string[] = []
   if (item.derivedFrom) {
-    parts.push(
-      `由 ${item.derivedFrom.sourceNumber} 截取（${item.derivedFrom.operation === 'still' ? '静帧' : '片段'}）`,
-    )
+    parts.push(derivationWords(item.derivedFrom))
   }
   const d = item.device
   if (d) {

@@ -19,6 +19,8 @@ function fileFormat(item: EvidenceItem): string {
 
 function derivation(item: EvidenceItem): string {
   const d = item.derivedFrom!
+  if (d.operation === 'compare')
+    return `由 ${d.sources.map((s) => `${s.number}（SHA-256 ${s.sha256}）`).join('与')}经 ${d.tool} 逐时段比对生成（数据比对）`
   const what = d.operation === 'still' ? `截取 ${d.start} 秒处静帧` : `截取 ${d.start}–${d.end ?? ''} 秒片段`
   return `由 ${d.sourceNumber}（SHA-256 ${d.sourceSha256}）使用 ${d.tool} ${what}，命令：${d.command.join(' ')}`
 }

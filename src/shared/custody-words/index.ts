@@ -137,6 +137,22 @@ const SAY: Record<CustodyAction, Say> = {
     ),
     ...x.reason(d),
   ],
+  'monitoring-compared': (d, x) => [
+    ...x.t(
+      w(
+        '生成数据比对 {{number}}：A {{a}} 与 B {{b}}，阈值 {{threshold}}，{{windows}} 段相差超过阈值',
+        'Data comparison {{number}} made: A {{a}} against B {{b}}, threshold {{threshold}}, {{windows}} window(s) over it',
+      ),
+      {
+        number: x.number(d),
+        a: x.v(d.a),
+        b: x.v(d.b),
+        threshold: x.v(d.threshold),
+        windows: x.v(d.windows),
+      },
+    ),
+    ...x.reason(d),
+  ],
   'text-decoding-set': (d, x) => [
     ...x.t(w('{{number}} 改按 {{to}} 解码（原为 {{from}}）', '{{number}} is read as {{to}} (was {{from}})'), {
       number: x.number(d),

@@ -18,6 +18,8 @@ export interface CsvJob {
   options: MonitoringOptions
   /** also the chart's points, thinned beyond DRAW_ALL_POINTS per series */
   points: boolean
+  /** the points whole, never thinned (a comparison needs every value) */
+  allPoints?: boolean
 }
 
 export interface CsvJobResult {
@@ -44,6 +46,9 @@ export interface CsvJobResult {
 /** A workbook larger than this is not opened (SheetJS holds it whole, several times its size). */
 export const MAX_WORKBOOK_BYTES = 128 * 1024 * 1024
 
+/** How many points a series may have before it is thinned for drawing. */
+const drawLimit = (job: CsvJob): number => (job.allPoints ? Number.POSITIVE_INFINITY : DRAW_ALL_POINTS)
+
 export async function runCsvJob(job: CsvJob, signal?: AbortSignal): Promise<CsvJobResult> {
   const format = monitoringFormatOf(await headOf(job.source, FORMAT_HEAD_BYTES))
   if (format === 'hj212') return runHj212Job(job, signal)
@@ -65,7 +70,7 @@ export async function runCsvJob(job: CsvJob, signal?: AbortSignal): Promise<CsvJ
     notUtf8After,
     encoding: read.encoding,
     summary: summariseTable(read.table, job.options, order),
-    points: job.points ? seriesPoints(read.table, DRAW_ALL_POINTS, order) : null,
+    points: job.points ? seriesPoints(read.table, drawLimit(job), order) : null,
     problem: read.problem,
   }
 }
@@ -82,7 +87,7 @@ async function runSheetJob(job: CsvJob, format: 'xlsx' | 'xls'): Promise<CsvJobR
   const read = readSheets(bytes, format, job.options.caseTimeZone)
   const several = read.tables.length > 1
   const tables = read.tables.map((t) => (several ? labelTable(t.table, t.sheet) : t.table))
-  const { summary, points } = summariseTables(tables, job.options, job.points)
+  const { summary, points } = summariseTables(tables, job.options, job.points, drawLimit(job))
   return {
     ...none,
     summary: summary && { ...summary, delimiter: format },

@@ -1,4 +1,9 @@
-/** Online monitoring (CEMS) exports: an HJ 212-2017 data logger log, a CSV or a workbook (.xlsx/.xls) with a time column and pollutant columns; series and exceedances, read off the event loop. */
+/** Online monitoring (CEMS) exports: an HJ 212-2017 data logger log, a CSV or a workbook (.xlsx/.xls) with a time column and pollutant columns, or a tamper comparison (数据比对) of two; series and exceedances, read off the event loop. */
+import {
+  COMPARISON_MIME,
+  extractComparison,
+  looksLikeComparison,
+} from '../../../monitoring-compare/comparison-file'
 import { tooBigToParse } from '../../extract/extract-result'
 import type { CoreKindModule } from '../kind-module'
 import { dataRangeFits } from './citation'
@@ -21,7 +26,9 @@ export const monitoringModule: CoreKindModule<'monitoring'> = {
   // a workbook is looked into at extraction; one without a monitoring table settles as a document
   claims: (s) => {
     if (WORKBOOK_MIMES.has(s.mime)) return true
-    if (s.mime !== 'text/plain' || s.text === null) return false
+    if (s.mime !== 'text/plain') return false
+    if (looksLikeComparison(s.text)) return { mime: COMPARISON_MIME }
+    if (s.text === null) return false
     if (looksLikeHj212(s.text)) return true
     return looksLikeCemsCsv(s.text) ? { mime: 'text/csv' } : false
   },
@@ -32,13 +39,15 @@ export const monitoringModule: CoreKindModule<'monitoring'> = {
       : 'monitoring',
   citations: { 'data-range': dataRangeFits },
   extract: async (ctx) =>
-    ctx.size > MAX_MONITORING_BYTES
-      ? tooBigToParse(ctx.size)
-      : withDataPeriod(
-          await extractMonitoring(
-            ctx.path,
-            { caseTimeZone: ctx.caseTimeZone, limits: ctx.limits },
-            { size: ctx.size, signal: ctx.signal, fileName: ctx.fileName },
+    ctx.mime === COMPARISON_MIME
+      ? withDataPeriod(await extractComparison(ctx.path))
+      : ctx.size > MAX_MONITORING_BYTES
+        ? tooBigToParse(ctx.size)
+        : withDataPeriod(
+            await extractMonitoring(
+              ctx.path,
+              { caseTimeZone: ctx.caseTimeZone, limits: ctx.limits },
+              { size: ctx.size, signal: ctx.signal, fileName: ctx.fileName },
+            ),
           ),
-        ),
 }

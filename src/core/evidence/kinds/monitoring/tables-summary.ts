@@ -29,6 +29,8 @@ export function summariseTables(
   tables: CompactTable[],
   opts: MonitoringOptions,
   withPoints: boolean,
+  /** series longer than this are thinned for drawing (a comparison asks for every value) */
+  maxWhole = DRAW_ALL_POINTS,
 ): { summary: MonitoringSummary | null; points: SeriesPoints[] | null } {
   const summaries: MonitoringSummary[] = []
   const points: SeriesPoints[] = []
@@ -37,7 +39,7 @@ export function summariseTables(
     const s = summariseTable(table, opts, order)
     if (!s) continue
     summaries.push(s)
-    if (withPoints) points.push(...seriesPoints(table, DRAW_ALL_POINTS, order))
+    if (withPoints) points.push(...seriesPoints(table, maxWhole, order))
   }
   if (summaries.length === 0) return { summary: null, points: withPoints ? [] : null }
   const first = summaries[0]

@@ -1,4 +1,5 @@
-import type { MonitoringView, Officer } from '../../../../shared/types'
+import type { EvidenceItem, MonitoringView, Officer } from '../../../../shared/types'
+import { COMPARISON_MIME, comparisonView, parseComparison } from '../../../monitoring-compare/comparison-file'
 import type { CaseFile, Clock } from '../../../case/case-file'
 import { EvidenceError } from '../../../errors'
 import type { Basis } from './cems-csv'
@@ -55,6 +56,13 @@ function choiceEntry<V>(r: ChoiceRow<V>) {
   }
 }
 
+/** Where a monitoring original is read from: a package's through its reader (inside a ZIP), a case's straight from objects/. */
+export async function monitoringSource(file: CaseFile, item: EvidenceItem): Promise<CsvSource> {
+  return hasOriginalReader(file)
+    ? { bytes: await readOriginal(file, item) }
+    : { path: objectPath(file.dir, item.sha256) }
+}
+
 /**
  * A monitoring item's series for the chart: points (thinned beyond a few thousand per series,
  * series-points.ts), stats and exceedance windows, with any limit the officer set applied (value >
@@ -66,11 +74,13 @@ export async function monitoringView(file: CaseFile, itemId: string): Promise<Mo
   if (!item) throw new EvidenceError('not-found', `No evidence item ${itemId} in this case.`)
   if (item.kind !== 'monitoring')
     throw new EvidenceError('invalid-input', `${item.number} is not online-monitoring data.`)
+  if (item.mime === COMPARISON_MIME)
+    return comparisonView(
+      item.id,
+      parseComparison(await readOriginal(file, item), `${item.number} (${item.originalName})`),
+    )
   const zone = file.info().timezone
-  // a package's original is read through its reader (inside a ZIP); a case's straight from objects/
-  const source: CsvSource = hasOriginalReader(file)
-    ? { bytes: await readOriginal(file, item) }
-    : { path: objectPath(file.dir, item.sha256) }
+  const source = await monitoringSource(file, item)
   const history = officerChoices<number>(file, item.id, 'limit')
   const basisHistory = officerChoices<Basis>(file, item.id, 'basis')
   const limits = choicesInForce(history)
