@@ -23,6 +23,7 @@ import type { JobProgress } from '../../src/shared/jobs'
 import type { Violation } from '../../src/shared/violation-types'
 import { OFFICER_A, OFFICER_B, sampleCaseFields } from '../support/case-fixture'
 import { tempDir } from '../support/temp'
+import { DCS_FILE, DCS_SO2, PLATFORM_FILE, SO2_SERIES, writeComparisonPair } from '../support/comparison-csv'
 
 let tmp: ReturnType<typeof tempDir>
 let backend: Backend
@@ -51,45 +52,17 @@ async function job(b: Backend, taskId: string): Promise<JobProgress> {
   return p
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
-/** The DCS's hourly SO2 折算 values on 2021-05-24 (case zone +08:00), 00:00–23:00. */
-const DCS = Array.from({ length: 24 }, (_, h) => [72.9, 20.4, 61.3, 58.7, 66.1][h % 5] - (h % 3))
-const LOWERED = new Set([2, 3, 4])
-const FLAGGED_HOUR = 10
-const MISSING_HOUR = 15
-
-/** A one-outlet wide export: 监测时间 and one SO2 折算 column; `cell` writes each hour's value (null: no row). */
-function writeCsv(path: string, cell: (h: number) => string | null): void {
-  const lines = ['监测时间,SO2折算浓度(mg/m3)']
-  for (let h = 0; h < 24; h++) {
-    const v = cell(h)
-    if (v !== null) lines.push(`2021-05-24 ${pad(h)}:00:00,${v}`)
-  }
-  writeFileSync(path, `${lines.join('\r\n')}\r\n`)
-}
-
-const series = { pollutant: 'SO2', column: 'SO2折算浓度(mg/m3)' }
+const series = SO2_SERIES
 
 beforeAll(async () => {
   tmp = tempDir()
   const card = join(tmp.dir, 'card')
   mkdirSync(card)
-  writeCsv(join(card, 'DCS-SO2-20210524.csv'), (h) => DCS[h].toFixed(1))
-  // the platform's copy: three hours lowered, one hour flagged D (lowered too: it must not count),
-  // one hour missing altogether
-  writeCsv(join(card, '平台-SO2-20210524.csv'), (h) =>
-    h === MISSING_HOUR
-      ? null
-      : h === FLAGGED_HOUR
-        ? `${(DCS[h] - 30).toFixed(1)}(D)`
-        : LOWERED.has(h)
-          ? (DCS[h] - 30 - h).toFixed(1)
-          : DCS[h].toFixed(1),
-  )
+  writeComparisonPair(card)
   // minute data of the same factor: a different period, refused
   writeFileSync(
     join(card, 'DCS-SO2-分钟.csv'),
-    `监测时间,SO2折算浓度(mg/m3)\r\n${Array.from({ length: 10 }, (_, m) => `2021-05-24 02:${pad(m)}:00,30.${m}`).join('\r\n')}\r\n`,
+    `监测时间,SO2折算浓度(mg/m3)\r\n${Array.from({ length: 10 }, (_, m) => `2021-05-24 02:0${m}:00,30.${m}`).join('\r\n')}\r\n`,
   )
   backend = new Backend({ mode: 'browser', dataDir: join(tmp.dir, 'data'), version: 'test' })
   await call(backend, 'profile:save', { ...OFFICER_A, unit: '南京市生态环境局' })
@@ -106,8 +79,8 @@ afterAll(async () => {
   tmp?.cleanup()
 })
 
-const dcs = () => items['DCS-SO2-20210524.csv']
-const platform = () => items['平台-SO2-20210524.csv']
+const dcs = () => items[DCS_FILE]
+const platform = () => items[PLATFORM_FILE]
 let derived: EvidenceItem
 
 describe('monitoring tamper comparison', () => {
@@ -165,10 +138,10 @@ describe('monitoring tamper comparison', () => {
     const f = JSON.parse(
       readFileSync(objectPath(join(tmp.dir, 'case'), derived.sha256), 'utf8'),
     ) as ComparisonFile
-    const a = DCS[4].toFixed(1)
-    const b = (DCS[4] - 34).toFixed(1)
+    const a = DCS_SO2[4].toFixed(1)
+    const b = (DCS_SO2[4] - 34).toFixed(1)
     expect(f.facts['zh-CN']).toContain(
-      `2021-05-24 02:00–05:00（共 3 小时，3 个时段），${dcs().number} 与 ${platform().number} 的 SO2 折算浓度小时均值 每个时段相差均超过设定阈值 5 mg/m³；相差最大的是 2021-05-24 04:00：${dcs().number} 记录 ${a} mg/m³，${platform().number} 记录 ${b} mg/m³，相差 34 mg/m³。`,
+      `2021-05-24 02:00–05:00（共 3 小时，3 个时段），${dcs().number} 与 ${platform().number} 的 SO2 折算浓度小时均值每个时段相差均超过设定阈值 5 mg/m³；相差最大的是 2021-05-24 04:00：${dcs().number} 记录 ${a} mg/m³，${platform().number} 记录 ${b} mg/m³，相差 34 mg/m³。`,
     )
     expect(f.facts['zh-CN'].join('\n')).toContain('B 中1 个时段缺失、1 个标记为 D（故障）')
     expect(f.facts.en.join('\n')).toContain('in B, 1 period(s) missing, 1 flagged D (fault)')

@@ -66,7 +66,7 @@ export function windowInWords(c: ComparisonForWords, w: ComparisonWindow, lang: 
   const at = localParts(w.at).join(' ')
   const span = formatSpan(w.start, w.end, lang)
   return zh
-    ? `${range}（共 ${span}，${w.periods} 个时段），${c.a.number} 与 ${c.b.number} 的 ${factor} 每个时段相差均超过设定阈值 ${limit}；相差最大的是 ${at}：${c.a.number} 记录 ${a}，${c.b.number} 记录 ${b}，相差 ${diff}。`
+    ? `${range}（共 ${span}，${w.periods} 个时段），${c.a.number} 与 ${c.b.number} 的 ${factor}每个时段相差均超过设定阈值 ${limit}；相差最大的是 ${at}：${c.a.number} 记录 ${a}，${c.b.number} 记录 ${b}，相差 ${diff}。`
     : `${range} (${span}, ${w.periods} periods): ${c.a.number} and ${c.b.number} differ in ${factor} by more than the set threshold of ${limit} in every period; the largest difference is at ${at}: ${c.a.number} records ${a}, ${c.b.number} records ${b}, a difference of ${diff}.`
 }
 

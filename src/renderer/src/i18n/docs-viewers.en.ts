@@ -1,3 +1,4 @@
+import { monitoringCompareEn } from './monitoring-compare.en'
 import type { docsViewerZhCN } from './docs-viewers.zh-CN'
 import type { Messages } from './messages'
 
@@ -79,6 +80,7 @@ export const docsViewerEn: Messages<typeof docsViewerZhCN> = {
     },
   },
   monitoring: {
+    compare: monitoringCompareEn,
     title: 'Online monitoring (CEMS) data',
     pollutant: 'Pollutant',
     series: '{{pollutant}} ({{column}})',

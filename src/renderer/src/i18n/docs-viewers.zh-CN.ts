@@ -1,6 +1,7 @@
 /**
  * 询问笔录 and 在线监测数据 viewers' words (简体中文), the `docsViewer` namespace. Words follow the glossary in UI.md (摘录, 数据区间, 超标, 超标倍数).
  */
+import { monitoringCompareZhCN } from './monitoring-compare.zh-CN'
 export const docsViewerZhCN = {
   common: {
     loading: '正在读取…',
@@ -76,6 +77,7 @@ export const docsViewerZhCN = {
     },
   },
   monitoring: {
+    compare: monitoringCompareZhCN,
     title: '在线监测数据',
     pollutant: '污染物',
     series: '{{pollutant}}（{{column}}）',

@@ -9,6 +9,7 @@ import { LineChart, ScatterChart } from 'echarts/charts'
 import {
   BrushComponent,
   GridComponent,
+  LegendComponent,
   MarkAreaComponent,
   MarkLineComponent,
   TooltipComponent,
@@ -19,6 +20,7 @@ echarts.use([
   LineChart,
   ScatterChart,
   GridComponent,
+  LegendComponent,
   TooltipComponent,
   MarkLineComponent,
   MarkAreaComponent,

@@ -13,6 +13,8 @@ import { asApiError } from '../../lib/errors'
 import { SessionContext } from '../../state/session'
 import { ErrorAlert } from '../../components/error-alert'
 import { BasisPanel } from './basis-panel'
+import { CompareButton } from './compare-form'
+import { ComparisonBody } from './comparison-view'
 import { LimitPanel } from './limit-panel'
 import { MonitoringChart } from './monitoring-chart'
 import { exceedanceFacts } from './monitoring-facts'
@@ -141,6 +143,10 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
       </div>
     )
   }
+  if (view.comparison)
+    return (
+      <ComparisonBody view={{ ...view, comparison: view.comparison }} ranges={ranges} timezone={timezone} />
+    )
   if (!summary) {
     return (
       <div className="docs-viewer" data-testid="monitoring-viewer" data-state="empty">
@@ -182,6 +188,7 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
             <Typography.Text type="secondary" className="small">
               {t('docsViewer:monitoring.brushHint')}
             </Typography.Text>
+            <CompareButton item={item} view={view} current={summary} timezone={timezone} />
           </div>
           <MonitoringChart
             summary={summary}
