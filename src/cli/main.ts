@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   link: async () => (await import('./commands/link')).linkCommand,
   annotate: async () => (await import('./commands/annotate')).annotateCommand,
   decoding: async () => (await import('./commands/decoding')).decodingCommand,
+  compare: async () => (await import('./commands/compare')).compareCommand,
   documents: async () => (await import('./commands/documents')).documentsCommand,
   export: async () => (await import('./commands/export')).exportCommand,
   verify: async () => (await import('./commands/verify')).verifyCommand,

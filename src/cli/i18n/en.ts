@@ -22,6 +22,7 @@ Case and evidence
   show <case-dir> <id|E001> [--json]
   annotate <case-dir> <E001> (--start s --end s | --quote text | --region x,y,w,h | --pollutant p [--outlet o] --from t --to t) [--note n] [--json]
   decoding <case-dir> <E001> [--as <encoding> --reason <why>] [--json]
+  compare <case-dir> <E00A> <E00B> --threshold <5|10%> --reason <why> [--series <factor>] [--column-a c] [--column-b c] [--from t --to t] [--json]
   check <case-dir> [--remove-orphans] [--json]
   custody <case-dir> [--json]
 Violations, documents, packages
@@ -156,13 +157,16 @@ Exit codes: 0 success, 1 completed with problems, 2 could not run (or cancelled)
   // the one wording of citations (shared/citations), as the screen and the documents show them
   citationWords: (type: AnnotationType, a: unknown, timezone: string): string =>
     citationInWords(type, a, { lang: 'en', timezone }).full,
-  unknownEncoding: (text: string, known: string) => `"${text}" is not a decoding that can be chosen; one of: ${known}`,
+  unknownEncoding: (text: string, known: string) =>
+    `"${text}" is not a decoding that can be chosen; one of: ${known}`,
   decodingNow: (number: string, encoding: string, chosen: boolean, candidates: string) =>
     encoding
       ? `${number} is read as ${encoding}${chosen ? ' (chosen by an officer; see the custody log)' : ' (as detected)'}${candidates ? `; readings the detector found possible: ${candidates}` : ''}`
       : `${number}: no text decoding is recorded (not a text original, or its encoding was not recognised)`,
   decodingSet: (number: string, to: string, from: string) =>
     `${number} is now read as ${to}${from ? ` (was ${from})` : ''}; the original is unchanged (custody event "text-decoding-set")`,
+  comparisonMade: (number: string, a: string, b: string) =>
+    `data comparison ${number} made from ${a} (A) and ${b} (B) (custody event "monitoring-compared"):`,
   annotated: (number: string, what: string, note: string) =>
     `cited ${number}: ${what}${note ? ` — ${note}` : ''}`,
   linked: (item: string, what: string | null, violation: string, note: string) =>
