@@ -23,6 +23,8 @@ export const monitoringCompareEn: Messages<typeof monitoringCompareZhCN> = {
   running: 'Comparing and saving…',
   done: 'Data comparison {{number}} made',
   sameSeries: 'Series A and series B cannot be the same series.',
+  details:
+    'Data comparison of A {{a}} with B {{b}}, threshold {{threshold}}: {{count}} window(s) over it. Open the viewer for both series, their difference and each window in words.',
   view: {
     sourcesTitle: 'Compared sources',
     a: 'A',

@@ -20,6 +20,8 @@ export const monitoringCompareZhCN = {
   running: '正在比对并保存…',
   done: '已生成数据比对 {{number}}',
   sameSeries: '数据 A 和数据 B 不能是同一个序列。',
+  details:
+    '数据比对：A {{a}} 与 B {{b}}，阈值 {{threshold}}，{{count}} 段相差超过阈值。打开查看器可见两组数据、差值和各段的文字说明。',
   view: {
     sourcesTitle: '比对来源',
     a: 'A',

@@ -6,7 +6,11 @@ import {
   thresholdInWords,
   windowInWords,
 } from '../../../../shared/kinds/monitoring-compare-words'
-import { seriesInWords } from '../../../../shared/kinds/monitoring-words'
+import {
+  MONITORING_BASES,
+  seriesInWords,
+  type MonitoringBasis,
+} from '../../../../shared/kinds/monitoring-words'
 import type { ComparisonSummary } from '../../../../shared/kinds/monitoring-compare'
 import type { MonitoringView } from '../../../../shared/types'
 import { toIsoWithOffset, zoneOffsetMinutes } from '../../../../shared/time-zone'
@@ -35,10 +39,20 @@ export function ComparisonBody({ view, ranges, timezone }: Props) {
   const c = view.comparison
   const [pending, setPending] = useState<DataRange | null>(null)
   const [clearSignal, setClearSignal] = useState(0)
+  // the difference is of A's basis (both sides are compared as they are); named when this version knows it
+  const basis = (MONITORING_BASES as readonly string[]).includes(c.a.basis)
+    ? (c.a.basis as MonitoringBasis)
+    : undefined
   const cite = useCallback(
     (start: string, end: string) =>
-      setPending({ pollutant: c.pollutant, outlet: c.differenceOutlet, start, end }),
-    [c.pollutant, c.differenceOutlet],
+      setPending({
+        pollutant: c.pollutant,
+        outlet: c.differenceOutlet,
+        ...(basis ? { basis } : {}),
+        start,
+        end,
+      }),
+    [c.pollutant, c.differenceOutlet, basis],
   )
 
   const lines = useMemo(
@@ -84,7 +98,13 @@ export function ComparisonBody({ view, ranges, timezone }: Props) {
   async function saveRange(note: string) {
     if (!pending) return
     await ranges.add(
-      { pollutant: pending.pollutant, outlet: pending.outlet, start: pending.start, end: pending.end },
+      {
+        pollutant: pending.pollutant,
+        outlet: pending.outlet,
+        ...(pending.basis ? { basis: pending.basis } : {}),
+        start: pending.start,
+        end: pending.end,
+      },
       note,
     )
     setPending(null)

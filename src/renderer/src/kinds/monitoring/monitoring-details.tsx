@@ -5,6 +5,8 @@ import { formatDuration } from '../../lib/format'
 import { formatIsoWithOwnOffset } from '../../lib/item-time'
 import type { EvidenceItemOf, MonitoringSeriesSummary } from '../../../../shared/types'
 import { seriesInWords } from '../../../../shared/kinds/monitoring-words'
+import type { ComparisonThreshold } from '../../../../shared/kinds/monitoring-compare'
+import { thresholdInWords } from '../../../../shared/kinds/monitoring-compare-words'
 import { displayUnit, exceedanceFacts } from './monitoring-facts'
 import { useSeriesInForce } from './use-series-in-force'
 
@@ -13,11 +15,19 @@ import { useSeriesInForce } from './use-series-in-force'
  * period and judged as the viewer judges it, every exceedance window with its peak and ratios.
  */
 export function MonitoringDetails({ item }: { item: EvidenceItemOf<'monitoring'> }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const meta = item.meta
   // the import's summary at once, then the series in force (with officers' limits and bases)
   const inForce = useSeriesInForce(item.id)
   const series = inForce ?? ((meta.series ?? []) as MonitoringSeriesSummary[])
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN'
+  // a comparison item (数据比对): its three series are A, B and A−B, told in the viewer, not judged against a limit
+  const comparison =
+    item.derivedFrom?.operation === 'compare'
+      ? (meta.comparison as
+          | { a: { number: string }; b: { number: string }; threshold: ComparisonThreshold; windows: number }
+          | undefined)
+      : undefined
   const start = meta.start ?? null
   const end = meta.end ?? null
   const interval = meta.intervalSec ?? null
@@ -59,7 +69,16 @@ export function MonitoringDetails({ item }: { item: EvidenceItemOf<'monitoring'>
         styles={{ label: { width: 112 } }}
         items={rows}
       />
-      {series.length === 0 ? (
+      {comparison ? (
+        <Typography.Text data-testid="comparison-details">
+          {t('docsViewer:monitoring.compare.details', {
+            a: comparison.a.number,
+            b: comparison.b.number,
+            threshold: thresholdInWords(comparison.threshold, series[0]?.unit ?? null, lang),
+            count: comparison.windows,
+          })}
+        </Typography.Text>
+      ) : series.length === 0 ? (
         <Typography.Text type="secondary">{t('item.monitoring.noSeries')}</Typography.Text>
       ) : (
         <ul className="series-list">
