@@ -457,7 +457,10 @@ function capture(
         utcOffset: t.utcOffset,
         warnings: [...own, ...t.warnings],
       }
-    : { capturedAt: null, capturedAtSource: null, utcOffset: null, warnings: own }
+    : x?.capturedAtSource === 'data'
+      ? // a comparison of monitoring data is dated by the period its content covers
+        { capturedAt: x.capturedAt, capturedAtSource: 'data', utcOffset: x.utcOffset, warnings: own }
+      : { capturedAt: null, capturedAtSource: null, utcOffset: null, warnings: own }
 }
 
 /** Warnings about an extracted file's own clock, which say nothing about a frame cut from a video. */

@@ -228,7 +228,8 @@ export async function compareMonitoring(
       actor,
       clock,
       signal,
-      derivedFrom: { record, sourceLabel: label },
+      // a comparison is dated by the period it covers (its own content), and no device made it
+      derivedFrom: { record, sourceLabel: label, time: null, device: null },
     })
     const result = results[0]
     if (!result || result.status === 'rejected' || !result.id)

@@ -111,7 +111,8 @@ export interface CategoryInput {
   kind: EvidenceKind
   meta: Record<string, unknown>
   device: Device
-  derivedFrom: { operation: 'still' | 'clip' } | null
+  /** how a derived item was made (a still, a clip, a comparison of monitoring data) */
+  derivedFrom: { operation: string } | null
 }
 
 /** The category from what the item's record says, ignoring any stored `meta.category`. */

@@ -101,7 +101,8 @@ export function ExportPanel({ item, time, marks }: Props) {
             </span>
           }
           description={
-            made.derivedFrom && (
+            made.derivedFrom &&
+            made.derivedFrom.operation !== 'compare' && (
               <Descriptions size="small" column={1} layout="vertical">
                 <Descriptions.Item label={t('mediaViewer:video.export.frameTime')}>
                   <span data-testid="export-frame-time">
