@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { MonitoringSeriesSummary } from '../../../../shared/types'
 import { formatLocalWithOffset, formatOffset, zoneOffsetMinutes } from '../../../../shared/time-zone'
 import { echarts, type EChartsType } from './echarts-setup'
+import { citedAreas, flaggedScatter } from './chart-parts'
 import { displayUnit, formatReading } from './monitoring-facts'
 
 interface Props {
@@ -155,31 +156,11 @@ export function MonitoringChart({
                 { xAxis: Date.parse(w.start) },
                 { xAxis: Date.parse(w.end) },
               ]),
-              ...cited.map((c) => [
-                {
-                  xAxis: Date.parse(c.start),
-                  itemStyle: { color: 'rgba(47,84,235,0.10)', borderColor: '#2f54eb', borderWidth: 1 },
-                  label: { position: 'insideBottom', color: '#2f54eb', formatter: c.label },
-                },
-                { xAxis: Date.parse(c.end) },
-              ]),
+              ...citedAreas(cited),
             ],
           },
         },
-        {
-          type: 'scatter',
-          name: t('docsViewer:monitoring.flaggedMark'),
-          data: flaggedData,
-          symbol: 'diamond',
-          symbolSize: 10,
-          itemStyle: { color: '#fff', borderColor: '#d46b08', borderWidth: 2 },
-          label: {
-            show: true,
-            position: 'top',
-            color: '#d46b08',
-            formatter: (p: { data: { flag: string } }) => p.data.flag,
-          },
-        },
+        flaggedScatter(t('docsViewer:monitoring.flaggedMark'), flaggedData),
       ],
     }
   }, [data, flaggedData, seriesName, summary.pollutant, summary.exceedances, timezone, unit, limit, cited, t])
