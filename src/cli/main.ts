@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   annotate: async () => (await import('./commands/annotate')).annotateCommand,
   decoding: async () => (await import('./commands/decoding')).decodingCommand,
   compare: async () => (await import('./commands/compare')).compareCommand,
+  clock: async () => (await import('./commands/clock')).clockCommand,
   documents: async () => (await import('./commands/documents')).documentsCommand,
   export: async () => (await import('./commands/export')).exportCommand,
   verify: async () => (await import('./commands/verify')).verifyCommand,

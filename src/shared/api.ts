@@ -29,6 +29,7 @@ import type {
   TrustedKey,
 } from './package-types'
 import type { ItemFacts } from './custody-words'
+import { MAX_CLOCK_OFFSET_MS, type ClockOffset, type DeviceIdentity } from './clock-offset'
 import type { JobProgress, JobUpdate } from './jobs'
 import type {
   Annotation,
@@ -276,6 +277,20 @@ export const apiInputs = {
   'case:update': z.object({ fields: caseEditSchema }).strict(),
   /** the case's time zone, changed later with a reason (a custody event naming the old and new zone) */
   'case:set-timezone': z.object({ timezone: timezoneSchema, reason: required(500) }).strict(),
+  /** the device clock offsets in force and the devices the case's items record */
+  'clock:list': none,
+  /** records or changes a device's clock offset (a custody event); capture times stay as recorded */
+  'clock:set': z
+    .object({
+      device: required(300),
+      offsetMs: z.number().int().min(-MAX_CLOCK_OFFSET_MS).max(MAX_CLOCK_OFFSET_MS),
+      checkedAt: required(40),
+      against: required(100),
+      reason: required(500),
+    })
+    .strict(),
+  /** removes a device's offset with a reason (a custody event naming the old one) */
+  'clock:remove': z.object({ device: required(300), reason: required(500) }).strict(),
   /** re-hashes every original and re-walks the chain; `removeOrphans` also removes copies no item records (on record) */
   'case:check': z.object({ removeOrphans: z.boolean().optional() }).strict(),
   'custody:list': z
@@ -474,6 +489,9 @@ export interface ApiOutputs {
   'case:update': CaseInfo
   'case:set-timezone': CaseInfo
   'case:check': CheckResult
+  'clock:list': { offsets: ClockOffset[]; devices: DeviceIdentity[] }
+  'clock:set': ClockOffset
+  'clock:remove': null
   'custody:list': {
     total: number
     events: CustodyEvent[]

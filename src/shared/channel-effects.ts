@@ -28,6 +28,9 @@ export const CHANNEL_EFFECT: Record<Channel, ChannelEffect> = {
   'case:set-timezone': 'writes',
   // records its result in the case
   'case:check': 'writes',
+  'clock:list': 'reads',
+  'clock:set': 'writes',
+  'clock:remove': 'writes',
   'custody:list': 'reads',
   'fs:list': 'reads',
   'dialog:pickDirectory': 'reads',

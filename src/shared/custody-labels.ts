@@ -45,6 +45,9 @@ export const CUSTODY_ACTIONS = [
   'law-choice-recorded',
   'still-derived',
   'clip-derived',
+  'clock-offset-set',
+  'clock-offset-changed',
+  'clock-offset-removed',
 ] as const
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number]
 
@@ -87,6 +90,9 @@ export const CUSTODY_ACTION_LABELS: Record<UiLanguage, Record<CustodyAction, str
     'law-choice-recorded': '记录法律适用（从旧兼从轻）',
     'still-derived': '导出视频截图',
     'clip-derived': '导出视频片段',
+    'clock-offset-set': '设定设备时钟偏差',
+    'clock-offset-changed': '更改设备时钟偏差',
+    'clock-offset-removed': '撤销设备时钟偏差',
   },
   en: {
     'case-created': 'Case created',
@@ -126,6 +132,9 @@ export const CUSTODY_ACTION_LABELS: Record<UiLanguage, Record<CustodyAction, str
     'law-choice-recorded': 'Choice of law recorded (milder-law rule)',
     'still-derived': 'Still exported from a video',
     'clip-derived': 'Clip exported from a video',
+    'clock-offset-set': 'Device clock offset recorded',
+    'clock-offset-changed': 'Device clock offset changed',
+    'clock-offset-removed': 'Device clock offset removed',
   },
 }
 

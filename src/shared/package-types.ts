@@ -1,4 +1,5 @@
 /** DTOs for signing keys, export, package verification and reviewer mode. */
+import type { ClockOffset } from './clock-offset'
 import type { Annotation, EvidenceItem, Officer, Subject } from './types'
 import type { LegalBasisEntry, TransferDocumentKind, Violation } from './violation-types'
 
@@ -145,6 +146,11 @@ export interface CaseJson {
   evidence: PackageEvidence[]
   /** every citation and measurement on the exported items, withdrawn ones included */
   annotations: Annotation[]
+  /**
+   * the device clock offsets in force (absent in packages from versions without them); each
+   * evidence item whose device has one also carries it with its corrected time as `clock`
+   */
+  clockOffsets?: ClockOffset[]
   /** the custody log file and its last event (the export itself) */
   custody: { path: string; events: number; headHash: string }
   documents: PackageDocument[]

@@ -3,6 +3,7 @@ import type { EvidenceKind, DerivedRole, KindMeta } from './kinds'
 import type { ItemCategory } from './kinds/category'
 import type { AnnotationType, Citation } from './citations/anchors'
 import type { ComparedSeries, ComparisonSummary, ComparisonThreshold } from './kinds/monitoring-compare'
+import type { ItemClock } from './clock-offset'
 
 /**
  * Where an item's time comes from: the photo's EXIF, the media container, the file name, the file
@@ -184,6 +185,11 @@ export interface EvidenceItemBase {
    * `meta.category` at import, classified on read for an item recorded before categories
    */
   category: ItemCategory
+  /**
+   * the officers' recorded offset of the device's clock and the capture time it gives (derived on
+   * read, shared/clock-offset); absent when no offset is recorded for the item's device
+   */
+  clock?: ItemClock
 }
 
 /** An item of one kind: `meta` is typed by the kind's schema (shared/kinds). */

@@ -381,7 +381,7 @@ describe('one language at a time', () => {
     const zh = evidesk(['--help', '--lang', 'zh-CN'])
     // commands, options and placeholders stay as typed; no other English word of three letters or more
     const typed = new Set(
-      'profile set show key export trust add list remove case init edit import check custody violation confirm withdraw link annotate decoding compare documents verify serve'.split(
+      'profile set show key export trust add list remove case init edit import check custody violation confirm withdraw link annotate decoding compare clock documents verify serve'.split(
         ' ',
       ),
     )

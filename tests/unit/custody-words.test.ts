@@ -82,6 +82,29 @@ const DETAILS: Record<CustodyAction, Record<string, unknown>> = {
   'seized-item-removed': { seizedItemId: 's1', reason: '登记错误' },
   'extraction-batch-edited': { batch: 'b1', items: ['E001'], changes: { place: { from: '', to: '厂区' } } },
   'law-choice-recorded': { violationId: 'v1', number: 'V1', chosen: 'old', decidedOn: '2026-05-25' },
+  'clock-offset-set': {
+    device: 'DSJ-A8-00123',
+    deviceKey: '|DSJ-A8|00123',
+    offsetMs: 192_000,
+    checkedAt: '2021-05-24',
+    against: 'Beijing time',
+    reason: 'read off the recorder screen',
+  },
+  'clock-offset-changed': {
+    device: 'DSJ-A8-00123',
+    deviceKey: '|DSJ-A8|00123',
+    offsetMs: 195_000,
+    checkedAt: '2021-05-25T01:00:00Z',
+    against: 'GPS',
+    reason: 'checked again',
+    from: { offsetMs: 192_000, checkedAt: '2021-05-24', against: 'Beijing time' },
+  },
+  'clock-offset-removed': {
+    device: 'DSJ-A8-00123',
+    deviceKey: '|DSJ-A8|00123',
+    from: { offsetMs: -5_500, checkedAt: '2021-05-24', against: 'GPS' },
+    reason: 'wrong device',
+  },
 }
 
 const event = (
@@ -232,5 +255,25 @@ describe('stills and clips cut from a video', () => {
     expect(say('zh-CN', 'still-derived')).toBe('从 E001 导出截图 E007（视频内 00:00:01.800）')
     expect(say('en', 'still-derived')).toBe('Still E007 exported from E001 (at 00:00:01.800 into the video)')
     expect(say('zh-CN', 'clip-derived')).toBe('从 E001 导出视频片段 E008（视频内 00:00:01.800–00:00:06.250）')
+  })
+})
+
+describe('device clock offsets', () => {
+  it('name the device, the offset, the check and the reason; a change old → new, a removal the old one', () => {
+    expect(say('zh-CN', 'clock-offset-set')).toBe(
+      'DSJ-A8-00123 快 3分12秒（2021年5月24日与Beijing time核对；原因：read off the recorder screen）',
+    )
+    expect(say('en', 'clock-offset-set')).toBe(
+      'DSJ-A8-00123 3 min 12 s fast (checked against Beijing time on 2021-05-24; reason: read off the recorder screen)',
+    )
+    expect(say('zh-CN', 'clock-offset-changed')).toBe(
+      'DSJ-A8-00123：快 3分12秒（2021年5月24日与Beijing time核对） → 快 3分15秒（2021年5月25日 09:00与GPS核对；原因：checked again）',
+    )
+    expect(say('zh-CN', 'clock-offset-removed')).toBe(
+      'DSJ-A8-00123：原为慢 5.5秒（2021年5月24日与GPS核对）（原因：wrong device）',
+    )
+    expect(say('en', 'clock-offset-removed')).toBe(
+      'DSJ-A8-00123: was 5.5 s slow (checked against GPS on 2021-05-24) (reason: wrong device)',
+    )
   })
 })

@@ -105,6 +105,29 @@ describe('migrations', () => {
     expect(() => choice.run('nope')).toThrow(/FOREIGN KEY/)
   })
 
+  it('v7 → v8 keeps the items and adds the device clock offsets, a removal being a NULL offset', () => {
+    migrate(db, 7)
+    db.prepare(
+      `INSERT INTO items (id, ordinal, number, sha256, size, original_name, source_path, kind, mime, imported_at, imported_by_name, imported_by_cert_no, captured_at, device_json)
+       VALUES ('v1', 1, 'E001', 'ab', 3, 'a.mp4', '/card/a.mp4', 'video', 'video/mp4', '2026-01-01T00:00:00Z', '张三', '1', '2021-05-24T04:03:13+08:00', '{"make":null,"model":"DSJ-A8","serial":"00123","id":null}')`,
+    ).run()
+    migrate(db, 8)
+    expect(schemaVersion(db)).toBe(8)
+    const add = db.prepare(
+      `INSERT INTO clock_offsets (device_key, device_json, offset_ms, checked_at, against, reason, set_by_name, set_by_cert_no, set_at)
+       VALUES ('|DSJ-A8|00123', '{}', ?, '2021-05-24', '北京时间', 'r', '张三', '1', 'now')`,
+    )
+    add.run(192_000)
+    add.run(null)
+    expect(db.prepare('SELECT offset_ms FROM clock_offsets ORDER BY id').all()).toEqual([
+      { offset_ms: 192_000 },
+      { offset_ms: null },
+    ])
+    expect(db.prepare('SELECT captured_at FROM items').get()).toEqual({
+      captured_at: '2021-05-24T04:03:13+08:00',
+    })
+  })
+
   it('a failing step leaves the previous version intact', () => {
     migrate(db, 1)
     db.exec('CREATE TABLE items (x)') // makes step 2 fail half-way

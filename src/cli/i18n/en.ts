@@ -23,6 +23,8 @@ Case and evidence
   annotate <case-dir> <E001> (--start s --end s | --quote text | --region x,y,w,h | --pollutant p [--outlet o] --from t --to t) [--note n] [--json]
   decoding <case-dir> <E001> [--as <encoding> --reason <why>] [--json]
   compare <case-dir> <E00A> <E00B> --threshold <5|10%> --reason <why> [--series <factor>] [--column-a c] [--column-b c] [--from t --to t] [--json]
+  clock <case-dir> <device> --offset <+192s|-3m12s> --checked <day|instant> --against <reference> --reason <why> [--json]
+  clock <case-dir> <device> --remove --reason <why> [--json] | clock <case-dir> --list [--json]
   check <case-dir> [--remove-orphans] [--json]
   custody <case-dir> [--json]
 Violations, documents, packages
@@ -165,6 +167,12 @@ Exit codes: 0 success, 1 completed with problems, 2 could not run (or cancelled)
       : `${number}: no text decoding is recorded (not a text original, or its encoding was not recognised)`,
   decodingSet: (number: string, to: string, from: string) =>
     `${number} is now read as ${to}${from ? ` (was ${from})` : ''}; the original is unchanged (custody event "text-decoding-set")`,
+  clockSet: (device: string) =>
+    `clock offset of ${device} recorded (custody event "clock-offset-set" or "clock-offset-changed"); capture times are kept as recorded`,
+  clockRemoved: (device: string) =>
+    `clock offset of ${device} removed (custody event "clock-offset-removed"); its items read as recorded again`,
+  noClockOffsets: 'no device clock offsets recorded',
+  caseDevices: (keys: string) => `devices in this case (make|model|serial): ${keys || 'none'}`,
   comparisonMade: (number: string, a: string, b: string) =>
     `data comparison ${number} made from ${a} (A) and ${b} (B) (custody event "monitoring-compared"):`,
   annotated: (number: string, what: string, note: string) =>

@@ -57,6 +57,8 @@ export const zhCN: CliMessages = {
   annotate <案件文件夹> <E001> (--start 秒 --end 秒 | --quote 原文 | --region x,y,w,h | --pollutant 污染物 [--outlet 排放口] --from 时间 --to 时间) [--note 说明] [--json]
   decoding <案件文件夹> <E001> [--as 编码 --reason 理由] [--json]
   compare <案件文件夹> <E00A> <E00B> --threshold <5|10%> --reason 理由 [--series 因子] [--column-a 列名] [--column-b 列名] [--from 时间 --to 时间] [--json]
+  clock <案件文件夹> <设备> --offset <+192s|-3m12s，快为正> --checked <核对日期或时间> --against <北京时间|GPS|…> --reason 理由 [--json]
+  clock <案件文件夹> <设备> --remove --reason 理由 [--json] | clock <案件文件夹> --list [--json]
   check <案件文件夹> [--remove-orphans] [--json]
   custody <案件文件夹> [--json]
 违法事实、移送材料与证据包
@@ -184,6 +186,10 @@ export const zhCN: CliMessages = {
       : `${number}：没有记录文字编码（不是文本原件，或编码未能识别）`,
   decodingSet: (number, to, from) =>
     `${number} 已改按 ${to} 解码${from ? `（原为 ${from}）` : ''}；原始文件未改变（监管链事件“更改文字解码”）`,
+  clockSet: (device) => `已记录 ${device} 的设备时钟偏差（监管链记录：设定/更改设备时钟偏差）；拍摄时间保留原记录`,
+  clockRemoved: (device) => `已撤销 ${device} 的设备时钟偏差（监管链记录：撤销设备时钟偏差）；其证据按原记录时间显示`,
+  noClockOffsets: '尚未记录设备时钟偏差',
+  caseDevices: (keys) => `本案设备（厂商|型号|序列号）：${keys || '无'}`,
   comparisonMade: (number, a, b) =>
     `已由 ${a}（A）与 ${b}（B）生成数据比对 ${number}（监管链事件“生成数据比对”）：`,
   annotated: (number, what, note) => `已引用 ${number}：${what}${note ? `——${note}` : ''}`,

@@ -1,5 +1,6 @@
 import { annotationHandlers } from './annotation-handlers'
 import { caseHandlers } from './case-handlers'
+import { clockHandlers } from './clock-handlers'
 import { documentHandlers } from './document-handlers'
 import { evidenceHandlers } from './evidence-handlers'
 import { exportHandlers } from './export-handlers'
@@ -23,6 +24,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   return merge(
     profileHandlers(ctx),
     caseHandlers(ctx),
+    clockHandlers(ctx),
     fsHandlers(ctx),
     importHandlers(ctx),
     evidenceHandlers(ctx),

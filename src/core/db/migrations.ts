@@ -336,6 +336,29 @@ export const MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 8,
+    name: "each device's clock offset as the officers recorded it",
+    up: (db) => {
+      db.exec(`
+        -- one row per set, change or removal (offset_ms NULL); the latest row per device wins.
+        -- Capture times are never rewritten: the corrected time is derived on read.
+        CREATE TABLE clock_offsets (
+          id INTEGER PRIMARY KEY,
+          device_key TEXT NOT NULL,
+          device_json TEXT NOT NULL,
+          offset_ms INTEGER,
+          checked_at TEXT NOT NULL,
+          against TEXT NOT NULL,
+          reason TEXT NOT NULL,
+          set_by_name TEXT NOT NULL,
+          set_by_cert_no TEXT NOT NULL,
+          set_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX clock_offsets_device ON clock_offsets(device_key);
+      `)
+    },
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -2,6 +2,7 @@ import type { ReadableDB, WritableDB } from '../db/database'
 import { isEvidenceKind, readMeta } from '../../shared/kinds'
 import { categoryOfStored, type ItemCategory } from '../../shared/kinds/category'
 import { metaWords } from './search-words'
+import { attachClocks } from '../clock/clock-offsets'
 import type {
   DerivedFrom,
   DerivedRole,
@@ -250,7 +251,7 @@ export function getItem(db: ReadableDB, idOrNumber: string): EvidenceItem | null
   const row = db
     .prepare(`SELECT ${ITEM_COLUMNS} FROM items i WHERE i.id = ? OR i.number = ?`)
     .get(idOrNumber, idOrNumber.toUpperCase()) as ItemRow | undefined
-  return row ? rowToItem(row) : null
+  return row ? attachClocks(db, [rowToItem(row)])[0] : null
 }
 
 export function itemSources(db: ReadableDB, itemId: string): ItemSource[] {
@@ -354,7 +355,7 @@ export function queryItems(db: ReadableDB, q: ItemQuery = {}): { total: number; 
   const rows = db
     .prepare(`SELECT ${ITEM_COLUMNS} FROM items i ${whereSql} ${orderSql} LIMIT ? OFFSET ?`)
     .all(...params, q.limit ?? -1, q.offset ?? 0) as ItemRow[]
-  return { total, items: rows.map(rowToItem) }
+  return { total, items: attachClocks(db, rows.map(rowToItem)) }
 }
 
 /** The officers who imported something, for the library's filter. */

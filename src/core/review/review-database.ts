@@ -9,6 +9,7 @@ import { openDatabase, type WritableDB } from '../db/database'
 import { migrate } from '../db/migrations'
 import type { CaseJson, PackageVerdict } from '../../shared/package-types'
 import type { CustodyEvent } from '../../shared/types'
+import type { ClockOffset } from '../../shared/clock-offset'
 import { metaWords } from '../evidence/search-words'
 
 /** Writes the case, officers, items, annotations, legal basis, violations, links and the custody log. */
@@ -188,6 +189,27 @@ function fill(
     }
   })
 
+  // The officers' device clock offsets: the reviewer sees the same corrected times, read-only.
+  const offset = db.prepare(
+    `INSERT INTO clock_offsets (device_key, device_json, offset_ms, checked_at, against, reason, set_by_name, set_by_cert_no, set_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  for (const o of Array.isArray(cj.clockOffsets) ? cj.clockOffsets : []) {
+    // a package from a stranger: an entry of the wrong shape is left out, never fatal
+    if (!isStoredOffset(o)) continue
+    offset.run(
+      o.deviceKey,
+      JSON.stringify(o.device),
+      o.offsetMs,
+      o.checkedAt,
+      o.against,
+      o.reason,
+      o.setBy.name,
+      o.setBy.certNo,
+      o.setAt,
+    )
+  }
+
   // Copied verbatim, hashes included: the reviewer sees the log exactly as the package holds it.
   const event = db.prepare(
     `INSERT INTO custody_events (seq, at, actor_name, actor_cert_no, action, item_id, details_json, prev_hash, hash)
@@ -220,6 +242,23 @@ function fill(
     last?.seq ?? 0,
     last?.hash ?? '',
     JSON.stringify({ packageVerdict: verdict }),
+  )
+}
+
+function isStoredOffset(o: unknown): o is ClockOffset {
+  const x = o as Partial<ClockOffset> | null
+  const str = (v: unknown) => typeof v === 'string'
+  return (
+    !!x &&
+    str(x.deviceKey) &&
+    typeof x.device === 'object' &&
+    Number.isSafeInteger(x.offsetMs) &&
+    str(x.checkedAt) &&
+    str(x.against) &&
+    str(x.reason) &&
+    str(x.setBy?.name) &&
+    str(x.setBy?.certNo) &&
+    str(x.setAt)
   )
 }
 

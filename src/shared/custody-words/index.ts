@@ -13,6 +13,8 @@ import { BATCH_FIELDS, CASE_FIELDS, TRANSFER_FIELDS, VIOLATION_FIELDS } from './
 import { fill, type Segment, type Sentence } from './segments'
 import { listSep, userValue, valueText } from './values'
 import { formatMediaTime } from '../media-time'
+import { clockOffsetSentence } from './clock-sentences'
+import { deviceName } from '../clock-offset'
 
 export { fill, sentenceHtml, sentenceText, type Segment, type Sentence } from './segments'
 export { instantInZone } from './values'
@@ -42,6 +44,8 @@ type Say = (d: Details, w: Tools) => Sentence
 
 interface Tools {
   lang: WordsLanguage
+  /** the case's IANA zone */
+  zone: string
   /** the template in the language, filled */
   t(words: Words, values?: Record<string, Segment | Sentence>): Sentence
   /** a recorded value as user data */
@@ -332,6 +336,9 @@ const SAY: Record<CustodyAction, Say> = {
         to: mediaPosition(derivedOf(d).end),
       },
     ),
+  'clock-offset-set': (d, x) => clockOffsetSentence('clock-offset-set', d, x.lang, x.zone),
+  'clock-offset-changed': (d, x) => clockOffsetSentence('clock-offset-changed', d, x.lang, x.zone),
+  'clock-offset-removed': (d, x) => clockOffsetSentence('clock-offset-removed', d, x.lang, x.zone),
 }
 
 const UNKNOWN = w(
@@ -376,6 +383,7 @@ export function custodyDetailsInWords(
   const item = e.itemId ? (ctx.item?.(e.itemId) ?? null) : null
   const tools: Tools = {
     lang,
+    zone: timezone,
     t: (words, values = {}) => fill(words[lang], values),
     v: (value) => userValue(value, lang, timezone),
     number: (d) => userValue(d.number ?? item?.number ?? '', lang, timezone),
@@ -435,8 +443,7 @@ export function itemFacts(item: EvidenceItem): ItemFacts {
 export function deviceWords(
   device: { make: string | null; model: string | null; serial: string | null; id: string | null } | null,
 ): string | null {
-  if (!device) return null
-  return device.id || device.serial || [device.make, device.model].filter(Boolean).join(' ') || null
+  return deviceName(device)
 }
 
 export { listSep, valueText }

@@ -4,6 +4,7 @@ import type { Violation } from '../../../shared/violation-types'
 import type { ReadableDB } from '../../db/database'
 import { listAnnotations } from '../../annotations/annotation-store'
 import { caseLegalBasis } from '../../violations'
+import { clockOffsets } from '../../clock/clock-offsets'
 
 export const CASE_JSON_PATH = 'data/case.json'
 export const CUSTODY_LOG_PATH = 'data/custody-log.jsonl'
@@ -47,6 +48,7 @@ export function buildCaseJson(args: {
     evidence: args.evidence,
     // withdrawn citations too: a reviewer sees what was once relied on and why it was withdrawn
     annotations: listAnnotations(args.db, { includeWithdrawn: true }).filter((a) => exported.has(a.itemId)),
+    clockOffsets: clockOffsets(args.db),
     custody: { path: CUSTODY_LOG_PATH, events: args.custody.events, headHash: args.custody.headHash },
     documents: args.documents,
     signer: args.signer,

@@ -8,6 +8,7 @@ import {
   type ItemCategory,
 } from '../../../../shared/types'
 import { TIME_WARNING_CODES } from '../../lib/item-time'
+import { deviceKey } from '../../../../shared/clock-offset'
 
 /** One thing on the axis: an evidence item (a point, or a bar over a video's duration) or a custody event. */
 export interface Mark {
@@ -47,10 +48,6 @@ export function weakTimeReasons(item: EvidenceItem): string[] {
   return codes
 }
 
-function deviceKey(d: EvidenceItem['device']): string {
-  return d ? [d.id, d.make, d.model, d.serial].map((v) => v ?? '').join('|') : ''
-}
-
 /** "DJI FC6310" and the serial / id, for a lane label. */
 export function deviceParts(d: EvidenceItem['device']): {
   name: string | null
@@ -79,7 +76,7 @@ export function buildLanes(
       undated.push(item)
       continue
     }
-    const key = `${item.category}#${deviceKey(item.device)}`
+    const key = `${item.category}#${deviceKey(item.device) ?? ''}`
     let lane = byKey.get(key)
     if (!lane) {
       lane = { key, kind: item.kind, category: item.category, device: item.device, marks: [], maxDuration: 0 }
