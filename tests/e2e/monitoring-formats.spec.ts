@@ -40,6 +40,8 @@ test('an HJ 212 log: hourly and daily data apart, the flagged hour drawn apart a
   await expect(viewer.getByTestId('exceedance-facts')).toContainText(
     '其中 1 个小时数据标记为 D（故障），未计入。',
   )
+  // DataTime has no zone: the viewer says it was read in the case zone, above the chart
+  await expect(viewer.getByTestId('time-warning')).toContainText('现场当地时间，没有时区；已按案件时区理解')
   await page.mouse.move(5, 5)
   await shot(page, 'monitoring-hj212.png')
 })
@@ -64,6 +66,8 @@ test('an .xlsx workbook with a sheet per outlet: each series named by its sheet'
   await expect(facts.first()).toContainText(
     '2021-05-24 02:00–03:00，1号排放口 SO2 折算浓度小时均值超过 35 mg/m³ 共 1 小时，最大值 72.852 mg/m³，为限值的 2.08 倍（超标 1.08 倍）。',
   )
+  // Excel dates carry no zone: read in the case zone and flagged where the item's time is shown
+  await expect(viewer.getByTestId('time-warning')).toContainText('监测数据中的时间没有注明时区，已按案件时区理解')
   await page.mouse.move(5, 5)
   await shot(page, 'monitoring-xlsx.png')
 })

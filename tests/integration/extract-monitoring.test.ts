@@ -51,8 +51,10 @@ describe('CEMS hourly export', () => {
       timeColumn: '监测时间',
     })
     expect(r.meta.info).toEqual({ 企业名称: '某某化工有限公司', 排放口: '1号排放口' })
-    // the file has 实测 only: each flue-gas factor says that its limit is compared with 实测 values
+    // the times carry no zone (read in the case zone, flagged); the file has 实测 only: each
+    // flue-gas factor says that its limit is compared with 实测 values
     expect(r.warnings.map((w) => w.code)).toEqual([
+      'monitoring-zone-assumed',
       'monitoring-measured-only',
       'monitoring-measured-only',
       'monitoring-measured-only',

@@ -29,6 +29,8 @@ export const monitoringMetaSchema = z.looseObject({
   series: z.array(seriesSummarySchema).optional(),
   rows: z.number().optional(),
   skippedRows: z.number().optional(),
+  /** rows whose time carried no zone and was read in the case zone */
+  zoneAssumedRows: z.number().optional(),
   intervalSec: z.number().nullish(),
   /** first and last instants of the series, with the file's offset */
   start: z.string().nullish(),

@@ -2,7 +2,14 @@ import { formatLocalWithOffset, parseOffset } from '../../../shared/time-zone'
 import type { EvidenceItem } from '../../../shared/types'
 
 /** The warning codes that are about an item's capture time, shown with the time itself. */
-export const TIME_WARNING_CODES = ['offset-assumed', 'clock-mismatch', 'time-from-filesystem'] as const
+export const TIME_WARNING_CODES = [
+  'offset-assumed',
+  'clock-mismatch',
+  'time-from-filesystem',
+  // monitoring data whose times carry no zone: read in the case zone, as a photo without an offset
+  'monitoring-zone-assumed',
+  'hj212-site-time',
+] as const
 
 /**
  * An ISO instant written with its own offset ("2021-05-24T02:00:00+08:00") as local time with that

@@ -109,6 +109,8 @@ export interface CompactTable {
   limitUnits?: Map<string, string>
   /** the data flags met, in order; flags[i] = k means flagNames[k - 1] */
   flagNames: string[]
+  /** rows whose time carried no zone or UTC offset and was read in the case zone (flagged on the item) */
+  zoneAssumedRows?: number
   /** the data period the format itself states (HJ 212 hourly and daily data); else it is read from the time stamps */
   periodMs?: number
 }
@@ -197,9 +199,12 @@ export class RowTimes {
   readonly offsets = i32()
   readonly lines = i32()
   rows = 0
+  /** rows whose time carried no zone or offset and was read in the case zone */
+  zoneAssumed = 0
 
-  add(ms: number, offsetMinutes: number, line: number): number {
+  add(ms: number, offsetMinutes: number, line: number, zoneAssumed = false): number {
     const i = this.rows++
+    if (zoneAssumed) this.zoneAssumed++
     this.times.set(i, ms)
     this.offsets.set(i, offsetMinutes)
     this.lines.set(i, line)

@@ -60,7 +60,7 @@ export async function extractMonitoring(
   const facts = emptyFacts()
   const read = await parseOffThread({ source: { path }, options: opts, points: false }, run)
   if (read.format === 'hj212') return hj212Facts(read, opts.caseTimeZone)
-  if (read.format !== 'csv') return workbookFacts(read, run.fileName ?? 'the workbook')
+  if (read.format !== 'csv') return workbookFacts(read, run.fileName ?? 'the workbook', opts.caseTimeZone)
   if (!read.encoding) {
     facts.warnings.push({
       code: 'metadata-unreadable',
@@ -94,6 +94,7 @@ export async function extractMonitoring(
       message: `${summary.skippedRows} row(s) of the monitoring file had no readable time stamp and were left out of the series.`,
     })
   }
+  facts.warnings.push(...zoneWarnings(summary, opts.caseTimeZone))
   facts.warnings.push(...seriesWarnings(summary.series))
   facts.meta = { encoding: read.encoding, ...summary }
   return facts
@@ -104,7 +105,7 @@ export const EXPECTED_HEADERS =
   'a time column (监测时间, 数据时间, 时间 or 日期) with pollutant columns (SO2, NOx, 颗粒物, …, with 实测/标干/折算浓度), or a long table with 监测因子 and 实测浓度/折算浓度/监测值'
 
 /** A workbook's facts: its sheets' series, or why it stays a document (refused, or no sheet with a table). */
-function workbookFacts(read: CsvJobResult, fileName: string): ExtractFacts {
+function workbookFacts(read: CsvJobResult, fileName: string, zone: string): ExtractFacts {
   const facts = emptyFacts()
   const kind = read.format === 'xls' ? 'Excel 97–2003 (.xls)' : 'Excel (.xlsx)'
   if (read.refused) {
@@ -138,6 +139,7 @@ function workbookFacts(read: CsvJobResult, fileName: string): ExtractFacts {
       code: 'rows-skipped',
       message: `${summary.skippedRows} row(s) of the monitoring workbook had no readable time stamp and were left out of the series.`,
     })
+  facts.warnings.push(...zoneWarnings(summary, zone))
   facts.warnings.push(...seriesWarnings(summary.series))
   facts.meta = { format: read.format, sheets: { read: read_, skipped }, ...summary }
   return facts
@@ -176,6 +178,23 @@ function hj212Facts(read: CsvJobResult, zone: string): ExtractFacts {
   facts.warnings.push(...seriesWarnings(summary.series))
   facts.meta = { format: 'hj212', encoding: read.encoding, hj212: report, ...summary }
   return facts
+}
+
+/**
+ * Times written without a zone or offset (2021-05-24 02:00, an Excel date) are the site's wall
+ * clock: they were read in the case zone, which is an assumption the officer must see, as for a
+ * photo without an offset. A time with its own offset (+08:00, Z) is not flagged.
+ */
+function zoneWarnings(summary: MonitoringSummary, zone: string): ExtractFacts['warnings'] {
+  const n = summary.zoneAssumedRows ?? 0
+  if (n === 0) return []
+  const all = summary.rows
+  return [
+    {
+      code: 'monitoring-zone-assumed',
+      message: `${n === all ? `All ${n}` : `${n} of ${all}`} time stamp(s) of the monitoring data carry no time zone or UTC offset; they were read in the case zone ${zone}.`,
+    },
+  ]
 }
 
 /** What the officer must know before reading the facts: the basis compared, flagged and unreadable values. */

@@ -184,7 +184,7 @@ export class LongRows {
     let i = this.rowOf.get(key)
     if (i === undefined) {
       const t = parseLocalTime(dateColumn !== null ? `${date} ${time}` : time, this.zone)
-      if (t) i = this.times.add(t.ms, t.offsetMinutes, line)
+      if (t) i = this.times.add(t.ms, t.offsetMinutes, line, t.zoneAssumed)
       else {
         i = -1
         this.skip()

@@ -83,6 +83,8 @@ export interface MonitoringSummary {
   series: SeriesSummary[]
   rows: number
   skippedRows: number
+  /** rows whose time carried no zone or UTC offset and was read in the case zone; absent when every time had its own */
+  zoneAssumedRows?: number
   intervalSec: number | null
   start: string | null
   end: string | null
@@ -139,6 +141,7 @@ export function summariseTable(
     series,
     rows: table.rows,
     skippedRows: table.skippedRows,
+    ...(table.zoneAssumedRows ? { zoneAssumedRows: table.zoneAssumedRows } : {}),
     intervalSec: intervalMs === null ? null : intervalMs / 1000,
     start: toIsoWithOffset(table.times[first], table.offsets[first]),
     end: toIsoWithOffset(table.times[last] + (intervalMs ?? 0), table.offsets[last]),

@@ -76,7 +76,7 @@ class WideRows {
     const cell = dateColumn !== null ? `${row[dateColumn] ?? ''} ${first}` : first
     const t = parseLocalTime(cell, this.zone)
     if (!t) return this.skip()
-    const i = this.times.add(t.ms, t.offsetMinutes, line)
+    const i = this.times.add(t.ms, t.offsetMinutes, line, t.zoneAssumed)
     for (const col of this.columns) {
       const raw = (row[col.role.index] ?? '').trim()
       const read = readCell(raw)
@@ -226,6 +226,7 @@ export class CemsTableBuilder {
       info: this.info,
       rows,
       skippedRows: this.skipped,
+      zoneAssumedRows: this.times.zoneAssumed,
       times: this.times.times.take(rows),
       offsets: this.times.offsets.take(rows),
       lines: this.times.lines.take(rows),

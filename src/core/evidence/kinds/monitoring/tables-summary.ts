@@ -51,11 +51,13 @@ export function summariseTables(
       : xs.reduce((a, b) =>
           Date.parse(b) < Date.parse(a) !== later && Date.parse(b) !== Date.parse(a) ? b : a,
         )
+  const zoneAssumed = summaries.reduce((n, s) => n + (s.zoneAssumedRows ?? 0), 0)
   const intervals = new Set(summaries.map((s) => s.intervalSec))
   const summary: MonitoringSummary = {
     series: summaries.flatMap((s) => s.series),
     rows: summaries.reduce((n, s) => n + s.rows, 0),
     skippedRows: summaries.reduce((n, s) => n + s.skippedRows, 0),
+    ...(zoneAssumed > 0 ? { zoneAssumedRows: zoneAssumed } : {}),
     // tables with different periods (hourly and daily): each series says its own
     intervalSec: intervals.size === 1 ? first.intervalSec : null,
     start: pick(

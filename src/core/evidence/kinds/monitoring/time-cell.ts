@@ -50,8 +50,16 @@ const TIME_RE =
   /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T\u3000]*(\d{1,2})(?::(\d{1,2}))?(?::(\d{1,2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/
 const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})?(\d{2})?$/
 
+/** A time stamp read: the instant, the offset it was written in, and whether that offset was the case zone's because the cell gave none. */
+export interface ReadTime {
+  ms: number
+  offsetMinutes: number
+  /** true when the cell carried no zone or offset and was read in the case zone */
+  zoneAssumed: boolean
+}
+
 /** A local time stamp cell → instant and offset (case zone unless the cell has its own); null when not a time. */
-export function parseLocalTime(cell: string, zone: string): { ms: number; offsetMinutes: number } | null {
+export function parseLocalTime(cell: string, zone: string): ReadTime | null {
   // 02时00分 reads as 02:00
   const t = cell
     .trim()
@@ -78,8 +86,9 @@ export function parseLocalTime(cell: string, zone: string): { ms: number; offset
   const offText = m[7]
   if (offText) {
     const off = parseOffset(offText)
-    if (off !== null) return { ms: wallTimeAtOffset(wall, off) + extraMs, offsetMinutes: off }
+    if (off !== null)
+      return { ms: wallTimeAtOffset(wall, off) + extraMs, offsetMinutes: off, zoneAssumed: false }
   }
   const z = wallTimeInZone(wall, zone)
-  return { ms: z.ms + extraMs, offsetMinutes: z.offsetMinutes }
+  return { ms: z.ms + extraMs, offsetMinutes: z.offsetMinutes, zoneAssumed: true }
 }

@@ -12,6 +12,7 @@ import {
 import { asApiError } from '../../lib/errors'
 import { SessionContext } from '../../state/session'
 import { ErrorAlert } from '../../components/error-alert'
+import { TimeWarnings } from '../../components/viewers/common/time-warnings'
 import { BasisPanel } from './basis-panel'
 import { CompareButton } from './compare-form'
 import { ComparisonBody } from './comparison-view'
@@ -159,6 +160,7 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
     <div className="docs-viewer" data-testid="monitoring-viewer" data-state="ready">
       <div className="docs-grid">
         <div className="docs-main">
+          <TimeWarnings item={item} />
           <div className="mon-toolbar">
             <label className="mon-select">
               <span>{t('docsViewer:monitoring.pollutant')}</span>
