@@ -390,7 +390,26 @@ export interface MonitoringSeriesSummary {
   limit: number | null
   limitSource: 'file' | 'case' | null
   exceedances: Array<{ start: string; end: string; max: number; points: number }>
+  /**
+   * periods sent more than once: identical repeats counted; periods with different values drawn
+   * with the first, left out of the figures, named with both values and lines
+   */
+  repeated?: {
+    identical: number
+    differing: number
+    /** periods with different values where a valid one (either) is over the limit */
+    overLimit: number
+    named: Array<{
+      time: string
+      first: { line: number; text: string }
+      others: Array<{ line: number; text: string }>
+    }>
+  }
 }
+
+/** A monitoring point: instant, value, flag when not valid, and for a period sent again with a different value, the other value(s). */
+export type MonitoringPoint =
+  [string, number | null, string | null] | [string, number | null, string | null, string]
 
 /** A monitoring item's series as they stand with the officers' limits and bases applied. */
 export interface MonitoringSeriesInForce {
@@ -407,8 +426,11 @@ export interface MonitoringView {
     column: string
     unit: string | null
     basis: string
-    /** [instant, value (null when blank or unreadable), data flag when the value is not valid] */
-    points: Array<[string, number | null, string | null]>
+    /**
+     * [instant, value (null when blank or unreadable), data flag when the value is not valid]; a
+     * period sent again with a different value adds the other value(s) as written: drawn apart, not valid
+     */
+    points: MonitoringPoint[]
     /** present when a long series was thinned for drawing (min/max per time slice; every value over a limit kept) */
     thinned?: { values: number; drawn: number }
   }>

@@ -34,6 +34,7 @@ export const WARNING_CODES = [
   'hj212-bad-packets',
   'hj212-site-time',
   'monitoring-zone-assumed',
+  'monitoring-period-repeated',
   'monitoring-unit-converted',
   'monitoring-unit-refused',
   'monitoring-encoding-changed',
@@ -68,6 +69,8 @@ export const WARNING_WORDS: Record<UiLanguage, Record<WarningCode, string>> = {
       '部分 HJ 212 数据包的长度或 CRC 校验不符，未计入数据序列；技术详情中按行号列出这些数据包及原因。',
     'hj212-site-time': 'HJ 212 数据包中的数据时间（DataTime）是现场当地时间，没有时区；已按案件时区理解。',
     'monitoring-zone-assumed': '监测数据中的时间没有注明时区，已按案件时区理解；技术详情中写明条数和时区。',
+    'monitoring-period-repeated':
+      '同一时段报送了两个不同的数值：图中画先出现的数值，这些时段未计入统计和超标判断；技术详情中写明时间、行号和两个数值。',
     'monitoring-unit-converted':
       '部分数值的单位与该序列不同（如 μg/m³ 与 mg/m³），已按单位列注明的单位精确换算；技术详情中写明换算的数值个数。',
     'monitoring-unit-refused':
@@ -120,6 +123,8 @@ export const WARNING_WORDS: Record<UiLanguage, Record<WarningCode, string>> = {
       'HJ 212 DataTime is the site’s local time without a time zone; it was read in the case’s time zone.',
     'monitoring-zone-assumed':
       'The times in the monitoring data carry no time zone; they were read in the case’s time zone. The technical detail gives the count and the zone.',
+    'monitoring-period-repeated':
+      'Some periods were sent twice with different values: the first is drawn, and these periods are left out of the statistics and exceedances. The technical detail names the times, lines and both values.',
     'monitoring-unit-converted':
       'Some values are written in another unit than their series (e.g. μg/m³ and mg/m³); they were converted exactly as their unit cell states. The technical detail gives the counts.',
     'monitoring-unit-refused':

@@ -15,7 +15,8 @@ import type {
 import { toIsoWithOffset, parseOffset } from '../../shared/time-zone'
 
 /** [instant with offset, value (null: blank or unreadable), data flag when not valid] as a monitoring view gives them. */
-export type SeriesPoint = [string, number | null, string | null]
+export type SeriesPoint =
+  [string, number | null, string | null] | [string, number | null, string | null, string]
 
 export interface AlignInput {
   a: SeriesPoint[]
@@ -104,6 +105,11 @@ export function alignSeries(input: AlignInput): AlignResult {
       }
       if (p[1] === null) {
         counts[`blank${which}`]++
+        return null
+      }
+      // the source sent this period twice with different values: which is true is what is in doubt
+      if (p.length === 4) {
+        counts[`repeated${which}`] = (counts[`repeated${which}`] ?? 0) + 1
         return null
       }
       if (p[2] !== null) {

@@ -95,13 +95,19 @@ export function comparisonFacts(c: ComparisonForWords, lang: UiLanguage): string
     for (const w of c.windows) out.push(windowInWords(c, w, lang))
   }
   const gaps: string[] = []
-  for (const [side, missing, blank, flagged] of [
-    ['A', n.missingA, n.blankA, n.flaggedA],
-    ['B', n.missingB, n.blankB, n.flaggedB],
+  for (const [side, missing, blank, flagged, repeated] of [
+    ['A', n.missingA, n.blankA, n.flaggedA, n.repeatedA ?? 0],
+    ['B', n.missingB, n.blankB, n.flaggedB, n.repeatedB ?? 0],
   ] as const) {
     const parts: string[] = []
     if (missing > 0) parts.push(zh ? `${missing} 个时段缺失` : `${missing} period(s) missing`)
     if (blank > 0) parts.push(zh ? `${blank} 个时段为空或不是数值` : `${blank} blank or unreadable`)
+    if (repeated > 0)
+      parts.push(
+        zh
+          ? `${repeated} 个时段同一时间报送了不同的数值`
+          : `${repeated} period(s) sent twice with different values`,
+      )
     const f = flaggedWords(flagged, lang)
     if (f) parts.push(f)
     if (parts.length > 0) gaps.push(zh ? `${side} 中${parts.join('、')}` : `in ${side}, ${parts.join(', ')}`)

@@ -72,6 +72,9 @@ export const comparisonCountsSchema = z.strictObject({
   /** values left out for their data flag, per flag */
   flaggedA: z.record(z.string(), z.number().int().min(0)),
   flaggedB: z.record(z.string(), z.number().int().min(0)),
+  /** periods its source sent twice with different values: not compared (absent in older comparisons) */
+  repeatedA: z.number().int().min(0).optional(),
+  repeatedB: z.number().int().min(0).optional(),
 })
 export type ComparisonCounts = z.infer<typeof comparisonCountsSchema>
 

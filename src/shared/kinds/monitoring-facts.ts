@@ -101,6 +101,7 @@ function dataNotes(s: MonitoringSeriesSummary, lang: UiLanguage): MonitoringFact
         : `Of these, ${flagged.map(([f, n]) => `${n} ${noun ? `${noun} ` : ''}value(s) flagged ${flagInWords(f, lang)}`).join(', ')} are not counted.`,
     })
   }
+  out.push(...repeatNotes(s, lang))
   const bad = s.unreadable
   if (bad && bad.count > 0) {
     const first = bad.cells[0]
@@ -112,6 +113,53 @@ function dataNotes(s: MonitoringSeriesSummary, lang: UiLanguage): MonitoringFact
         : `${bad.count} more cell(s) are not numbers${first ? ` (e.g. line ${first.row}, column "${first.column}": "${first.text}")` : ''}; kept as written, not counted.`,
     })
   }
+  return out
+}
+
+/** "2021-05-24 03:00" of a period start written with its own offset. */
+const periodAt = (iso: string): string => localParts(iso).join(' ')
+
+/**
+ * Periods sent twice: with different values, named with both values and lines, with what the chart
+ * draws and why neither counts (shared/…/repeats.ts in core gives the reason); identical ones counted.
+ */
+function repeatNotes(s: MonitoringSeriesSummary, lang: UiLanguage): MonitoringFact[] {
+  const r = s.repeated
+  if (!r) return []
+  const zh = lang === 'zh-CN'
+  const out: MonitoringFact[] = []
+  if (r.differing > 0) {
+    const noun = periodNoun(s.periodSec, lang)
+    const shown = r.named
+      .slice(0, 3)
+      .map((p) =>
+        zh
+          ? `${periodAt(p.time)}：第 ${p.first.line} 行 ${p.first.text}，${p.others.map((o) => `第 ${o.line} 行 ${o.text}`).join('，')}`
+          : `${periodAt(p.time)}: line ${p.first.line} ${p.first.text}, ${p.others.map((o) => `line ${o.line} ${o.text}`).join(', ')}`,
+      )
+    const more = r.differing > shown.length ? (zh ? '等' : ', …') : ''
+    const over =
+      r.overLimit > 0
+        ? zh
+          ? `其中 ${r.overLimit} 个时段至少有一个有效数值超过限值。`
+          : ` In ${r.overLimit} of them at least one valid value is over the limit.`
+        : ''
+    out.push({
+      key: 'repeated-differing',
+      note: true,
+      text: zh
+        ? `有 ${r.differing} 个时段的${noun ? `${noun}数据` : '数据'}在同一时间报送了不同的数值（${shown.join('；')}${more}）。图中画的是文件中先出现的数值并单独标出；哪一个数值属实无法从数据本身判断，这些时段未计入统计和超标判断。${over}`
+        : `${r.differing} ${noun ? `${noun} ` : ''}period(s) were sent with different values for the same time (${shown.join('; ')}${more}). The chart draws the value that comes first in the file, marked apart; which value is true cannot be told from the data, so these periods are left out of the figures and the exceedances.${over}`,
+    })
+  }
+  if (r.identical > 0)
+    out.push({
+      key: 'repeated-identical',
+      note: true,
+      text: zh
+        ? `另有 ${r.identical} 个数值是同一时段重复报送的相同数值，只计一次。`
+        : `${r.identical} more value(s) repeat a period with the same value; each period counts once.`,
+    })
   return out
 }
 

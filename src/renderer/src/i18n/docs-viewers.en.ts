@@ -94,6 +94,18 @@ export const docsViewerEn: Messages<typeof docsViewerZhCN> = {
       'This series has {{values}} values; the chart shows the lowest, the highest and any flagged value of each time slice ({{drawn}} points), so every value above the limit is visible. The figures and exceedance windows below use all values.',
     judged: 'compared with the limit',
     flaggedMark: 'Flagged values (not counted)',
+    repeatedMark: 'Periods sent with different values (not counted)',
+    repeatedTip: 'also sent as {{others}}',
+    repeats: {
+      title: 'Periods sent with different values',
+      intro:
+        'These periods occur more than once in the file with different values; the chart draws the value that comes first, and they are left out of the figures and exceedances.',
+      time: 'Period',
+      first: 'First value',
+      others: 'Other value(s)',
+      line: 'line {{line}}',
+      more: '{{count}} periods in all; the first {{shown}} are listed.',
+    },
     basis: {
       title: 'Concentration basis',
       current: 'Compared with the limit',

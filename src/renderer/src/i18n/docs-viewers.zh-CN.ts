@@ -91,6 +91,17 @@ export const docsViewerZhCN = {
       '本序列共 {{values}} 个数据点，图中按时段显示每段的最低值、最高值和有标记的值（{{drawn}} 个点），超过限值的值都可见；下方的统计和超标时段按全部数据计算。',
     judged: '与限值比较',
     flaggedMark: '带标记的数据（未计入）',
+    repeatedMark: '同一时段报送了不同数值（未计入）',
+    repeatedTip: '同一时段另报送为 {{others}}',
+    repeats: {
+      title: '同一时段报送了不同的数值',
+      intro: '以下时段在文件中出现不止一次且数值不同；图中画先出现的数值，这些时段未计入统计和超标判断。',
+      time: '时段',
+      first: '先出现的数值',
+      others: '另报送的数值',
+      line: '第 {{line}} 行',
+      more: '共 {{count}} 个时段，此处列出前 {{shown}} 个。',
+    },
     basis: {
       title: '浓度基准',
       current: '与限值比较的是',

@@ -108,6 +108,7 @@ const WARNING_TEXT: Record<WarningCode, MessageKey> = {
   'hj212-bad-packets': 'warnings.hj212-bad-packets',
   'hj212-site-time': 'warnings.hj212-site-time',
   'monitoring-zone-assumed': 'warnings.monitoring-zone-assumed',
+  'monitoring-period-repeated': 'warnings.monitoring-period-repeated',
   'monitoring-unit-converted': 'warnings.monitoring-unit-converted',
   'monitoring-unit-refused': 'warnings.monitoring-unit-refused',
   'monitoring-encoding-changed': 'warnings.monitoring-encoding-changed',

@@ -63,6 +63,33 @@ export interface UnreadableCell {
   text: string
 }
 
+/** A cell written again for a period that already had one (a long table's or an HJ 212 log's repeat): the later cell, kept apart. */
+export interface LaterCell {
+  /** the table row (the period) */
+  row: number
+  /** the file line of the later cell */
+  line: number
+  /** CELL_NUMBER, CELL_EMPTY, CELL_UNREADABLE or CELL_OTHER_UNIT */
+  state: number
+  value: number | null
+  /** 0 for no flag, else 1 + the flag's index in CompactTable.flagNames */
+  flag: number
+  /** the cell as written */
+  text: string
+}
+
+/** Periods written twice in one column while reading: the first cell is kept, the later ones counted or kept apart. */
+export interface CellRepeats {
+  /** later cells equal to the first (same value and flag): counted */
+  identical: number
+  /** later cells that differ from the first, the first MAX_LATER_CELLS kept (the rest counted) */
+  differing: LaterCell[]
+  differingCount: number
+}
+
+/** Later differing cells kept per column (each names a period and its two values); the rest are counted. */
+const MAX_LATER_CELLS = 10_000
+
 export interface CompactColumn extends ColumnRole {
   /** per row: the number, NaN when the cell held none */
   values: Float64Array
@@ -74,6 +101,10 @@ export interface CompactColumn extends ColumnRole {
   unreadable: { count: number; cells: UnreadableCell[] }
   /** values written in another unit: converted exactly to the series' unit, or (no exact conversion) left out */
   units?: UnitNotes
+  /** per row: the file line its cell was read from, 0 when the row has no cell for this column */
+  cellLines: Int32Array
+  /** cells written again for a period that already had one (long tables, HJ 212 logs) */
+  repeats: CellRepeats
 }
 
 /** Values of a series written in another unit than the series': per unit as written, how many. */
@@ -120,6 +151,12 @@ const NO_VALUE = /^(|-+|—+|\/|NA|N\/A|null)$/i
 /** Unreadable cells named per column; the rest are only counted. */
 const NAMED_UNREADABLE = 20
 
+/** The state a cell will be stored with (as put does). */
+function stateOf(raw: string, value: number | null): number {
+  if (value !== null) return CELL_NUMBER
+  return NO_VALUE.test(raw) ? CELL_EMPTY : CELL_UNREADABLE
+}
+
 /** The data flags met while reading, interned: a flag is stored as a small number per cell. */
 export class FlagNames {
   readonly names: string[] = []
@@ -143,6 +180,9 @@ export class ColumnBuffers {
   readonly states = u8(CELL_EMPTY)
   readonly flags = u16()
   readonly unreadable: CompactColumn['unreadable'] = { count: 0, cells: [] }
+  /** per row: the line of the cell written there (0: none yet), so a second cell for the same period is seen */
+  private readonly cellLines = i32()
+  private readonly repeats: CellRepeats = { identical: 0, differing: [], differingCount: 0 }
   private units: UnitNotes | null = null
 
   constructor(readonly role: ColumnRole) {}
@@ -155,7 +195,8 @@ export class ColumnBuffers {
   }
 
   /** Row `i` holds a value in a unit with no exact conversion to the column's: not a number of this series. */
-  putOtherUnit(i: number): void {
+  putOtherUnit(i: number, raw: string, line: number): void {
+    if (this.repeated(i, CELL_OTHER_UNIT, null, 0, raw, line)) return
     this.values.set(i, NaN)
     this.flags.set(i, 0)
     this.states.set(i, CELL_OTHER_UNIT)
@@ -163,6 +204,7 @@ export class ColumnBuffers {
 
   /** Stores row `i`'s cell (trimmed raw text, value and flag already read) from file line `line`. */
   put(i: number, raw: string, value: number | null, flag: number, line: number): void {
+    if (this.repeated(i, stateOf(raw, value), value, flag, raw, line)) return
     if (value !== null) {
       this.values.set(i, value)
       this.states.set(i, CELL_NUMBER)
@@ -181,9 +223,43 @@ export class ColumnBuffers {
       this.unreadable.cells.push({ row: line, column: this.role.header, text: raw })
   }
 
+  /**
+   * True when row `i` already has a cell: the period was sent again. The first cell stays (the
+   * series never silently takes the later one); the later one is counted when equal, else kept
+   * apart with its line so the period can be named with both values (repeats.ts).
+   */
+  private repeated(
+    i: number,
+    state: number,
+    value: number | null,
+    flag: number,
+    raw: string,
+    line: number,
+  ): boolean {
+    // a blank is no value: a blank first cell gives way to a later value, a later blank changes nothing
+    if (this.cellLines.get(i) === 0 || this.states.get(i) === CELL_EMPTY) {
+      this.cellLines.set(i, line)
+      return false
+    }
+    if (state === CELL_EMPTY) return true
+    const same =
+      this.states.get(i) === state &&
+      this.flags.get(i) === (state === CELL_NUMBER ? flag : 0) &&
+      (state === CELL_NUMBER ? this.values.get(i) === value : true)
+    if (same) this.repeats.identical++
+    else {
+      this.repeats.differingCount++
+      if (this.repeats.differing.length < MAX_LATER_CELLS)
+        this.repeats.differing.push({ row: i, line, state, value, flag, text: raw })
+    }
+    return true
+  }
+
   finish(rows: number): CompactColumn {
     return {
       ...this.role,
+      cellLines: this.cellLines.take(rows),
+      repeats: this.repeats,
       values: this.values.take(rows),
       states: this.states.take(rows),
       flags: this.flags.take(rows),

@@ -237,6 +237,19 @@ export function seriesWarnings(series: SeriesSummary[]): ExtractFacts['warnings'
         code: 'monitoring-unit-refused',
         message: `${s.column}: the file's limit is written in ${s.limitUnitRefused}, which cannot be converted exactly to ${unit}; it is not applied.`,
       })
+    if (s.repeated && s.repeated.differing > 0)
+      out.push({
+        code: 'monitoring-period-repeated',
+        message: `${s.column}: ${s.repeated.differing} period(s) were sent twice with different values, e.g. ${s.repeated.named
+          .slice(0, 3)
+          .map(
+            (p) =>
+              `${p.time}: line ${p.first.line} ${p.first.text}, ${p.others.map((o) => `line ${o.line} ${o.text}`).join(', ')}`,
+          )
+          .join(
+            '; ',
+          )}; the first value is drawn, and these periods are left out of the statistics and exceedances${s.repeated.overLimit > 0 ? ` (${s.repeated.overLimit} of them with a value over the limit)` : ''}.`,
+      })
     if (s.unreadable.count > 0)
       out.push({
         code: 'monitoring-values-unreadable',

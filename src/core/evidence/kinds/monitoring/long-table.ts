@@ -106,7 +106,7 @@ export class LongRows {
       if (read.value !== null && factor !== 1 && rowUnit !== null) {
         col.noteUnit(rowUnit, factor !== null)
         if (factor === null) {
-          col.putOtherUnit(i)
+          col.putOtherUnit(i, raw, line)
           continue
         }
         read.value = convertExactly(read.value, factor)

@@ -18,6 +18,7 @@ import {
   type UnitNotes,
   type UnreadableCell,
 } from './compact-table'
+import { columnRepeats, drawnValue, sameInstantRuns } from './repeats'
 import { convertExactly, exactFactor } from './units'
 
 export type { UnreadableCell } from './compact-table'
@@ -69,7 +70,31 @@ export interface SeriesSummary {
   units?: UnitNotes
   /** the unit of the file's limit column when it cannot be converted exactly to the series' unit (the limit is then not applied) */
   limitUnitRefused?: string
+  /** periods sent more than once (repeats.ts); absent when every period was sent once */
+  repeated?: RepeatedPeriods
 }
+
+/** A period sent twice with different values, named: the value drawn (the first in the file) and the others, each with its line. */
+export interface RepeatedPeriod {
+  /** the period's start, ISO with its offset */
+  time: string
+  first: { line: number; text: string }
+  others: Array<{ line: number; text: string }>
+}
+
+export interface RepeatedPeriods {
+  /** later values equal to the first: counted once */
+  identical: number
+  /** periods with different values: drawn with the first, left out of the statistics and windows */
+  differing: number
+  /** of those, periods where a valid value (either one) is over the limit */
+  overLimit: number
+  /** the first NAMED_REPEATS of them, in time order */
+  named: RepeatedPeriod[]
+}
+
+/** Periods with different values named one by one in the facts; the rest are counted. */
+const NAMED_REPEATS = 20
 
 export interface MonitoringOptions {
   caseTimeZone: string
@@ -134,7 +159,10 @@ export function summariseTable(
 ): MonitoringSummary | null {
   if (table.rows === 0) return null
   const intervalMs = table.periodMs ?? commonStep(table, order)
-  const series = table.columns.map((col) => summariseColumn(table, col, order, intervalMs ?? 3_600_000, opts))
+  const runs = sameInstantRuns(table, order)
+  const series = table.columns.map((col) =>
+    summariseColumn(table, col, order, runs, intervalMs ?? 3_600_000, opts),
+  )
   const first = order[0]
   const last = order[order.length - 1]
   return {
@@ -183,9 +211,12 @@ function summariseColumn(
   table: CompactTable,
   col: CompactColumn,
   order: Uint32Array,
+  runs: Array<[number, number]>,
   intervalMs: number,
   opts: MonitoringOptions,
 ): SeriesSummary {
+  const repeats = columnRepeats(table, col, runs, order)
+  const repeated: RepeatedPeriods = { identical: repeats.identical, differing: 0, overLimit: 0, named: [] }
   const group = groupKey(col.outlet, col.pollutant)
   const judged = judgedColumn(table, group, col.pollutant, opts.bases?.[group])
   const isJudged = judged.index === col.index
@@ -229,6 +260,24 @@ function summariseColumn(
         : null
     const lim = fileLimit ?? fixedLimit
     if (firstFileLimit === null && fileLimit !== null) firstFileLimit = fileLimit
+    // a later row of a period already read for this column: its value is judged with the period's first
+    if (repeats.skip.has(i)) continue
+    const others = repeats.differing.get(i)
+    if (others) {
+      // sent with different values: neither is a finding (repeats.ts), but an exceedance in either is counted
+      closeWindow()
+      repeated.differing++
+      const first = drawnValue(table, col, i)
+      if (lim !== null && [first, ...others].some((v) => v.valid !== null && v.valid > lim))
+        repeated.overLimit++
+      if (repeated.named.length < NAMED_REPEATS)
+        repeated.named.push({
+          time: toIsoWithOffset(table.times[i], table.offsets[i]),
+          first: { line: first.line, text: first.text },
+          others: others.map((o) => ({ line: o.line, text: o.text })),
+        })
+      continue
+    }
     if (col.states[i] !== CELL_NUMBER) {
       closeWindow()
       continue
@@ -281,5 +330,6 @@ function summariseColumn(
     exceedances: windows,
     ...(col.units ? { units: col.units } : {}),
     ...(limitFactor === null && limitUnit ? { limitUnitRefused: limitUnit } : {}),
+    ...(repeated.identical > 0 || repeated.differing > 0 ? { repeated } : {}),
   }
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { MonitoringSeriesSummary } from '../../../../shared/types'
+import type { MonitoringPoint, MonitoringSeriesSummary } from '../../../../shared/types'
 import { formatLocalWithOffset, formatOffset, zoneOffsetMinutes } from '../../../../shared/time-zone'
 import { echarts, type EChartsType } from './echarts-setup'
 import { citedAreas, flaggedScatter } from './chart-parts'
@@ -8,7 +8,7 @@ import { displayUnit, formatReading } from './monitoring-facts'
 
 interface Props {
   summary: MonitoringSeriesSummary
-  points: Array<[string, number | null, string | null]>
+  points: MonitoringPoint[]
   /** the series named in words with its basis and period (y-axis and tooltip) */
   seriesName: string
   /** the case's zone: the axis shows its local time and offset, whatever the computer's zone is */
@@ -52,15 +52,26 @@ export function MonitoringChart({
 
   // Valid values make the line; a flagged value (D, M, …) is not valid data: it leaves a gap in the
   // line and is drawn apart as a hollow orange mark with its flag, so it is seen but never read as valid.
+  // A period sent twice with different values is not valid data either: the value first in the file
+  // is drawn as a hollow purple triangle, the other value(s) in its tooltip.
   const data = useMemo(
     () =>
-      points.map(([iso, v, flag]) => [Date.parse(iso), flag === null ? v : null] as [number, number | null]),
+      points.map(
+        (p) => [Date.parse(p[0]), p[2] === null && p.length === 3 ? p[1] : null] as [number, number | null],
+      ),
     [points],
   )
   const flaggedData = useMemo(
     () =>
       points.flatMap(([iso, v, flag]) =>
         flag !== null && v !== null ? [{ value: [Date.parse(iso), v], flag }] : [],
+      ),
+    [points],
+  )
+  const repeatedData = useMemo(
+    () =>
+      points.flatMap((p) =>
+        p.length === 4 && p[1] !== null ? [{ value: [Date.parse(p[0]), p[1]], others: p[3] }] : [],
       ),
     [points],
   )
@@ -78,11 +89,16 @@ export function MonitoringChart({
       grid: { left: 64, right: 40, top: 36, bottom: 64 },
       tooltip: {
         trigger: 'axis',
-        formatter: (params: Array<{ value: [number, number | null]; data: { flag?: string } }>) => {
+        formatter: (
+          params: Array<{ value: [number, number | null]; data: { flag?: string; others?: string } }>,
+        ) => {
           const lines = params.map((p) => {
             const v = p.value[1]
             const flag = p.data?.flag ? ` [${p.data.flag}]` : ''
-            return `${seriesName}: ${v === null ? '—' : withUnit(v)}${flag}`
+            const others = p.data?.others
+              ? ` (${t('docsViewer:monitoring.repeatedTip', { others: p.data.others })})`
+              : ''
+            return `${seriesName}: ${v === null ? '—' : withUnit(v)}${flag}${others}`
           })
           return `${localTime(params[0]?.value[0] ?? 0, timezone)}<br/>${lines.join('<br/>')}`
         },
@@ -161,9 +177,37 @@ export function MonitoringChart({
           },
         },
         flaggedScatter(t('docsViewer:monitoring.flaggedMark'), flaggedData),
+        {
+          type: 'scatter',
+          name: t('docsViewer:monitoring.repeatedMark'),
+          data: repeatedData,
+          symbol: 'triangle',
+          symbolSize: 11,
+          itemStyle: { color: '#fff', borderColor: '#722ed1', borderWidth: 2 },
+          label: {
+            show: true,
+            position: 'top',
+            color: '#722ed1',
+            fontSize: 14,
+            fontWeight: 'bold',
+            formatter: '≠',
+          },
+        },
       ],
     }
-  }, [data, flaggedData, seriesName, summary.pollutant, summary.exceedances, timezone, unit, limit, cited, t])
+  }, [
+    data,
+    flaggedData,
+    repeatedData,
+    seriesName,
+    summary.pollutant,
+    summary.exceedances,
+    timezone,
+    unit,
+    limit,
+    cited,
+    t,
+  ])
 
   useEffect(() => {
     const el = elRef.current!
@@ -217,6 +261,7 @@ export function MonitoringChart({
       data-testid="monitoring-chart"
       data-points={data.length}
       data-flagged={flaggedData.length}
+      data-repeated={repeatedData.length}
       data-first={points[0]?.[0]}
       data-last={points[points.length - 1]?.[0]}
     />

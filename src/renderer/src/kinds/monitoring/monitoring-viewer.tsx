@@ -20,6 +20,7 @@ import { LimitPanel } from './limit-panel'
 import { MonitoringChart } from './monitoring-chart'
 import { exceedanceFacts } from './monitoring-facts'
 import { RangeForm, RangeList, readRange, type DataRange } from './range-panel'
+import { RepeatList } from './repeat-list'
 import { useMonitoring } from './use-monitoring'
 import '../../components/viewers/common/docs-viewers.css'
 import './monitoring.css'
@@ -233,6 +234,7 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
               </Typography.Text>
             )}
           </Card>
+          <RepeatList summary={summary} />
         </div>
         <div className="docs-side">
           {pending && (
