@@ -33,6 +33,7 @@ export const WARNING_CODES = [
   'monitoring-capped',
   'hj212-bad-packets',
   'hj212-site-time',
+  'hj212-split-incomplete',
   'monitoring-zone-assumed',
   'monitoring-period-repeated',
   'monitoring-unit-converted',
@@ -68,6 +69,8 @@ export const WARNING_WORDS: Record<UiLanguage, Record<WarningCode, string>> = {
     'hj212-bad-packets':
       '部分 HJ 212 数据包的长度或 CRC 校验不符，未计入数据序列；技术详情中按行号列出这些数据包及原因。',
     'hj212-site-time': 'HJ 212 数据包中的数据时间（DataTime）是现场当地时间，没有时区；已按案件时区理解。',
+    'hj212-split-incomplete':
+      '部分 HJ 212 数据分成多个包发送（PNUM/PNO），但缺少其中的包或各包内容不一致，未计入数据序列；技术详情中按行号列出已收到的包及原因。',
     'monitoring-zone-assumed': '监测数据中的时间没有注明时区，已按案件时区理解；技术详情中写明条数和时区。',
     'monitoring-period-repeated':
       '同一时段报送了两个不同的数值：图中画先出现的数值，这些时段未计入统计和超标判断；技术详情中写明时间、行号和两个数值。',
@@ -121,6 +124,8 @@ export const WARNING_WORDS: Record<UiLanguage, Record<WarningCode, string>> = {
       'Some HJ 212 packets fail their length or CRC check and were left out of the series; the technical detail lists them by line with the reason.',
     'hj212-site-time':
       'HJ 212 DataTime is the site’s local time without a time zone; it was read in the case’s time zone.',
+    'hj212-split-incomplete':
+      'Some HJ 212 messages were split over several packets (PNUM/PNO) with a part missing or parts that disagree; they were left out of the series. The technical detail lists the parts received by line, with the reason.',
     'monitoring-zone-assumed':
       'The times in the monitoring data carry no time zone; they were read in the case’s time zone. The technical detail gives the count and the zone.',
     'monitoring-period-repeated':

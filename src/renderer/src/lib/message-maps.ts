@@ -107,6 +107,7 @@ const WARNING_TEXT: Record<WarningCode, MessageKey> = {
   'monitoring-capped': 'warnings.monitoring-capped',
   'hj212-bad-packets': 'warnings.hj212-bad-packets',
   'hj212-site-time': 'warnings.hj212-site-time',
+  'hj212-split-incomplete': 'warnings.hj212-split-incomplete',
   'monitoring-zone-assumed': 'warnings.monitoring-zone-assumed',
   'monitoring-period-repeated': 'warnings.monitoring-period-repeated',
   'monitoring-unit-converted': 'warnings.monitoring-unit-converted',

@@ -158,6 +158,14 @@ function hj212Facts(read: CsvJobResult, zone: string): ExtractFacts {
         .map((b) => `line ${b.line} (${b.problem})`)
         .join('; ')}${report.bad.count > 5 ? '; …' : ''}.`,
     })
+  if (report?.split && report.split.kept.count > 0)
+    facts.warnings.push({
+      code: 'hj212-split-incomplete',
+      message: `${report.split.kept.count} HJ 212 message(s) split over several packets (PNUM/PNO) could not be joined and were left out of the series: ${report.split.kept.messages
+        .slice(0, 5)
+        .map((m) => `QN ${m.qn || '(none)'} CN ${m.cn} at line(s) ${m.lines.join(', ')} (${m.problem})`)
+        .join('; ')}${report.split.kept.count > 5 ? '; …' : ''}.`,
+    })
   if (report && report.untimed.length > 0)
     facts.warnings.push({
       code: 'rows-skipped',

@@ -49,6 +49,10 @@ export interface Hj212Packet {
   fields: Hj212Field[]
   /** per factor code: the data flag the packet gives it (a21026-Flag=N) */
   flags: Map<string, string>
+  /** the request code (QN) as written, '' when the packet has none */
+  qn: string
+  /** one part of a message split over several packets (PNUM > 1 in the header): its number and the total */
+  part?: { no: number; total: number }
 }
 
 export type LineReading =
@@ -99,7 +103,12 @@ function parseSegment(segment: string, line: number): Hj212Packet {
     dataTime: null,
     fields: [],
     flags: new Map(),
+    qn: header.get('QN') ?? '',
   }
+  // PNUM (总包数) and PNO (包号): see hj212-split.ts
+  const total = Number(header.get('PNUM') ?? '')
+  const no = Number(header.get('PNO') ?? '')
+  if (Number.isInteger(total) && total > 1 && header.has('PNO')) packet.part = { no, total }
   if (cpAt === -1) return packet
   const cp = segment.slice(cpAt + 5).replace(/&&$/, '')
   for (const group of cp.split(';'))

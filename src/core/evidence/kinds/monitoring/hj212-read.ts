@@ -14,6 +14,7 @@ import { readCell } from './cems-csv'
 import { ColumnBuffers, FlagNames, RowTimes, type CompactTable } from './compact-table'
 import { hj212Factor, HJ212_DATA_COMMANDS, HJ212_OTHER_FIELDS, HJ212_SERIES_FIELDS } from './hj212-codes'
 import { PACKET_START, readPacketLine, type Hj212Packet } from './hj212-packet'
+import { SplitJoiner, type SplitReport } from './hj212-split'
 import { parseLocalTime } from './time-cell'
 
 /** A packet's data segment is at most 9,999 characters; a longer line is not a packet. */
@@ -36,6 +37,8 @@ export interface Hj212Report {
   otherFieldValues: number
   /** data packets whose DataTime could not be read, by line */
   untimed: number[]
+  /** messages split over several packets (PNUM/PNO): joined, or kept out with why (hj212-split.ts) */
+  split?: SplitReport
 }
 
 export interface Hj212Read {
@@ -161,6 +164,7 @@ export async function readHj212(
   }
   const tables = new Map<string, CommandTable>()
   const devices = new Set<string>()
+  const splits = new SplitJoiner()
   const onLine = (text: string, line: number): void => {
     if (text.trim() === '') return
     const r = readPacketLine(text, line)
@@ -173,16 +177,21 @@ export async function readHj212(
       if (report.bad.lines.length < NAMED_PROBLEMS) report.bad.lines.push({ line, problem: r.problem })
       return
     }
-    const p = r.packet
+    const part = r.packet
     report.packets++
-    report.commands[p.cn] = (report.commands[p.cn] ?? 0) + 1
-    if (!Object.hasOwn(HJ212_DATA_COMMANDS, p.cn)) return
+    report.commands[part.cn] = (report.commands[part.cn] ?? 0) + 1
+    if (!Object.hasOwn(HJ212_DATA_COMMANDS, part.cn)) return
+    // a part of a split message is read only with all its parts, as one packet
+    const p = part.part ? splits.add({ ...part, part: part.part }) : part
+    if (!p) return
     if (p.mn && devices.size < 1000) devices.add(p.mn)
     let t = tables.get(p.cn)
     if (!t) tables.set(p.cn, (t = new CommandTable(caseTimeZone, report)))
     t.add(p)
   }
   await eachLine(source, onLine, signal)
+  const split = splits.finish()
+  if (split.joined > 0 || split.kept.count > 0) report.split = split
   report.devices = [...devices]
   const out: Hj212Read['tables'] = []
   // in the order of the standard's periods: real-time, minute, hourly, daily

@@ -3,11 +3,14 @@
  * limit or a basis for the item, else the summary the viewer computes with those choices applied.
  * The details panel and the timeline's exceedance lane read this, so they say what the viewer says.
  */
-import type { EvidenceItemOf, MonitoringSeriesInForce, MonitoringSeriesSummary } from '../../../../shared/types'
+import type {
+  EvidenceItemOf,
+  MonitoringSeriesInForce,
+  MonitoringSeriesSummary,
+} from '../../../../shared/types'
 import { getItem } from '../../item-repository'
 import type { CaseFile } from '../../../case/case-file'
 import { monitoringView } from './view'
-
 
 /** Summaries recomputed with officer choices, per open case: key = item + how many choices it has. */
 const recomputed = new WeakMap<CaseFile, Map<string, MonitoringSeriesSummary[]>>()
@@ -22,7 +25,10 @@ function choiceCount(file: CaseFile, itemId: string): number {
 }
 
 /** The item's series in force; reads the original again (on a worker) only when an officer made a choice. */
-async function itemSeries(file: CaseFile, item: EvidenceItemOf<'monitoring'>): Promise<MonitoringSeriesSummary[]> {
+async function itemSeries(
+  file: CaseFile,
+  item: EvidenceItemOf<'monitoring'>,
+): Promise<MonitoringSeriesSummary[]> {
   const choices = choiceCount(file, item.id)
   const stored = (item.meta.series ?? []) as MonitoringSeriesSummary[]
   if (choices === 0) return stored
