@@ -372,6 +372,8 @@ export interface MonitoringSeriesSummary {
   unit: string | null
   /** measured (实测), dry (标干), converted (折算) or rate */
   basis: string
+  /** HJ 212's period minimum, maximum or cumulative amount (-Min/-Max/-Cou): shown, never compared with a limit */
+  statistic?: 'min' | 'max' | 'cumulative'
   /** data period in seconds read from the time stamps (3600 hourly); absent in items from older versions */
   periodSec?: number | null
   /** valid values only (no flag or N) */
@@ -426,6 +428,7 @@ export interface MonitoringView {
     column: string
     unit: string | null
     basis: string
+    statistic?: 'min' | 'max' | 'cumulative'
     /**
      * [instant, value (null when blank or unreadable), data flag when the value is not valid]; a
      * period sent again with a different value adds the other value(s) as written: drawn apart, not valid

@@ -42,8 +42,34 @@ test('an HJ 212 log: hourly and daily data apart, the flagged hour drawn apart a
   )
   // DataTime has no zone: the viewer says it was read in the case zone, above the chart
   await expect(viewer.getByTestId('time-warning')).toContainText('现场当地时间，没有时区；已按案件时区理解')
+  // 折算 has no ZsMin/ZsMax in these packets: no band around it
+  await expect(chart).toHaveAttribute('data-band', '0')
   await page.mouse.move(5, 5)
   await shot(page, 'monitoring-hj212.png')
+
+  // the 实测 hourly mean is drawn with the hour's Min and Max (a21026-Min/-Max) around it
+  await viewer.getByTestId('pollutant-select').click()
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: 'CN 2061 SO2 实测浓度小时均值' })
+    .click()
+  await expect(viewer.getByTestId('pollutant-select')).toContainText('CN 2061 SO2 实测浓度小时均值')
+  // six hours, each with its Min and Max
+  await expect(chart).toHaveAttribute('data-band', '6')
+  await expect(viewer.getByTestId('monitoring-band-note')).toContainText(
+    '浅蓝色区域为每个时段的CN 2061 SO2 实测浓度小时最小值至CN 2061 SO2 实测浓度小时最大值',
+  )
+  await page.mouse.move(5, 5)
+  await shot(page, 'monitoring-hj212-minmax.png')
+  // the hour's maximum is its own series, shown and never judged against a limit
+  await viewer.getByTestId('pollutant-select').click()
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: 'CN 2061 SO2 实测浓度小时最大值' })
+    .click()
+  await expect(viewer.getByTestId('exceedance-facts')).toContainText(
+    'CN 2061 SO2 实测浓度小时最大值是时段内的最大值，只显示，不与浓度限值比较。',
+  )
 })
 
 test('an .xlsx workbook with a sheet per outlet: each series named by its sheet', async ({ page, desk }) => {
@@ -67,7 +93,9 @@ test('an .xlsx workbook with a sheet per outlet: each series named by its sheet'
     '2021-05-24 02:00–03:00，1号排放口 SO2 折算浓度小时均值超过 35 mg/m³ 共 1 小时，最大值 72.852 mg/m³，为限值的 2.08 倍（超标 1.08 倍）。',
   )
   // Excel dates carry no zone: read in the case zone and flagged where the item's time is shown
-  await expect(viewer.getByTestId('time-warning')).toContainText('监测数据中的时间没有注明时区，已按案件时区理解')
+  await expect(viewer.getByTestId('time-warning')).toContainText(
+    '监测数据中的时间没有注明时区，已按案件时区理解',
+  )
   await page.mouse.move(5, 5)
   await shot(page, 'monitoring-xlsx.png')
 })

@@ -89,11 +89,32 @@ describe('an HJ 212 data logger log', () => {
     })
     // 实测 (Avg) is a series of its own, not judged while 折算 exists
     expect(
-      series.find((s) => s.outlet === 'CN 2061' && s.pollutant === 'SO2' && s.basis === 'measured'),
+      series.find(
+        (s) => s.outlet === 'CN 2061' && s.pollutant === 'SO2' && s.basis === 'measured' && !s.statistic,
+      ),
     ).toMatchObject({
       column: 'a21026-Avg',
       judged: false,
     })
+    // the hour's Min and Max (实测) are series of their own (the flagged 04:00 and the 03:00 packet
+    // without them aside), shown, never judged nor given a limit
+    expect(
+      series
+        .filter((s) => s.outlet === 'CN 2061' && s.statistic)
+        .map((s) => [
+          s.column,
+          s.statistic,
+          s.basis,
+          s.points,
+          s.max,
+          s.judged,
+          s.limit,
+          s.exceedances.length,
+        ]),
+    ).toEqual([
+      ['a21026-Min', 'min', 'measured', 3, 10, false, null, 0],
+      ['a21026-Max', 'max', 'measured', 3, 30, false, null, 0],
+    ])
     expect(series.find((s) => s.outlet === 'CN 2061' && s.pollutant === 'O2')).toMatchObject({
       unit: '%',
       points: 5,
@@ -113,8 +134,8 @@ describe('an HJ 212 data logger log', () => {
       commands: { '2061': 5, '2031': 1, '9014': 1 },
       devices: ['88888880000001'],
       otherLines: 1,
-      // Min and Max of the four generated hourly packets
-      otherFieldValues: 8,
+      // Min and Max of hourly data are drawn as series, not counted apart
+      otherFieldValues: 0,
     })
     expect(report.bad.count).toBe(3)
     expect(report.bad.lines.map((b) => b.line)).toEqual([7, 8, 9])

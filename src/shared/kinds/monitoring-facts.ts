@@ -199,6 +199,18 @@ export function exceedanceFacts(s: MonitoringSeriesSummary, lang: UiLanguage): M
   const zh = lang === 'zh-CN'
   const name = seriesInWords(s, lang)
   const notes = dataNotes(s, lang)
+  // a period's minimum, maximum or cumulative amount is shown, never judged against a concentration limit
+  if (s.statistic)
+    return [
+      {
+        key: 'statistic',
+        note: true,
+        text: zh
+          ? `${name}是时段内的${s.statistic === 'cumulative' ? '累计量（数据包未注明单位）' : s.statistic === 'min' ? '最小值' : '最大值'}，只显示，不与浓度限值比较。`
+          : `The ${name} is the period's ${s.statistic === 'cumulative' ? 'cumulative amount (the packets do not state its unit)' : s.statistic === 'min' ? 'minimum' : 'maximum'}; it is shown, never compared with a concentration limit.`,
+      },
+      ...notes,
+    ]
   if (s.judged === false && s.basisNote !== 'dry-only')
     return [
       {

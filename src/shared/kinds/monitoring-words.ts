@@ -47,10 +47,38 @@ export interface SeriesName {
   pollutant: string
   basis: string
   periodSec?: number | null
+  /** a period's minimum, maximum or cumulative amount (HJ 212 -Min/-Max/-Cou) */
+  statistic?: 'min' | 'max' | 'cumulative'
+}
+
+/** "小时" / "hourly" for a data period, '' when it has no name. */
+function periodAdjective(periodSec: number | null | undefined, lang: UiLanguage): string {
+  const zh = lang === 'zh-CN'
+  if (periodSec === 3600) return zh ? '小时' : 'hourly'
+  if (periodSec === 86_400) return zh ? '日' : 'daily'
+  if (periodSec === 60) return zh ? '分钟' : 'minute'
+  return ''
+}
+
+/** "SO2 折算浓度小时最大值", "SO2 小时累计量" / "SO2 converted (reference O₂) concentration (hourly maximum)". */
+function statisticInWords(
+  s: SeriesName & { statistic: 'min' | 'max' | 'cumulative' },
+  lang: UiLanguage,
+): string {
+  const outlet = s.outlet ? `${s.outlet} ` : ''
+  const when = periodAdjective(s.periodSec, lang)
+  if (lang === 'zh-CN') {
+    if (s.statistic === 'cumulative') return `${outlet}${s.pollutant} ${when}累计量`
+    return `${outlet}${s.pollutant} ${basisInWords(s.basis, lang)}${when}${s.statistic === 'min' ? '最小值' : '最大值'}`
+  }
+  const what = s.statistic === 'min' ? 'minimum' : s.statistic === 'max' ? 'maximum' : 'cumulative amount'
+  if (s.statistic === 'cumulative') return `${outlet}${s.pollutant} ${when ? `${when} ` : ''}${what}`
+  return `${outlet}${s.pollutant} ${basisInWords(s.basis, lang)} (${when ? `${when} ` : ''}${what})`
 }
 
 /** "1号排放口 SO2 折算浓度小时均值" / "Outlet 1 SO2 converted (reference O₂) concentration (hourly mean)". */
 export function seriesInWords(s: SeriesName, lang: UiLanguage): string {
+  if (s.statistic) return statisticInWords({ ...s, statistic: s.statistic }, lang)
   const period = periodInWords(s.periodSec, lang)
   const outlet = s.outlet ? `${s.outlet} ` : ''
   const basis = basisInWords(s.basis, lang)

@@ -92,6 +92,7 @@ export const docsViewerZhCN = {
     judged: '与限值比较',
     flaggedMark: '带标记的数据（未计入）',
     repeatedMark: '同一时段报送了不同数值（未计入）',
+    bandNote: '浅蓝色区域为每个时段的{{min}}至{{max}}（数据包中的最小值、最大值，只显示，不与限值比较）。',
     repeatedTip: '同一时段另报送为 {{others}}',
     repeats: {
       title: '同一时段报送了不同的数值',

@@ -21,7 +21,15 @@ export interface ColumnRole {
   unit: string | null
   /** the outlet (排放口) a long table names on each row; null in a one-outlet wide table */
   outlet?: string | null
+  /**
+   * HJ 212's period statistics beside the mean: the period's minimum, maximum or cumulative amount
+   * (-Min/-Max/-Cou). Shown, never compared with a concentration limit.
+   */
+  statistic?: Statistic
 }
+
+/** A period's minimum, maximum or cumulative amount (累计量) rather than its mean. */
+export type Statistic = 'min' | 'max' | 'cumulative'
 
 export { groupKey } from '../../../../shared/kinds/monitoring-words'
 

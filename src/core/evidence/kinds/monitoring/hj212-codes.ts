@@ -31,6 +31,21 @@ export const HJ212_SERIES_FIELDS: Readonly<Record<string, 'measured' | 'converte
 /** Fields read and counted but not drawn as series of their own (a period's minimum, maximum, cumulative amount). */
 export const HJ212_OTHER_FIELDS = new Set(['Min', 'Max', 'ZsMin', 'ZsMax', 'Cou'])
 
+/**
+ * The period statistics of minute, hourly and daily data (HJ 212-2017 CN 2051/2061/2031: -Min,
+ * -Max and -Cou beside -Avg): drawn as their own series, never compared with a limit. Cou is the
+ * period's cumulative amount (累计量), whose unit the packet does not state.
+ */
+export const HJ212_STATISTIC_FIELDS: Readonly<
+  Record<string, { basis: 'measured' | 'converted'; statistic: 'min' | 'max' | 'cumulative' }>
+> = {
+  Min: { basis: 'measured', statistic: 'min' },
+  Max: { basis: 'measured', statistic: 'max' },
+  ZsMin: { basis: 'converted', statistic: 'min' },
+  ZsMax: { basis: 'converted', statistic: 'max' },
+  Cou: { basis: 'measured', statistic: 'cumulative' },
+}
+
 interface Hj212Code {
   /** the factor as the rest of the app names it (SO2, NOx, PM, …), or the standard's name */
   pollutant: string

@@ -12,7 +12,13 @@ import { Readable } from 'node:stream'
 import { EvidenceError } from '../../../errors'
 import { readCell } from './cems-csv'
 import { ColumnBuffers, FlagNames, RowTimes, type CompactTable } from './compact-table'
-import { hj212Factor, HJ212_DATA_COMMANDS, HJ212_OTHER_FIELDS, HJ212_SERIES_FIELDS } from './hj212-codes'
+import {
+  hj212Factor,
+  HJ212_DATA_COMMANDS,
+  HJ212_OTHER_FIELDS,
+  HJ212_SERIES_FIELDS,
+  HJ212_STATISTIC_FIELDS,
+} from './hj212-codes'
 import { PACKET_START, readPacketLine, type Hj212Packet } from './hj212-packet'
 import { SplitJoiner, type SplitReport } from './hj212-split'
 import { parseLocalTime } from './time-cell'
@@ -66,18 +72,24 @@ class CommandTable {
   constructor(
     private readonly zone: string,
     private readonly report: Hj212Report,
+    /** minute, hourly or daily data (not real-time): its Min/Max/Cou are the period's statistics */
+    private readonly periodic: boolean,
   ) {}
 
   add(p: Hj212Packet): void {
     const i = this.rowAt(p)
     if (i < 0) return
     for (const f of p.fields) {
-      const basis = HJ212_SERIES_FIELDS[f.field]
+      const statistic = Object.hasOwn(HJ212_STATISTIC_FIELDS, f.field)
+        ? HJ212_STATISTIC_FIELDS[f.field]
+        : null
+      // a real-time packet's Min/Max are not period statistics: counted, not drawn
+      const basis = HJ212_SERIES_FIELDS[f.field] ?? (statistic && this.periodic ? statistic.basis : undefined)
       if (!basis) {
         if (HJ212_OTHER_FIELDS.has(f.field)) this.report.otherFieldValues++
         continue
       }
-      const col = this.column(p.mn, f.code, f.field, basis)
+      const col = this.column(p.mn, f.code, f.field, basis, statistic?.statistic)
       const read = readCell(f.value)
       const flag = p.flags.get(f.code) ?? null
       col.put(
@@ -107,6 +119,7 @@ class CommandTable {
     codeText: string,
     field: string,
     basis: 'measured' | 'converted',
+    statistic?: 'min' | 'max' | 'cumulative',
   ): ColumnBuffers {
     const key = `${mn}\u0000${codeText}\u0000${field}`
     let col = this.columns.get(key)
@@ -118,7 +131,9 @@ class CommandTable {
         pollutant: factor.pollutant,
         outlet: mn || null,
         basis,
-        unit: factor.unit,
+        // the cumulative amount's unit is not the concentration's, and the packet does not state it
+        unit: statistic === 'cumulative' ? null : factor.unit,
+        ...(statistic ? { statistic } : {}),
       })
       this.columns.set(key, col)
     }
@@ -186,7 +201,7 @@ export async function readHj212(
     if (!p) return
     if (p.mn && devices.size < 1000) devices.add(p.mn)
     let t = tables.get(p.cn)
-    if (!t) tables.set(p.cn, (t = new CommandTable(caseTimeZone, report)))
+    if (!t) tables.set(p.cn, (t = new CommandTable(caseTimeZone, report, p.cn !== '2011')))
     t.add(p)
   }
   await eachLine(source, onLine, signal)

@@ -6,7 +6,7 @@
  * no exceedance window (computed on all values, summarise.ts) is drawn under the line.
  */
 import { toIsoWithOffset } from '../../../../shared/time-zone'
-import type { Basis } from './cems-csv'
+import type { Basis, Statistic } from './cems-csv'
 import { CELL_NUMBER, type CompactColumn, type CompactTable } from './compact-table'
 import { columnRepeats, sameInstantRuns, type ColumnRepeats } from './repeats'
 import { isValidFlag, timeOrder } from './summarise'
@@ -17,6 +17,8 @@ export interface SeriesPoints {
   column: string
   unit: string | null
   basis: Basis
+  /** a period's minimum, maximum or cumulative amount rather than its mean */
+  statistic?: Statistic
   /**
    * [instant ISO with offset, value or null for an empty/invalid cell, data flag other than N or
    * null], in time order; a period sent again with a different value has one point (the value first
@@ -50,6 +52,7 @@ export function seriesPoints(
       column: col.header,
       unit: col.unit,
       basis: col.basis,
+      ...(col.statistic ? { statistic: col.statistic } : {}),
     }
     const point = (i: number): Point => {
       const others = repeats.differing.get(i)

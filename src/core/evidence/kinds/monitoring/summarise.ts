@@ -10,7 +10,7 @@
  * The limit comes from the file (a limit column or row) when it has one, else from the case.
  */
 import { toIsoWithOffset } from '../../../../shared/time-zone'
-import { groupKey, type Basis } from './cems-csv'
+import { groupKey, type Basis, type Statistic } from './cems-csv'
 import {
   CELL_NUMBER,
   type CompactColumn,
@@ -49,6 +49,8 @@ export interface SeriesSummary {
   column: string
   unit: string | null
   basis: Basis
+  /** a period's minimum, maximum or cumulative amount (HJ 212 -Min/-Max/-Cou): shown, never compared with a limit */
+  statistic?: Statistic
   /** the data period in seconds, read from the time stamps (3600 = hourly) */
   periodSec: number | null
   /** valid values (no flag or flag N): the only ones in the statistics and exceedances */
@@ -189,7 +191,10 @@ function judgedColumn(
   pollutant: string,
   chosen: Basis | undefined,
 ): { index: number | null; note: BasisNote | null } {
-  const cols = table.columns.filter((c) => groupKey(c.outlet, c.pollutant) === group && c.basis !== 'rate')
+  // a period's minimum, maximum or cumulative amount is never the value a limit is compared with
+  const cols = table.columns.filter(
+    (c) => groupKey(c.outlet, c.pollutant) === group && c.basis !== 'rate' && !c.statistic,
+  )
   if (chosen) {
     const c = cols.find((x) => x.basis === chosen)
     if (c) return { index: c.index, note: 'officer' }
@@ -314,6 +319,7 @@ function summariseColumn(
     column: col.header,
     unit: col.unit,
     basis: col.basis,
+    ...(col.statistic ? { statistic: col.statistic } : {}),
     periodSec: intervalMs / 1000,
     points: n,
     flagged,

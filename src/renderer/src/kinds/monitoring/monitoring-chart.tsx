@@ -19,6 +19,35 @@ interface Props {
   clearSignal: number
   /** data ranges already cited for this pollutant, drawn as blue bands labelled R1… */
   cited: Array<{ start: string; end: string; label: string }>
+  /** the period minimum and maximum of the drawn mean (HJ 212 -Min/-Max), drawn as thin lines around it */
+  band?: { min: MonitoringPoint[]; max: MonitoringPoint[]; minName: string; maxName: string }
+}
+
+interface BandPoint {
+  value: [number, number | null]
+  /** the statistic itself (the band's top is drawn as its height above the minimum) */
+  actual: number | null
+  label: string
+}
+
+/**
+ * The min–max band as two stacked lines: the minimum (no fill) and the height from it to the
+ * maximum (filled), each keeping its own value and name for the tooltip. Periods are matched by
+ * time; a period without both is a gap in the band.
+ */
+function bandSeries(band: NonNullable<Props['band']>): { lower: BandPoint[]; height: BandPoint[] } {
+  const max = new Map(band.max.map((p) => [Date.parse(p[0]), p[1]]))
+  const lower: BandPoint[] = []
+  const height: BandPoint[] = []
+  for (const p of band.min) {
+    const t = Date.parse(p[0])
+    const lo = p[1]
+    const hi = max.get(t) ?? null
+    const both = lo !== null && hi !== null
+    lower.push({ value: [t, both ? lo : null], actual: lo, label: band.minName })
+    height.push({ value: [t, both ? hi - lo : null], actual: hi, label: band.maxName })
+  }
+  return { lower, height }
 }
 
 /** Values drawn with a mark each; longer series are drawn as a line (flagged values keep their marks). */
@@ -41,6 +70,7 @@ export function MonitoringChart({
   onBrush,
   clearSignal,
   cited,
+  band,
 }: Props) {
   const { t } = useTranslation()
   const elRef = useRef<HTMLDivElement>(null)
@@ -77,6 +107,7 @@ export function MonitoringChart({
   )
   const unit = displayUnit(summary.unit)
   const limit = summary.limit
+  const bandData = useMemo(() => (band ? bandSeries(band) : null), [band])
 
   const option = useMemo(() => {
     const firstMs = data[0]?.[0] ?? 0
@@ -90,9 +121,14 @@ export function MonitoringChart({
       tooltip: {
         trigger: 'axis',
         formatter: (
-          params: Array<{ value: [number, number | null]; data: { flag?: string; others?: string } }>,
+          params: Array<{
+            value: [number, number | null]
+            data: { flag?: string; others?: string; label?: string; actual?: number | null }
+          }>,
         ) => {
           const lines = params.map((p) => {
+            if (p.data?.label !== undefined)
+              return `${p.data.label}: ${p.data.actual == null ? '—' : withUnit(p.data.actual)}`
             const v = p.value[1]
             const flag = p.data?.flag ? ` [${p.data.flag}]` : ''
             const others = p.data?.others
@@ -177,6 +213,18 @@ export function MonitoringChart({
           },
         },
         flaggedScatter(t('docsViewer:monitoring.flaggedMark'), flaggedData),
+        ...(bandData
+          ? [bandData.lower, bandData.height].map((d, k) => ({
+              type: 'line',
+              data: d,
+              stack: 'min-max',
+              showSymbol: false,
+              connectNulls: false,
+              lineStyle: { opacity: 0 },
+              itemStyle: { color: '#91caff' },
+              ...(k === 1 ? { areaStyle: { color: 'rgba(22,119,255,0.14)' } } : {}),
+            }))
+          : []),
         {
           type: 'scatter',
           name: t('docsViewer:monitoring.repeatedMark'),
@@ -199,6 +247,7 @@ export function MonitoringChart({
     data,
     flaggedData,
     repeatedData,
+    bandData,
     seriesName,
     summary.pollutant,
     summary.exceedances,
@@ -262,6 +311,7 @@ export function MonitoringChart({
       data-points={data.length}
       data-flagged={flaggedData.length}
       data-repeated={repeatedData.length}
+      data-band={bandData ? bandData.lower.length : 0}
       data-first={points[0]?.[0]}
       data-last={points[points.length - 1]?.[0]}
     />

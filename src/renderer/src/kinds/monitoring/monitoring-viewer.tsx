@@ -78,6 +78,23 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
     [view, summary],
   )
   const points = useMemo(() => drawn?.points ?? [], [drawn])
+  // a mean drawn with its period minimum and maximum (HJ 212 -Min/-Max of the same factor and basis)
+  const band = useMemo(() => {
+    if (!view || !summary || summary.statistic) return undefined
+    const of = (statistic: 'min' | 'max') => {
+      const same = (s: { statistic?: string; pollutant: string; outlet?: string; basis: string }) =>
+        s.statistic === statistic &&
+        s.pollutant === summary.pollutant &&
+        s.outlet === summary.outlet &&
+        s.basis === summary.basis
+      const line = view.points.find(same)
+      const named = view.series.find(same)
+      return line && named ? { points: line.points, name: seriesInWords(named, lang) } : null
+    }
+    const min = of('min')
+    const max = of('max')
+    return min && max ? { min: min.points, max: max.points, minName: min.name, maxName: max.name } : undefined
+  }, [view, summary, lang])
   const facts = summary ? exceedanceFacts(summary, i18n) : []
   const cited = useMemo(
     () =>
@@ -201,7 +218,13 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
             onBrush={onBrush}
             clearSignal={clearSignal}
             cited={cited}
+            band={band}
           />
+          {band && (
+            <Typography.Text type="secondary" className="small" data-testid="monitoring-band-note">
+              {t('docsViewer:monitoring.bandNote', { min: band.minName, max: band.maxName })}
+            </Typography.Text>
+          )}
           {drawn?.thinned && (
             <Typography.Text type="secondary" className="small" data-testid="monitoring-thinned">
               {t('docsViewer:monitoring.thinned', drawn.thinned)}
