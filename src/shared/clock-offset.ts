@@ -42,9 +42,6 @@ export interface ItemClock {
 /** The widest offset accepted: a clock wrong by more than a week is a wrong date, not a drift. */
 export const MAX_CLOCK_OFFSET_MS = 7 * 24 * 3600 * 1000
 
-/** References officers usually check against (the form offers them; any text is accepted). */
-export const CLOCK_REFERENCES = ['北京时间', '国家授时中心', 'GPS'] as const
-
 const clean = (v: string | null | undefined): string => (v ?? '').trim()
 
 /**

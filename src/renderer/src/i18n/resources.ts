@@ -4,6 +4,8 @@
  * share words; each feature file `<feature>.<lang>.ts` is the namespace named here.
  * A key outside `common` is written with its namespace: `t('thermal:tools.spot')`.
  */
+import { clockEn } from './clock.en'
+import { clockZhCN } from './clock.zh-CN'
 import { docsViewerEn } from './docs-viewers.en'
 import { docsViewerZhCN } from './docs-viewers.zh-CN'
 import { en } from './en'
@@ -37,6 +39,7 @@ const zhCNResources = {
   viewer: viewerZhCN,
   mediaViewer: mediaViewersZhCN,
   docsViewer: docsViewerZhCN,
+  clock: clockZhCN,
 }
 export type Resources = typeof zhCNResources
 export type Namespace = keyof Resources
@@ -52,6 +55,7 @@ const enResources: Messages<Resources> = {
   viewer: viewerEn,
   mediaViewer: mediaViewersEn,
   docsViewer: docsViewerEn,
+  clock: clockEn,
 }
 
 export const resources = { 'zh-CN': zhCNResources, en: enResources }
@@ -68,4 +72,5 @@ export const NAMESPACES = [
   'viewer',
   'mediaViewer',
   'docsViewer',
+  'clock',
 ] as const satisfies readonly Namespace[]

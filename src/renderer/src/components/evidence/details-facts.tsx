@@ -6,6 +6,7 @@ import { formatBytes, formatCoordinate, formatNumber } from '../../lib/format'
 import { formatInZone } from '../../lib/time'
 import { useCurrentCase } from '../../state/session'
 import { CapturedTime } from './captured-time'
+import { CorrectedTime, DeviceClock } from './clock-offset'
 import { timeSourceText } from '../../lib/message-maps'
 
 const LABEL_WIDTH = 112
@@ -52,7 +53,7 @@ export function DetailsFacts({ item, sources }: { item: EvidenceItem; sources: I
       label: t('item.capturedAt'),
       children: (
         <span className="captured-cell">
-          <CapturedTime item={item} />
+          {item.clock?.correctedAt ? <CorrectedTime item={item} /> : <CapturedTime item={item} />}
           {item.capturedAtSource && (
             <Typography.Text type="secondary" className="small">
               {t('item.timeSourceLine', { source: timeSourceText(t, item) })}
@@ -83,11 +84,14 @@ export function DetailsFacts({ item, sources }: { item: EvidenceItem; sources: I
       key: 'device',
       label: t('item.device'),
       children: (
-        <span data-user-data>
-          {[device.make, device.model].filter(Boolean).join(' ')}
-          {device.serial && <div className="mono small">{t('item.serial', { serial: device.serial })}</div>}
-          {device.id && <div className="mono small">{t('item.deviceId', { id: device.id })}</div>}
-        </span>
+        <div>
+          <span data-user-data>
+            {[device.make, device.model].filter(Boolean).join(' ')}
+            {device.serial && <div className="mono small">{t('item.serial', { serial: device.serial })}</div>}
+            {device.id && <div className="mono small">{t('item.deviceId', { id: device.id })}</div>}
+          </span>
+          <DeviceClock item={item} />
+        </div>
       ),
     },
     item.width !== null &&

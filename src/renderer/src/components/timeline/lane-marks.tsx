@@ -156,6 +156,8 @@ export function LaneMarks({ lane, clusters, y, onHover, onActivate }: Props) {
             'data-testid': 'timeline-item',
             'data-item-id': single.item.id,
             'data-number': single.item.number,
+            // the instant it is placed at (the corrected one where a device clock offset is recorded)
+            'data-start': single.start,
           }
           return (
             <g key={c.key} {...common} {...itemAttrs} data-shape={isBar ? 'bar' : 'point'}>

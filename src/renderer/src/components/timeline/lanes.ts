@@ -71,7 +71,9 @@ export function buildLanes(
   const byKey = new Map<string, Lane>()
   const undated: EvidenceItem[] = []
   for (const item of items) {
-    const start = item.capturedAt ? Date.parse(item.capturedAt) : NaN
+    // at the corrected instant where the device's clock offset is recorded (the tooltip shows both)
+    const at = item.clock?.correctedAt ?? item.capturedAt
+    const start = at ? Date.parse(at) : NaN
     if (Number.isNaN(start)) {
       undated.push(item)
       continue

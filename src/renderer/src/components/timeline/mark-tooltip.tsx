@@ -5,7 +5,7 @@ import type { MessageKey } from '../../i18n/keys'
 import { mediaUrl } from '../../api'
 import { actionLabel } from '../../lib/custody-summary'
 import { formatDuration } from '../../lib/format'
-import { formatCapturedAt } from '../../lib/item-time'
+import { formatCapturedAt, formatIsoWithOwnOffset } from '../../lib/item-time'
 import { formatInZone } from '../../lib/time'
 import { warningText } from '../../lib/warnings'
 import { deviceParts, weakTimeReasons, type Cluster, type Mark } from './lanes'
@@ -61,7 +61,19 @@ function ItemTip({ item }: { item: EvidenceItem }) {
           {itemLabel(t, item)}
           {deviceText && <span data-user-data>{` · ${deviceText}`}</span>}
         </div>
-        <div className="tl-tip-line mono">{`${t(TIME_NOUN[item.kind])} ${formatCapturedAt(item) ?? ''}`}</div>
+        {item.clock?.correctedAt ? (
+          // placed at the corrected instant; the recorded one follows, kept as the device wrote it
+          <>
+            <div className="tl-tip-line mono" data-testid="timeline-tip-corrected">
+              {`${t(TIME_NOUN[item.kind])} ${formatIsoWithOwnOffset(item.clock.correctedAt)} · ${t('clock:corrected')}`}
+            </div>
+            <div className="tl-tip-line mono" data-testid="timeline-tip-recorded">
+              {`${t('clock:recorded')} ${formatCapturedAt(item) ?? ''}`}
+            </div>
+          </>
+        ) : (
+          <div className="tl-tip-line mono">{`${t(TIME_NOUN[item.kind])} ${formatCapturedAt(item) ?? ''}`}</div>
+        )}
         <div className="tl-tip-line">
           {item.capturedAtSource
             ? t('timeline:tip.source', { source: timeSourceText(t, item) })

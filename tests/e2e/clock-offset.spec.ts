@@ -1,0 +1,120 @@
+/**
+ * A device clock offset as an officer records it (issue 15): in the details panel of the body-cam
+ * video, 设定时钟偏差 → 快 3分12秒, checked against 北京时间 with a reason; the panel then shows the
+ * recorded and the corrected time side by side, the timeline places the video at the corrected
+ * instant (the recorded one in its tooltip), and the custody log says it in words. In reviewer mode
+ * on the exported package the corrected times are shown and no form is offered.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { JobProgress } from '../../src/shared/jobs'
+import type { EvidenceItem } from '../../src/shared/types'
+import type { Violation } from '../../src/shared/violation-types'
+import { makeBodycamMp4, makeDroneJpeg } from '../support/media'
+import { OFFICER, caseFields, expect, shot, test } from './support/desk'
+
+test.use({ printer: false })
+
+const VIDEO = '20210524_040312_DSJ-A8-00123.MP4'
+const RECORDED = Date.parse('2021-05-23T20:03:12Z')
+
+test('record a device clock offset: both times in the details, the timeline mark moves, the custody log says it; review shows no form', async ({
+  page,
+  desk,
+}) => {
+  await desk.call('profile:save', OFFICER)
+  await desk.call('case:create', { dir: join(desk.workDir, 'case'), fields: caseFields() })
+  const media = join(desk.workDir, 'media')
+  mkdirSync(media)
+  await desk.call('import:start', {
+    paths: [makeBodycamMp4(media, { durationSec: 2 }), await makeDroneJpeg(media)],
+  })
+  await desk.backend.idle()
+  const { items } = await desk.call<{ items: EvidenceItem[] }>('evidence:list', {})
+  const video = items.find((i) => i.originalName === VIDEO)!
+
+  await desk.open()
+  await page.getByTestId('side-nav').getByText('证据库', { exact: true }).click()
+  await page.getByTestId('evidence-tile').filter({ hasText: VIDEO }).click()
+  const panel = page.getByTestId('details-panel')
+  await expect(panel.getByTestId('captured-time')).toHaveText('2021-05-24 04:03:12 +08:00')
+  await expect(panel.getByTestId('corrected-time')).toHaveCount(0)
+
+  // the form: direction, amount, day, reference (北京时间 offered), reason; save waits for a reason
+  await panel.getByTestId('clock-set').click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog).toContainText('设定设备时钟偏差：DSJ-A8-00123')
+  await dialog.getByTestId('clock-amount').fill('3分12秒')
+  await dialog.getByTestId('clock-checked').fill('2021-05-24')
+  await expect(dialog.getByTestId('clock-against').locator('input')).toHaveValue('北京时间')
+  await expect(dialog.getByTestId('clock-save')).toBeDisabled()
+  await dialog.getByTestId('clock-reason').fill('现场将记录仪屏幕与手机北京时间对照拍照')
+  await dialog.getByTestId('clock-save').click()
+  await expect(dialog).toBeHidden()
+
+  // both times, in the case zone with the offset, the offset and its check beside them
+  await expect(panel.getByTestId('corrected-instant')).toHaveText('2021-05-24 04:00:00 +08:00')
+  await expect(panel.getByTestId('recorded-instant')).toHaveText('2021-05-24 04:03:12 +08:00')
+  await expect(panel.getByTestId('corrected-note')).toHaveText('设备快 3分12秒，2021年5月24日与北京时间核对')
+  await expect(panel.getByTestId('clock-set')).toHaveText('更改')
+  await expect(panel.getByTestId('clock-remove')).toBeVisible()
+  await shot(page, 'clock-offset-details.png')
+  await panel.getByTestId('device-clock').scrollIntoViewIfNeeded()
+  await shot(page, 'clock-offset-device.png')
+
+  // the timeline places the video at the corrected instant; the tooltip gives both
+  await page.getByTestId('side-nav').getByText('时间线', { exact: true }).click()
+  const mark = page.locator(`[data-testid="timeline-item"][data-item-id="${video.id}"]`)
+  await expect(mark).toHaveAttribute('data-start', String(RECORDED - 192_000))
+  await mark.hover()
+  const tip = page.getByTestId('timeline-tooltip')
+  await expect(tip.getByTestId('timeline-tip-corrected')).toContainText('2021-05-24 04:00:00 +08:00')
+  await expect(tip.getByTestId('timeline-tip-recorded')).toContainText('记录时间 2021-05-24 04:03:12 +08:00')
+
+  // the custody log in words
+  await page.getByTestId('side-nav').getByText('监管链记录', { exact: true }).click()
+  await expect(page.getByText('设定设备时钟偏差', { exact: true }).first()).toBeVisible()
+  await expect(
+    page.getByText(
+      'DSJ-A8-00123 快 3分12秒（2021年5月24日与北京时间核对；原因：现场将记录仪屏幕与手机北京时间对照拍照）',
+    ),
+  ).toBeVisible()
+
+  // exported and opened for review: the same corrected time, read-only
+  const v = await desk.call<Violation>('violation:save', {
+    title: '通过旁路排放废气',
+    facts: '现场检查发现',
+    occurredFrom: null,
+    occurredTo: null,
+    place: '1号排放口',
+    basis: ['water-39'],
+    status: 'confirmed',
+  })
+  await desk.call('violation:link', { violationId: v.id, itemId: video.id, note: '证明排放事实' })
+  const zip = join(desk.workDir, '证据包.zip')
+  const exported = await desk.call<{ taskId: string }>('export:start', { target: zip })
+  await desk.backend.idle()
+  expect((await desk.call<JobProgress[]>('job:list')).find((j) => j.taskId === exported.taskId)?.state).toBe(
+    'done',
+  )
+  await desk.call('case:close')
+  const opened = await desk.call<{ taskId: string }>('review:open', { path: zip })
+  await desk.backend.idle()
+  expect((await desk.call<JobProgress[]>('job:list')).find((j) => j.taskId === opened.taskId)?.state).toBe(
+    'done',
+  )
+  // a fresh page, as a reviewer opening the app would have
+  await page.goto('about:blank')
+  await desk.open()
+  await expect(page.getByTestId('review-band')).toBeVisible()
+  // the signer's key is not confirmed on this machine: acknowledged before the case shows
+  await page.getByRole('checkbox', { name: /我已知悉/ }).check()
+  await page.getByTestId('review-show-case').click()
+  await expect(page.getByTestId('review-summary')).toBeHidden()
+  await page.getByTestId('side-nav').getByText('证据库', { exact: true }).click()
+  await page.getByTestId('evidence-tile').filter({ hasText: VIDEO }).click()
+  await expect(panel.getByTestId('corrected-instant')).toHaveText('2021-05-24 04:00:00 +08:00')
+  await expect(panel.getByTestId('device-clock-offset')).toContainText('快 3分12秒')
+  await expect(panel.getByTestId('clock-set')).toHaveCount(0)
+  await expect(panel.getByTestId('clock-remove')).toHaveCount(0)
+})
