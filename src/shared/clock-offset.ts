@@ -4,9 +4,11 @@
  * rewritten: the corrected instant is derived on read (recorded − offset) and shown beside the
  * recorded one. Pure helpers, used by core, the renderer and the command line alike.
  */
-import type { WordsLanguage } from './citations/in-words'
 import { parseOffset, toIsoWithOffset, zoneOffsetMinutes } from './time-zone'
 import type { Officer } from './types'
+
+/** The UI languages (as citations/in-words names them; spelled out here so that module may import this one). */
+type WordsLanguage = 'zh-CN' | 'en'
 
 /** The identity a capture device records: make, model, serial, id (any may be missing). */
 export interface DeviceIdentity {

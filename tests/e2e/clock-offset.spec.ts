@@ -61,6 +61,19 @@ test('record a device clock offset: both times in the details, the timeline mark
   await shot(page, 'clock-offset-details.png')
   await panel.getByTestId('device-clock').scrollIntoViewIfNeeded()
   await shot(page, 'clock-offset-device.png')
+  // the library tile gives the corrected time beside the recorded one
+  await expect(
+    page.getByTestId('evidence-tile').filter({ hasText: VIDEO }).getByTestId('captured-corrected'),
+  ).toHaveText(' · 校正后 04:00:00')
+
+  // the video viewer's capture moment has its corrected moment beside it
+  await panel.getByTestId('open-viewer').click()
+  const viewer = page.getByTestId('item-viewer')
+  await expect(viewer.getByTestId('absolute-time')).toContainText('2021-05-24 04:03:12 +08:00')
+  await expect(viewer.getByTestId('corrected-absolute-time')).toHaveText('2021-05-24 04:00:00 +08:00')
+  await shot(page, 'clock-offset-viewer.png')
+  await page.keyboard.press('Escape')
+  await expect(viewer).toBeHidden()
 
   // the timeline places the video at the corrected instant; the tooltip gives both
   await page.getByTestId('side-nav').getByText('时间线', { exact: true }).click()

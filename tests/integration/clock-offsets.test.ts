@@ -15,10 +15,12 @@ import { importPaths } from '../../src/core/evidence/import'
 import { getItem, queryItems } from '../../src/core/evidence/item-repository'
 import { deriveFromVideo } from '../../src/core/evidence/kinds/video/derive-item'
 import { EvidenceError } from '../../src/core/errors'
+import { captureTime } from '../../src/core/documents/document-format'
 import { custodyDetailsInWords, sentenceText } from '../../src/shared/custody-words'
 import { parseClockOffset } from '../../src/shared/clock-offset'
 import { AppData } from '../../src/core/profile/app-data'
 import { Backend } from '../../src/core/api/backend'
+import { openBag } from '../../src/core/package/bagit'
 import { OFFICER_A, OFFICER_B, sampleCaseFields } from '../support/case-fixture'
 import { caseInitArgs, evidesk } from '../support/cli'
 import { makeBodycamMp4, makeDroneJpeg } from '../support/media'
@@ -80,6 +82,13 @@ describe('a device clock offset', () => {
     expect(sentence('zh-CN', 'clock-offset-set')).toBe(
       'DSJ-A8-00123 快 3分12秒（2021年5月24日与北京时间核对；原因：现场对照手机北京时间）',
     )
+  })
+
+  it('is the time the transfer documents use, saying so, the recorded one beside it', () => {
+    expect(captureTime(getItem(file.db, video)!, 'Asia/Shanghai')).toBe(
+      '2021-05-24 04:00:00 +08:00（已按设备时钟偏差校正：设备快 3分12秒，2021年5月24日与北京时间核对；记录时间 2021-05-24 04:03:12 +08:00，取自视频容器元数据）',
+    )
+    expect(captureTime(getItem(file.db, photo)!, 'Asia/Shanghai')).not.toContain('校正')
   })
 
   it('applies to a still cut from that video (its time comes from the source frame)', async () => {
@@ -286,6 +295,19 @@ describe('in the package and in review', () => {
     )
     expect(exported?.state).toBe('done')
     await officer.dispose()
+    const bag = await openBag(zip)
+    try {
+      const caseJson = JSON.parse((await bag.readFile('data/case.json', 1 << 24)).toString('utf8')) as {
+        clockOffsets: Array<{ offsetMs: number }>
+      }
+      expect(caseJson.clockOffsets.map((o) => o.offsetMs)).toEqual([192_000])
+      const report = (await bag.readFile('data/report/index.html', 1 << 24)).toString('utf8')
+      expect(report).toContain(
+        '校正后 2021-05-24 04:00:00 +08:00（设备快 3分12秒，2021年5月24日与北京时间核对）',
+      )
+    } finally {
+      await bag.close()
+    }
 
     const reviewer = new Backend({ mode: 'browser', dataDir: join(tmp.dir, 'pkg-reviewer'), version: 'test' })
     try {

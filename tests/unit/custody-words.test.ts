@@ -277,3 +277,23 @@ describe('device clock offsets', () => {
     )
   })
 })
+
+describe('a cited time range on a device with a recorded clock offset', () => {
+  it('is written in corrected time, and says so', () => {
+    const fast: ItemFacts = { ...BODYCAM, clockOffsetMs: 192_000 }
+    const words = (lang: 'zh-CN' | 'en') =>
+      sentenceText(
+        custodyDetailsInWords(event('annotation-added', DETAILS['annotation-added'], 'i1'), {
+          lang,
+          timezone: 'Asia/Shanghai',
+          item: () => fast,
+        }),
+      )
+    expect(words('zh-CN')).toBe(
+      'E001 片段 2021-05-24 04:00:01.8–04:00:06.2 +08:00，DSJ-A8-00123，已按设备时钟偏差校正（设备快 3分12秒）（媒体时间 00:00:01.800–00:00:06.200）：旁路阀门开启',
+    )
+    expect(words('en')).toContain(
+      '2021-05-24 04:00:01.8–04:00:06.2 +08:00, DSJ-A8-00123, corrected for the device clock (3 min 12 s fast) (media time',
+    )
+  })
+})

@@ -1,5 +1,6 @@
 /** Wording shared by the transfer documents: times in the case's zone, kinds, sources, citations in words. */
 import { citationInWords } from '../../shared/citations'
+import { checkInWords, offsetInWords } from '../../shared/clock-offset'
 import { categoryLabel } from '../../shared/kinds/category'
 import type { EvidenceItem, Officer } from '../../shared/types'
 import type { ViolationLink } from '../../shared/violation-types'
@@ -43,6 +44,10 @@ export function captureTime(item: EvidenceItem, timezone: string): string {
       : item.capturedAtSource
         ? TIME_SOURCE_LABELS[item.capturedAtSource]
         : '来源未记录'
+  const clock = item.clock
+  if (clock?.correctedAt)
+    // the corrected time is the one the list relies on; the recorded one stays beside it, as the device wrote it
+    return `${caseTime(clock.correctedAt, timezone)}（已按设备时钟偏差校正：设备${offsetInWords(clock.offset.offsetMs, 'zh-CN')}，${checkInWords(clock.offset, 'zh-CN', timezone)}；记录时间 ${caseTime(item.capturedAt, timezone)}，${source}）`
   return `${caseTime(item.capturedAt, timezone)}（${source}）`
 }
 

@@ -8,6 +8,7 @@ import { formatMediaTime } from '../media-time'
 import { formatOffset, zoneOffsetMinutes } from '../time-zone'
 import { readCitation, type AnnotationType, type Citation, type ThermalShape } from './anchors'
 import { basisInWords } from '../kinds/monitoring-words'
+import { offsetInWords } from '../clock-offset'
 
 export type WordsLanguage = 'zh-CN' | 'en'
 export type Words = Record<WordsLanguage, string>
@@ -24,7 +25,12 @@ export interface CitationWordsContext {
    * The cited recording's start instant (its capture time) and device: a time range is then
    * written as absolute time in the case zone, the media seconds beside it (the custody record).
    */
-  recording?: { startsAt: string | null; device: string | null }
+  recording?: {
+    startsAt: string | null
+    device: string | null
+    /** the device's recorded clock offset (ms, + = fast): the range is then written in corrected time, and says so */
+    clockOffsetMs?: number
+  }
   /** the 1-based 问答 turn of an interview record that holds a character offset; null before the first */
   turnAt?: (offset: number) => number | null
 }
@@ -178,8 +184,14 @@ function instantSpan(startIso: string, endIso: string, ctx: CitationWordsContext
 function absoluteRange(start: number, end: number, media: string, ctx: CitationWordsContext): string {
   const zh = ctx.lang === 'zh-CN'
   const rec = ctx.recording
-  const base = rec?.startsAt ? Date.parse(rec.startsAt) : Number.NaN
-  const device = rec?.device ? `${zh ? '，' : ', '}${rec.device}` : ''
+  const offsetMs = rec?.clockOffsetMs ?? 0
+  const base = rec?.startsAt ? Date.parse(rec.startsAt) - offsetMs : Number.NaN
+  const corrected = rec?.clockOffsetMs
+    ? zh
+      ? `，已按设备时钟偏差校正（设备${offsetInWords(offsetMs, 'zh-CN')}）`
+      : `, corrected for the device clock (${offsetInWords(offsetMs, 'en')})`
+    : ''
+  const device = (rec?.device ? `${zh ? '，' : ', '}${rec.device}` : '') + corrected
   if (Number.isNaN(base)) return `${media}${device}`
   const at = (s: number) => {
     const ms = base + Math.round(s * 1000)

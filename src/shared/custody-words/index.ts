@@ -27,6 +27,8 @@ export interface ItemFacts {
   capturedAt: string | null
   /** the recording device in words ("DSJ-A8-00123"), when known */
   device: string | null
+  /** the device's recorded clock offset (ms, + = fast), when one is recorded: ranges are then written in corrected time */
+  clockOffsetMs?: number
   /** an interview record's 问答 turns (where each starts), so a quote reads "第 7 问答：……" */
   turns?: ReadonlyArray<{ qStart: number | null; aStart: number | null }>
 }
@@ -394,7 +396,9 @@ export function custodyDetailsInWords(
         kind: item?.kind ?? null,
         numberOf: (id) => ctx.item?.(id)?.number ?? null,
         recording:
-          item && type === 'time-range' ? { startsAt: item.capturedAt, device: item.device } : undefined,
+          item && type === 'time-range'
+            ? { startsAt: item.capturedAt, device: item.device, clockOffsetMs: item.clockOffsetMs }
+            : undefined,
         turnAt: item?.turns ? turnLookup(item.turns) : undefined,
       })
       // the place in the item came from the case: marked as user data like the other values
@@ -431,6 +435,7 @@ export function itemFacts(item: EvidenceItem): ItemFacts {
     kind: item.kind,
     capturedAt: item.capturedAt,
     device: deviceWords(item.device),
+    ...(item.clock ? { clockOffsetMs: item.clock.offset.offsetMs } : {}),
     // offsets only: the words of every turn would bloat each custody page
     turns:
       item.kind === 'transcript'

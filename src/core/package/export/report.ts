@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { checkInWords, offsetInWords } from '../../../shared/clock-offset'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { custodyActionLabel } from '../../../shared/custody-labels'
 import { custodyDetailsInWords, itemFacts, sentenceHtml } from '../../../shared/custody-words'
@@ -102,7 +103,11 @@ export function reportHtml(
   <td>${esc(e.originalName)}${e.derivedFrom ? `<br><span class="muted">派生自 ${esc(e.derivedFrom.sourceNumber)}</span>` : ''}</td>
   <td>${esc(categoryLabel(e.category, 'zh-CN'))}</td>
   <td class="num">${e.size.toLocaleString('en-US')}</td>
-  <td>${esc(time(e.capturedAt))}</td>
+  <td>${esc(time(e.capturedAt))}${
+    e.clock?.correctedAt
+      ? `<br><span class="muted">校正后 ${esc(time(e.clock.correctedAt))}（设备${esc(offsetInWords(e.clock.offset.offsetMs, 'zh-CN'))}，${esc(checkInWords(e.clock.offset, 'zh-CN', tz))}）</span>`
+      : ''
+  }</td>
   <td class="hash">${esc(e.sha256)}</td>
 </tr>`
     })

@@ -6,6 +6,7 @@ export const clockEn: Messages<typeof clockZhCN> = {
   recorded: 'Recorded',
   corrected: 'Corrected',
   note: 'device clock {{offset}}, {{check}}',
+  short: '(device clock {{offset}})',
   noteTitle:
     'Corrected by the device clock offset an officer recorded; the recorded time is kept unchanged. Recorded by {{name}}, reason: {{reason}}',
   offsetLine: 'Clock offset: {{offset}} ({{check}})',

@@ -3,6 +3,7 @@ export const clockZhCN = {
   recorded: '记录时间',
   corrected: '校正后',
   note: '设备{{offset}}，{{check}}',
+  short: '（设备{{offset}}）',
   noteTitle: '按执法人员记录的设备时钟偏差校正；原始记录时间不变。记录人 {{name}}，原因：{{reason}}',
   offsetLine: '时钟偏差：{{offset}}（{{check}}）',
   set: '设定时钟偏差',

@@ -2,7 +2,7 @@ import { Tooltip } from 'antd'
 import { ExclamationCircleOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { EvidenceItem } from '../../../../shared/types'
-import { formatCapturedAt, TIME_WARNING_CODES } from '../../lib/item-time'
+import { formatCapturedAt, formatIsoWithOwnOffset, TIME_WARNING_CODES } from '../../lib/item-time'
 import { warningText } from '../../lib/warnings'
 import { timeSourceText } from '../../lib/message-maps'
 
@@ -13,6 +13,8 @@ import { timeSourceText } from '../../lib/message-maps'
 export function CapturedTime({ item, className }: { item: EvidenceItem; className?: string }) {
   const { t } = useTranslation()
   const text = formatCapturedAt(item)
+  // where the device's clock offset is recorded, the corrected time goes beside the recorded one
+  const corrected = item.clock?.correctedAt ? formatIsoWithOwnOffset(item.clock.correctedAt) : null
   const timeWarnings = item.warnings.filter((w) => (TIME_WARNING_CODES as readonly string[]).includes(w.code))
   const tip = (
     <div className="time-tip">
@@ -21,6 +23,7 @@ export function CapturedTime({ item, className }: { item: EvidenceItem; classNam
           ? t('item.timeSourceLine', { source: timeSourceText(t, item) })
           : t('item.noCaptureTime')}
       </div>
+      {corrected && <div>{`${t('clock:corrected')} ${corrected}`}</div>}
       {timeWarnings.map((w, i) => (
         <div key={i} className="time-tip-warning">
           {warningText(w, t)}
@@ -36,6 +39,11 @@ export function CapturedTime({ item, className }: { item: EvidenceItem; classNam
         tabIndex={0}
       >
         {text ?? t('item.noTime')}
+        {corrected && (
+          <span className="captured-corrected" data-testid="captured-corrected">
+            {` · ${t('clock:corrected')} ${corrected.slice(11, 19)}`}
+          </span>
+        )}
         {timeWarnings.length > 0 && <ExclamationCircleOutlined className="time-warning-icon" />}
       </span>
     </Tooltip>

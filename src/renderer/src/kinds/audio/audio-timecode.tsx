@@ -4,6 +4,7 @@ import { TimeWarnings } from '../../components/viewers/common/time-warnings'
 import { timeSourceText } from '../../lib/message-maps'
 import { absoluteAt, formatMediaTime } from '../video/playback'
 import { useAudioWords } from './audio-words'
+import { CorrectedMoment } from '../video/corrected-moment'
 
 /**
  * Recording time and the moment it is (recording start + position, with the offset recorded and
@@ -29,6 +30,7 @@ export function AudioTimecode({ item, time }: { item: EvidenceItem; time: number
             {absolute ? w.absoluteValue(absolute, timeSourceText(t, item, 'media') || '?') : w.noAbsolute}
           </strong>
         </span>
+        <CorrectedMoment item={item} time={time} />
       </div>
       <TimeWarnings item={item} />
     </>

@@ -3,6 +3,7 @@ import type { EvidenceItem } from '../../../../shared/types'
 import { TimeWarnings } from '../../components/viewers/common/time-warnings'
 import { absoluteAt, formatMediaTime } from './playback'
 import { timeSourceText } from '../../lib/message-maps'
+import { CorrectedMoment } from './corrected-moment'
 
 interface Props {
   item: EvidenceItem
@@ -39,6 +40,7 @@ export function Timecode({ item, time, fps, fpsAssumed }: Props) {
               : t('mediaViewer:video.noAbsolute')}
           </strong>
         </span>
+        <CorrectedMoment item={item} time={time} />
         <span className="secondary">
           {fpsAssumed ? t('mediaViewer:video.fpsAssumed', { fps }) : t('mediaViewer:video.fps', { fps })}
         </span>
