@@ -93,6 +93,21 @@ test('record a device clock offset: both times in the details, the timeline mark
     ),
   ).toBeVisible()
 
+  // in English: the same two times, the offset in English words, the reference as the officer wrote it
+  await page.getByTestId('language-switch').click()
+  await page.getByRole('menuitem', { name: 'English' }).click()
+  await page.getByTestId('side-nav').getByText('Evidence', { exact: true }).click()
+  await page.getByTestId('evidence-tile').filter({ hasText: VIDEO }).click()
+  await expect(panel.getByTestId('corrected-note')).toHaveText(
+    'device clock 3 min 12 s fast, checked against 北京时间 on 2021-05-24',
+  )
+  await expect(panel.getByTestId('clock-set')).toHaveText('Change')
+  await panel.getByTestId('device-clock').scrollIntoViewIfNeeded()
+  await shot(page, 'clock-offset-details-en.png')
+  await page.getByTestId('language-switch').click()
+  await page.getByRole('menuitem', { name: '简体中文' }).click()
+  await expect(page.getByTestId('side-nav').getByText('证据库', { exact: true })).toBeVisible()
+
   // exported and opened for review: the same corrected time, read-only
   const v = await desk.call<Violation>('violation:save', {
     title: '通过旁路排放废气',
