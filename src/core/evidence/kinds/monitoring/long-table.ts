@@ -63,9 +63,12 @@ export class LongRows {
   private readonly limits = new Map<string, Growable<Float64Array>>()
   /** per group: the unit its limit is written in (the limit header's, else the first row's unit cell) */
   private readonly limitUnits = new Map<string, string>()
-  /** outlet, factor and unit cells as written → their columns, so a row costs no header reading */
-  private readonly series = new Map<string, LongSeries>()
+  /** outlet, factor and unit cells as written → their columns, so a row costs no header reading (nested: no key string per row) */
+  private readonly series = new Map<string, Map<string, Map<string, LongSeries>>>()
   private readonly flagCells = new Map<string, string | null>()
+  /** the last time key and its row: the rows of one time stamp come together (one per factor) */
+  private lastKey: string | null = null
+  private lastRow = -1
   /** the unit in the limit column's header, if any */
   private readonly limitHeaderUnit: string | null
   /** value column headers split once: name and unit */
@@ -133,8 +136,11 @@ export class LongRows {
 
   /** The columns of one outlet's factor (one per value column) and its limit, made on first sight. */
   private seriesOf(factorName: string, outletCell: string, rowUnit: string | null): LongSeries {
-    const key = `${outletCell}\u0000${factorName}\u0000${rowUnit ?? ''}`
-    let series = this.series.get(key)
+    let byFactor = this.series.get(outletCell)
+    if (!byFactor) this.series.set(outletCell, (byFactor = new Map()))
+    let byUnit = byFactor.get(factorName)
+    if (!byUnit) byFactor.set(factorName, (byUnit = new Map()))
+    let series = byUnit.get(rowUnit ?? '')
     if (series) return series
     const factor = factorName.normalize('NFC')
     const pollutant = pollutantOf(factor) ?? factor
@@ -171,7 +177,7 @@ export class LongRows {
         : exactFactor(rowUnit, c.role.unit),
     )
     series = { columns, factors, limit }
-    this.series.set(key, series)
+    byUnit.set(rowUnit ?? '', series)
     return series
   }
 
@@ -181,6 +187,7 @@ export class LongRows {
     const time = row[timeColumn] ?? ''
     const date = dateColumn !== null ? (row[dateColumn] ?? '') : ''
     const key = dateColumn !== null ? `${date}\u0000${time}` : time
+    if (key === this.lastKey) return this.lastRow
     let i = this.rowOf.get(key)
     if (i === undefined) {
       const t = parseLocalTime(dateColumn !== null ? `${date} ${time}` : time, this.zone)
@@ -191,6 +198,8 @@ export class LongRows {
       }
       this.rowOf.set(key, i)
     }
+    this.lastKey = key
+    this.lastRow = i
     return i
   }
 
