@@ -53,6 +53,8 @@ interface LongSeries {
   /** per column: the exact factor from this row unit to the column's unit (1 when the same), null when none exists */
   factors: Array<number | null>
   limit: Growable<Float64Array> | null
+  /** the last limit cell read and its value: a file repeats the same limit on every row */
+  lastLimit: { text: string; value: number | null } | null
 }
 
 /** The rows of a long table, pivoted as they arrive: a time stamp seen again is the same row. */
@@ -118,7 +120,9 @@ export class LongRows {
     }
     if (series.limit) {
       // without a unit in its header, the row's unit cell speaks for the limit too: converted like the first value
-      const limit = parseValue(row[cols.limit] ?? '')
+      const text = row[cols.limit] ?? ''
+      if (series.lastLimit?.text !== text) series.lastLimit = { text, value: parseValue(text) }
+      const limit = series.lastLimit.value
       const factor = this.limitHeaderUnit ? 1 : series.factors[0]
       series.limit.set(i, limit === null || factor === null ? NaN : convertExactly(limit, factor))
     }
@@ -176,7 +180,7 @@ export class LongRows {
         ? 1
         : exactFactor(rowUnit, c.role.unit),
     )
-    series = { columns, factors, limit }
+    series = { columns, factors, limit, lastLimit: null }
     byUnit.set(rowUnit ?? '', series)
     return series
   }

@@ -58,23 +58,65 @@ export interface ReadTime {
   zoneAssumed: boolean
 }
 
+/** Two digits at `i` as a number, or -1 when either is not a digit. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48
+  const b = s.charCodeAt(i + 1) - 48
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1
+}
+
+/**
+ * The one layout nearly every export writes, "2021-05-24 02:00" or "2021-05-24 02:00:00" (T or a
+ * space), read without the patterns: a million-row file has as many time stamps. Anything else
+ * (another separator, a zone, seconds' fractions, 时/分) goes the pattern's way; both give the same wall time.
+ */
+function commonWallTime(s: string): WallTime | null {
+  const n = s.length
+  if (n !== 16 && n !== 19) return null
+  const sep = s.charCodeAt(10)
+  if (
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    (sep !== 32 && sep !== 84) ||
+    s.charCodeAt(13) !== 58
+  )
+    return null
+  if (n === 19 && s.charCodeAt(16) !== 58) return null
+  const century = twoDigits(s, 0)
+  const yy = twoDigits(s, 2)
+  const month = twoDigits(s, 5)
+  const day = twoDigits(s, 8)
+  const hour = twoDigits(s, 11)
+  const minute = twoDigits(s, 14)
+  const second = n === 19 ? twoDigits(s, 17) : 0
+  if (century < 0 || yy < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return null
+  return { year: century * 100 + yy, month, day, hour, minute, second }
+}
+
 /** A local time stamp cell → instant and offset (case zone unless the cell has its own); null when not a time. */
 export function parseLocalTime(cell: string, zone: string): ReadTime | null {
-  // 02时00分 reads as 02:00
-  const t = cell
-    .trim()
-    .replace(/[时分]/g, ':')
-    .replace(/秒/g, '')
-    .replace(/:+$/, '')
-  const m = TIME_RE.exec(t) ?? COMPACT_RE.exec(t)
-  if (!m) return null
-  const wall: WallTime = {
-    year: Number(m[1]),
-    month: Number(m[2]),
-    day: Number(m[3]),
-    hour: Number(m[4] ?? 0),
-    minute: Number(m[5] ?? 0),
-    second: Number(m[6] ?? 0),
+  const common = commonWallTime(cell)
+  let wall: WallTime
+  let offText: string | undefined
+  if (common) wall = common
+  else {
+    // 02时00分 reads as 02:00
+    const t = cell
+      .trim()
+      .replace(/[时分]/g, ':')
+      .replace(/秒/g, '')
+      .replace(/:+$/, '')
+    const m = TIME_RE.exec(t) ?? COMPACT_RE.exec(t)
+    if (!m) return null
+    wall = {
+      year: Number(m[1]),
+      month: Number(m[2]),
+      day: Number(m[3]),
+      hour: Number(m[4] ?? 0),
+      minute: Number(m[5] ?? 0),
+      second: Number(m[6] ?? 0),
+    }
+    offText = m[7]
   }
   // Some exports write the last hour of a day as 24:00.
   let extraMs = 0
@@ -83,7 +125,6 @@ export function parseLocalTime(cell: string, zone: string): ReadTime | null {
     extraMs = 86_400_000
   }
   if (!isValidWallTime(wall)) return null
-  const offText = m[7]
   if (offText) {
     const off = parseOffset(offText)
     if (off !== null)
