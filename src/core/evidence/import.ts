@@ -15,12 +15,14 @@ import { derivedDir } from '../case/layout'
 import { appendCustodyEvent } from '../custody/custody-log'
 import { EvidenceError, toApiError } from '../errors'
 import type { ApiError } from '../../shared/errors'
-import { extractOffThread } from './extract/extract-off-thread'
+import { IN_THREAD_MAX_BYTES, extractOffThread, prewarmExtractWorker } from './extract/extract-off-thread'
 import type { ExtractResult } from './extract/extract-result'
 import { kindModule } from './kinds/registry'
 import { deriveCategory } from '../../shared/kinds/category'
 import { addItemSource, findItemBySha, insertItem, setDerived } from './item-repository'
 import { storeObject, type StoredObject } from './store-object'
+import { KERNEL_COPY_MIN_BYTES } from '../util/kernel-copy'
+import { limiter, type Limiter } from '../util/limiter'
 import { walkSources, type SourceFile } from './walk-sources'
 import sharp from 'sharp'
 
@@ -109,56 +111,55 @@ export async function importPaths(
   const report = () => opts.onProgress?.({ ...progress })
   report()
 
-  const concurrency = Math.max(1, opts.concurrency ?? cpus().length)
-  let next = 0
-  const tasks: Array<Promise<Prepared | Error>> = []
-  const slots: Array<() => void> = []
-  let running = 0
-  const launch = (i: number): Promise<Prepared | Error> =>
-    new Promise<void>((resolveSlot) => {
-      if (running < concurrency) {
-        running++
-        resolveSlot()
-      } else slots.push(() => (running++, resolveSlot()))
-    })
-      .then(() =>
-        prepare(file, files[i], caseInfo.timezone, signal, (n) => ((progress.bytesDone += n), report())),
-      )
-      .catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
-      .finally(() => {
-        running--
-        slots.shift()?.()
-      })
-  for (; next < files.length; next++) tasks.push(launch(next))
+  // Copying is mostly waiting on the disk (opens, writes, fsyncs), so several small files are
+  // copied at once; reading metadata and making thumbnails is CPU work, one per core. A file of
+  // 1 MiB or more weighs a whole copy slot group, so large files from one card are read two at a time.
+  const cores = Math.max(1, opts.concurrency ?? cpus().length)
+  const pools: PreparePools = {
+    copies: limiter(cores * SMALL_COPIES_PER_CORE),
+    readers: limiter(cores),
+    copyWeight: (size) => (size < KERNEL_COPY_MIN_BYTES ? 1 : SMALL_COPIES_PER_CORE),
+  }
+  const tasks = files.map((src) =>
+    prepare(file, src, caseInfo.timezone, pools, signal, (n) => ((progress.bytesDone += n), report())).catch(
+      (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+    ),
+  )
 
   let cancelled = false
   let unrecorded = 0
-  for (let i = 0; i < files.length; i++) {
-    const src = files[i]
-    progress.currentFile = src.path
+  let batchLimit = 1
+  for (let i = 0; i < files.length;) {
+    progress.currentFile = files[i].path
     report()
-    const outcome = await tasks[i]
+    // Small files are recorded in groups (their preparation goes on meanwhile), a large one alone.
+    // Groups start at one file and double, so the first results show at once.
+    let end = i + 1
+    let bytes = files[i].size
+    while (end < files.length && end - i < batchLimit && bytes + files[end].size <= COMMIT_BATCH_BYTES)
+      bytes += files[end++].size
+    batchLimit = Math.min(COMMIT_BATCH, batchLimit * 2)
+    const batch: Array<{ src: SourceFile; outcome: Prepared | Error }> = []
+    for (let j = i; j < end; j++) batch.push({ src: files[j], outcome: await tasks[j] })
+    i = end
     if (signal?.aborted) {
       cancelled = true
       // Leave nothing of files that were copied but not recorded.
-      await discard(file, outcome)
+      for (const { outcome } of batch) await discard(file, outcome)
       continue
     }
-    if (outcome instanceof Error) {
-      emit(rejected(src.path, src.size, toApiError(outcome)))
-    } else {
-      try {
-        emit(commit(file, src, outcome, opts.actor, opts.clock, opts.derivedFrom))
-      } catch (err) {
-        // The transaction rolled back: no row, no event. The copy is removed too, so nothing is
+    for (const { src, outcome, recorded } of commitBatch(file, batch, opts)) {
+      if (outcome instanceof Error) emit(rejected(src.path, src.size, toApiError(outcome)))
+      else if (recorded instanceof Error || !recorded) {
+        // Its transaction rolled back: no row, no event. The copy is removed too, so nothing is
         // left that the case does not record, and the batch goes on with the next file.
         await discard(file, outcome).catch(() => undefined)
-        const why = recordError(src.path, err)
+        const why = recordError(src.path, recorded)
         if (why.full) unrecorded++
         emit(rejected(src.path, src.size, why.error))
-      }
+      } else emit(recorded)
+      progress.filesDone++
     }
-    progress.filesDone++
     report()
   }
   progress.currentFile = null
@@ -172,6 +173,47 @@ export async function importPaths(
         }
       : {}),
   }
+}
+
+/**
+ * Files recorded in one transaction at most, in walk order. Each still has its own savepoint (a bad one
+ * rolls back alone), but the batch shares one commit and so one fsync of the database: with
+ * thousands of small files the commits, not the copies, were the cost (issue 16).
+ */
+const COMMIT_BATCH = 64
+/** …and at most this many bytes, so that a batch of large files does not hold back its results. */
+const COMMIT_BATCH_BYTES = 32 << 20
+
+/**
+ * Records prepared files in walk order in one transaction, each in its own savepoint. Each gets
+ * its result, or the error that rolled its savepoint back; when the commit itself fails (a full
+ * disk), none of them is recorded and each gets that error.
+ */
+function commitBatch(
+  file: CaseFile,
+  batch: Array<{ src: SourceFile; outcome: Prepared | Error }>,
+  opts: ImportOptions,
+): Array<{ src: SourceFile; outcome: Prepared | Error; recorded: ImportFileResult | Error | null }> {
+  const done = batch.map((b) => ({ ...b, recorded: null as ImportFileResult | Error | null }))
+  try {
+    file.db.transaction(() => {
+      for (const d of done) {
+        if (d.outcome instanceof Error) continue
+        try {
+          d.recorded = commit(file, d.src, d.outcome, opts.actor, opts.clock, opts.derivedFrom)
+        } catch (err) {
+          // Some errors (a full disk, I/O) make SQLite roll back the whole transaction: then
+          // nothing of the batch is recorded, and nothing more may be written outside it.
+          if (!file.db.inTransaction) throw err
+          d.recorded = err instanceof Error ? err : new Error(String(err))
+        }
+      }
+    })()
+  } catch (err) {
+    const failed = err instanceof Error ? err : new Error(String(err))
+    for (const d of done) if (!(d.outcome instanceof Error)) d.recorded = failed
+  }
+  return done
 }
 
 /** Why a prepared file's record could not be written, said for the officer. */
@@ -194,10 +236,20 @@ function recordError(path: string, err: unknown): { error: ApiError; full: boole
   }
 }
 
+/** Small files copied at once per core: copying them is mostly waiting on opens and fsyncs. */
+const SMALL_COPIES_PER_CORE = 4
+
+interface PreparePools {
+  copies: Limiter
+  readers: Limiter
+  copyWeight: (size: number) => number
+}
+
 async function prepare(
   file: CaseFile,
   src: SourceFile,
   caseTimeZone: string,
+  pools: PreparePools,
   signal: AbortSignal | undefined,
   onBytes: (n: number) => void,
 ): Promise<Prepared> {
@@ -205,14 +257,13 @@ async function prepare(
   if (src.size === 0)
     throw new EvidenceError('invalid-input', `${src.path} is empty (0 bytes): there is nothing to preserve.`)
   const caseDir = file.dir
-  const stored = await storeObject(caseDir, src.openPath, {
-    signal,
-    onBytes,
-    identity: src.identity,
-    label: src.path,
+  const stored = await pools.copies(pools.copyWeight(src.size), () => {
+    if (signal?.aborted) throw new EvidenceError('cancelled', 'cancelled')
+    if (src.size > IN_THREAD_MAX_BYTES) prewarmExtractWorker()
+    return storeObject(caseDir, src.openPath, { signal, onBytes, identity: src.identity, label: src.path })
   })
   try {
-    return await describeStored(file, src, stored, caseTimeZone, signal)
+    return await pools.readers(1, () => describeStored(file, src, stored, caseTimeZone, signal))
   } catch (e) {
     // A cancel (or any failure) after the copy leaves nothing of this file: the object it
     // created goes too, unless a row already owns it.

@@ -4,9 +4,8 @@ import { chmod, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/p
 import { dirname, join } from 'node:path'
 import { caseLayout, objectPath } from '../case/layout'
 import { EvidenceError } from '../errors'
-import { pumpFile } from '../util/chunk-io'
 import { sha256File } from '../util/hash-file'
-import { KERNEL_COPY_MIN_BYTES, kernelCopy } from '../util/kernel-copy'
+import { KERNEL_COPY_MIN_BYTES, kernelCopyFollowed, type FollowedCopy } from '../util/kernel-copy'
 
 const CHUNK = 4 << 20
 
@@ -27,7 +26,7 @@ export interface StoredObject {
 /**
  * Copies a source into the case's content-addressed store: a temp file beside the store, hashed,
  * fsynced, renamed into place, made read-only. On the case's own disk the kernel copies
- * (kernel-copy.ts) and the written copy is hashed from the page cache while it is flushed; from
+ * (kernel-copy.ts) and the written copy is hashed from the page cache as it is written; from
  * another device the source is read once and hashed while written. Either way the hash is of the
  * bytes stored. The source is opened read-only and never changed. On any failure or cancel the
  * temp file is removed, so nothing half-written ever sits under an object name.
@@ -66,6 +65,8 @@ export async function storeObject(
         )
     }
     let copied: { sha256: string; size: number }
+    let followed: FollowedCopy | null = null
+    const hash = createHash('sha256')
     // A small file is read whole and hashed first: when the case already holds it (a re-import),
     // nothing is written at all, and a duplicate costs a read, a hash and a lookup.
     const whole = st.size < KERNEL_COPY_MIN_BYTES ? await readWhole(src, st.size) : null
@@ -81,21 +82,22 @@ export async function storeObject(
       copied = { sha256, size: whole.length }
     } else if (
       st.size >= KERNEL_COPY_MIN_BYTES &&
-      (await kernelCopy(src, st.dev, tmp, { signal: opts.signal, cancelled }))
+      (followed = await kernelCopyFollowed(
+        src,
+        st.dev,
+        tmp,
+        (chunk) => {
+          hash.update(chunk)
+          opts.onBytes?.(chunk.length)
+        },
+        { signal: opts.signal, cancelled },
+      ))
     ) {
-      if (opts.signal?.aborted) throw cancelled()
-      // What is hashed is what was written: the copy is read back (from the page cache) and
-      // hashed while the disk flushes it, so the fsync overlaps the hashing.
-      out = await open(tmp, 'r')
-      syncing = out.sync()
-      syncing.catch(() => undefined) // surfaces where it is awaited below
-      const hash = createHash('sha256')
-      const size = await pumpFile(out, async (chunk) => {
-        if (opts.signal?.aborted) throw cancelled()
-        hash.update(chunk)
-        opts.onBytes?.(chunk.length)
-      })
-      copied = { sha256: hash.digest('hex'), size }
+      // What is hashed is what was written: the copy is read back (from the page cache) as the
+      // kernel writes it, and the disk flushes it while the last chunks are hashed.
+      out = followed.handle
+      syncing = followed.syncing
+      copied = { sha256: hash.digest('hex'), size: followed.size }
     } else {
       out = await open(tmp, 'wx', 0o600)
       copied = await copyThroughBuffers(src, out, opts.signal, opts.onBytes, cancelled)

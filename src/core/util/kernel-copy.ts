@@ -1,6 +1,7 @@
 import { constants, existsSync } from 'node:fs'
-import { copyFile, rm, stat, type FileHandle } from 'node:fs/promises'
+import { copyFile, open, rm, stat, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { CHUNK_BYTES } from './chunk-io'
 
 /**
  * Copies inside the kernel rather than through this process's buffers. Reading into a buffer and
@@ -17,60 +18,132 @@ export const KERNEL_COPY_MIN_BYTES = 1 << 20
 const PROC_FD = '/proc/self/fd'
 const procFdUsable = process.platform === 'linux' && existsSync(PROC_FD)
 
+/** How long the reader waits for the copy to write more before it looks again. */
+const FOLLOW_POLL_MS = 2
+
+export interface FollowedCopy {
+  /** bytes copied, each of them read back from `dest` and given to `consume` */
+  size: number
+  /** `dest`, open for reading and writing; the caller closes it */
+  handle: FileHandle
+  /** the fsync of `dest`, started when the copy ended; the caller awaits it before a rename */
+  syncing: Promise<void>
+}
+
 /**
- * Copies the file behind `src` to `dest`, which must not exist, with libuv's copyfile: a reflink
- * where the file system shares blocks (FICLONE), else copy_file_range or sendfile. Nothing is
- * verified here: the caller hashes what was written.
+ * Copies the file behind `src` to `dest` (which must not exist) in the kernel, and meanwhile reads
+ * `dest` back as it grows, giving every written byte, in order, to `consume`: hashing the copy
+ * overlaps the copy itself, and what is hashed is what was written (read from the page cache).
+ * libuv's copyfile makes a reflink where the file system shares blocks (FICLONE), else uses
+ * copy_file_range or sendfile; each writes the file front to back and moves its end only past
+ * bytes already written, so everything below the end the reader sees is final. `dest` is created
+ * here first (owner-only, exclusively) and the copy writes into that same file.
  *
  * Used only when the source and `dest` are on one device (`srcDev`): there the copy runs at the
  * speed of the local disk. From another device (a memory card, a USB drive) the slow medium sets
- * the pace anyway, and the buffered copy is kept.
+ * the pace anyway, and the caller copies through buffers.
  *
  * A kernel copy cannot be interrupted. On cancel (`signal`) this rejects at once with
  * `cancelled()` and removes `dest`; the kernel finishes that one file's copy in the background
- * into the removed file (its space is freed when it ends), and `dest` is removed again then, in
- * case the copy only created it after the cancel.
+ * into the removed file (its space is freed when it ends), and `dest` is removed again then.
  *
- * Resolves true when copied; false when a kernel copy is not possible here (nothing is left at
- * `dest`, and the caller copies through buffers). A full disk rejects (ENOSPC / EDQUOT).
+ * Resolves null when a kernel copy is not possible here (nothing is left at `dest` and nothing was
+ * consumed). A full disk rejects (ENOSPC / EDQUOT), as does any failure after bytes were consumed;
+ * on every rejection `dest` is removed.
  */
-export async function kernelCopy(
+export async function kernelCopyFollowed(
   src: FileHandle,
   srcDev: number,
   dest: string,
-  opts: { signal?: AbortSignal; cancelled?: () => Error } = {},
-): Promise<boolean> {
-  if (!procFdUsable) return false
+  consume: (chunk: Buffer) => void | Promise<void>,
+  opts: { signal?: AbortSignal; cancelled?: () => Error; mode?: number } = {},
+): Promise<FollowedCopy | null> {
+  if (!procFdUsable) return null
   const destDev = (await stat(dirname(dest)).catch(() => null))?.dev
-  if (destDev !== srcDev) return false
+  if (destDev !== srcDev) return null
   const { signal } = opts
   const cancelled = opts.cancelled ?? (() => new Error('cancelled'))
   if (signal?.aborted) throw cancelled()
-  const copying = copyFile(`${PROC_FD}/${src.fd}`, dest, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE)
-  let onAbort = (): void => {}
-  const aborted = new Promise<never>((_resolve, reject) => {
-    onAbort = () => reject(cancelled())
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
+  const handle = await open(dest, 'wx+', opts.mode ?? 0o600)
+  // Not COPYFILE_EXCL: `dest` is the file just created, and libuv copies into it (it truncates
+  // it, still empty, and takes the source's mode, which the caller sets again).
+  const copying = copyFile(`${PROC_FD}/${src.fd}`, dest, constants.COPYFILE_FICLONE)
+  let copied = false
+  let failure: unknown = null
+  const settled = copying.then(
+    () => void (copied = true),
+    (e: unknown) => void (failure = e),
+  )
+  let consumed = 0
   try {
-    await Promise.race([copying, aborted])
-    return true
+    consumed = await followGrowingFile(
+      handle,
+      () => copied || failure !== null,
+      settled,
+      consume,
+      () => {
+        if (signal?.aborted) throw cancelled()
+      },
+    )
+    if (failure) throw failure
+    const syncing = handle.sync()
+    syncing.catch(() => {}) // awaited by the caller
+    return { size: consumed, handle, syncing }
   } catch (err) {
+    await handle.close().catch(() => {})
     if (signal?.aborted) {
-      void copying.then(
-        () => rm(dest, { force: true }),
-        () => rm(dest, { force: true }),
-      )
+      // the copy may still be writing: remove the file now and again when it ends
+      void settled.then(() => rm(dest, { force: true }))
       await rm(dest, { force: true })
       throw cancelled()
     }
-    const code = (err as NodeJS.ErrnoException).code
-    if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EEXIST') throw err
-    // e.g. a file system without copy_file_range support for this pair: copy through buffers
+    await settled
     await rm(dest, { force: true })
-    return false
+    const code = (err as NodeJS.ErrnoException).code
+    const fatal = code === 'ENOSPC' || code === 'EDQUOT' || code === 'EEXIST'
+    // e.g. a file system without a kernel copy for this pair: the caller copies through buffers
+    if (err === failure && !fatal && consumed === 0) return null
+    throw err
+  }
+}
+
+/**
+ * Reads a file that another writer is still appending to, front to back, one read ahead of the
+ * consumer, until the writer has ended (`ended()` true before a read that found nothing new).
+ * Resolves with the bytes read.
+ */
+async function followGrowingFile(
+  fh: FileHandle,
+  ended: () => boolean,
+  settled: Promise<void>,
+  consume: (chunk: Buffer) => void | Promise<void>,
+  check: () => void,
+): Promise<number> {
+  const bufs = [Buffer.allocUnsafeSlow(CHUNK_BYTES), Buffer.allocUnsafeSlow(CHUNK_BYTES)]
+  let pos = 0
+  let slot = 0
+  let endedAtIssue = ended()
+  let next = fh.read(bufs[0], 0, CHUNK_BYTES, 0)
+  try {
+    for (;;) {
+      const { bytesRead } = await next
+      check()
+      if (bytesRead === 0) {
+        // Nothing new: done only if the writer had already ended when this read was issued.
+        if (endedAtIssue) return pos
+        await Promise.race([settled, new Promise((r) => setTimeout(r, FOLLOW_POLL_MS))])
+        endedAtIssue = ended()
+        next = fh.read(bufs[slot], 0, CHUNK_BYTES, pos)
+        continue
+      }
+      const chunk = bufs[slot].subarray(0, bytesRead)
+      pos += bytesRead
+      slot ^= 1
+      endedAtIssue = ended()
+      next = fh.read(bufs[slot], 0, CHUNK_BYTES, pos)
+      await consume(chunk)
+    }
   } finally {
-    signal?.removeEventListener('abort', onAbort)
-    aborted.catch(() => {})
+    await next.catch(() => undefined) // never close the file under a read in flight
   }
 }

@@ -24,7 +24,7 @@ export function extractOffThread(
   if (signal?.aborted) return Promise.reject(cancelled())
   if (!inWorker && size <= IN_THREAD_MAX_BYTES) return extractFile(path, { ...rest, signal })
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerEntry(import.meta.url, 'extract-worker.ts', 'extract-worker.js'))
+    const worker = takeWorker()
     let settled = false
     const finish = (fn: () => void): void => {
       if (settled) return
@@ -42,6 +42,38 @@ export function extractOffThread(
     )
     worker.postMessage({ path, opts: rest })
   })
+}
+
+const newWorker = (): Worker =>
+  new Worker(workerEntry(import.meta.url, 'extract-worker.ts', 'extract-worker.js'))
+
+/** A worker started ahead of need (see prewarmExtractWorker), waiting for its one job. */
+let spare: Worker | null = null
+
+/**
+ * Starts an extraction worker now for a large file still being copied: loading the extractors
+ * into a new thread costs a few hundred milliseconds of CPU, which then overlaps the copy instead
+ * of following it (issue 16). The next extraction off the thread takes it. An unused spare never
+ * keeps the process alive.
+ */
+export function prewarmExtractWorker(): void {
+  if (spare) return
+  const worker = newWorker()
+  worker.unref()
+  worker.once('error', () => {
+    if (spare === worker) spare = null
+  })
+  worker.once('exit', () => {
+    if (spare === worker) spare = null
+  })
+  spare = worker
+}
+
+function takeWorker(): Worker {
+  const worker = spare ?? newWorker()
+  spare = null
+  worker.ref()
+  return worker
 }
 
 type WorkerReply =

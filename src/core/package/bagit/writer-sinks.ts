@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto'
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { once } from 'node:events'
-import { chmod, link, mkdir, open, rename, rm, unlink, type FileHandle } from 'node:fs/promises'
+import { link, mkdir, open, rename, rm, unlink, type FileHandle } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { ZipFile } from 'yazl'
 import { EvidenceError } from '../../errors'
-import { kernelCopy } from '../../util/kernel-copy'
+import { kernelCopyFollowed, type FollowedCopy } from '../../util/kernel-copy'
 
 /**
  * Where a bag's files go while it is written: a temporary folder or ZIP next to the destination,
@@ -20,15 +20,17 @@ export interface BagSink {
   writeBuffer(path: string, content: Buffer): Promise<void>
   /**
    * Copies a whole file into the bag at path in the kernel (see kernel-copy.ts), where the sink
-   * and the source's device allow; returns the written copy opened for reading, for the caller
-   * to hash and fsync, or null when the caller must write the file through openFile.
+   * and the source's device allow, giving the written bytes to `consume` as they are written;
+   * the caller awaits the copy's fsync and closes it. Null when the caller must write the file
+   * through openFile (nothing was consumed then).
    */
   copyIn?(
     path: string,
     source: FileHandle,
     sourceDev: number,
+    consume: (chunk: Buffer) => Promise<void>,
     opts: { signal?: AbortSignal; cancelled?: () => Error },
-  ): Promise<FileHandle | null>
+  ): Promise<FollowedCopy | null>
   /** flushes to disk and renames into place; returns the ZIP's sha256 for a ZIP */
   commit(): Promise<{ sha256?: string }>
   discard(): Promise<void>
@@ -126,14 +128,20 @@ export class FolderSink implements BagSink {
     path: string,
     source: FileHandle,
     sourceDev: number,
+    consume: (chunk: Buffer) => Promise<void>,
     opts: { signal?: AbortSignal; cancelled?: () => Error } = {},
-  ): Promise<FileHandle | null> {
+  ): Promise<FollowedCopy | null> {
     await this.ensureDir(path)
     const dest = join(this.tempPath, path)
-    if (!(await kernelCopy(source, sourceDev, dest, opts))) return null
+    const copy = await kernelCopyFollowed(source, sourceDev, dest, consume, opts)
     // the copy takes the source's mode (an object is owner-read-only); a bag file is not
-    await chmod(dest, FILE_MODE)
-    return open(dest, 'r')
+    if (copy)
+      await copy.handle.chmod(FILE_MODE).catch(async (err: unknown) => {
+        await copy.syncing.catch(() => {})
+        await copy.handle.close()
+        throw err
+      })
+    return copy
   }
 
   async writeBuffer(path: string, content: Buffer): Promise<void> {

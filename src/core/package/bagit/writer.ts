@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
-import { open, stat, type FileHandle } from 'node:fs/promises'
+import { open, stat } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
 import type { Readable } from 'node:stream'
 import { EvidenceError } from '../../errors'
 import { pumpFile } from '../../util/chunk-io'
 import { HashPool } from './hasher'
-import { KERNEL_COPY_MIN_BYTES } from '../../util/kernel-copy'
+import { KERNEL_COPY_MIN_BYTES, type FollowedCopy } from '../../util/kernel-copy'
 import { FolderSink, ZipSink, assertAbsent, type BagSink, type FileOut } from './writer-sinks'
 import { partialSuffix } from './partial-output'
 import { bagDeclaration, bagInfoText, checkPayloadPath, checkTagPath, manifestText } from './writer-format'
@@ -281,12 +281,13 @@ export class BagWriter {
           const st = await fh.stat()
           const copy =
             st.size >= KERNEL_COPY_MIN_BYTES && this.sink.copyIn
-              ? await this.sink.copyIn(bagPath, fh, st.dev, {
+              ? await this.sink.copyIn(bagPath, fh, st.dev, take, {
                   signal: this.options.signal,
                   cancelled: () => this.cancelledError(),
                 })
               : null
-          if (copy) await hashWrittenCopy(copy, take)
+          // the digests are of the bytes in the bag, read back as the kernel wrote them
+          if (copy) await settleCopy(copy)
           else {
             const sink = (out = await this.sink.openFile(bagPath, size))
             // The chunk is hashed, then written while the next one is read and hashed.
@@ -337,18 +338,11 @@ export class BagWriter {
   }
 }
 
-/**
- * Hashes a file the kernel copied into the bag, reading it back (from the page cache) while the
- * disk flushes it: the digests are of the bytes in the bag, and the fsync overlaps the hashing.
- */
-async function hashWrittenCopy(copy: FileHandle, take: (chunk: Uint8Array) => Promise<void>): Promise<void> {
-  const syncing = copy.sync()
-  syncing.catch(() => {}) // awaited below; handled meanwhile
+/** Waits for a kernel copy's fsync (started when the copy ended) and closes it. */
+async function settleCopy(copy: FollowedCopy): Promise<void> {
   try {
-    await pumpFile(copy, take)
-    await syncing
+    await copy.syncing
   } finally {
-    await syncing.catch(() => {})
-    await copy.close()
+    await copy.handle.close()
   }
 }

@@ -85,6 +85,49 @@ const AUDIO_FORMATS: Readonly<Record<string, string>> = {
 /** ffprobe's confidence (0–100) below which an unnamed file is not taken as audio. */
 const MIN_PROBE_SCORE = 75
 
+/**
+ * Leading bytes of the formats above whose FFmpeg probes can reach MIN_PROBE_SCORE: each probe
+ * looks for its magic at the start of the file. (Raw MP3, AAC, AC-3, E-AC-3 and DTS frames never
+ * score above 51, AVPROBE_SCORE_EXTENSION + 1, so ffprobe can never make them audio here; ADTS is
+ * told by isAdts instead.)
+ */
+const PROBED_AUDIO_MAGIC = [
+  'RIFF',
+  'RIFX',
+  'RF64',
+  'BW64', // wav
+  'riff', // w64 (its GUID starts so)
+  'caff',
+  'FORM',
+  '.snd',
+  'Creative Voice File\x1a',
+  'MAC ',
+  'wvpk',
+  'TTA1',
+  'MP+',
+  'MPCK',
+  'fLaC',
+  '#!AMR',
+  'ID3', // FFmpeg skips an ID3v2 tag before probing what follows
+].map((m) => Buffer.from(m, 'latin1'))
+
+/** The major sync of MLP / TrueHD (F8 72 6F BA|BB), which mlp_probe looks for anywhere. */
+const MLP_SYNC = Buffer.from([0xf8, 0x72, 0x6f])
+
+/**
+ * Whether ffprobe could name a file whose bytes are all in `head` as one of AUDIO_FORMATS with
+ * MIN_PROBE_SCORE: only with one of their magic numbers at the start or an MLP sync inside.
+ * Without one, the ffprobe process (about 15 ms of CPU) is skipped. A file larger than `head` is
+ * always probed.
+ */
+export function mayHoldProbedAudio(head: Buffer, whole: boolean): boolean {
+  if (!whole) return true
+  if (PROBED_AUDIO_MAGIC.some((m) => head.subarray(0, m.length).equals(m))) return true
+  for (let at = head.indexOf(MLP_SYNC); at >= 0; at = head.indexOf(MLP_SYNC, at + 1))
+    if (head[at + 3] === 0xba || head[at + 3] === 0xbb) return true
+  return false
+}
+
 export interface AudioStreams {
   /** sound streams */
   audio: number
@@ -108,6 +151,7 @@ export async function reclaimAudio(ctx: ExtractContext): Promise<string | null> 
   const fromVideo = AUDIO_OF_VIDEO[ctx.mime]
   if (!fromVideo && ctx.mime !== 'application/octet-stream') return null
   if (ctx.size === 0) return null
+  if (!fromVideo && !mayHoldProbedAudio(ctx.head, ctx.size <= ctx.head.length)) return null
   const { data } = await probeMedia(ctx.path, { signal: ctx.signal, timeoutMs: 20_000 })
   const streams = countStreams(data)
   if (streams.audio === 0 || streams.picture > 0) return null

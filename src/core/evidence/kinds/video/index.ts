@@ -10,7 +10,7 @@ import { insideDuration } from '../../../annotations/anchor-bounds'
 import { derivedDir } from '../../../case/layout'
 import { getItem, setDerived } from '../../item-repository'
 import type { CoreKindModule } from '../kind-module'
-import { ELEMENTARY_VIDEO_FORMATS, videoByProbe } from './by-probe'
+import { ELEMENTARY_VIDEO_FORMATS, mayHoldRawVideo, videoByProbe } from './by-probe'
 import { extractVideo } from './extract'
 import { videoPoster } from './poster'
 import { chromiumPlays } from './probe-parse'
@@ -25,7 +25,11 @@ export const videoModule: CoreKindModule<'video'> = {
   formats: ELEMENTARY_VIDEO_FORMATS,
   // Formats without a magic number our sniffer knows (raw DV, MPEG-4 Part 2 and H.264/H.265
   // elementary streams): ffprobe, which reads them, tells.
-  reclaims: { from: ['other'], check: (ctx) => videoByProbe(ctx.path, ctx.signal) },
+  reclaims: {
+    from: ['other'],
+    check: async (ctx) =>
+      mayHoldRawVideo(ctx.head, ctx.size <= ctx.head.length) ? videoByProbe(ctx.path, ctx.signal) : null,
+  },
   citations: { 'time-range': (item, a) => insideDuration(item, a.start, a.end) },
   extract: (ctx) =>
     extractVideo(ctx.path, {
