@@ -67,6 +67,25 @@ describe('kind extraction of a large file', () => {
     await expect(running).rejects.toMatchObject({ code: 'cancelled' })
   })
 
+  it('one file after another, and after a cancelled one, each gets its own result (workers are reused)', async () => {
+    const files = [10, 20, 30].map((n) => transcript(join(tmp.dir, `reuse-${n}.txt`), n))
+    for (const path of files)
+      expect(await extractOffThread(path, { ...OPTS, size: 0, inWorker: true })).toEqual(
+        await extractFile(path, OPTS),
+      )
+    const ac = new AbortController()
+    const cancelledJob = extractOffThread(transcript(join(tmp.dir, 'reuse-cancel.txt'), 50_000), {
+      ...OPTS,
+      size: 0,
+      inWorker: true,
+      signal: ac.signal,
+    })
+    ac.abort()
+    await expect(cancelledJob).rejects.toMatchObject({ code: 'cancelled' })
+    const after = await extractOffThread(files[1], { ...OPTS, size: 0, inWorker: true })
+    expect(after.turns).toHaveLength(20)
+  })
+
   it('leaves browser mode answering requests while it runs', async () => {
     const renderer = join(tmp.dir, 'renderer')
     mkdirSync(renderer)

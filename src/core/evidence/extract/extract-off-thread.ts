@@ -4,6 +4,7 @@
  * UI keeps drawing during an import. The import's own concurrency bounds how many run at once (a
  * pool of at most that many workers). Cancel terminates the worker at once.
  */
+import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { ErrorCode } from '../../../shared/errors'
 import { EvidenceError } from '../../errors'
@@ -26,54 +27,80 @@ export function extractOffThread(
   return new Promise((resolve, reject) => {
     const worker = takeWorker()
     let settled = false
-    const finish = (fn: () => void): void => {
+    const finish = (reusable: boolean, fn: () => void): void => {
       if (settled) return
       settled = true
       signal?.removeEventListener('abort', onAbort)
-      void worker.terminate()
+      worker.off('message', onMessage)
+      worker.off('error', onError)
+      worker.off('exit', onExit)
+      if (reusable) giveBack(worker)
+      else void worker.terminate()
       fn()
     }
-    const onAbort = (): void => finish(() => reject(cancelled()))
+    // a cancelled job's worker may still be parsing: it is stopped, never reused
+    const onAbort = (): void => finish(false, () => reject(cancelled()))
+    const onMessage = (m: WorkerReply): void =>
+      finish(true, () => (m.ok ? resolve(m.value) : reject(asError(m))))
+    const onError = (e: Error): void =>
+      finish(false, () => reject(new Error(`the extraction worker failed: ${e.message}`)))
+    const onExit = (code: number): void =>
+      finish(false, () =>
+        reject(new Error(`the extraction worker stopped (exit code ${code}) before it finished`)),
+      )
     signal?.addEventListener('abort', onAbort, { once: true })
-    worker.once('message', (m: WorkerReply) => finish(() => (m.ok ? resolve(m.value) : reject(asError(m)))))
-    worker.once('error', (e) => finish(() => reject(new Error(`the extraction worker failed: ${e.message}`))))
-    worker.once('exit', (code) =>
-      finish(() => reject(new Error(`the extraction worker stopped (exit code ${code}) before it finished`))),
-    )
+    worker.on('message', onMessage)
+    worker.on('error', onError)
+    worker.on('exit', onExit)
     worker.postMessage({ path, opts: rest })
   })
 }
 
-const newWorker = (): Worker =>
-  new Worker(workerEntry(import.meta.url, 'extract-worker.ts', 'extract-worker.js'))
-
-/** A worker started ahead of need (see prewarmExtractWorker), waiting for its one job. */
-let spare: Worker | null = null
+const newWorker = (): Worker => {
+  const worker = new Worker(workerEntry(import.meta.url, 'extract-worker.ts', 'extract-worker.js'))
+  // an idle worker that fails or ends is simply forgotten
+  const forget = (): void => {
+    const at = idle.indexOf(worker)
+    if (at >= 0) idle.splice(at, 1)
+  }
+  worker.on('error', forget)
+  worker.on('exit', forget)
+  return worker
+}
 
 /**
- * Starts an extraction worker now for a large file still being copied: loading the extractors
- * into a new thread costs a few hundred milliseconds of CPU, which then overlaps the copy instead
- * of following it (issue 16). The next extraction off the thread takes it. An unused spare never
- * keeps the process alive.
+ * Workers waiting for their next file. Starting one costs a few hundred milliseconds of CPU
+ * (loading the extractors into a new thread), about what a 10 MB drone photo's extraction costs,
+ * so a batch of large files reuses them (issue 16). At most one per core is kept, unref'd: an idle
+ * worker never keeps the process alive.
+ */
+const idle: Worker[] = []
+const MAX_IDLE = Math.max(1, availableParallelism())
+
+/**
+ * Starts an extraction worker now for a large file still being copied, so that its start-up
+ * overlaps the copy instead of following it. Nothing is started when one is already idle.
  */
 export function prewarmExtractWorker(): void {
-  if (spare) return
+  if (idle.length > 0) return
   const worker = newWorker()
   worker.unref()
-  worker.once('error', () => {
-    if (spare === worker) spare = null
-  })
-  worker.once('exit', () => {
-    if (spare === worker) spare = null
-  })
-  spare = worker
+  idle.push(worker)
 }
 
 function takeWorker(): Worker {
-  const worker = spare ?? newWorker()
-  spare = null
+  const worker = idle.pop() ?? newWorker()
   worker.ref()
   return worker
+}
+
+function giveBack(worker: Worker): void {
+  if (idle.length >= MAX_IDLE) {
+    void worker.terminate()
+    return
+  }
+  worker.unref()
+  idle.push(worker)
 }
 
 type WorkerReply =
