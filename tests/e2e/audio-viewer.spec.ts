@@ -112,6 +112,10 @@ test('an .amr plays through its proxy, 00:12–00:20 is cited, linked, exported 
   await expect(viewer).toHaveAttribute('data-source', 'proxy')
   await expect(viewer.getByTestId('audio-source-label')).toHaveText('转码副本（AAC），非原始证据')
   await expect(viewer.getByTestId('proxy-note')).toContainText('原始文件未改动')
+  await viewer.getByTestId('proxy-command-toggle').click()
+  await expect(viewer.getByTestId('proxy-command')).toContainText(
+    '-c:a aac -b:a 96k -movflags +faststart -f mp4 proxy.m4a',
+  )
   await expect(viewer.getByTestId('audio-waveform')).not.toHaveAttribute('data-peaks', '0')
   await expect(viewer.getByTestId('absolute-time')).toHaveText('2021-05-24 09:30:15 +08:00（文件名时间）')
 

@@ -182,6 +182,14 @@ test('HEVC: the proxy plays, labelled as a proxy of an unchanged original', asyn
   expect(paths.some((p) => p.endsWith('/proxy'))).toBe(true)
   expect(paths.some((p) => p.endsWith('/original'))).toBe(false)
   await expect(viewer.getByTestId('absolute-time')).toContainText('+08:00（容器时间）')
+  // the exact command that made the copy, on request, reading the original by its number
+  await expect(viewer.getByTestId('proxy-command')).toHaveCount(0)
+  await viewer.getByTestId('proxy-command-toggle').click()
+  const command = viewer.getByTestId('proxy-command')
+  await expect(command).toContainText("ffmpeg -nostdin -hide_banner -loglevel error -y -i 'E001原件'")
+  await expect(command).toContainText('-c:v libx264 -preset veryfast -crf 23 -pix_fmt yuv420p')
+  await expect(command).toContainText('proxy.mp4')
+  await shot(page, 'video-proxy-command.png')
 })
 
 test('a playback proxy that cannot be made: the progress drawer names the item and why, the viewer says so', async ({

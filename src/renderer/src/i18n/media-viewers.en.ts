@@ -3,6 +3,12 @@ import type { Messages } from './messages'
 
 /** The image and video viewers' words (English), the `mediaViewer` namespace. */
 export const mediaViewersEn: Messages<typeof mediaViewersZhCN> = {
+  proxyCommand: {
+    show: 'How the playback copy was made',
+    hide: 'Hide the command',
+    note: 'The playback copy was made from the original by this ffmpeg command; the original was only read, never changed:',
+    original: '{{number}}-original',
+  },
   common: {
     note: 'Note (optional)',
     notePlaceholder: 'What this shows',

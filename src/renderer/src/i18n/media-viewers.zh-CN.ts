@@ -2,6 +2,12 @@
  * The image and video viewers' words (简体中文), the `mediaViewer` namespace. Words follow the glossary in UI.md. `media-viewers.en.ts` has the same keys.
  */
 export const mediaViewersZhCN = {
+  proxyCommand: {
+    show: '播放副本的生成命令',
+    hide: '收起生成命令',
+    note: '播放副本由以下 ffmpeg 命令从原件生成；原件只被读取，未作任何改动：',
+    original: '{{number}}原件',
+  },
   common: {
     note: '说明（可选）',
     notePlaceholder: '这里显示的是什么',

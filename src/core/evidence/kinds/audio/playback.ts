@@ -7,6 +7,7 @@ import { rename, rm } from 'node:fs/promises'
 import { EvidenceError } from '../../../errors'
 import { nonEmpty, tmpName } from '../../derive/pictures'
 import { ffmpegPath, runTool } from '../../media-tools'
+import { AUDIO_PROXY_ARGS, proxyArgs } from '../../../../shared/kinds/proxy-commands'
 
 /** Codecs Chromium decodes in each container family (ffprobe's format names), as measured in Debian's Chromium. */
 const PLAYABLE: ReadonlyArray<[RegExp, readonly string[]]> = [
@@ -40,29 +41,7 @@ export async function makeAudioProxy(
   opts: { signal?: AbortSignal; durationSec?: number | null } = {},
 ): Promise<void> {
   const tmp = tmpName(outPath, 'partial.m4a')
-  const args = [
-    '-nostdin',
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-y',
-    '-i',
-    src,
-    '-map',
-    '0:a:0',
-    '-vn',
-    '-sn',
-    '-dn',
-    '-c:a',
-    'aac',
-    '-b:a',
-    '96k',
-    '-movflags',
-    '+faststart',
-    '-f',
-    'mp4',
-    tmp,
-  ]
+  const args = proxyArgs(AUDIO_PROXY_ARGS, src, tmp)
   try {
     // AAC encoding runs at well over 50× real time; the limit only stops a hung ffmpeg
     const run = await runTool(ffmpegPath(), args, {

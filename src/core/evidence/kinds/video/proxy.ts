@@ -6,6 +6,7 @@ import { rename, rm } from 'node:fs/promises'
 import { EvidenceError } from '../../../errors'
 import { nonEmpty, tmpName } from '../../derive/pictures'
 import { ffmpegPath, ffprobePath, runTool } from '../../media-tools'
+import { VIDEO_PROXY_ARGS, proxyArgs } from '../../../../shared/kinds/proxy-commands'
 
 export interface ProxyOptions {
   signal?: AbortSignal
@@ -43,47 +44,7 @@ export async function makePlaybackProxy(
 ): Promise<{ path: string; durationSec: number | null }> {
   const duration = opts.durationSec ?? (await probeDuration(srcPath, opts.signal))
   const tmp = tmpName(outPath, 'partial.mp4')
-  const scale =
-    "scale='if(gte(iw,ih),min(1920,trunc(iw/2)*2),-2)':'if(gte(iw,ih),-2,min(1920,trunc(ih/2)*2))'"
-  const args = [
-    '-nostdin',
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-y',
-    '-i',
-    srcPath,
-    '-map',
-    '0:v:0',
-    '-map',
-    '0:a:0?',
-    '-sn',
-    '-dn',
-    '-vf',
-    scale,
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
-    '-crf',
-    '23',
-    '-pix_fmt',
-    'yuv420p',
-    '-c:a',
-    'aac',
-    '-b:a',
-    '128k',
-    '-ac',
-    '2',
-    '-movflags',
-    '+faststart',
-    '-progress',
-    'pipe:1',
-    '-nostats',
-    '-f',
-    'mp4',
-    tmp,
-  ]
+  const args = proxyArgs(VIDEO_PROXY_ARGS, srcPath, tmp)
   try {
     const run = await runTool(ffmpegPath(), args, {
       // a generous limit: transcoding runs at a few times real time at worst

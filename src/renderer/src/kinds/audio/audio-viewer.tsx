@@ -19,6 +19,8 @@ import { usePairs } from './use-pairs'
 import { WaveformStrip } from './waveform-strip'
 import '../../components/viewers/common/media-viewers.css'
 import './audio.css'
+import { AUDIO_PROXY_ARGS } from '../../../../shared/kinds/proxy-commands'
+import { ProxyCommand } from '../../components/viewers/common/proxy-command'
 
 /** A recording: its waveform (click to seek), play/pause, speed, absolute time, time ranges, and its paired record. */
 export function AudioViewer({ item }: { item: EvidenceItem }) {
@@ -91,7 +93,10 @@ function AudioViewerBody({ item }: { item: EvidenceItem }) {
               />
             )}
             {source.state === 'proxy' && (
-              <Alert type="warning" showIcon title={w.proxyNote('AAC M4A')} data-testid="proxy-note" />
+              <>
+                <Alert type="warning" showIcon title={w.proxyNote('AAC M4A')} data-testid="proxy-note" />
+                <ProxyCommand template={AUDIO_PROXY_ARGS} number={item.number} output="proxy.m4a" />
+              </>
             )}
             {source.state === 'pending' && (
               <Spin description={w.proxyPending} data-testid="proxy-pending">

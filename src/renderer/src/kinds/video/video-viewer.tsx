@@ -15,6 +15,8 @@ import { usePlayer } from './use-player'
 import { VideoControls } from './video-controls'
 import '../../components/viewers/common/media-viewers.css'
 import { useCan } from '../../state/read-only'
+import { VIDEO_PROXY_ARGS } from '../../../../shared/kinds/proxy-commands'
+import { ProxyCommand } from '../../components/viewers/common/proxy-command'
 
 /** A video: the original when this browser decodes it, else the playback proxy; time ranges and derived items. */
 export function VideoViewer({ item }: { item: EvidenceItem }) {
@@ -98,6 +100,9 @@ function VideoViewerBody({ item }: { item: EvidenceItem }) {
             onMarkIn={canCite ? markIn : null}
             onMarkOut={canCite ? markOut : null}
           />
+        )}
+        {playback.state === 'proxy' && (
+          <ProxyCommand template={VIDEO_PROXY_ARGS} number={item.number} output="proxy.mp4" />
         )}
       </div>
       <aside className="media-side">
