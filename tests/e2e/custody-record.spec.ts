@@ -36,7 +36,10 @@ test('the custody record in words: screen, details panel and the package report'
   )
   await expect(details.filter({ hasText: '区域' })).toContainText('左上角 (120, 80)，宽 300 × 高 130 像素')
   // the phrase is in the record's second answer
-  await expect(details.filter({ hasText: '摘录' })).toContainText(`第 2 问答：“${PHRASE}”`)
+  // (cited, then linked to the violation: both sentences name the turn)
+  await expect(details.filter({ hasText: '摘录' })).toHaveCount(2)
+  for (const sentence of await details.filter({ hasText: '摘录' }).all())
+    await expect(sentence).toContainText(`第 2 问答：“${PHRASE}”`)
   await expect(details.filter({ hasText: '数据区间' })).toContainText('SO2 2021年5月24日2时–4时（UTC+08:00）')
   await expect(details.filter({ hasText: '案由' })).toContainText('案由：')
   await expect(details.filter({ hasText: '案由' })).toContainText(' → 通过篡改监测数据逃避监管排放大气污染物')
@@ -71,6 +74,12 @@ test('the custody record in words: screen, details panel and the package report'
   expect(panelText).not.toMatch(JSON_TEXT)
   await shot(page, 'details-custody-words.png')
 
+  // the violations screen's link list words the quote the same way
+  await page.getByTestId('side-nav').getByText('违法事实', { exact: true }).click()
+  await expect(
+    page.getByTestId('link-row').filter({ hasText: '当事人陈述' }).getByTestId('link-anchor'),
+  ).toContainText(`第 2 问答：“${PHRASE}”`)
+
   // English: the same sentences in English, no Chinese interface word
   await page.getByTestId('language-switch').click()
   await page.getByRole('menuitem', { name: 'English' }).click()
@@ -97,6 +106,8 @@ test('the custody record in words: screen, details panel and the package report'
   expect(jobs.find((j) => j.taskId === taskId)?.state).toBe('done')
   // read by Info-ZIP, not our code
   const html = execFileSync('unzip', ['-p', zip, '*/data/report/index.html']).toString('utf8')
+  // the violation's quote names its 问答 turn there too
+  expect(html.slice(0, html.indexOf('<h2>监管链记录</h2>'))).toContain(`摘录 第 2 问答：“${PHRASE}”`)
   const custody = html.slice(html.indexOf('<h2>监管链记录</h2>'))
   const text = custody.replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/g, ' ')
   expect(text).toContain('设定排放限值')

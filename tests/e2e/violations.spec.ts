@@ -204,7 +204,7 @@ test('a violation with three cited pieces of evidence, its matrix, confirm and u
   const anchors = links.getByTestId('link-anchor')
   await expect(anchors).toHaveText([
     '00:00:01.000–00:00:05.400',
-    `“${PHRASE}”`,
+    `第 2 问答：“${PHRASE}”`,
     'SO2 实测浓度 2021年5月24日1时–4时（UTC+08:00）',
   ])
   await expect(links.getByTestId('link-type')).toHaveText(['片段', '摘录', '数据区间'])

@@ -12,7 +12,7 @@ export const CEMS = 'CEMS-1号排放口-20210524.csv'
 export const PHOTO = 'DJI_0001.JPG'
 export const PHRASE = '2点左右脱硫塔循环泵故障停运'
 
-/** A case with one citation of each kind of place, an edited cause, an officer's limit and a link. */
+/** A case with one citation of each kind of place, an edited cause, an officer's limit and two links (a clip, a quote). */
 export async function recordedCase(desk: Desk): Promise<Map<string, EvidenceItem>> {
   await desk.call('profile:save', OFFICER)
   await desk.call('case:create', { dir: join(desk.workDir, 'case'), fields: caseFields() })
@@ -44,7 +44,7 @@ export async function recordedCase(desk: Desk): Promise<Map<string, EvidenceItem
     anchor: { x: 120, y: 80, w: 300, h: 130 },
     note: '旁路烟道出口',
   })
-  await desk.call('annotation:add', {
+  const quote = await desk.call<Annotation>('annotation:add', {
     itemId: transcript.id,
     type: 'quote',
     anchor: { start: at, end: at + PHRASE.length, text: PHRASE },
@@ -75,6 +75,12 @@ export async function recordedCase(desk: Desk): Promise<Map<string, EvidenceItem
     itemId: byName.get(VIDEO)!.id,
     annotationId: range.id,
     note: '证明旁路排放',
+  })
+  await desk.call('violation:link', {
+    violationId: v.id,
+    itemId: transcript.id,
+    annotationId: quote.id,
+    note: '当事人陈述',
   })
   return byName
 }

@@ -4,7 +4,7 @@ import { isAbsolute, relative, resolve } from 'node:path'
 import { custodyActionLabel } from '../../../shared/custody-labels'
 import { custodyDetailsInWords, itemFacts, sentenceHtml } from '../../../shared/custody-words'
 import type { CaseJson } from '../../../shared/package-types'
-import { citationInWords } from '../../../shared/citations'
+import { citationInWords, turnLookup } from '../../../shared/citations'
 import { categoryLabel } from '../../../shared/kinds/category'
 import type { CustodyEvent } from '../../../shared/types'
 import { formatLocalWithOffset, zoneOffsetMinutes } from '../../../shared/time-zone'
@@ -78,11 +78,13 @@ export function reportHtml(
     links
       .map((l) => {
         const e = byId.get(l.itemId)
+        const turns = e ? itemFacts(e).turns : undefined
         const cited = citationInWords(l.annotationType, l.anchor, {
           lang: 'zh-CN',
           timezone: tz,
           kind: e?.kind ?? null,
           numberOf: (id) => byId.get(id)?.number ?? null,
+          turnAt: turns ? turnLookup(turns) : undefined,
         }).full
         return `<tr><td>${e ? `<a href="${esc(href(e.path))}">${esc(l.itemNumber)}</a>` : esc(l.itemNumber)}</td><td>${esc(
           cited,

@@ -9,6 +9,7 @@ import { itemViewer } from '../../state/viewer'
 import { useCitationWords } from '../../lib/citation-words'
 import { ReasonButton } from '../reason-button'
 import { LINK_PROBLEM_TEXT } from './violation-text'
+import { itemFacts } from '../../../../shared/custody-words'
 
 interface Props {
   violation: Violation
@@ -67,7 +68,13 @@ function LinkRow({
 }) {
   const { t } = useTranslation()
   const removed = link.removedAt !== null
-  const words = useCitationWords()(link.annotationType, link.anchor, item?.kind ?? null, numberOf)
+  const words = useCitationWords()(
+    link.annotationType,
+    link.anchor,
+    item?.kind ?? null,
+    numberOf,
+    item ? itemFacts(item).turns : undefined,
+  )
   const anchor = words.where
   const type = words.noun
   return (
