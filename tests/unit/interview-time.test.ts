@@ -34,6 +34,10 @@ describe('the interview time written in a record header', () => {
 
   it('询问时间 wins over a bare 时间, and the zone decides the instant', () => {
     const span = interviewSpan({ 时间: '2020年1月1日8时', 询问时间: '2021年5月24日9时' }, 'Europe/Berlin')
-    expect(span).toMatchObject({ start: at('2021-05-24T09:00:00+02:00'), offsetMinutes: 120, key: '询问时间' })
+    expect(span).toMatchObject({
+      start: at('2021-05-24T09:00:00+02:00'),
+      offsetMinutes: 120,
+      key: '询问时间',
+    })
   })
 })

@@ -64,7 +64,8 @@ Exit codes: 0 success, 1 completed with problems, 2 could not run (or cancelled)
     `say what to cite: --start/--end, --quote, --region or --pollutant/--from/--to${usageTail(usage)}`,
   startEndTogether: (usage: string) => `--start and --end go together${usageTail(usage)}`,
   dataRangeTogether: (usage: string) => `--pollutant, --from and --to go together${usageTail(usage)}`,
-  unknownBasis: (basis: string, known: string) => `--basis ${basis} is not a concentration basis (one of: ${known})`,
+  unknownBasis: (basis: string, known: string) =>
+    `--basis ${basis} is not a concentration basis (one of: ${known})`,
   notSeconds: (flag: string, text: string) =>
     `${flag} must be a number of seconds, 0 or more (got "${text}")`,
   notInstant: (flag: string, text: string) =>

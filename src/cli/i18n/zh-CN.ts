@@ -95,7 +95,8 @@ export const zhCN: CliMessages = {
     `请指明引用的内容：--start/--end、--quote、--region 或 --pollutant/--from/--to${usageTail(usage)}`,
   startEndTogether: (usage) => `--start 和 --end 须同时给出${usageTail(usage)}`,
   dataRangeTogether: (usage) => `--pollutant、--from 和 --to 须同时给出${usageTail(usage)}`,
-  unknownBasis: (basis, known) => `--basis ${basis} 不是浓度基准（可选：${known}；measured 实测，dry 标干，converted 折算，rate 排放速率）`,
+  unknownBasis: (basis, known) =>
+    `--basis ${basis} 不是浓度基准（可选：${known}；measured 实测，dry 标干，converted 折算，rate 排放速率）`,
   notSeconds: (flag, text) => `${flag} 应为不小于 0 的秒数（收到的是“${text}”）`,
   notInstant: (flag, text) =>
     `${flag} 应为带时区偏移的 ISO 8601 时间，例如 2021-05-24T02:00:00+08:00（收到的是“${text}”）`,
@@ -186,8 +187,10 @@ export const zhCN: CliMessages = {
       : `${number}：没有记录文字编码（不是文本原件，或编码未能识别）`,
   decodingSet: (number, to, from) =>
     `${number} 已改按 ${to} 解码${from ? `（原为 ${from}）` : ''}；原始文件未改变（监管链事件“更改文字解码”）`,
-  clockSet: (device) => `已记录 ${device} 的设备时钟偏差（监管链记录：设定/更改设备时钟偏差）；拍摄时间保留原记录`,
-  clockRemoved: (device) => `已撤销 ${device} 的设备时钟偏差（监管链记录：撤销设备时钟偏差）；其证据按原记录时间显示`,
+  clockSet: (device) =>
+    `已记录 ${device} 的设备时钟偏差（监管链记录：设定/更改设备时钟偏差）；拍摄时间保留原记录`,
+  clockRemoved: (device) =>
+    `已撤销 ${device} 的设备时钟偏差（监管链记录：撤销设备时钟偏差）；其证据按原记录时间显示`,
   noClockOffsets: '尚未记录设备时钟偏差',
   caseDevices: (keys) => `本案设备（厂商|型号|序列号）：${keys || '无'}`,
   comparisonMade: (number, a, b) =>

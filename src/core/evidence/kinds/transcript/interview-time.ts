@@ -36,7 +36,7 @@ function momentsIn(text: string): Moment[] {
       half: half ?? null,
       hour: Number(h),
       minute: mi ? Number(mi) : 0,
-      second: sColon ?? sWord ? Number(sColon ?? sWord) : 0,
+      second: (sColon ?? sWord) ? Number(sColon ?? sWord) : 0,
     })
   }
   return out
@@ -71,7 +71,12 @@ export function interviewSpan(header: Record<string, string>, zone: string): Int
     // "下午3时至4时": the end is in the afternoon too unless it says otherwise
     if (second && second.half === null) second.half = first.half
     for (const m of [first, second]) if (m && afterNoon(m.half) && m.hour < 12) m.hour += 12
-    const startWall: WallTime = { ...first.date, hour: first.hour, minute: first.minute, second: first.second }
+    const startWall: WallTime = {
+      ...first.date,
+      hour: first.hour,
+      minute: first.minute,
+      second: first.second,
+    }
     if (!isValidWallTime(startWall)) continue
     const start = zonedWallTimeToInstant(startWall, zone)
     let end: number | null = null
