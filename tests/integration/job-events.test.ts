@@ -116,12 +116,12 @@ describe('job progress over the event stream', () => {
     const eventBytes = mine.reduce((sum, e) => sum + e.bytes, 0)
     const statusBytes = mine.length * 1024
     expect(eventBytes).toBeLessThan(listBytes + statusBytes)
-    // what resending the list on every event (as before) would have cost: many times more
+    // what resending the list on every event (as before) would have cost, for the log only: how many
+    // events there are depends on how fast the files are recorded (in growing batches), not on this
     const resent = mine.reduce(
       (sum, e) => sum + Buffer.byteLength(JSON.stringify(job.results.slice(0, e.update.job.resultCount))),
       0,
     )
-    expect(resent).toBeGreaterThan(5 * eventBytes)
     console.info(
       `import of ${n} files: ${mine.length} events, ${eventBytes} bytes over SSE; the list itself is ${listBytes} bytes; resending it per event would be ${resent} bytes`,
     )
