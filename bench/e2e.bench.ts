@@ -65,7 +65,8 @@ export const e2eBench: Bench = {
     /** Wall-clock ms of one command-line run; throws with its stderr when it fails. */
     const cli = (args: string[]): number => {
       const t0 = performance.now()
-      const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' })
+      // the per-file listing of a 20,000-file import runs to megabytes: room for it (spawnSync's default is 1 MiB)
+      const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', maxBuffer: 256 << 20 })
       const ms = performance.now() - t0
       if (r.status !== 0) throw new Error(`evidesk ${args.join(' ')} exited ${r.status}: ${r.stderr}`)
       return ms
