@@ -8,7 +8,6 @@ import { readCemsStream, type CsvSource } from './csv-read'
 import { readHj212, type Hj212Report } from './hj212-read'
 import { FORMAT_HEAD_BYTES, headOf, monitoringFormatOf, type MonitoringFormat } from './monitoring-format'
 import { DRAW_ALL_POINTS, seriesPoints, type SeriesPoints } from './series-points'
-import { readSheets } from './sheet-read'
 import { summariseTable, timeOrder, type MonitoringOptions, type MonitoringSummary } from './summarise'
 import { labelTable, summariseTables } from './tables-summary'
 import { formatBytes } from './zip-guard'
@@ -84,6 +83,8 @@ async function runSheetJob(job: CsvJob, format: 'xlsx' | 'xls'): Promise<CsvJobR
       refused: `the workbook is ${formatBytes(size)}, over the cap of ${formatBytes(MAX_WORKBOOK_BYTES)} for a spreadsheet; it was not opened`,
     }
   const bytes = 'path' in job.source ? await readFile(job.source.path) : job.source.bytes
+  // loaded on first use: SheetJS is large, and most imports and commands read no workbook
+  const { readSheets } = await import('./sheet-read')
   const read = readSheets(bytes, format, job.options.caseTimeZone)
   const several = read.tables.length > 1
   const tables = read.tables.map((t) => (several ? labelTable(t.table, t.sheet) : t.table))

@@ -4,7 +4,6 @@
  * anchor a quote), and the header fields officers fill in above the first question.
  */
 import { readFile } from 'node:fs/promises'
-import mammoth from 'mammoth'
 import { decodeText, normaliseText, type DecodedText, type TextEncoding } from '../../extract/text-decode'
 import { DocxTooLarge, checkDocxInflation } from './docx-limits'
 import { emptyFacts, reason, type ExtractFacts, type TranscriptTurn } from '../../extract/extract-result'
@@ -200,6 +199,8 @@ export function looksLikeTranscript(text: string): boolean {
  */
 export async function docxText(source: string | Buffer): Promise<string> {
   await checkDocxInflation(source)
+  // loaded on first use: mammoth and its zip reader cost every command's start-up ~0.1 s otherwise
+  const { default: mammoth } = await import('mammoth')
   const res = await mammoth.extractRawText(typeof source === 'string' ? { path: source } : { buffer: source })
   return res.value
 }
