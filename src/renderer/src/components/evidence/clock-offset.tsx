@@ -143,14 +143,12 @@ function ClockOffsetModal({
   onClose(): void
 }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const [fast, setFast] = useState(initial ? initial.offsetMs >= 0 : true)
   const [amount, setAmount] = useState(initial ? amountText(initial.offsetMs) : '')
   const [checkedAt, setCheckedAt] = useState(initial?.checkedAt ?? '')
   const [against, setAgainst] = useState(initial?.against ?? t('clock:references.beijing'))
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<unknown>(null)
+  const { busy, failure, submit } = useClockSubmit(onClose)
 
   const parsed = /^[+-]/.test(amount.trim()) ? null : parseClockOffset(amount)
   const amountOk = parsed !== null && Math.abs(parsed) <= MAX_CLOCK_OFFSET_MS
@@ -159,23 +157,15 @@ function ClockOffsetModal({
 
   async function save() {
     if (!amountOk) return
-    setBusy(true)
-    setFailure(null)
-    try {
-      await api.invoke('clock:set', {
+    await submit('clock:saved', () =>
+      api.invoke('clock:set', {
         device: key,
         offsetMs: fast ? parsed : -parsed,
         checkedAt: checkedAt.trim(),
         against: against.trim(),
         reason: reason.trim(),
-      })
-      void message.success(t('clock:saved'))
-      onClose()
-    } catch (e) {
-      setFailure(e)
-    } finally {
-      setBusy(false)
-    }
+      }),
+    )
   }
 
   return (
@@ -275,23 +265,11 @@ function RemoveClockModal({
   onClose(): void
 }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<unknown>(null)
+  const { busy, failure, submit } = useClockSubmit(onClose)
 
   async function remove() {
-    setBusy(true)
-    setFailure(null)
-    try {
-      await api.invoke('clock:remove', { device: key, reason: reason.trim() })
-      void message.success(t('clock:removed'))
-      onClose()
-    } catch (e) {
-      setFailure(e)
-    } finally {
-      setBusy(false)
-    }
+    await submit('clock:removed', () => api.invoke('clock:remove', { device: key, reason: reason.trim() }))
   }
 
   return (
@@ -325,4 +303,29 @@ function RemoveClockModal({
       {failure !== null && <ErrorAlert error={asApiError(failure)} className="reason-alert" />}
     </Modal>
   )
+}
+
+/**
+ * What both clock dialogs do on submit: one request at a time, its failure shown in the dialog,
+ * and on success a message and the dialog closed.
+ */
+function useClockSubmit(onClose: () => void) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<unknown>(null)
+  async function submit(done: 'clock:saved' | 'clock:removed', request: () => Promise<unknown>) {
+    setBusy(true)
+    setFailure(null)
+    try {
+      await request()
+      void message.success(t(done))
+      onClose()
+    } catch (e) {
+      setFailure(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return { busy, failure, submit }
 }
