@@ -1,25 +1,19 @@
-import { useCallback, useMemo, useState } from 'react'
-import { App, Button, Card, Descriptions, Typography } from 'antd'
+import { useMemo } from 'react'
+import { Button, Card, Descriptions, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import {
   comparisonFacts,
   thresholdInWords,
   windowInWords,
 } from '../../../../shared/kinds/monitoring-compare-words'
-import {
-  MONITORING_BASES,
-  seriesInWords,
-  type MonitoringBasis,
-} from '../../../../shared/kinds/monitoring-words'
+import { seriesInWords } from '../../../../shared/kinds/monitoring-words'
 import type { ComparisonSummary } from '../../../../shared/kinds/monitoring-compare'
 import type { MonitoringView } from '../../../../shared/types'
-import { toIsoWithOffset, zoneOffsetMinutes } from '../../../../shared/time-zone'
-import { ErrorAlert } from '../../components/error-alert'
 import type { ItemAnnotations } from '../../components/viewers/common/use-annotations'
-import { asApiError } from '../../lib/errors'
 import { formatIsoWithOwnOffset } from '../../lib/item-time'
 import { ComparisonChart } from './comparison-chart'
-import { RangeForm, RangeList, readRange, type DataRange } from './range-panel'
+import { CitedRanges } from './range-panel'
+import { citedSeries, useRangeCiting } from './use-range-citing'
 
 interface Props {
   view: MonitoringView & { comparison: ComparisonSummary }
@@ -34,26 +28,15 @@ interface Props {
  */
 export function ComparisonBody({ view, ranges, timezone }: Props) {
   const { t, i18n } = useTranslation()
-  const { message } = App.useApp()
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN'
   const c = view.comparison
-  const [pending, setPending] = useState<DataRange | null>(null)
-  const [clearSignal, setClearSignal] = useState(0)
-  // the difference is of A's basis (both sides are compared as they are); named when this version knows it
-  const basis = (MONITORING_BASES as readonly string[]).includes(c.a.basis)
-    ? (c.a.basis as MonitoringBasis)
-    : undefined
-  const cite = useCallback(
-    (start: string, end: string) =>
-      setPending({
-        pollutant: c.pollutant,
-        outlet: c.differenceOutlet,
-        ...(basis ? { basis } : {}),
-        start,
-        end,
-      }),
-    [c.pollutant, c.differenceOutlet, basis],
+  // the difference is of A's basis (both sides are compared as they are)
+  const series = useMemo(
+    () => citedSeries({ pollutant: c.pollutant, outlet: c.differenceOutlet, basis: c.a.basis }),
+    [c.pollutant, c.differenceOutlet, c.a.basis],
   )
+  const times = useMemo(() => (view.points[0]?.points ?? []).map(([iso]) => Date.parse(iso)), [view.points])
+  const citing = useRangeCiting(ranges, timezone, series, times)
 
   const lines = useMemo(
     () =>
@@ -66,51 +49,6 @@ export function ComparisonBody({ view, ranges, timezone }: Props) {
       })),
     [view.points, c.a, c.b, t],
   )
-  const times = useMemo(() => (view.points[0]?.points ?? []).map(([iso]) => Date.parse(iso)), [view.points])
-  const cited = useMemo(
-    () =>
-      ranges.annotations.flatMap((a, i) => {
-        const r = readRange(a)
-        return a.withdrawnAt === null && r.outlet === c.differenceOutlet
-          ? [{ start: r.start, end: r.end, label: `R${i + 1}` }]
-          : []
-      }),
-    [ranges.annotations, c.differenceOutlet],
-  )
-
-  const onBrush = useCallback(
-    (fromMs: number, toMs: number) => {
-      const nearest = (ms: number) =>
-        times.reduce((best, x) => (Math.abs(x - ms) < Math.abs(best - ms) ? x : best), times[0] ?? ms)
-      const start = nearest(fromMs)
-      const end = nearest(toMs)
-      if (end <= start) {
-        void message.warning(t('docsViewer:monitoring.range.tooShort'))
-        setClearSignal((n) => n + 1)
-        return
-      }
-      const iso = (ms: number) => toIsoWithOffset(ms, zoneOffsetMinutes(timezone, ms))
-      cite(iso(start), iso(end))
-    },
-    [times, timezone, message, t, cite],
-  )
-
-  async function saveRange(note: string) {
-    if (!pending) return
-    await ranges.add(
-      {
-        pollutant: pending.pollutant,
-        outlet: pending.outlet,
-        ...(pending.basis ? { basis: pending.basis } : {}),
-        start: pending.start,
-        end: pending.end,
-      },
-      note,
-    )
-    setPending(null)
-    setClearSignal((n) => n + 1)
-    void message.success(t('docsViewer:monitoring.range.saved'))
-  }
 
   const facts = comparisonFacts(c, lang)
   // facts: what was compared, the count line and one sentence per window (when there are any), then the notes
@@ -140,9 +78,9 @@ export function ComparisonBody({ view, ranges, timezone }: Props) {
             windows={c.windows}
             threshold={c.parameters.threshold.kind === 'absolute' ? c.parameters.threshold.value : null}
             timezone={timezone}
-            onBrush={onBrush}
-            clearSignal={clearSignal}
-            cited={cited}
+            onBrush={citing.onBrush}
+            clearSignal={citing.clearSignal}
+            cited={citing.cited}
             label={t('docsViewer:monitoring.compare.view.chartLabel', { pollutant: c.pollutant })}
           />
           {view.points[0]?.thinned && (
@@ -158,7 +96,7 @@ export function ComparisonBody({ view, ranges, timezone }: Props) {
               {c.windows.map((w) => (
                 <li key={w.start} data-testid="comparison-window">
                   <span>{windowInWords(c, w, lang)}</span>
-                  <Button size="small" type="link" onClick={() => cite(w.start, w.end)}>
+                  <Button size="small" type="link" onClick={() => citing.cite(w.start, w.end)}>
                     {t('docsViewer:monitoring.compare.view.cite')}
                   </Button>
                 </li>
@@ -172,19 +110,7 @@ export function ComparisonBody({ view, ranges, timezone }: Props) {
           </Card>
         </div>
         <div className="docs-side">
-          {pending && (
-            <RangeForm
-              key={`${pending.start}${pending.end}`}
-              range={pending}
-              onSave={saveRange}
-              onCancel={() => {
-                setPending(null)
-                setClearSignal((n) => n + 1)
-              }}
-            />
-          )}
-          {ranges.failure !== null && <ErrorAlert error={asApiError(ranges.failure)} />}
-          <RangeList ranges={ranges.annotations} timezone={timezone} onWithdraw={ranges.withdraw} />
+          <CitedRanges citing={citing} ranges={ranges} timezone={timezone} />
           <Card
             size="small"
             title={t('docsViewer:monitoring.compare.view.sourcesTitle')}

@@ -1,14 +1,8 @@
-import { useCallback, useContext, useMemo, useState } from 'react'
-import { App, Button, Card, Empty, Select, Spin, Typography } from 'antd'
+import { useContext, useMemo, useState } from 'react'
+import { Button, Card, Empty, Select, Spin, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { EvidenceItem, MonitoringSeriesSummary, MonitoringView } from '../../../../shared/types'
-import { toIsoWithOffset, zoneOffsetMinutes } from '../../../../shared/time-zone'
-import {
-  MONITORING_BASES,
-  groupKey,
-  seriesInWords,
-  type MonitoringBasis,
-} from '../../../../shared/kinds/monitoring-words'
+import { groupKey, seriesInWords } from '../../../../shared/kinds/monitoring-words'
 import { asApiError } from '../../lib/errors'
 import { SessionContext } from '../../state/session'
 import { ErrorAlert } from '../../components/error-alert'
@@ -19,9 +13,10 @@ import { ComparisonBody } from './comparison-view'
 import { LimitPanel } from './limit-panel'
 import { MonitoringChart } from './monitoring-chart'
 import { exceedanceFacts } from './monitoring-facts'
-import { RangeForm, RangeList, readRange, type DataRange } from './range-panel'
+import { CitedRanges } from './range-panel'
 import { RepeatList } from './repeat-list'
 import { useMonitoring } from './use-monitoring'
+import { citedSeries, useRangeCiting } from './use-range-citing'
 import '../../components/viewers/common/docs-viewers.css'
 import './monitoring.css'
 import { useAnnotations } from '../../components/viewers/common/use-annotations'
@@ -40,14 +35,6 @@ function judgedSeries(view: MonitoringView, group: string): MonitoringSeriesSumm
  * 在线监测数据 viewer: one pollutant over time with its limit and 超标 windows, the facts in words
  * under the chart, the limit set or corrected with a reason, and 数据区间 cited by dragging.
  */
-/** The series a range is cited on: factor, outlet and its concentration basis (when it is one this version names). */
-function citedSeries(s: MonitoringSeriesSummary): Pick<DataRange, 'pollutant' | 'outlet' | 'basis'> {
-  const basis = (MONITORING_BASES as readonly string[]).includes(s.basis)
-    ? (s.basis as MonitoringBasis)
-    : undefined
-  return { pollutant: s.pollutant, outlet: s.outlet, ...(basis ? { basis } : {}) }
-}
-
 export function MonitoringViewer({ item }: { item: EvidenceItem }) {
   // Keyed by item: the pollutant, a dragged range and the forms belong to one file only.
   return <MonitoringViewerBody key={item.id} item={item} />
@@ -55,14 +42,11 @@ export function MonitoringViewer({ item }: { item: EvidenceItem }) {
 
 function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
   const { t, i18n } = useTranslation()
-  const { message } = App.useApp()
   const session = useContext(SessionContext)
   const timezone = session?.currentCase?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
   const { view, failure, loading, setLimit, setBasis } = useMonitoring(item.id)
   const ranges = useAnnotations(item.id, 'data-range')
   const [chosen, setChosen] = useState<string | null>(null)
-  const [pending, setPending] = useState<DataRange | null>(null)
-  const [clearSignal, setClearSignal] = useState(0)
 
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN'
   // Start on a judged series with exceedances, else a judged one, else the first: what the officer came for.
@@ -96,56 +80,9 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
     return min && max ? { min: min.points, max: max.points, minName: min.name, maxName: max.name } : undefined
   }, [view, summary, lang])
   const facts = summary ? exceedanceFacts(summary, i18n) : []
-  const cited = useMemo(
-    () =>
-      ranges.annotations.flatMap((a, i) => {
-        const r = readRange(a)
-        return r &&
-          a.withdrawnAt === null &&
-          r.pollutant === summary?.pollutant &&
-          r.outlet === summary?.outlet
-          ? [{ start: r.start, end: r.end, label: `R${i + 1}` }]
-          : []
-      }),
-    [ranges.annotations, summary?.pollutant, summary?.outlet],
-  )
-
-  const onBrush = useCallback(
-    (fromMs: number, toMs: number) => {
-      if (!summary) return
-      const cite = (ms: number) => toIsoWithOffset(ms, zoneOffsetMinutes(timezone, ms))
-      // Each end snaps to the nearest data point, so the cited range reads as whole periods.
-      const times = points.map(([iso]) => Date.parse(iso))
-      const nearest = (ms: number) =>
-        times.reduce((best, x) => (Math.abs(x - ms) < Math.abs(best - ms) ? x : best))
-      const start = times.length > 0 ? nearest(fromMs) : fromMs
-      const end = times.length > 0 ? nearest(toMs) : toMs
-      if (end <= start) {
-        void message.warning(t('docsViewer:monitoring.range.tooShort'))
-        setClearSignal((n) => n + 1)
-        return
-      }
-      setPending({ ...citedSeries(summary), start: cite(start), end: cite(end) })
-    },
-    [summary, points, timezone, message, t],
-  )
-
-  async function saveRange(note: string) {
-    if (!pending) return
-    await ranges.add(
-      {
-        pollutant: pending.pollutant,
-        ...(pending.outlet ? { outlet: pending.outlet } : {}),
-        ...(pending.basis ? { basis: pending.basis } : {}),
-        start: pending.start,
-        end: pending.end,
-      },
-      note,
-    )
-    setPending(null)
-    setClearSignal((n) => n + 1)
-    void message.success(t('docsViewer:monitoring.range.saved'))
-  }
+  const series = useMemo(() => (summary ? citedSeries(summary) : null), [summary])
+  const times = useMemo(() => points.map(([iso]) => Date.parse(iso)), [points])
+  const citing = useRangeCiting(ranges, timezone, series, times)
 
   if (loading) {
     return (
@@ -187,7 +124,7 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
                 value={keyOf(summary)}
                 onChange={(v: string) => {
                   setChosen(v)
-                  setPending(null)
+                  citing.drop()
                 }}
                 options={view.series.map((s) => ({
                   value: keyOf(s),
@@ -215,9 +152,9 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
             seriesName={seriesInWords(summary, lang)}
             points={points}
             timezone={timezone}
-            onBrush={onBrush}
-            clearSignal={clearSignal}
-            cited={cited}
+            onBrush={citing.onBrush}
+            clearSignal={citing.clearSignal}
+            cited={citing.cited}
             band={band}
           />
           {band && (
@@ -243,7 +180,7 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
                     <Button
                       size="small"
                       type="link"
-                      onClick={() => setPending({ ...citedSeries(summary), ...f.window! })}
+                      onClick={() => citing.cite(f.window!.start, f.window!.end)}
                     >
                       {t('docsViewer:monitoring.facts.cite')}
                     </Button>
@@ -260,19 +197,7 @@ function MonitoringViewerBody({ item }: { item: EvidenceItem }) {
           <RepeatList summary={summary} />
         </div>
         <div className="docs-side">
-          {pending && (
-            <RangeForm
-              key={`${pending.pollutant}${pending.start}${pending.end}`}
-              range={pending}
-              onSave={saveRange}
-              onCancel={() => {
-                setPending(null)
-                setClearSignal((n) => n + 1)
-              }}
-            />
-          )}
-          {ranges.failure !== null && <ErrorAlert error={asApiError(ranges.failure)} />}
-          <RangeList ranges={ranges.annotations} timezone={timezone} onWithdraw={ranges.withdraw} />
+          <CitedRanges citing={citing} ranges={ranges} timezone={timezone} />
           {judged && (
             <LimitPanel
               key={`${judged.pollutant}-${judged.column}-${judged.limit}`}

@@ -1,12 +1,15 @@
 import { Card, Empty, Tag } from 'antd'
 import type { MonitoringBasis } from '../../../../shared/kinds/monitoring-words'
 import { useTranslation } from 'react-i18next'
-import type { AnnotationOf } from '../../components/viewers/common/use-annotations'
+import type { AnnotationOf, ItemAnnotations } from '../../components/viewers/common/use-annotations'
 import { formatIsoWithOwnOffset } from '../../lib/item-time'
 import { CitationFooter } from '../../components/viewers/common/citation-footer'
 import { useReadOnly } from '../../state/read-only'
 import { useNoteSave } from '../../components/viewers/common/use-note-save'
 import { NoteSaveFields } from '../../components/viewers/common/note-save-fields'
+import { ErrorAlert } from '../../components/error-alert'
+import { asApiError } from '../../lib/errors'
+import type { RangeCiting } from './use-range-citing'
 
 export interface DataRange {
   pollutant: string
@@ -131,5 +134,32 @@ export function RangeList({ ranges, timezone, onWithdraw }: ListProps) {
         </ol>
       )}
     </Card>
+  )
+}
+
+/** The side panel's 数据区间: the range waiting for its note, then the item's list (both monitoring views). */
+export function CitedRanges({
+  citing,
+  ranges,
+  timezone,
+}: {
+  citing: RangeCiting
+  ranges: ItemAnnotations<'data-range'>
+  timezone: string
+}) {
+  const { pending } = citing
+  return (
+    <>
+      {pending && (
+        <RangeForm
+          key={`${pending.pollutant}${pending.start}${pending.end}`}
+          range={pending}
+          onSave={citing.save}
+          onCancel={citing.cancel}
+        />
+      )}
+      {ranges.failure !== null && <ErrorAlert error={asApiError(ranges.failure)} />}
+      <RangeList ranges={ranges.annotations} timezone={timezone} onWithdraw={ranges.withdraw} />
+    </>
   )
 }
