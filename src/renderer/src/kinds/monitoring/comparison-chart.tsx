@@ -1,10 +1,17 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MonitoringView } from '../../../../shared/types'
-import { formatLocalWithOffset, formatOffset, zoneOffsetMinutes } from '../../../../shared/time-zone'
-import { echarts, type EChartsType } from './echarts-setup'
-import { citedAreas, flaggedScatter } from './chart-parts'
-import { displayUnit, formatReading } from './monitoring-facts'
+import {
+  citedAreas,
+  flaggedScatter,
+  lineSeries,
+  timeAxis,
+  timeBrush,
+  tooltipText,
+  useBrushChart,
+  windowAreas,
+} from './chart-parts'
+import { displayUnit, withUnit } from './monitoring-facts'
 
 type Points = MonitoringView['points'][number]['points']
 
@@ -25,10 +32,6 @@ interface Props {
 
 const COLOURS = ['#1677ff', '#389e0d', '#cf1322']
 
-function localTime(ms: number, zone: string): string {
-  return formatLocalWithOffset(new Date(ms).toISOString(), zoneOffsetMinutes(zone, ms))
-}
-
 /**
  * A comparison on one time axis: A and B as lines, their difference as a third, the windows over
  * the threshold shaded, flagged values as hollow marks, and a brush to cite any stretch.
@@ -45,19 +48,11 @@ export function ComparisonChart({
   label,
 }: Props) {
   const { t } = useTranslation()
-  const elRef = useRef<HTMLDivElement>(null)
-  const chartRef = useRef<EChartsType | null>(null)
-  const onBrushRef = useRef(onBrush)
-  useEffect(() => {
-    onBrushRef.current = onBrush
-  }, [onBrush])
-  const shown = displayUnit(unit)
   const first = lines[0]?.points[0]?.[0]
 
   const option = useMemo(() => {
     const firstMs = first ? Date.parse(first) : 0
-    const offset = formatOffset(zoneOffsetMinutes(timezone, firstMs))
-    const withUnit = (v: number) => (shown ? `${formatReading(v)} ${shown}` : formatReading(v))
+    const inUnit = (v: number) => withUnit(v, unit)
     const valid = (pts: Points) =>
       pts.map(([iso, v, flag]) => [Date.parse(iso), flag === null ? v : null] as [number, number | null])
     const flagged = lines.flatMap((l, k) =>
@@ -73,44 +68,23 @@ export function ComparisonChart({
       tooltip: {
         trigger: 'axis',
         formatter: (params: Array<{ value: [number, number | null]; seriesName: string }>) =>
-          `${localTime(params[0]?.value[0] ?? 0, timezone)}<br/>${params
-            .map((p) => `${p.seriesName}: ${p.value[1] === null ? '—' : withUnit(p.value[1])}`)
-            .join('<br/>')}`,
+          tooltipText(
+            params[0]?.value[0] ?? 0,
+            timezone,
+            params.map((p) => `${p.seriesName}: ${p.value[1] === null ? '—' : inUnit(p.value[1])}`),
+          ),
       },
-      xAxis: {
-        type: 'time',
-        min: 'dataMin',
-        max: 'dataMax',
-        name: t('docsViewer:monitoring.axisTime', { offset }),
-        nameLocation: 'middle',
-        nameGap: 40,
-        axisLabel: {
-          hideOverlap: true,
-          formatter: (v: number) => {
-            const s = localTime(v, timezone)
-            return `${s.slice(5, 10)}\n${s.slice(11, 16)}`
-          },
-        },
-      },
-      yAxis: { type: 'value', name: shown || undefined },
-      brush: {
-        xAxisIndex: 0,
-        brushType: 'lineX',
-        brushMode: 'single',
-        transformable: false,
-        brushStyle: { color: 'rgba(47,84,235,0.12)', borderColor: '#2f54eb', borderWidth: 1 },
-        outOfBrush: { colorAlpha: 0.4 },
-      },
+      xAxis: timeAxis(t, timezone, firstMs),
+      yAxis: { type: 'value', name: displayUnit(unit) || undefined },
+      brush: timeBrush(),
       series: [
         ...lines.map((l, k) => ({
-          type: 'line',
-          name: l.name,
-          data: valid(l.points),
-          showSymbol: l.points.length <= 500,
-          symbolSize: 5,
-          connectNulls: false,
-          lineStyle: { width: k === 2 ? 1.5 : 2, color: COLOURS[k], type: k === 2 ? 'dashed' : 'solid' },
-          itemStyle: { color: COLOURS[k] },
+          ...lineSeries(l.name, valid(l.points), {
+            color: COLOURS[k],
+            width: k === 2 ? 1.5 : 2,
+            symbolSize: 5,
+            dashed: k === 2,
+          }),
           ...(k === 2
             ? {
                 markLine:
@@ -120,7 +94,7 @@ export function ComparisonChart({
                         silent: true,
                         symbol: 'none',
                         lineStyle: { color: '#d4380d', type: 'dotted', width: 1 },
-                        label: { formatter: `±${withUnit(threshold)}`, position: 'insideEndTop' },
+                        label: { formatter: `±${inUnit(threshold)}`, position: 'insideEndTop' },
                         data: [{ yAxis: threshold }, { yAxis: -threshold }],
                       },
                 markArea: {
@@ -132,10 +106,7 @@ export function ComparisonChart({
                     color: '#cf1322',
                     formatter: t('docsViewer:monitoring.compare.view.windowArea'),
                   },
-                  data: [
-                    ...windows.map((w) => [{ xAxis: Date.parse(w.start) }, { xAxis: Date.parse(w.end) }]),
-                    ...citedAreas(cited),
-                  ],
+                  data: [...windowAreas(windows), ...citedAreas(cited)],
                 },
               }
             : {}),
@@ -143,39 +114,9 @@ export function ComparisonChart({
         flaggedScatter(t('docsViewer:monitoring.flaggedMark'), flagged),
       ],
     }
-  }, [lines, windows, threshold, timezone, shown, cited, first, t])
+  }, [lines, windows, threshold, timezone, unit, cited, first, t])
 
-  useEffect(() => {
-    const el = elRef.current!
-    const chart = echarts.init(el, undefined, { renderer: 'canvas' })
-    chartRef.current = chart
-    chart.on('brushEnd', (e: unknown) => {
-      const range = (e as { areas?: Array<{ coordRange?: [number, number] }> }).areas?.[0]?.coordRange
-      if (range) onBrushRef.current(Math.min(range[0], range[1]), Math.max(range[0], range[1]))
-    })
-    const ro = new ResizeObserver(() => chart.resize())
-    ro.observe(el)
-    return () => {
-      ro.disconnect()
-      chart.dispose()
-      chartRef.current = null
-    }
-  }, [])
-
-  useEffect(() => {
-    const chart = chartRef.current
-    if (!chart) return
-    chart.setOption(option, { notMerge: true })
-    chart.dispatchAction({
-      type: 'takeGlobalCursor',
-      key: 'brush',
-      brushOption: { brushType: 'lineX', brushMode: 'single' },
-    })
-  }, [option])
-
-  useEffect(() => {
-    chartRef.current?.dispatchAction({ type: 'brush', areas: [] })
-  }, [clearSignal])
+  const { elRef } = useBrushChart(option, onBrush, clearSignal)
 
   return (
     <div

@@ -1,10 +1,17 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MonitoringPoint, MonitoringSeriesSummary } from '../../../../shared/types'
-import { formatLocalWithOffset, formatOffset, zoneOffsetMinutes } from '../../../../shared/time-zone'
-import { echarts, type EChartsType } from './echarts-setup'
-import { citedAreas, flaggedScatter } from './chart-parts'
-import { displayUnit, formatReading } from './monitoring-facts'
+import {
+  citedAreas,
+  flaggedScatter,
+  lineSeries,
+  timeAxis,
+  timeBrush,
+  tooltipText,
+  useBrushChart,
+  windowAreas,
+} from './chart-parts'
+import { displayUnit, withUnit } from './monitoring-facts'
 
 interface Props {
   summary: MonitoringSeriesSummary
@@ -50,14 +57,6 @@ function bandSeries(band: NonNullable<Props['band']>): { lower: BandPoint[]; hei
   return { lower, height }
 }
 
-/** Values drawn with a mark each; longer series are drawn as a line (flagged values keep their marks). */
-const SYMBOLS_UP_TO = 500
-
-/** "2021-05-24 02:00:00 +08:00" for an instant, in the case zone. */
-function localTime(ms: number, zone: string): string {
-  return formatLocalWithOffset(new Date(ms).toISOString(), zoneOffsetMinutes(zone, ms))
-}
-
 /**
  * One pollutant over time: the limit as a dashed line, exceedance windows shaded, and a brush
  * that is always on, so dragging across the chart selects a 数据区间 to cite.
@@ -73,12 +72,6 @@ export function MonitoringChart({
   band,
 }: Props) {
   const { t } = useTranslation()
-  const elRef = useRef<HTMLDivElement>(null)
-  const chartRef = useRef<EChartsType | null>(null)
-  const onBrushRef = useRef(onBrush)
-  useEffect(() => {
-    onBrushRef.current = onBrush
-  }, [onBrush])
 
   // Valid values make the line; a flagged value (D, M, …) is not valid data: it leaves a gap in the
   // line and is drawn apart as a hollow orange mark with its flag, so it is seen but never read as valid.
@@ -110,9 +103,7 @@ export function MonitoringChart({
   const bandData = useMemo(() => (band ? bandSeries(band) : null), [band])
 
   const option = useMemo(() => {
-    const firstMs = data[0]?.[0] ?? 0
-    const offset = formatOffset(zoneOffsetMinutes(timezone, firstMs))
-    const withUnit = (v: number) => (unit ? `${formatReading(v)} ${unit}` : formatReading(v))
+    const inUnit = (v: number) => withUnit(v, summary.unit)
     return {
       animation: false,
       // Ticks fall on UTC hours; the labels are then written in the case zone by the formatter.
@@ -128,32 +119,18 @@ export function MonitoringChart({
         ) => {
           const lines = params.map((p) => {
             if (p.data?.label !== undefined)
-              return `${p.data.label}: ${p.data.actual == null ? '—' : withUnit(p.data.actual)}`
+              return `${p.data.label}: ${p.data.actual == null ? '—' : inUnit(p.data.actual)}`
             const v = p.value[1]
             const flag = p.data?.flag ? ` [${p.data.flag}]` : ''
             const others = p.data?.others
               ? ` (${t('docsViewer:monitoring.repeatedTip', { others: p.data.others })})`
               : ''
-            return `${seriesName}: ${v === null ? '—' : withUnit(v)}${flag}${others}`
+            return `${seriesName}: ${v === null ? '—' : inUnit(v)}${flag}${others}`
           })
-          return `${localTime(params[0]?.value[0] ?? 0, timezone)}<br/>${lines.join('<br/>')}`
+          return tooltipText(params[0]?.value[0] ?? 0, timezone, lines)
         },
       },
-      xAxis: {
-        type: 'time',
-        min: 'dataMin',
-        max: 'dataMax',
-        name: t('docsViewer:monitoring.axisTime', { offset }),
-        nameLocation: 'middle',
-        nameGap: 40,
-        axisLabel: {
-          hideOverlap: true,
-          formatter: (v: number) => {
-            const s = localTime(v, timezone)
-            return `${s.slice(5, 10)}\n${s.slice(11, 16)}`
-          },
-        },
-      },
+      xAxis: timeAxis(t, timezone, data[0]?.[0] ?? 0),
       yAxis: {
         type: 'value',
         name: unit ? `${seriesName} (${unit})` : seriesName,
@@ -161,25 +138,10 @@ export function MonitoringChart({
         // keep the limit line on the chart even when every value is below it
         max: limit === null ? undefined : (e: { max: number }) => Math.ceil(Math.max(e.max, limit) * 1.1),
       },
-      brush: {
-        xAxisIndex: 0,
-        brushType: 'lineX',
-        brushMode: 'single',
-        transformable: false,
-        brushStyle: { color: 'rgba(47,84,235,0.12)', borderColor: '#2f54eb', borderWidth: 1 },
-        outOfBrush: { colorAlpha: 0.4 },
-      },
+      brush: timeBrush(),
       series: [
         {
-          type: 'line',
-          name: summary.pollutant,
-          data,
-          // a mark per value reads on a day of hourly data; on thousands of points it only hides the line
-          showSymbol: data.length <= SYMBOLS_UP_TO,
-          symbolSize: 6,
-          connectNulls: false,
-          lineStyle: { width: 2, color: '#1677ff' },
-          itemStyle: { color: '#1677ff' },
+          ...lineSeries(summary.pollutant, data, { color: '#1677ff', width: 2, symbolSize: 6 }),
           markLine:
             limit === null
               ? undefined
@@ -188,7 +150,7 @@ export function MonitoringChart({
                   symbol: 'none',
                   lineStyle: { color: '#cf1322', type: 'dashed', width: 1.5 },
                   label: {
-                    formatter: t('docsViewer:monitoring.limitLine', { value: withUnit(limit) }),
+                    formatter: t('docsViewer:monitoring.limitLine', { value: inUnit(limit) }),
                     position: 'insideEndTop',
                     color: '#cf1322',
                   },
@@ -203,13 +165,7 @@ export function MonitoringChart({
               color: '#cf1322',
               formatter: t('docsViewer:monitoring.exceedanceArea'),
             },
-            data: [
-              ...summary.exceedances.map((w) => [
-                { xAxis: Date.parse(w.start) },
-                { xAxis: Date.parse(w.end) },
-              ]),
-              ...citedAreas(cited),
-            ],
+            data: [...windowAreas(summary.exceedances), ...citedAreas(cited)],
           },
         },
         flaggedScatter(t('docsViewer:monitoring.flaggedMark'), flaggedData),
@@ -251,6 +207,7 @@ export function MonitoringChart({
     seriesName,
     summary.pollutant,
     summary.exceedances,
+    summary.unit,
     timezone,
     unit,
     limit,
@@ -258,48 +215,18 @@ export function MonitoringChart({
     t,
   ])
 
-  useEffect(() => {
-    const el = elRef.current!
-    const chart = echarts.init(el, undefined, { renderer: 'canvas' })
-    chartRef.current = chart
-    const handler = (e: unknown) => {
-      const areas = (e as { areas?: Array<{ coordRange?: [number, number] }> }).areas ?? []
-      const range = areas[0]?.coordRange
-      if (range) onBrushRef.current(Math.min(range[0], range[1]), Math.max(range[0], range[1]))
-    }
-    chart.on('brushEnd', handler)
-    const ro = new ResizeObserver(() => chart.resize())
-    ro.observe(el)
-    return () => {
-      ro.disconnect()
-      chart.dispose()
-      chartRef.current = null
-    }
-  }, [])
+  const { elRef, chartRef } = useBrushChart(option, onBrush, clearSignal)
 
+  // Where the first and last points sit, so a test (or a keyboard helper) can aim at times
+  // (after the option is drawn: the chart's effects run first).
   useEffect(() => {
     const chart = chartRef.current
-    if (!chart) return
-    chart.setOption(option, { notMerge: true })
-    // The brush is on without a toolbox button: the chart exists to pick ranges from.
-    chart.dispatchAction({
-      type: 'takeGlobalCursor',
-      key: 'brush',
-      brushOption: { brushType: 'lineX', brushMode: 'single' },
-    })
-    // Where the first and last points sit, so a test (or a keyboard helper) can aim at times.
     const el = elRef.current
-    if (el && data.length > 0) {
-      const x0 = chart.convertToPixel({ xAxisIndex: 0 }, data[0][0])
-      const x1 = chart.convertToPixel({ xAxisIndex: 0 }, data[data.length - 1][0])
-      el.dataset.xFirst = String(x0)
-      el.dataset.xLast = String(x1)
+    if (chart && el && data.length > 0) {
+      el.dataset.xFirst = String(chart.convertToPixel({ xAxisIndex: 0 }, data[0][0]))
+      el.dataset.xLast = String(chart.convertToPixel({ xAxisIndex: 0 }, data[data.length - 1][0]))
     }
-  }, [option, data])
-
-  useEffect(() => {
-    chartRef.current?.dispatchAction({ type: 'brush', areas: [] })
-  }, [clearSignal])
+  }, [option, data, chartRef, elRef])
 
   return (
     <div
