@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import type { Annotation, EvidenceItem } from '../../src/shared/types'
 import { DCS_FILE, writeComparisonPair } from '../support/comparison-csv'
-import { OFFICER, caseFields, expect, shot, test } from './support/desk'
+import { CHINESE, OFFICER, caseFields, expect, interfaceText, shot, test } from './support/desk'
 import { openFromLibrary } from './support/open-item'
 
 test('compare two exports, see the lowered hours as one window, and cite it', async ({ page, desk }) => {
@@ -77,7 +77,27 @@ test('compare two exports, see the lowered hours as one window, and cite it', as
       note: '平台数据比 DCS 低 30 mg/m³ 以上',
     },
   ])
+  // the difference is cited under a key without words; the list names it in the screen's language
+  expect(cited[0].anchor).toMatchObject({ outlet: `A−B ${dcs.number}−${platform.number}` })
+  await expect(compared.getByTestId('range-row').locator('strong')).toHaveText(
+    `差值 A−B ${dcs.number}−${platform.number} SO2`,
+  )
   await page.mouse.move(5, 5)
   await expect(page.locator('.ant-message-notice')).toHaveCount(0)
   await shot(page, 'monitoring-compare.png')
+
+  // in English: the same range named in English, no Chinese in the cited ranges
+  await modal.locator('.ant-modal-close').click()
+  await expect(modal).toBeHidden()
+  await page.getByTestId('language-switch').click()
+  await page.getByRole('menuitem', { name: 'English' }).click()
+  await page.getByTestId('evidence-tile').filter({ hasText: derived.originalName }).click()
+  await page.getByTestId('details-panel').getByTestId('open-viewer').click()
+  const en = page.getByTestId('item-viewer').locator('[data-testid=monitoring-viewer][data-comparison=true]')
+  await expect(en.getByTestId('range-row').locator('strong')).toHaveText(
+    `Difference A−B ${dcs.number}−${platform.number} SO2`,
+  )
+  expect(await interfaceText(page, '[data-testid=range-list]')).not.toMatch(CHINESE)
+  await page.mouse.move(5, 5)
+  await shot(page, 'monitoring-compare-en.png')
 })

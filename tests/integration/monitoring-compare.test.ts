@@ -117,7 +117,8 @@ describe('monitoring tamper comparison', () => {
     expect(view.series.map((s) => s.outlet)).toEqual([
       `A ${dcs().number}`,
       `B ${platform().number}`,
-      `差值 A−B ${dcs().number}−${platform().number}`,
+      // a key free of words: screens and documents name it in their own language
+      `A−B ${dcs().number}−${platform().number}`,
     ])
     const [a, b, diff] = view.points
     expect(a.points).toHaveLength(24)

@@ -135,6 +135,16 @@ describe('citations in words: one wording for the screen, the documents and the 
     expect(citationInWords('data-range', converted, en).where).toMatch(
       /^1号排放口 SO2 converted .* 2021-05-24 02:00–04:00 \+08:00$/,
     )
+    // a comparison's difference in the reader's words, also where an old citation stored the Chinese ones
+    for (const outlet of ['A−B E003−E002', '差值 A−B E003−E002']) {
+      const diff = { ...anchor, outlet }
+      expect(citationInWords('data-range', diff, en).where).toBe(
+        'Difference A−B E003−E002 SO2 2021-05-24 02:00–04:00 +08:00',
+      )
+      expect(citationInWords('data-range', diff, zh).where).toBe(
+        '差值 A−B E003−E002 SO2 2021年5月24日2时–4时（UTC+08:00）',
+      )
+    }
     // across midnight, with seconds: both days, nothing rounded away
     const night = { pollutant: 'SO2', start: '2021-05-24T15:30:15Z', end: '2021-05-24T17:00:00Z' }
     expect(citationInWords('data-range', night, zh).where).toBe(

@@ -7,7 +7,7 @@ import { KIND_DEFINITIONS } from '../kinds'
 import { formatMediaTime } from '../media-time'
 import { formatOffset, zoneOffsetMinutes } from '../time-zone'
 import { readCitation, type AnnotationType, type Citation, type ThermalShape } from './anchors'
-import { basisInWords } from '../kinds/monitoring-words'
+import { basisInWords, outletInWords } from '../kinds/monitoring-words'
 import { offsetInWords } from '../clock-offset'
 
 export type WordsLanguage = 'zh-CN' | 'en'
@@ -129,7 +129,11 @@ function whereOf(c: Citation, ctx: CitationWordsContext): string {
     }
     case 'data-range': {
       const a = c.anchor
-      const series = [a.outlet, a.pollutant, a.basis ? basisInWords(a.basis, lang) : null]
+      const series = [
+        a.outlet ? outletInWords(a.outlet, lang) : null,
+        a.pollutant,
+        a.basis ? basisInWords(a.basis, lang) : null,
+      ]
         .filter(Boolean)
         .join(' ')
       return `${series} ${instantSpan(a.start, a.end, ctx)}`

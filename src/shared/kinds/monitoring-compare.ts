@@ -104,12 +104,39 @@ export const comparisonFileSchema = z.strictObject({
 })
 export type ComparisonFile = z.infer<typeof comparisonFileSchema>
 
-/** The series names a comparison item offers for citations (the anchor's outlet; the pollutant stays the factor's). */
+/**
+ * The series names a comparison item offers for citations (the anchor's outlet; the pollutant stays
+ * the factor's). They are keys, free of any language: screens and documents name the difference in
+ * their own words (outletInWords in monitoring-words.ts).
+ */
 export const COMPARISON_SERIES = {
   a: (f: Pick<ComparisonFile, 'a'>) => `A ${f.a.number}`,
   b: (f: Pick<ComparisonFile, 'b'>) => `B ${f.b.number}`,
-  difference: (f: Pick<ComparisonFile, 'a' | 'b'>) => `差值 A−B ${f.a.number}−${f.b.number}`,
+  difference: (f: Pick<ComparisonFile, 'a' | 'b'>) => differenceKey(f.a.number, f.b.number),
 } as const
+
+function differenceKey(a: string, b: string): string {
+  return `A−B ${a}−${b}`
+}
+
+// Comparisons imported before the key was language-free keep "差值 A−B E001−E002" in their item's
+// series and in their citations; both forms name the same series.
+const DIFFERENCE_KEY = /^(?:差值 )?A−B ([^\s−]+)−([^\s−]+)$/
+
+/** The item numbers of a comparison's difference series named by `outlet` (either form), or null for any other outlet. */
+export function differenceOf(outlet: string | null | undefined): { a: string; b: string } | null {
+  const m = outlet ? DIFFERENCE_KEY.exec(outlet) : null
+  return m ? { a: m[1], b: m[2] } : null
+}
+
+/** True when two outlets name the same series (an old difference key is the new one). */
+export function sameOutlet(x: string | null | undefined, y: string | null | undefined): boolean {
+  const canonical = (o: string | null | undefined) => {
+    const d = differenceOf(o)
+    return d ? differenceKey(d.a, d.b) : (o ?? undefined)
+  }
+  return canonical(x) === canonical(y)
+}
 
 /** What the monitoring viewer gets for a comparison item besides its three series. */
 export interface ComparisonSummary {

@@ -5,6 +5,7 @@
  * Shared so the viewer, the documents, the package report and the timeline word them alike.
  */
 import type { UiLanguage } from '../error-words'
+import { differenceOf } from './monitoring-compare'
 
 /** 实测 (as measured), 标干 (standard dry, not O2-corrected), 折算 (reference O2), emission rate. */
 export const MONITORING_BASES = ['measured', 'dry', 'converted', 'rate'] as const
@@ -41,6 +42,21 @@ export function groupKey(outlet: string | null | undefined, pollutant: string): 
   return outlet ? `${outlet}/${pollutant}` : pollutant
 }
 
+/** "差值 A−B" / "Difference A−B": a comparison's difference series, before its two item numbers. */
+export function differenceInWords(lang: UiLanguage): string {
+  return lang === 'zh-CN' ? '差值 A−B' : 'Difference A−B'
+}
+
+/**
+ * An outlet as a reader is shown it: as the file names it, except a comparison's difference series
+ * ("差值 A−B E001−E002" / "Difference A−B E001−E002"), whose key is worded in the reader's language
+ * (old comparisons stored it with the Chinese words: read the same).
+ */
+export function outletInWords(outlet: string, lang: UiLanguage): string {
+  const d = differenceOf(outlet)
+  return d ? `${differenceInWords(lang)} ${d.a}−${d.b}` : outlet
+}
+
 /** What a series needs to be named in words. */
 export interface SeriesName {
   outlet?: string | null
@@ -65,7 +81,7 @@ function statisticInWords(
   s: SeriesName & { statistic: 'min' | 'max' | 'cumulative' },
   lang: UiLanguage,
 ): string {
-  const outlet = s.outlet ? `${s.outlet} ` : ''
+  const outlet = s.outlet ? `${outletInWords(s.outlet, lang)} ` : ''
   const when = periodAdjective(s.periodSec, lang)
   if (lang === 'zh-CN') {
     if (s.statistic === 'cumulative') return `${outlet}${s.pollutant} ${when}累计量`
@@ -80,7 +96,7 @@ function statisticInWords(
 export function seriesInWords(s: SeriesName, lang: UiLanguage): string {
   if (s.statistic) return statisticInWords({ ...s, statistic: s.statistic }, lang)
   const period = periodInWords(s.periodSec, lang)
-  const outlet = s.outlet ? `${s.outlet} ` : ''
+  const outlet = s.outlet ? `${outletInWords(s.outlet, lang)} ` : ''
   const basis = basisInWords(s.basis, lang)
   return lang === 'zh-CN'
     ? `${outlet}${s.pollutant} ${basis}${period}`

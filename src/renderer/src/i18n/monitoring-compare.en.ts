@@ -29,7 +29,6 @@ export const monitoringCompareEn: Messages<typeof monitoringCompareZhCN> = {
     sourcesTitle: 'Compared sources',
     a: 'A',
     b: 'B',
-    difference: 'Difference A−B',
     threshold: 'Threshold {{value}}',
     parameters: 'Parameters',
     range: 'Time range: {{value}}',

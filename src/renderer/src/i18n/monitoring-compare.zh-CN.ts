@@ -26,7 +26,6 @@ export const monitoringCompareZhCN = {
     sourcesTitle: '比对来源',
     a: 'A',
     b: 'B',
-    difference: '差值 A−B',
     threshold: '阈值 {{value}}',
     parameters: '参数',
     range: '时间范围：{{value}}',

@@ -1,23 +1,29 @@
 import type { DataRangeAnchor } from '../../../../shared/citations'
+import { sameOutlet } from '../../../../shared/kinds/monitoring-compare'
 import type { EvidenceItemOf } from '../../../../shared/types'
 import { itemLabel } from '../../../annotations/anchor-bounds'
 
-/** A data range of a pollutant the file has, inside the span of its series. */
+/**
+ * A data range of a pollutant the file has, inside the span of its series. A comparison's
+ * difference series is found by either of its keys (an old item keeps the one with Chinese words).
+ */
 export function dataRangeFits(item: EvidenceItemOf<'monitoring'>, a: DataRangeAnchor): string | null {
   const series = item.meta.series ?? []
   const outletOf = (s: { outlet?: unknown }): string | undefined =>
     typeof s.outlet === 'string' ? s.outlet : undefined
   const name = (s: { pollutant: string; outlet?: unknown }): string =>
     outletOf(s) ? `${outletOf(s)} ${s.pollutant}` : s.pollutant
-  if (!series.some((s) => s.pollutant === a.pollutant && outletOf(s) === a.outlet))
+  if (!series.some((s) => s.pollutant === a.pollutant && sameOutlet(outletOf(s), a.outlet)))
     return `${itemLabel(item)} has no ${name(a)} series (it has ${[...new Set(series.map(name))].join(', ') || 'none'}).`
   if (
     a.basis &&
-    !series.some((s) => s.pollutant === a.pollutant && outletOf(s) === a.outlet && s.basis === a.basis)
+    !series.some(
+      (s) => s.pollutant === a.pollutant && sameOutlet(outletOf(s), a.outlet) && s.basis === a.basis,
+    )
   )
     return `${itemLabel(item)} has no ${name(a)} series on the ${a.basis} basis (it has ${
       series
-        .filter((s) => s.pollutant === a.pollutant && outletOf(s) === a.outlet)
+        .filter((s) => s.pollutant === a.pollutant && sameOutlet(outletOf(s), a.outlet))
         .map((s) => s.basis)
         .join(', ') || 'none'
     }).`

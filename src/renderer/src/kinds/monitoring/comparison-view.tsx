@@ -6,7 +6,7 @@ import {
   thresholdInWords,
   windowInWords,
 } from '../../../../shared/kinds/monitoring-compare-words'
-import { seriesInWords } from '../../../../shared/kinds/monitoring-words'
+import { differenceInWords, seriesInWords } from '../../../../shared/kinds/monitoring-words'
 import type { ComparisonSummary } from '../../../../shared/kinds/monitoring-compare'
 import type { MonitoringView } from '../../../../shared/types'
 import type { ItemAnnotations } from '../../components/viewers/common/use-annotations'
@@ -41,13 +41,10 @@ export function ComparisonBody({ view, ranges, timezone }: Props) {
   const lines = useMemo(
     () =>
       view.points.map((p, k) => ({
-        name:
-          k === 2
-            ? t('docsViewer:monitoring.compare.view.difference')
-            : `${k === 0 ? 'A' : 'B'} ${(k === 0 ? c.a : c.b).number}`,
+        name: k === 2 ? differenceInWords(lang) : `${k === 0 ? 'A' : 'B'} ${(k === 0 ? c.a : c.b).number}`,
         points: p.points,
       })),
-    [view.points, c.a, c.b, t],
+    [view.points, c.a, c.b, lang],
   )
 
   const facts = comparisonFacts(c, lang)

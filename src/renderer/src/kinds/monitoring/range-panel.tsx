@@ -1,5 +1,6 @@
 import { Card, Empty, Tag } from 'antd'
-import type { MonitoringBasis } from '../../../../shared/kinds/monitoring-words'
+import { outletInWords, type MonitoringBasis } from '../../../../shared/kinds/monitoring-words'
+import type { UiLanguage } from '../../../../shared/error-words'
 import { useTranslation } from 'react-i18next'
 import type { AnnotationOf, ItemAnnotations } from '../../components/viewers/common/use-annotations'
 import { formatIsoWithOwnOffset } from '../../lib/item-time'
@@ -25,6 +26,11 @@ export interface DataRange {
 /** A data-range annotation's range (its anchor, checked against the contract when it was made). */
 export function readRange(a: AnnotationOf<'data-range'>): DataRange {
   return a.anchor
+}
+
+/** "1号排放口 SO2", a comparison's "差值 A−B E001−E002 SO2" / "Difference A−B E001−E002 SO2". */
+function seriesText(r: DataRange, lang: UiLanguage): string {
+  return r.outlet ? `${outletInWords(r.outlet, lang)} ${r.pollutant}` : r.pollutant
 }
 
 function spanText(r: DataRange, t: (k: string, o: Record<string, string>) => string): string {
@@ -54,7 +60,8 @@ export function RangeForm({
   onCancel(): void
 }) {
   const readOnly = useReadOnly()
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN'
   const { note, setNote, busy, failure, save } = useNoteSave(onSave)
   // reviewer mode: a package under review is never changed
   if (readOnly) return null
@@ -66,8 +73,7 @@ export function RangeForm({
       data-testid="range-form"
     >
       <div className="mono small" data-testid="pending-range">
-        {range.outlet ? `${range.outlet} ` : ''}
-        {range.pollutant} · {spanText(range, t)}
+        {seriesText(range, lang)} · {spanText(range, t)}
       </div>
       <NoteSaveFields
         note={note}
@@ -91,7 +97,8 @@ interface ListProps {
 
 /** The item's 数据区间, oldest first, numbered R1…; withdrawn ones stay, struck through, with the reason. */
 export function RangeList({ ranges, timezone, onWithdraw }: ListProps) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN'
   return (
     <Card
       size="small"
@@ -113,11 +120,7 @@ export function RangeList({ ranges, timezone, onWithdraw }: ListProps) {
                 data-testid="range-row"
               >
                 <div className="docs-list-span">
-                  <span className="docs-list-label">R{i + 1}</span>{' '}
-                  <strong>
-                    {r?.outlet ? `${r.outlet} ` : ''}
-                    {r?.pollutant}
-                  </strong>{' '}
+                  <span className="docs-list-label">R{i + 1}</span> <strong>{seriesText(r, lang)}</strong>{' '}
                   {withdrawn && <Tag className="mon-tag">{t('docsViewer:common.withdrawn')}</Tag>}
                   {r && <SpanText r={r} />}
                 </div>

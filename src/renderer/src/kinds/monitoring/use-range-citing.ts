@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react'
 import { App } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { MONITORING_BASES, type MonitoringBasis } from '../../../../shared/kinds/monitoring-words'
+import { sameOutlet } from '../../../../shared/kinds/monitoring-compare'
 import { toIsoWithOffset, zoneOffsetMinutes } from '../../../../shared/time-zone'
 import type { ItemAnnotations } from '../../components/viewers/common/use-annotations'
 import { readRange, type DataRange } from './range-panel'
@@ -101,7 +102,8 @@ export function useRangeCiting(
     () =>
       annotations.flatMap((a, i) => {
         const r = readRange(a)
-        return a.withdrawnAt === null && r.pollutant === pollutant && r.outlet === outlet
+        // a comparison's older citations name its difference by the old key
+        return a.withdrawnAt === null && r.pollutant === pollutant && sameOutlet(r.outlet, outlet)
           ? [{ start: r.start, end: r.end, label: `R${i + 1}` }]
           : []
       }),
