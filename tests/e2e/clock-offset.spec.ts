@@ -11,12 +11,36 @@ import type { JobProgress } from '../../src/shared/jobs'
 import type { EvidenceItem } from '../../src/shared/types'
 import type { Violation } from '../../src/shared/violation-types'
 import { makeBodycamMp4, makeDroneJpeg } from '../support/media'
-import { OFFICER, caseFields, expect, shot, test } from './support/desk'
+import type { Locator } from '@playwright/test'
+import { OFFICER, SCREENS_DIR, caseFields, expect, shot, test } from './support/desk'
 
 test.use({ printer: false })
 
 const VIDEO = '20210524_040312_DSJ-A8-00123.MP4'
 const RECORDED = Date.parse('2021-05-23T20:03:12Z')
+
+/** Shown whole: not cut by its own box or by the box that holds it (the tile's time line). */
+async function expectWhole(el: Locator): Promise<void> {
+  const cut = await el.evaluate((node) => {
+    // runs in the page; this tsconfig has no DOM types, so it is typed structurally
+    type Box = { left: number; right: number; top: number; bottom: number }
+    type El = {
+      scrollWidth: number
+      clientWidth: number
+      getBoundingClientRect(): Box
+      parentElement: El | null
+    }
+    const n = node as unknown as El
+    const own = n.getBoundingClientRect()
+    const holder = n.parentElement!.getBoundingClientRect()
+    return (
+      own.right > holder.right + 0.5 ||
+      own.bottom > holder.bottom + 0.5 ||
+      n.parentElement!.scrollWidth > n.parentElement!.clientWidth
+    )
+  })
+  expect(cut, 'the corrected-time marker is cut off').toBe(false)
+}
 
 test('record a device clock offset: both times in the details, the timeline mark moves, the custody log says it; review shows no form', async ({
   page,
@@ -61,10 +85,12 @@ test('record a device clock offset: both times in the details, the timeline mark
   await shot(page, 'clock-offset-details.png')
   await panel.getByTestId('device-clock').scrollIntoViewIfNeeded()
   await shot(page, 'clock-offset-device.png')
-  // the library tile gives the corrected time beside the recorded one
-  await expect(
-    page.getByTestId('evidence-tile').filter({ hasText: VIDEO }).getByTestId('captured-corrected'),
-  ).toHaveText(' · 校正后 04:00:00')
+  // the library tile gives the corrected time beside the recorded one, the marker whole
+  const tile = page.getByTestId('evidence-tile').filter({ hasText: VIDEO })
+  await expect(tile.getByTestId('captured-corrected')).toHaveText(' · 校正后 04:00:00')
+  await expectWhole(tile.getByTestId('captured-corrected'))
+  await page.mouse.move(5, 5)
+  await tile.screenshot({ path: join(SCREENS_DIR, 'clock-offset-tile.png'), animations: 'disabled' })
 
   // the video viewer's capture moment has its corrected moment beside it
   await panel.getByTestId('open-viewer').click()
@@ -102,6 +128,10 @@ test('record a device clock offset: both times in the details, the timeline mark
     'device clock 3 min 12 s fast, checked against 北京时间 on 2021-05-24',
   )
   await expect(panel.getByTestId('clock-set')).toHaveText('Change')
+  await expect(tile.getByTestId('captured-corrected')).toHaveText(' · Corrected 04:00:00')
+  await expectWhole(tile.getByTestId('captured-corrected'))
+  await page.mouse.move(5, 5)
+  await tile.screenshot({ path: join(SCREENS_DIR, 'clock-offset-tile-en.png'), animations: 'disabled' })
   await panel.getByTestId('device-clock').scrollIntoViewIfNeeded()
   await shot(page, 'clock-offset-details-en.png')
   await page.getByTestId('language-switch').click()

@@ -39,12 +39,14 @@ export function CapturedTime({ item, className }: { item: EvidenceItem; classNam
         tabIndex={0}
       >
         {text ?? t('item.noTime')}
+        {timeWarnings.length > 0 && <ExclamationCircleOutlined className="time-warning-icon" />}
+        {/* a tile puts the corrected time on a line of its own (evidence.css): the marker is never cut */}
         {corrected && (
           <span className="captured-corrected" data-testid="captured-corrected">
-            {` · ${t('clock:corrected')} ${corrected.slice(11, 19)}`}
+            <span className="captured-sep"> · </span>
+            <span className="nowrap">{`${t('clock:corrected')} ${corrected.slice(11, 19)}`}</span>
           </span>
         )}
-        {timeWarnings.length > 0 && <ExclamationCircleOutlined className="time-warning-icon" />}
       </span>
     </Tooltip>
   )

@@ -12,7 +12,8 @@ import { ItemCheckMark } from '../review/item-check'
 
 const MIN_TILE = 200
 const GAP = 12
-const TILE_HEIGHT = 226
+// room for a second time line under the recorded one: the corrected time of a device with a clock offset
+const TILE_HEIGHT = 242
 
 interface Props {
   pager: EvidencePager
