@@ -128,7 +128,7 @@ export const ERROR_WORDS: Record<UiLanguage, Record<ErrorCode, ErrorWords>> = {
     'path-not-chosen': {
       title: 'This place was not chosen in this session',
       action:
-        'Browser mode reads and writes only where you chose with Browse… in this session, and never in the app’s own data folder (where the signing keys are). Choose it with Browse….',
+        "Browser mode reads and writes only where you chose with Browse… in this session, and never in the app's own data folder (where the signing keys are). Choose it with Browse….",
     },
     'target-exists': {
       title: 'The target file already exists',

@@ -95,9 +95,9 @@ export const WARNING_WORDS: Record<UiLanguage, Record<WarningCode, string>> = {
       'The file name extension does not match the content. It was recognised by its content and keeps its original name.',
     'metadata-unreadable':
       'Some metadata could not be read. What was readable is kept; the original is unaffected.',
-    'offset-assumed': 'The capture time carries no time zone; it was read in the case’s time zone.',
+    'offset-assumed': "The capture time carries no time zone; it was read in the case's time zone.",
     'clock-mismatch':
-      'The time recorded inside the video differs from the time in its file name. Check the recorder’s clock.',
+      "The time recorded inside the video differs from the time in its file name. Check the recorder's clock.",
     'time-from-filesystem':
       'The file records no capture time; its modification time is used, which copying may have changed.',
     'thumbnail-failed': 'No thumbnail could be made; the original is unaffected.',
@@ -123,17 +123,17 @@ export const WARNING_WORDS: Record<UiLanguage, Record<WarningCode, string>> = {
     'hj212-bad-packets':
       'Some HJ 212 packets fail their length or CRC check and were left out of the series; the technical detail lists them by line with the reason.',
     'hj212-site-time':
-      'HJ 212 DataTime is the site’s local time without a time zone; it was read in the case’s time zone.',
+      "HJ 212 DataTime is the site's local time without a time zone; it was read in the case's time zone.",
     'hj212-split-incomplete':
       'Some HJ 212 messages were split over several packets (PNUM/PNO) with a part missing or parts that disagree; they were left out of the series. The technical detail lists the parts received by line, with the reason.',
     'monitoring-zone-assumed':
-      'The times in the monitoring data carry no time zone; they were read in the case’s time zone. The technical detail gives the count and the zone.',
+      "The times in the monitoring data carry no time zone; they were read in the case's time zone. The technical detail gives the count and the zone.",
     'monitoring-period-repeated':
       'Some periods were sent twice with different values: the first is drawn, and these periods are left out of the statistics and exceedances. The technical detail names the times, lines and both values.',
     'monitoring-unit-converted':
       'Some values are written in another unit than their series (e.g. μg/m³ and mg/m³); they were converted exactly as their unit cell states. The technical detail gives the counts.',
     'monitoring-unit-refused':
-      'Some values or limits are in a unit that cannot be converted exactly to the series’ unit (e.g. ppm and mg/m³); they are left out of the statistics and never compared with the limit.',
+      "Some values or limits are in a unit that cannot be converted exactly to the series' unit (e.g. ppm and mg/m³); they are left out of the statistics and never compared with the limit.",
     'monitoring-encoding-changed':
       'The file starts in UTF-8 but later holds bytes that are not UTF-8: it may mix encodings. The technical detail names the line where they start; check the original there.',
     'thermal-segment-missing': 'The thermal data is incomplete: some of its segments are missing.',

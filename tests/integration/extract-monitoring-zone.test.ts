@@ -34,7 +34,7 @@ describe('times without a zone are read in the case zone and flagged on the item
       'All 3 time stamp(s) of the monitoring data carry no time zone or UTC offset; they were read in the case zone Asia/Shanghai.',
     )
     expect(WARNING_WORDS['zh-CN']['monitoring-zone-assumed']).toContain('已按案件时区理解')
-    expect(WARNING_WORDS.en['monitoring-zone-assumed']).toContain('case’s time zone')
+    expect(WARNING_WORDS.en['monitoring-zone-assumed']).toContain("case's time zone")
   })
 
   it('times with their own offset (+08:00, Z) are not flagged; a file mixing both counts the zone-less ones', async () => {

@@ -135,7 +135,7 @@ async function openServed(
     } catch {
       return 'the file is not there'
     }
-    if (!within(folder, root)) return 'the file’s folder is a link that leads out of the case'
+    if (!within(folder, root)) return "the file's folder is a link that leads out of the case"
   }
   let fh: FileHandle
   try {

@@ -63,7 +63,7 @@ export function checkpointSignatureProblem(cp: unknown): string | null {
   } catch {
     return 'its public key is not an Ed25519 key'
   }
-  if (fingerprint !== c.fingerprint.toLowerCase()) return 'it names a fingerprint that is not its key’s'
+  if (fingerprint !== c.fingerprint.toLowerCase()) return "it names a fingerprint that is not its key's"
   const ok = verifySignature(
     checkpointStatement(c.caseId, c.seq, c.hash),
     Buffer.from(c.signature, 'base64'),

@@ -163,7 +163,7 @@ const WORDS: Record<ReportLanguage, Words> = {
     wholePackage: 'The whole package',
     person: (name, certNo) => `${name} (${certNo})`,
     footer:
-      'Made by Evidence Desk. The review notes are kept on the reviewer’s computer, not in the package; the package was not changed.',
+      "Made by Evidence Desk. The review notes are kept on the reviewer's computer, not in the package; the package was not changed.",
     problem: {
       'missing-file': 'file missing',
       'extra-file': 'extra file, listed in no manifest',

@@ -16,9 +16,9 @@ export const clockEn: Messages<typeof clockZhCN> = {
   setTitle: 'Record the device clock offset: {{device}}',
   changeTitle: 'Change the device clock offset: {{device}}',
   removeTitle: 'Remove the device clock offset: {{device}}',
-  hint: 'Record how far this device’s clock runs fast or slow. Capture times stay as recorded; the corrected time is shown beside them. This is recorded in the custody log.',
+  hint: "Record how far this device's clock runs fast or slow. Capture times stay as recorded; the corrected time is shown beside them. This is recorded in the custody log.",
   removeHint:
-    'Once removed, this device’s items show their recorded time only. This is recorded in the custody log.',
+    "Once removed, this device's items show their recorded time only. This is recorded in the custody log.",
   direction: 'Device clock',
   fast: 'fast',
   slow: 'slow',

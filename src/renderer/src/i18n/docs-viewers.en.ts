@@ -96,7 +96,7 @@ export const docsViewerEn: Messages<typeof docsViewerZhCN> = {
     flaggedMark: 'Flagged values (not counted)',
     repeatedMark: 'Periods sent with different values (not counted)',
     bandNote:
-      'The light blue band spans each period from the {{min}} to the {{max}} (the packets’ minimum and maximum: shown, never compared with the limit).',
+      "The light blue band spans each period from the {{min}} to the {{max}} (the packets' minimum and maximum: shown, never compared with the limit).",
     repeatedTip: 'also sent as {{others}}',
     repeats: {
       title: 'Periods sent with different values',

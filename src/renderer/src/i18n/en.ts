@@ -223,7 +223,7 @@ export const en: Messages<typeof zhCN> = {
     action: 'Action',
     details: 'Details',
     hash: 'Integrity check value',
-    prevHash: 'Previous entry’s check value',
+    prevHash: "Previous entry's check value",
     technical: 'Technical details',
     technicalShow: 'Show technical details',
     technicalHide: 'Hide technical details',

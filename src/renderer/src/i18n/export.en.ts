@@ -72,7 +72,7 @@ export const exportEn: Messages<typeof exportZhCN> = {
   cancelled: 'The export was cancelled; no partial package was left behind.',
   failed: 'The export failed; no partial package was left behind.',
   readOnly:
-    'Packages under review cannot be exported. Below are this machine’s signing key and trusted keys.',
+    "Packages under review cannot be exported. Below are this machine's signing key and trusted keys.",
   key: {
     title: 'My signing key',
     loading: 'Reading the key…',

@@ -109,6 +109,6 @@ export const timelineEn: Messages<typeof timelineZhCN> = {
     total_other: '{{count}} found',
     shown: '{{total}} found, first {{count}} shown',
     keys: '↑↓ to choose, Enter to open, Esc to close',
-    field: { name: 'File name', meta: 'Metadata', body: 'Text', note: 'Officer’s note' },
+    field: { name: 'File name', meta: 'Metadata', body: 'Text', note: "Officer's note" },
   },
 }
