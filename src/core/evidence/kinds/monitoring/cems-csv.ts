@@ -136,19 +136,35 @@ export function readCell(cell: string): { value: number | null; flag: string | n
   return { value: Number.isFinite(n) ? n : null, flag: (m[2] ?? m[3] ?? null)?.toUpperCase() ?? null }
 }
 
-/** A cell of digits with at most a sign in front and one decimal point ("72.852", "-3", "35."); else null. */
+/** Exact powers of ten: 10^k for k ≤ 22 is a double without rounding. */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k)
+
+/**
+ * A cell of digits with at most a sign in front and one decimal point ("72.852", "-3", "35."); else
+ * null. Read in the same pass that checks it: with at most 15 significant digits the digits form an
+ * exact integer and 10^decimals is exact, so one division rounds once, exactly as Number(cell) does
+ * (the fast path of Clinger's algorithm). Longer cells go to Number().
+ */
 function plainNumber(cell: string): number | null {
   const n = cell.length
   if (n === 0 || n > 24) return null
   let digits = 0
   let points = 0
+  let mantissa = 0
+  let decimals = 0
   for (let i = 0; i < n; i++) {
     const c = cell.charCodeAt(i)
-    if (c >= 48 && c <= 57) digits++
-    else if (c === 46) points++
+    if (c >= 48 && c <= 57) {
+      digits++
+      mantissa = mantissa * 10 + (c - 48)
+      if (points === 1) decimals++
+    } else if (c === 46) points++
     else if (!(i === 0 && (c === 43 || c === 45))) return null
   }
-  return digits > 0 && points <= 1 ? Number(cell) : null
+  if (digits === 0 || points > 1) return null
+  if (digits > 15) return Number(cell)
+  const value = decimals === 0 ? mantissa : mantissa / POW10[decimals]
+  return cell.charCodeAt(0) === 45 ? -value : value
 }
 
 /** A plain number, optionally followed by a data flag (72.8N, 35.0(D)); null for --, blanks and words. */
