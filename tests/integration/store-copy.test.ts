@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, statfsSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CaseFile } from '../../src/core/case/case-file'
@@ -102,4 +102,31 @@ describe('storing a large original on the same disk', () => {
       }
     },
   )
+})
+
+describe('storing small originals', () => {
+  it('stores each read-only under its hash, and again after the temp folder was removed between imports', async () => {
+    const card = join(tmp.dir, 'notes')
+    mkdirSync(card)
+    const first = randomBytes(3000)
+    const second = randomBytes(5000)
+    writeFileSync(join(card, 'a.txt'), first)
+    const file = CaseFile.create(join(tmp.dir, 'case-small'), sampleCaseFields(), OFFICER_A, fixedClock())
+    try {
+      expect((await run(file, [join(card, 'a.txt')])).results.map((r) => r.status)).toEqual(['imported'])
+      // the temp folder goes away between imports, as a cleanup may leave it
+      rmSync(join(file.dir, 'objects', '.tmp'), { recursive: true })
+      writeFileSync(join(card, 'b.txt'), second)
+      const summary = await run(file, [join(card, 'b.txt')])
+      expect(summary.results.map((r) => r.status)).toEqual(['imported'])
+      for (const bytes of [first, second]) {
+        const stored = objectPath(file.dir, sha256(bytes))
+        expect(readFileSync(stored).equals(bytes)).toBe(true)
+        expect(statSync(stored).mode & 0o777).toBe(0o400)
+      }
+      expect(readdirSync(join(file.dir, 'objects', '.tmp'))).toEqual([])
+    } finally {
+      file.close()
+    }
+  })
 })

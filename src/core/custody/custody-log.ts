@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Statement } from 'better-sqlite3'
+import { cachedStatement } from '../db/statement-cache'
 import type { ReadableDB, WritableDB } from '../db/database'
 import { isCustodyAction, type CustodyAction } from '../../shared/custody-labels'
 import type { ChainVerdict, CustodyEvent, Officer } from '../../shared/types'
@@ -56,22 +56,16 @@ function rowToEvent(r: EventRow): CustodyEvent {
   }
 }
 
-const statements = new WeakMap<WritableDB, { head: Statement; insert: Statement }>()
-
 /** Prepared once per connection: preparing per call costs more than the hash. */
 function appendStatements(db: WritableDB) {
-  let s = statements.get(db)
-  if (!s) {
-    s = {
-      head: db.prepare('SELECT seq, hash FROM custody_events ORDER BY seq DESC LIMIT 1'),
-      insert: db.prepare(
-        `INSERT INTO custody_events (seq, at, actor_name, actor_cert_no, action, item_id, details_json, prev_hash, hash)
+  return {
+    head: cachedStatement(db, 'SELECT seq, hash FROM custody_events ORDER BY seq DESC LIMIT 1'),
+    insert: cachedStatement(
+      db,
+      `INSERT INTO custody_events (seq, at, actor_name, actor_cert_no, action, item_id, details_json, prev_hash, hash)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-    }
-    statements.set(db, s)
+    ),
   }
-  return s
 }
 
 /**

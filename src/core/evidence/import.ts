@@ -180,7 +180,7 @@ export async function importPaths(
  * rolls back alone), but the batch shares one commit and so one fsync of the database: with
  * thousands of small files the commits, not the copies, were the cost (issue 16).
  */
-const COMMIT_BATCH = 64
+const COMMIT_BATCH = 256
 /** …and at most this many bytes, so that a batch of large files does not hold back its results. */
 const COMMIT_BATCH_BYTES = 32 << 20
 

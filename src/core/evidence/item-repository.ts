@@ -1,4 +1,5 @@
 import type { ReadableDB, WritableDB } from '../db/database'
+import { cachedStatement } from '../db/statement-cache'
 import { isEvidenceKind, readMeta } from '../../shared/kinds'
 import { categoryOfStored, type ItemCategory } from '../../shared/kinds/category'
 import { metaWords } from './search-words'
@@ -114,9 +115,10 @@ export type NewItem = Omit<EvidenceItemBase, 'id' | 'number' | 'derived' | 'meta
 /** Inserts an item with the next evidence number; call inside the import transaction. */
 export function insertItem(db: WritableDB, item: NewItem): { number: string; ordinal: number } {
   const ordinal =
-    ((db.prepare('SELECT max(ordinal) AS m FROM items').get() as { m: number | null }).m ?? 0) + 1
+    ((cachedStatement(db, 'SELECT max(ordinal) AS m FROM items').get() as { m: number | null }).m ?? 0) + 1
   const number = evidenceNumber(ordinal)
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT INTO items (id, ordinal, number, sha256, size, original_name, source_path, source_mtime, kind, mime,
        imported_at, imported_by_name, imported_by_cert_no, captured_at, captured_at_source, utc_offset,
        gps_lat, gps_lon, gps_alt, device_json, width, height, duration_sec, warnings_json, meta_json, derived_from_json)
@@ -149,7 +151,7 @@ export function insertItem(db: WritableDB, item: NewItem): { number: string; ord
     JSON.stringify(item.meta),
     item.derivedFrom ? JSON.stringify(item.derivedFrom) : null,
   )
-  db.prepare('INSERT INTO items_fts (item_id, name, meta, body) VALUES (?, ?, ?, ?)').run(
+  cachedStatement(db, 'INSERT INTO items_fts (item_id, name, meta, body) VALUES (?, ?, ?, ?)').run(
     item.id,
     `${number} ${item.originalName} ${item.sourcePath}`,
     searchableMeta(item),
@@ -190,7 +192,8 @@ export function addItemSource(
   src: Omit<ItemSource, 'seenAt'>,
   seenAt: string,
 ): void {
-  db.prepare(
+  cachedStatement(
+    db,
     'INSERT INTO item_sources (item_id, path, link_target, mtime, seen_at, duplicate) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(itemId, src.path, src.linkTarget, src.mtime, seenAt, src.duplicate ? 1 : 0)
 }
@@ -203,7 +206,8 @@ export function setDerived(
   relPath: string | null,
   error: string | null = null,
 ): void {
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT INTO derived_files (item_id, role, rel_path, status, error) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (item_id, role) DO UPDATE SET rel_path = excluded.rel_path, status = excluded.status, error = excluded.error`,
   ).run(itemId, role, relPath, status, error)
@@ -231,11 +235,10 @@ export function findItemBySha(
   db: ReadableDB,
   sha256: string,
 ): { id: string; number: string; kind: EvidenceKind; category: ItemCategory } | null {
-  const row = db
-    .prepare(
-      'SELECT id, number, kind, item_category(kind, meta_json, device_json, derived_from_json) AS category FROM items WHERE sha256 = ?',
-    )
-    .get(sha256) as { id: string; number: string; kind: string; category: ItemCategory } | undefined
+  const row = cachedStatement(
+    db,
+    'SELECT id, number, kind, item_category(kind, meta_json, device_json, derived_from_json) AS category FROM items WHERE sha256 = ?',
+  ).get(sha256) as { id: string; number: string; kind: string; category: ItemCategory } | undefined
   if (!row) return null
   // A kind this version does not know (a newer case) reads as 'other', as everywhere.
   return {

@@ -45,7 +45,7 @@ export async function storeObject(
 ): Promise<StoredObject> {
   const sourcePath = opts.label ?? source.toString()
   const tmpDir = caseLayout(caseDir).objectsTmp
-  await mkdir(tmpDir, { recursive: true, mode: 0o700 })
+  await ensureDir(tmpDir)
   const tmp = join(tmpDir, `${randomBytes(8).toString('hex')}.part`)
   const cancelled = (): EvidenceError =>
     new EvidenceError('cancelled', `Import of ${sourcePath} was cancelled.`)
@@ -53,6 +53,8 @@ export async function storeObject(
   let out: FileHandle | null = null
   // an fsync in flight: awaited (and its failure thrown) before the temp file is renamed or removed
   let syncing: Promise<void> | null = null
+  // a file written through our own descriptor is created read-only (0400) and needs no chmod
+  let createdReadOnly = false
   try {
     // O_NOFOLLOW: a link swapped in for the file after the walk is refused, not followed.
     src = await open(source, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0))
@@ -77,7 +79,8 @@ export async function storeObject(
       const final = objectPath(caseDir, sha256)
       if (await holdsIntact(final, sha256, whole.length, opts.signal))
         return { sha256, size: whole.length, path: final, created: false, repaired: null }
-      out = await open(tmp, 'wx', 0o600)
+      out = await openTemp(tmp, tmpDir)
+      createdReadOnly = true
       await writeFully(out, whole)
       copied = { sha256, size: whole.length }
     } else if (
@@ -99,7 +102,8 @@ export async function storeObject(
       syncing = followed.syncing
       copied = { sha256: hash.digest('hex'), size: followed.size }
     } else {
-      out = await open(tmp, 'wx', 0o600)
+      out = await openTemp(tmp, tmpDir)
+      createdReadOnly = true
       copied = await copyThroughBuffers(src, out, opts.signal, opts.onBytes, cancelled)
     }
     const { sha256, size } = copied
@@ -126,10 +130,16 @@ export async function storeObject(
     syncing = null
     await out.close()
     out = null
-    await mkdir(dirname(final), { recursive: true, mode: 0o700 })
     // owner-only and read-only: an original is never rewritten, and no other local user reads it
-    await chmod(tmp, 0o400)
-    await rename(tmp, final)
+    // (the kernel copy gives the file the source's mode, so it is set here)
+    if (!createdReadOnly) await chmod(tmp, 0o400)
+    await ensureDir(dirname(final))
+    await rename(tmp, final).catch(async (e: NodeJS.ErrnoException) => {
+      // the shard folder went away since it was made (a cleanup): made again, once
+      if (e.code !== 'ENOENT') throw e
+      await ensureDir(dirname(final), true)
+      await rename(tmp, final)
+    })
     await syncDir(dirname(final))
     return { sha256, size, path: final, created: existing === null, repaired }
   } catch (err) {
@@ -139,6 +149,33 @@ export async function storeObject(
     throw asStoreError(err, sourcePath)
   } finally {
     await src?.close().catch(() => undefined)
+  }
+}
+
+/**
+ * Folders of case stores known to exist: an import of thousands of small files would otherwise
+ * ask for the temp folder and each shard folder once per file (two mkdir calls of ~17 per file).
+ */
+const madeDirs = new Set<string>()
+
+async function ensureDir(dir: string, again = false): Promise<void> {
+  if (madeDirs.has(dir) && !again) return
+  await mkdir(dir, { recursive: true, mode: 0o700 })
+  madeDirs.add(dir)
+}
+
+/**
+ * A new temp file, created owner read-only: the descriptor opened with it may still write (the
+ * mode binds later opens), so the stored object never needs a chmod. Its folder is made again
+ * when it went away since it was last made.
+ */
+async function openTemp(tmp: string, tmpDir: string): Promise<FileHandle> {
+  try {
+    return await open(tmp, 'wx', 0o400)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
+    await ensureDir(tmpDir, true)
+    return open(tmp, 'wx', 0o400)
   }
 }
 

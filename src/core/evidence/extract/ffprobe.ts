@@ -3,7 +3,6 @@
  * one JSON probe bounded in time, tags by name, container clocks, ISO 6709 positions, and the
  * top-level boxes of ISO base media files (to tell a truncated recording).
  */
-import { AsyncLocalStorage } from 'node:async_hooks'
 import { open } from 'node:fs/promises'
 import { ffprobePath, runTool } from '../media-tools'
 import { cleanString, type GpsFix } from './extract-result'
@@ -76,32 +75,46 @@ export async function scanIsoBoxes(
 type ProbeResult = { data: Probe | null; error: string | null; timedOut?: boolean }
 
 /**
- * ffprobe answers kept for the length of one extraction (`withProbeMemo`): the video and audio
+ * ffprobe answers kept while a file is being extracted (`withProbeMemo`): the video and audio
  * kinds each probe a file no magic number claimed, and the audio kind probes again to extract;
  * one stored object (its bytes never change) needs one ffprobe, not two or three. A start-up per
  * probe is most of the cost of importing many small files.
+ *
+ * Keyed by the path under extraction rather than held in an AsyncLocalStorage: that would turn on
+ * async hooks for the whole process, a cost on every promise of an import (3% of a 4,000-file one).
+ * Two extractions of the same stored object at once share the answers: its bytes are the same.
  */
-const probeMemo = new AsyncLocalStorage<Map<string, { timeoutMs: number; result: Promise<ProbeResult> }>>()
+const probeMemos = new Map<
+  string,
+  { users: number; answer?: { timeoutMs: number; result: Promise<ProbeResult> } }
+>()
 
-/** Runs fn with probeMedia's answers shared between its calls for the same path. */
-export function withProbeMemo<T>(fn: () => Promise<T>): Promise<T> {
-  return probeMemo.run(new Map(), fn)
+/** Runs fn with probeMedia's answer for `path` shared between its calls. */
+export async function withProbeMemo<T>(path: string, fn: () => Promise<T>): Promise<T> {
+  let memo = probeMemos.get(path)
+  if (!memo) probeMemos.set(path, (memo = { users: 0 }))
+  memo.users++
+  try {
+    return await fn()
+  } finally {
+    if (--memo.users === 0) probeMemos.delete(path)
+  }
 }
 
 export async function probeMedia(
   path: string,
   opts: { timeoutMs?: number; signal?: AbortSignal },
 ): Promise<ProbeResult> {
-  const memo = probeMemo.getStore()
+  const memo = probeMemos.get(path)
   const timeoutMs = opts.timeoutMs ?? 20_000
-  const kept = memo?.get(path)
+  const kept = memo?.answer
   if (kept) {
     const result = await kept.result
     // an answer cut short by a shorter time limit is asked again with the longer one
     if (!(result.timedOut && timeoutMs > kept.timeoutMs)) return result
   }
   const result = runProbe(path, { timeoutMs, signal: opts.signal })
-  memo?.set(path, { timeoutMs, result })
+  if (memo) memo.answer = { timeoutMs, result }
   return result
 }
 

@@ -88,7 +88,7 @@ function mismatchWarning(
  * opening or reading the file is rethrown as is; an abort rejects with EvidenceError `cancelled`.
  */
 export function extractFile(path: string, opts: ExtractOptions): Promise<ExtractResult> {
-  return withProbeMemo(() => extractOnce(path, opts))
+  return withProbeMemo(path, () => extractOnce(path, opts))
 }
 
 async function extractOnce(path: string, opts: ExtractOptions): Promise<ExtractResult> {
