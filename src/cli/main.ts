@@ -1,80 +1,54 @@
 #!/usr/bin/env node
-/** `evidesk`: the command line over the same core as the app (see ../shared/CLI.md). */
-import { EXIT_CANNOT_RUN, UsageError, reportError, say } from './cli-support'
-import { messages, parseLanguage, setLanguage } from './i18n'
+/**
+ * `evidesk`: the command line over the same core as the app (see ../shared/CLI.md).
+ *
+ * This entry is kept small: a request for help is answered from the command list alone, before
+ * the messages, the error reporting and their schemas load (they doubled the start-up of
+ * `evidesk --help`). Everything else goes to run.ts.
+ */
+import { HELP } from './i18n/help'
+import { languageFromLocale, parseLanguage } from './i18n/language'
 
-type Command = (argv: string[]) => Promise<number>
+/** Exit code of a run without a command (CLI.md: could not run). */
+const EXIT_NO_COMMAND = 2
 
-// Loaded on demand: each command pulls in only its own part of the core (sharp, ffprobe, the BagIt
-// writer, Chromium for PDFs…), so `--help` and a scripted run of many short commands stay quick.
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  profile: async () => (await import('./commands/profile')).profileCommand,
-  key: async () => (await import('./commands/keys')).keyCommand,
-  trust: async () => (await import('./commands/keys')).trustCommand,
-  case: async () => (await import('./commands/case')).caseCommand,
-  import: async () => (await import('./commands/import')).importCommand,
-  list: async () => (await import('./commands/list')).listCommand,
-  show: async () => (await import('./commands/list')).showCommand,
-  check: async () => (await import('./commands/check')).checkCommand,
-  custody: async () => (await import('./commands/custody')).custodyCommand,
-  violation: async () => (await import('./commands/violation')).violationCommand,
-  link: async () => (await import('./commands/link')).linkCommand,
-  annotate: async () => (await import('./commands/annotate')).annotateCommand,
-  decoding: async () => (await import('./commands/decoding')).decodingCommand,
-  compare: async () => (await import('./commands/compare')).compareCommand,
-  clock: async () => (await import('./commands/clock')).clockCommand,
-  documents: async () => (await import('./commands/documents')).documentsCommand,
-  export: async () => (await import('./commands/export')).exportCommand,
-  verify: async () => (await import('./commands/verify')).verifyCommand,
-  serve: async () => (await import('./commands/serve')).serveCommand,
-}
-
-/** Takes `--lang zh-CN|en` (or `--lang=…`) out of the arguments, wherever it stands. */
-function takeLanguage(argv: string[]): string[] {
+/**
+ * The language of a request for help, or null when the arguments are not one: the first word
+ * left once `--lang` is taken out is absent, `help`, `--help` or `-h`. An unreadable `--lang`
+ * is not answered here: run.ts reports it.
+ */
+function helpRequest(
+  argv: string[],
+): { lang: ReturnType<typeof languageFromLocale>; command: string | undefined } | null {
+  let lang = null
   const rest: string[] = []
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
-    if (arg === '--') {
-      rest.push(...argv.slice(i))
-      break
-    }
+    if (arg === '--') return null
     const inline = arg.startsWith('--lang=') ? arg.slice('--lang='.length) : null
     if (arg !== '--lang' && inline === null) {
       rest.push(arg)
       continue
     }
     const value = inline ?? argv[++i]
-    const lang = value === undefined ? null : parseLanguage(value)
-    if (!lang) throw new UsageError(messages().badLanguage(value ?? ''))
-    setLanguage(lang)
+    lang = value === undefined ? null : parseLanguage(value)
+    if (!lang) return null
   }
-  return rest
+  const command = rest[0]
+  if (command !== undefined && command !== 'help' && command !== '--help' && command !== '-h') return null
+  return { lang: lang ?? languageFromLocale(), command }
 }
 
-async function main(argv: string[]): Promise<number> {
-  const json = argv.includes('--json')
-  try {
-    const [command, ...rest] = takeLanguage(argv)
-    if (!command || command === 'help' || command === '--help' || command === '-h') {
-      say(messages().help)
-      return command ? 0 : EXIT_CANNOT_RUN
-    }
-    const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
-    if (!load) throw new UsageError(messages().unknownCommand(command))
-    return await (
-      await load()
-    )(rest)
-  } catch (err) {
-    return reportError(err, json)
-  }
+const argv = process.argv.slice(2)
+const help = helpRequest(argv)
+if (help) {
+  // human output goes to stderr, as all of it does; stdout is for --json
+  process.stderr.write(HELP[help.lang] + '\n')
+  process.exitCode = help.command ? 0 : EXIT_NO_COMMAND
+} else {
+  const { run } = await import('./run')
+  process.exitCode = await run(argv).catch((err: unknown) => {
+    process.stderr.write(String(err) + '\n')
+    return EXIT_NO_COMMAND
+  })
 }
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (err) => {
-    say(String(err))
-    process.exitCode = EXIT_CANNOT_RUN
-  },
-)

@@ -7,38 +7,6 @@ const usageTail = (usage: string | string[]): string =>
   `\nusage: ${Array.isArray(usage) ? usage.join('\n       ') : usage}`
 
 export const en = {
-  help: `evidesk — Evidence Desk command line   (global: --lang zh-CN|en; --json for programs)
-Officer and keys
-  profile set --name <name> --cert <cert-no> --unit <unit> [--json]
-  profile show [--json]
-  key export <file | -> [--force]
-  trust add <public-key-file> [--name <name>] [--json] | trust list [--json] | trust remove <fingerprint>
-Case and evidence
-  case init <case-dir> --number … --title … --officer "<name>:<cert-no>" (×2) [--json]
-  case show <case-dir> [--json]
-  case edit <case-dir> --reason <why> [--title …] [--cause …] [--subject …] [--officer …]… [--json]
-  import <case-dir> <path>… [--actor "<name>:<cert-no>"] [--json]
-  list <case-dir> [--json]
-  show <case-dir> <id|E001> [--json]
-  annotate <case-dir> <E001> (--start s --end s | --quote text | --region x,y,w,h | --pollutant p [--outlet o] --from t --to t) [--note n] [--json]
-  decoding <case-dir> <E001> [--as <encoding> --reason <why>] [--json]
-  compare <case-dir> <E00A> <E00B> --threshold <5|10%> --reason <why> [--series <factor>] [--column-a c] [--column-b c] [--from t --to t] [--json]
-  clock <case-dir> <device> --offset <+192s|-3m12s> --checked <day|instant> --against <reference> --reason <why> [--json]
-  clock <case-dir> <device> --remove --reason <why> [--json] | clock <case-dir> --list [--json]
-  check <case-dir> [--remove-orphans] [--json]
-  custody <case-dir> [--json]
-Violations, documents, packages
-  violation add <case-dir> --title <t> --basis <legal-basis-id> [--basis …] [--description <d>] [--json]
-  violation list <case-dir> [--all] [--json]
-  violation edit <case-dir> <V1> [--title …] [--basis …]… [--status …] [--json]
-  violation confirm <case-dir> <V1> [--json]
-  violation withdraw <case-dir> <V1> --reason <why> [--json]
-  link <case-dir> <V1> <E001> [--start <s> --end <s> | --quote <text> | --region x,y,w,h | --pollutant <p> [--outlet <o>] --from <t> --to <t>] [--note <n>] [--json]
-  documents <case-dir> <out-dir> [--pdf] [--violation <V1>]… [--json]
-  export <case-dir> <out.zip | out-dir/> [--violation <id>]… [--json]
-  verify <package.zip | bag-dir> [--trust <fingerprint | key-file>]… [--allow-untrusted] [--json]
-  serve [<case-dir>] [--port <n>] [--open]
-Exit codes: 0 success, 1 completed with problems, 2 could not run (or cancelled).`,
 
   // arguments
   usage: (usage: string) => `usage: ${usage}`,

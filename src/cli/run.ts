@@ -1,0 +1,71 @@
+/** The command line's run, once main.ts has seen it is not a request for help: parse, dispatch, report. */
+import { EXIT_CANNOT_RUN, UsageError, reportError, say } from './cli-support'
+import { language, messages, parseLanguage, setLanguage } from './i18n'
+import { HELP } from './i18n/help'
+
+type Command = (argv: string[]) => Promise<number>
+
+// Loaded on demand: each command pulls in only its own part of the core (sharp, ffprobe, the BagIt
+// writer, Chromium for PDFs…), so `--help` and a scripted run of many short commands stay quick.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  profile: async () => (await import('./commands/profile')).profileCommand,
+  key: async () => (await import('./commands/keys')).keyCommand,
+  trust: async () => (await import('./commands/keys')).trustCommand,
+  case: async () => (await import('./commands/case')).caseCommand,
+  import: async () => (await import('./commands/import')).importCommand,
+  list: async () => (await import('./commands/list')).listCommand,
+  show: async () => (await import('./commands/list')).showCommand,
+  check: async () => (await import('./commands/check')).checkCommand,
+  custody: async () => (await import('./commands/custody')).custodyCommand,
+  violation: async () => (await import('./commands/violation')).violationCommand,
+  link: async () => (await import('./commands/link')).linkCommand,
+  annotate: async () => (await import('./commands/annotate')).annotateCommand,
+  decoding: async () => (await import('./commands/decoding')).decodingCommand,
+  compare: async () => (await import('./commands/compare')).compareCommand,
+  clock: async () => (await import('./commands/clock')).clockCommand,
+  documents: async () => (await import('./commands/documents')).documentsCommand,
+  export: async () => (await import('./commands/export')).exportCommand,
+  verify: async () => (await import('./commands/verify')).verifyCommand,
+  serve: async () => (await import('./commands/serve')).serveCommand,
+}
+
+/** Takes `--lang zh-CN|en` (or `--lang=…`) out of the arguments, wherever it stands. */
+function takeLanguage(argv: string[]): string[] {
+  const rest: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (arg === '--') {
+      rest.push(...argv.slice(i))
+      break
+    }
+    const inline = arg.startsWith('--lang=') ? arg.slice('--lang='.length) : null
+    if (arg !== '--lang' && inline === null) {
+      rest.push(arg)
+      continue
+    }
+    const value = inline ?? argv[++i]
+    const lang = value === undefined ? null : parseLanguage(value)
+    if (!lang) throw new UsageError(messages().badLanguage(value ?? ''))
+    setLanguage(lang)
+  }
+  return rest
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const json = argv.includes('--json')
+  try {
+    const [command, ...rest] = takeLanguage(argv)
+    // main.ts answers these before this module loads; kept for a caller that comes here directly
+    if (!command || command === 'help' || command === '--help' || command === '-h') {
+      say(HELP[language()])
+      return command ? 0 : EXIT_CANNOT_RUN
+    }
+    const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
+    if (!load) throw new UsageError(messages().unknownCommand(command))
+    return await (
+      await load()
+    )(rest)
+  } catch (err) {
+    return reportError(err, json)
+  }
+}
