@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CaseFile } from '../../src/core/case/case-file'
 import { listCustodyEvents } from '../../src/core/custody/custody-log'
@@ -75,6 +75,32 @@ describe('the installed evidesk command', () => {
     const modules = readFileSync(log, 'utf8')
     expect(modules).toMatch(/node_modules\/better-sqlite3\//)
     expect(modules).not.toMatch(/node_modules\/(playwright-core|sharp|tsx)\//)
+  })
+
+  it('loads sharp only for the pictures it makes: an import of a text note does not load it, of a photo does', () => {
+    const caseDir = join(tmp.dir, 'case')
+    CaseFile.create(caseDir, sampleCaseFields(), OFFICER_A, fixedClock()).close()
+    const note = join(tmp.dir, 'note.txt')
+    writeFileSync(note, '现场检查记录：废气排放口旁路阀门处于开启状态。\n')
+    const text = modulesLoaded(['import', caseDir, note, '--actor', '张三:32010001'])
+    expect(text.code).toBe(0)
+    expect(text.modules.some((m) => m.includes('/node_modules/better-sqlite3/'))).toBe(true)
+    expect(text.modules.filter((m) => m.includes('/node_modules/sharp/'))).toEqual([])
+    const photo = join(tmp.dir, 'DJI_0001.JPG')
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=320x240',
+      '-frames:v',
+      '1',
+      photo,
+    ])
+    const picture = modulesLoaded(['import', caseDir, photo, '--actor', '张三:32010001'])
+    expect(picture.code).toBe(0)
+    expect(picture.modules.some((m) => m.includes('/node_modules/sharp/'))).toBe(true)
   })
 
   it('draws a progress line on stderr when it is a terminal, and keeps stdout pure JSON', () => {

@@ -24,11 +24,6 @@ import { storeObject, type StoredObject } from './store-object'
 import { KERNEL_COPY_MIN_BYTES } from '../util/kernel-copy'
 import { limiter, type Limiter } from '../util/limiter'
 import { walkSources, type SourceFile } from './walk-sources'
-import sharp from 'sharp'
-
-// libvips keeps recently used input files open by default; a case on a removable drive must
-// be unmountable as soon as the work is done, so keep no file handles cached.
-sharp.cache({ files: 0 })
 
 export interface ImportRunProgress {
   filesDone: number

@@ -5,7 +5,7 @@
  * file.
  */
 import { rename, rm, stat } from 'node:fs/promises'
-import sharp from 'sharp'
+import { loadSharp } from '../../util/sharp'
 import { ffmpegPath, runTool } from '../media-tools'
 
 /** Long side of a thumbnail (video posters: width), in pixels. */
@@ -32,6 +32,7 @@ export async function sharpJpeg(src: string | Buffer, out: string, px: number): 
   const tmp = tmpName(out)
   try {
     // failOn 'none': a truncated original still gets a picture of what is there.
+    const sharp = await loadSharp()
     await sharp(src, { failOn: 'none' })
       .rotate()
       .resize(px, px, { fit: 'inside', withoutEnlargement: true })

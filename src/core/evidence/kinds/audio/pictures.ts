@@ -5,7 +5,7 @@
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import sharp from 'sharp'
+import { loadSharp } from '../../../util/sharp'
 import type { Waveform } from '../../../../shared/kinds'
 import { THUMB_PX, tmpName } from '../../derive/pictures'
 import type { DerivedFiles, PictureSource } from '../kind-module'
@@ -63,6 +63,7 @@ export async function audioPictures(
   const json = join(outDir, 'waveform.json')
   const thumb = join(outDir, 'thumb.jpg')
   await writeAtomically(json, JSON.stringify(waveform))
+  const sharp = await loadSharp()
   const jpeg = await sharp(Buffer.from(waveformSvg(waveform, THUMB_PX, THUMB_HEIGHT)))
     .jpeg({ quality: 85 })
     .toBuffer()

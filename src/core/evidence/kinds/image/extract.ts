@@ -7,7 +7,7 @@
  */
 import { open } from 'node:fs/promises'
 import exifr from 'exifr'
-import sharp from 'sharp'
+import { loadSharp } from '../../../util/sharp'
 import {
   parseOffset,
   zonedWallTimeToInstant,
@@ -184,6 +184,7 @@ export async function extractImage(path: string, opts: ImageOptions): Promise<Ex
   let pixel: { width: number; height: number } | null = null
   let sharpOrientation: number | undefined
   try {
+    const sharp = await loadSharp()
     const md = await sharp(path, { failOn: 'none' }).metadata()
     if (md.width && md.height) pixel = { width: md.width, height: md.height }
     sharpOrientation = md.orientation
@@ -226,6 +227,7 @@ export async function extractImage(path: string, opts: ImageOptions): Promise<Ex
     const endOk = await endMarkerPresent(path, opts.mime, opts.fileSize, opts.head).catch(() => null)
     if (endOk === false) {
       try {
+        const sharp = await loadSharp()
         await sharp(path, { failOn: 'truncated' }).resize(32, 32, { fit: 'inside' }).raw().toBuffer()
         facts.meta.trailingData = true
       } catch {

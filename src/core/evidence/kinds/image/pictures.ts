@@ -1,6 +1,6 @@
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import sharp from 'sharp'
+import { loadSharp } from '../../../util/sharp'
 import { decodeHeif, isHeif } from '../../derive/heif-decode'
 import { ffmpegFrame, PREVIEW_PX, sharpJpeg, THUMB_PX, tmpName } from '../../derive/pictures'
 import type { DerivedFiles, PictureSource } from '../kind-module'
@@ -51,6 +51,7 @@ async function heifPictures(bytes: Buffer, thumb: string, preview: string): Prom
     ] as const) {
       const tmp = tmpName(out)
       try {
+        const sharp = await loadSharp()
         await sharp(img.rgba, raw)
           .resize(px, px, { fit: 'inside', withoutEnlargement: true })
           .flatten({ background: '#ffffff' })

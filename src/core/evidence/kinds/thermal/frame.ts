@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { endianness } from 'node:os'
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import sharp from 'sharp'
+import { loadSharp } from '../../../util/sharp'
 import type { EvidenceItem, ItemWarning, ThermalFrameInfo, ThermalStats } from '../../../../shared/types'
 import type { CaseFile } from '../../../case/case-file'
 import { derivedDir, objectPath } from '../../../case/layout'
@@ -158,6 +158,7 @@ async function ensureVisibleFile(
   const rel = derivedPath(file.db, item.id, 'visible')
   if (rel && (await existingDerived(file, item.id, 'visible'))) {
     try {
+      const sharp = await loadSharp()
       const meta = await sharp(join(file.dir, rel)).metadata()
       return { width: meta.width ?? null, height: meta.height ?? null }
     } catch {

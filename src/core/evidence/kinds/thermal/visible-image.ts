@@ -3,7 +3,7 @@
  * can show. Most cameras embed a JPEG, kept byte for byte; some (FLIR b60 and kin) embed a PNG
  * whose R, G and B channels hold Y, Cb and Cr, which is converted to RGB here.
  */
-import sharp from 'sharp'
+import { loadSharp } from '../../../util/sharp'
 import type { FlirVisible } from './flir'
 
 export type VisibleJpeg = { jpeg: Buffer; width: number; height: number } | { problem: string }
@@ -28,6 +28,7 @@ export function ycbcrToRgbInPlace(px: Uint8Array): void {
 /** The embedded photo as JPEG with its pixel size; `problem` (English) when it cannot be shown. Never throws. */
 export async function visibleAsJpeg(v: FlirVisible): Promise<VisibleJpeg> {
   try {
+    const sharp = await loadSharp()
     if (v.mime === 'image/jpeg') {
       // Kept as the camera wrote it; sharp only reads its size (and proves it decodes).
       const meta = await sharp(v.data).metadata()
