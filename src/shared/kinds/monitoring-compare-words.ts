@@ -11,7 +11,7 @@ import type {
   ComparisonWindow,
 } from './monitoring-compare'
 import { formatSpan, formatWindow, localParts, withUnit } from './monitoring-facts'
-import { basisInWords, flagInWords, periodInWords, seriesInWords } from './monitoring-words'
+import { flagInWords, periodInWords, seriesInWords } from './monitoring-words'
 
 /** What the sentences need of a comparison (the file, or the result before it is written). */
 export interface ComparisonForWords {
@@ -54,7 +54,12 @@ function flaggedWords(flagged: Record<string, number>, lang: UiLanguage): string
 export function windowInWords(c: ComparisonForWords, w: ComparisonWindow, lang: UiLanguage): string {
   const zh = lang === 'zh-CN'
   const range = formatWindow(w.start, w.end)
-  const factor = `${c.a.series.pollutant} ${basisInWords(c.a.basis, lang)}${periodInWords(c.periodSec, lang)}`
+  // The series' own name without its outlet: 'SO2 折算浓度小时均值' (no space in Chinese),
+  // 'SO2 converted concentration (hourly mean)' (never '…concentrationhourly mean').
+  const factor = seriesInWords(
+    { pollutant: c.a.series.pollutant, basis: c.a.basis, periodSec: c.periodSec },
+    lang,
+  )
   const limit = thresholdInWords(c.parameters.threshold, c.unit, lang)
   const diff = withUnit(Math.abs(w.difference), c.unit)
   const a = withUnit(w.a, c.unit)
