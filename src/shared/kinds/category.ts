@@ -44,36 +44,44 @@ export const CATEGORY_KIND: Record<ItemCategory, EvidenceKind> = {
 // a type, not an interface: the renderer's typed message keys walk into it as a plain object
 export type CategoryWords = { one: string; many: string }
 
+/**
+ * Each category in both languages, side by side so neither can miss one: Chinese names one item and
+ * the category in a list with the same words; English has `one` and `many`.
+ */
+const CATEGORY_PAIRS: Record<ItemCategory, { 'zh-CN': string; en: CategoryWords }> = {
+  'bodycam-video': {
+    'zh-CN': '执法记录仪视频',
+    en: { one: 'Body-worn recorder video', many: 'Body-worn recorder videos' },
+  },
+  'drone-video': { 'zh-CN': '无人机视频', en: { one: 'Drone video', many: 'Drone videos' } },
+  'video-clip': { 'zh-CN': '视频片段', en: { one: 'Video clip', many: 'Video clips' } },
+  audio: { 'zh-CN': '录音', en: { one: 'Audio recording', many: 'Audio recordings' } },
+  'scene-photo': { 'zh-CN': '现场照片', en: { one: 'Scene photo', many: 'Scene photos' } },
+  'drone-photo': { 'zh-CN': '无人机照片', en: { one: 'Drone photo', many: 'Drone photos' } },
+  'video-still': { 'zh-CN': '视频截图', en: { one: 'Video still', many: 'Video stills' } },
+  thermal: { 'zh-CN': '红外热成像', en: { one: 'Thermal image', many: 'Thermal images' } },
+  transcript: { 'zh-CN': '询问笔录', en: { one: 'Interview record', many: 'Interview records' } },
+  monitoring: {
+    'zh-CN': '在线监测数据',
+    en: { one: 'Online monitoring (CEMS) data', many: 'Online monitoring (CEMS) data' },
+  },
+  document: { 'zh-CN': '文书', en: { one: 'Document', many: 'Documents' } },
+  other: { 'zh-CN': '其他', en: { one: 'Other', many: 'Other' } },
+}
+
+function wordsIn(lang: UiLanguage): Record<ItemCategory, CategoryWords> {
+  return Object.fromEntries(
+    ITEM_CATEGORIES.map((c) => {
+      const w = CATEGORY_PAIRS[c][lang]
+      return [c, typeof w === 'string' ? { one: w, many: w } : w]
+    }),
+  ) as Record<ItemCategory, CategoryWords>
+}
+
 /** Each category in words: `one` names one item, `many` the category in lists, lanes and filters. */
 export const CATEGORY_WORDS: Record<UiLanguage, Record<ItemCategory, CategoryWords>> = {
-  'zh-CN': {
-    'bodycam-video': { one: '执法记录仪视频', many: '执法记录仪视频' },
-    'drone-video': { one: '无人机视频', many: '无人机视频' },
-    'video-clip': { one: '视频片段', many: '视频片段' },
-    audio: { one: '录音', many: '录音' },
-    'scene-photo': { one: '现场照片', many: '现场照片' },
-    'drone-photo': { one: '无人机照片', many: '无人机照片' },
-    'video-still': { one: '视频截图', many: '视频截图' },
-    thermal: { one: '红外热成像', many: '红外热成像' },
-    transcript: { one: '询问笔录', many: '询问笔录' },
-    monitoring: { one: '在线监测数据', many: '在线监测数据' },
-    document: { one: '文书', many: '文书' },
-    other: { one: '其他', many: '其他' },
-  },
-  en: {
-    'bodycam-video': { one: 'Body-worn recorder video', many: 'Body-worn recorder videos' },
-    'drone-video': { one: 'Drone video', many: 'Drone videos' },
-    'video-clip': { one: 'Video clip', many: 'Video clips' },
-    audio: { one: 'Audio recording', many: 'Audio recordings' },
-    'scene-photo': { one: 'Scene photo', many: 'Scene photos' },
-    'drone-photo': { one: 'Drone photo', many: 'Drone photos' },
-    'video-still': { one: 'Video still', many: 'Video stills' },
-    thermal: { one: 'Thermal image', many: 'Thermal images' },
-    transcript: { one: 'Interview record', many: 'Interview records' },
-    monitoring: { one: 'Online monitoring (CEMS) data', many: 'Online monitoring (CEMS) data' },
-    document: { one: 'Document', many: 'Documents' },
-    other: { one: 'Other', many: 'Other' },
-  },
+  'zh-CN': wordsIn('zh-CN'),
+  en: wordsIn('en'),
 }
 
 export function isItemCategory(v: unknown): v is ItemCategory {
