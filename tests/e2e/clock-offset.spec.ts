@@ -11,7 +11,7 @@ import type { JobProgress } from '../../src/shared/jobs'
 import type { EvidenceItem } from '../../src/shared/types'
 import type { Violation } from '../../src/shared/violation-types'
 import { makeBodycamMp4, makeDroneJpeg } from '../support/media'
-import type { Locator } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { OFFICER, SCREENS_DIR, caseFields, expect, shot, test } from './support/desk'
 
 test.use({ printer: false })
@@ -40,6 +40,25 @@ async function expectWhole(el: Locator): Promise<void> {
     )
   })
   expect(cut, 'the corrected-time marker is cut off').toBe(false)
+}
+
+/** The library's table view gives the corrected time whole too, under the recorded one; back to thumbnails after. */
+async function expectWholeInTable(
+  page: Page,
+  view: { table: string; grid: string },
+  png: string,
+): Promise<void> {
+  await page.getByTestId('library-view').getByText(view.table).click()
+  const row = page.getByTestId('evidence-row').filter({ hasText: VIDEO })
+  const marker = row.getByTestId('captured-corrected')
+  await expect(marker).toBeVisible()
+  // the marker inside the time, and the time inside its cell
+  await expectWhole(marker)
+  await expectWhole(row.getByTestId('captured-time'))
+  await page.mouse.move(5, 5)
+  await row.screenshot({ path: join(SCREENS_DIR, png), animations: 'disabled' })
+  await page.getByTestId('library-view').getByText(view.grid).click()
+  await expect(page.getByTestId('evidence-tile').filter({ hasText: VIDEO })).toBeVisible()
 }
 
 test('record a device clock offset: both times in the details, the timeline mark moves, the custody log says it; review shows no form', async ({
@@ -91,6 +110,7 @@ test('record a device clock offset: both times in the details, the timeline mark
   await expectWhole(tile.getByTestId('captured-corrected'))
   await page.mouse.move(5, 5)
   await tile.screenshot({ path: join(SCREENS_DIR, 'clock-offset-tile.png'), animations: 'disabled' })
+  await expectWholeInTable(page, { table: '列表', grid: '缩略图' }, 'clock-offset-row.png')
 
   // the video viewer's capture moment has its corrected moment beside it
   await panel.getByTestId('open-viewer').click()
@@ -132,6 +152,7 @@ test('record a device clock offset: both times in the details, the timeline mark
   await expectWhole(tile.getByTestId('captured-corrected'))
   await page.mouse.move(5, 5)
   await tile.screenshot({ path: join(SCREENS_DIR, 'clock-offset-tile-en.png'), animations: 'disabled' })
+  await expectWholeInTable(page, { table: 'Table', grid: 'Thumbnails' }, 'clock-offset-row-en.png')
   await panel.getByTestId('device-clock').scrollIntoViewIfNeeded()
   await shot(page, 'clock-offset-details-en.png')
   await page.getByTestId('language-switch').click()

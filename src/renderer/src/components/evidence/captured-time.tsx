@@ -40,7 +40,7 @@ export function CapturedTime({ item, className }: { item: EvidenceItem; classNam
       >
         {text ?? t('item.noTime')}
         {timeWarnings.length > 0 && <ExclamationCircleOutlined className="time-warning-icon" />}
-        {/* a tile puts the corrected time on a line of its own (evidence.css): the marker is never cut */}
+        {/* a tile or a table row puts the corrected time on a line of its own (evidence.css): the marker is never cut */}
         {corrected && (
           <span className="captured-corrected" data-testid="captured-corrected">
             <span className="captured-sep"> · </span>

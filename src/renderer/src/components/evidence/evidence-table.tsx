@@ -110,7 +110,7 @@ export function EvidenceTable({ pager, total, selectedId, onSelect }: Props) {
                   {item.originalName}
                 </div>
                 <div role="cell" className="vcell">
-                  <CapturedTime item={item} />
+                  <CapturedTime item={item} className="table-time" />
                 </div>
                 <div role="cell" className="vcell ellipsis" data-user-data>
                   {deviceText(item.device)}
