@@ -300,6 +300,13 @@ test('English: no Chinese left in the navigation and top bar, the choice is reme
   )
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   await shot(page, 'case-overview-en.png')
+  // the zone dialog in English (its reason field shared with the other reason dialogs); cancelled
+  await page.getByTestId('case-timezone').getByTestId('change-zone').click()
+  await expect(page.getByTestId('change-zone-reason')).toBeVisible()
+  expect(await interfaceText(page, '.ant-modal')).not.toMatch(CHINESE)
+  await shot(page, 'case-zone-change-en.png')
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByTestId('change-zone-reason')).toBeHidden()
 
   // every screen of the frame speaks English
   const screenText: Record<string, string> = {

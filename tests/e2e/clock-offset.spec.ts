@@ -12,7 +12,7 @@ import type { EvidenceItem } from '../../src/shared/types'
 import type { Violation } from '../../src/shared/violation-types'
 import { makeBodycamMp4, makeDroneJpeg } from '../support/media'
 import type { Locator, Page } from '@playwright/test'
-import { OFFICER, SCREENS_DIR, caseFields, expect, shot, test } from './support/desk'
+import { CHINESE, OFFICER, SCREENS_DIR, caseFields, expect, interfaceText, shot, test } from './support/desk'
 
 test.use({ printer: false })
 
@@ -92,6 +92,7 @@ test('record a device clock offset: both times in the details, the timeline mark
   await expect(dialog.getByTestId('clock-against').locator('input')).toHaveValue('北京时间')
   await expect(dialog.getByTestId('clock-save')).toBeDisabled()
   await dialog.getByTestId('clock-reason').fill('现场将记录仪屏幕与手机北京时间对照拍照')
+  await shot(page, 'clock-offset-dialog.png')
   await dialog.getByTestId('clock-save').click()
   await expect(dialog).toBeHidden()
 
@@ -148,6 +149,14 @@ test('record a device clock offset: both times in the details, the timeline mark
     'device clock 3 min 12 s fast, checked against 北京时间 on 2021-05-24',
   )
   await expect(panel.getByTestId('clock-set')).toHaveText('Change')
+  // the dialog in English, its reason field as in Chinese; cancelled, nothing changes
+  await panel.getByTestId('clock-set').click()
+  await expect(dialog.getByTestId('clock-reason')).toBeVisible()
+  // the reference stays as the officer wrote it (北京时间); every other word is English
+  expect((await interfaceText(page, '.ant-modal')).replace('北京时间', '')).not.toMatch(CHINESE)
+  await shot(page, 'clock-offset-dialog-en.png')
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toBeHidden()
   await expect(tile.getByTestId('captured-corrected')).toHaveText(' · Corrected 04:00:00')
   await expectWhole(tile.getByTestId('captured-corrected'))
   await page.mouse.move(5, 5)

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { Annotation, EvidenceItem } from '../../src/shared/types'
 import { makeBodycamMp4, makeFramelessAvi, makeHevcMp4 } from '../support/media'
-import { OFFICER, caseFields, expect, shot, test, type Desk } from './support/desk'
+import { CHINESE, OFFICER, caseFields, expect, interfaceText, shot, test, type Desk } from './support/desk'
 import { openFromLibrary } from './support/open-item'
 
 async function caseWith(desk: Desk, make: (dir: string) => string): Promise<EvidenceItem> {
@@ -159,6 +159,22 @@ test('H.264: Range requests, frame steps, timecode, a time range and a still fra
   await expect(details).toContainText('时间来源：取自 E001 04:03:13 处的画面')
   await expect(details).toContainText('从 E001 导出截图 E002（视频内 00:00:01.000）')
   await shot(page, 'still-details.png')
+
+  // the time-range form in English: the same note field, no Chinese words on it
+  await page.getByTestId('language-switch').click()
+  await page.getByRole('menuitem', { name: 'English' }).click()
+  await page.getByTestId('side-nav').getByText('Evidence', { exact: true }).click()
+  await page
+    .getByTestId('evidence-row')
+    .or(page.getByTestId('evidence-tile'))
+    .filter({ hasText: item.originalName })
+    .first()
+    .click()
+  await details.getByTestId('open-viewer').click()
+  await expect(viewer.getByTestId('marks-form')).toBeVisible()
+  expect(await interfaceText(page, '[data-testid=marks-form]')).not.toMatch(CHINESE)
+  await page.mouse.move(10, 10)
+  await shot(page, 'video-viewer-en.png')
 })
 
 test('HEVC: the proxy plays, labelled as a proxy of an unchanged original', async ({ page, desk }) => {

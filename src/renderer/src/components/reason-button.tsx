@@ -1,8 +1,7 @@
 import { useState, type ReactNode } from 'react'
-import { App, Button, Input, Modal, Typography } from 'antd'
-import { asApiError } from '../lib/errors'
+import { App, Button, Modal, Typography } from 'antd'
 import { useReadOnly } from '../state/read-only'
-import { ErrorAlert } from './error-alert'
+import { NoteField } from './viewers/common/note-save-fields'
 import './reason-button.css'
 
 export interface ReasonButtonTexts {
@@ -91,19 +90,16 @@ export function ReasonButton({ texts, hint, subject, successMessage, onConfirm, 
             {subject}
           </Typography.Paragraph>
         )}
-        <label className="reason-label" htmlFor={`${testId}-reason`}>
-          {texts.reasonLabel}
-        </label>
-        <Input.TextArea
+        <NoteField
+          look="reason"
           id={`${testId}-reason`}
+          label={texts.reasonLabel}
           value={reason}
+          onChange={setReason}
+          failure={failure}
           maxLength={500}
-          autoSize={{ minRows: 2, maxRows: 5 }}
           placeholder={texts.reasonPlaceholder}
-          onChange={(e) => setReason(e.target.value)}
-          data-testid={`${testId}-reason`}
         />
-        {failure !== null && <ErrorAlert error={asApiError(failure)} className="reason-alert" />}
       </Modal>
     </>
   )

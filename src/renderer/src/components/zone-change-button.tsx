@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'react'
-import { App, Button, Input, Modal, Select, Typography } from 'antd'
+import { App, Button, Modal, Select, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { CaseInfo } from '../../../shared/types'
 import { api } from '../api'
-import { asApiError } from '../lib/errors'
 import { timeZoneOptions } from '../lib/time'
 import { useCan } from '../state/read-only'
-import { ErrorAlert } from './error-alert'
+import { NoteField } from './viewers/common/note-save-fields'
 import './reason-button.css'
 
 /**
@@ -82,19 +81,16 @@ export function ZoneChangeButton({ info, onChanged }: { info: CaseInfo; onChange
           style={{ width: '100%', marginBottom: 12 }}
           data-testid="change-zone-select"
         />
-        <label className="reason-label" htmlFor="change-zone-reason">
-          {t('overview.zoneReason')}
-        </label>
-        <Input.TextArea
+        <NoteField
+          look="reason"
           id="change-zone-reason"
+          label={t('overview.zoneReason')}
           value={reason}
+          onChange={setReason}
+          failure={failure}
           maxLength={500}
-          autoSize={{ minRows: 2, maxRows: 5 }}
           placeholder={t('overview.zoneReasonPlaceholder')}
-          onChange={(e) => setReason(e.target.value)}
-          data-testid="change-zone-reason"
         />
-        {failure !== null && <ErrorAlert error={asApiError(failure)} className="reason-alert" />}
       </Modal>
     </>
   )

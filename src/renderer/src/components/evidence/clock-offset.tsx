@@ -12,12 +12,11 @@ import {
 } from '../../../../shared/clock-offset'
 import type { EvidenceItem } from '../../../../shared/types'
 import { api } from '../../api'
-import { asApiError } from '../../lib/errors'
 import { formatInZone } from '../../lib/time'
 import { useCan } from '../../state/read-only'
 import { useCurrentCase } from '../../state/session'
 import { asLanguage } from '../../i18n'
-import { ErrorAlert } from '../error-alert'
+import { NoteField } from '../viewers/common/note-save-fields'
 import '../reason-button.css'
 
 /**
@@ -238,19 +237,16 @@ function ClockOffsetModal({
         style={{ width: '100%' }}
         data-testid="clock-against"
       />
-      <label className="reason-label" htmlFor="clock-reason">
-        {t('clock:reason')}
-      </label>
-      <Input.TextArea
+      <NoteField
+        look="reason"
         id="clock-reason"
+        label={t('clock:reason')}
         value={reason}
+        onChange={setReason}
+        failure={failure}
         maxLength={500}
-        autoSize={{ minRows: 2, maxRows: 5 }}
         placeholder={t('clock:reasonPlaceholder')}
-        onChange={(e) => setReason(e.target.value)}
-        data-testid="clock-reason"
       />
-      {failure !== null && <ErrorAlert error={asApiError(failure)} className="reason-alert" />}
     </Modal>
   )
 }
@@ -289,18 +285,15 @@ function RemoveClockModal({
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('clock:removeHint')}</Typography.Paragraph>
-      <label className="reason-label" htmlFor="clock-remove-reason">
-        {t('clock:reason')}
-      </label>
-      <Input.TextArea
+      <NoteField
+        look="reason"
         id="clock-remove-reason"
+        label={t('clock:reason')}
         value={reason}
+        onChange={setReason}
+        failure={failure}
         maxLength={500}
-        autoSize={{ minRows: 2, maxRows: 5 }}
-        onChange={(e) => setReason(e.target.value)}
-        data-testid="clock-remove-reason"
       />
-      {failure !== null && <ErrorAlert error={asApiError(failure)} className="reason-alert" />}
     </Modal>
   )
 }

@@ -1,16 +1,15 @@
-import { Button, Card, Empty, Input, Typography } from 'antd'
+import { Button, Card, Empty, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { EvidenceItem } from '../../../../shared/types'
 import type { AnnotationOf } from '../../components/viewers/common/use-annotations'
 import { formatInZone } from '../../lib/time'
-import { asApiError } from '../../lib/errors'
-import { ErrorAlert } from '../../components/error-alert'
 import { useCaseZone } from '../../lib/citation-words'
 import { WithdrawButton } from '../../components/viewers/common/withdraw-button'
 import { LinkToViolationButton } from '../../components/violations/link-to-violation-button'
 import { absoluteAt, formatMediaTime } from './playback'
 import { useCan, useReadOnly } from '../../state/read-only'
 import { useNoteSave } from '../../components/viewers/common/use-note-save'
+import { NoteField } from '../../components/viewers/common/note-save-fields'
 
 export interface Marks {
   in: number | null
@@ -48,17 +47,15 @@ export function MarksForm({ marks, onClear, onSave }: FormProps) {
       {complete && !valid && (
         <Typography.Text type="danger">{t('mediaViewer:video.marks.invalid')}</Typography.Text>
       )}
-      {failure !== null && <ErrorAlert error={asApiError(failure)} />}
-      <label className="media-field-label" htmlFor="range-note">
-        {t('mediaViewer:common.note')}
-      </label>
-      <Input.TextArea
+      <NoteField
+        look="reason"
         id="range-note"
+        label={t('mediaViewer:common.note')}
         value={note}
+        onChange={setNote}
+        failure={failure}
         maxLength={2000}
-        autoSize={{ minRows: 2, maxRows: 5 }}
         placeholder={t('mediaViewer:common.notePlaceholder')}
-        onChange={(e) => setNote(e.target.value)}
       />
       <div className="media-form-actions">
         <Button onClick={onClear} disabled={marks.in === null && marks.out === null}>
