@@ -15,6 +15,7 @@ import { probeMedia } from '../../src/core/evidence/extract/ffprobe'
 import { REAL_WORLD } from '../support/fixtures'
 import { hasEncoder, testFfmpeg } from '../support/media'
 import { tempDir } from '../support/temp'
+import { seededStates } from '../support/seeded'
 
 const tmp = tempDir('evidesk-prefilter-')
 afterAll(() => tmp.cleanup())
@@ -103,13 +104,10 @@ describe('audio that ffprobe names with confidence', () => {
 })
 
 describe('files that are neither', () => {
-  /** A seeded generator: the same "random" files on every run. */
+  /** A seeded generator of bytes: the same "random" files on every run. */
   function seeded(seed: number): () => number {
-    let s = seed >>> 0
-    return () => {
-      s = (Math.imul(s, 1664525) + 1013904223) >>> 0
-      return s >>> 24
-    }
+    const next = seededStates(seed)
+    return () => next() >>> 24
   }
 
   it('of 1,000 binary files of 1–16 KiB, ffprobe runs for at most 1 in 100', () => {

@@ -24,6 +24,16 @@ const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).dig
 const run = (file: CaseFile, paths: string[]) =>
   importPaths(file, paths, { actor: OFFICER_A, clock: fixedClock('2026-05-25T00:00:00Z') })
 
+/** Each of `originals` is in the store exactly, read-only, under its SHA-256; no temp file is left. */
+function expectStoredReadOnly(file: CaseFile, originals: Buffer[]): void {
+  for (const bytes of originals) {
+    const stored = objectPath(file.dir, sha256(bytes))
+    expect(readFileSync(stored).equals(bytes)).toBe(true)
+    expect(statSync(stored).mode & 0o777).toBe(0o400)
+  }
+  expect(readdirSync(join(file.dir, 'objects', '.tmp'))).toEqual([])
+}
+
 describe('storing a large original on the same disk', () => {
   it('stores the bytes exactly, read-only, under their SHA-256; a second copy is a duplicate with nothing left over', async () => {
     const card = join(tmp.dir, 'card')
@@ -40,10 +50,7 @@ describe('storing a large original on the same disk', () => {
       const imported = summary.results.find((r) => r.status === 'imported')
       expect(imported?.sha256).toBe(sha256(bytes))
       expect(imported?.size).toBe(bytes.length)
-      const stored = objectPath(file.dir, sha256(bytes))
-      expect(readFileSync(stored).equals(bytes)).toBe(true)
-      expect(statSync(stored).mode & 0o777).toBe(0o400)
-      expect(readdirSync(join(file.dir, 'objects', '.tmp'))).toEqual([])
+      expectStoredReadOnly(file, [bytes])
     } finally {
       file.close()
     }
@@ -119,12 +126,7 @@ describe('storing small originals', () => {
       writeFileSync(join(card, 'b.txt'), second)
       const summary = await run(file, [join(card, 'b.txt')])
       expect(summary.results.map((r) => r.status)).toEqual(['imported'])
-      for (const bytes of [first, second]) {
-        const stored = objectPath(file.dir, sha256(bytes))
-        expect(readFileSync(stored).equals(bytes)).toBe(true)
-        expect(statSync(stored).mode & 0o777).toBe(0o400)
-      }
-      expect(readdirSync(join(file.dir, 'objects', '.tmp'))).toEqual([])
+      expectStoredReadOnly(file, [first, second])
     } finally {
       file.close()
     }

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { readCell } from '../../src/core/evidence/kinds/monitoring/cems-csv'
+import { seededStates } from '../support/seeded'
 
-/** A small deterministic generator, so a failure names the same cells on every run. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0
-    return s / 2 ** 32
-  }
+/** Uniform in [0, 1), the same sequence on every run, so a failure names the same cells. */
+function seededUniform(seed: number): () => number {
+  const next = seededStates(seed)
+  return () => next() / 2 ** 32
 }
 
 describe('a value cell read as a number', () => {
@@ -33,7 +31,7 @@ describe('a value cell read as a number', () => {
   })
 
   it('is the same double Number() reads, for 200,000 decimals as monitoring files write them', () => {
-    const rnd = lcg(20261204)
+    const rnd = seededUniform(20261204)
     const differing: string[] = []
     for (let t = 0; t < 200_000; t++) {
       const whole = String(Math.floor(rnd() * 10 ** (1 + (t % 9))))
