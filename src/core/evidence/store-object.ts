@@ -157,10 +157,13 @@ export async function storeObject(
  * ask for the temp folder and each shard folder once per file (two mkdir calls of ~17 per file).
  */
 const madeDirs = new Set<string>()
+/** A case has at most 65,536 shard folders; a long-running app forgets them all past this many. */
+const MADE_DIRS_KEPT = 200_000
 
 async function ensureDir(dir: string, again = false): Promise<void> {
   if (madeDirs.has(dir) && !again) return
   await mkdir(dir, { recursive: true, mode: 0o700 })
+  if (madeDirs.size >= MADE_DIRS_KEPT) madeDirs.clear()
   madeDirs.add(dir)
 }
 
