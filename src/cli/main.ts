@@ -7,7 +7,8 @@
  * `evidesk --help`). Everything else goes to run.ts.
  */
 import { HELP } from './i18n/help'
-import { languageFromLocale, parseLanguage } from './i18n/language'
+import type { UiLanguage } from '../shared/error-words'
+import { languageFromLocale, splitLanguage } from './i18n/language'
 
 /** Exit code of a run without a command (CLI.md: could not run). */
 const EXIT_NO_COMMAND = 2
@@ -17,24 +18,10 @@ const EXIT_NO_COMMAND = 2
  * left once `--lang` is taken out is absent, `help`, `--help` or `-h`. An unreadable `--lang`
  * is not answered here: run.ts reports it.
  */
-function helpRequest(
-  argv: string[],
-): { lang: ReturnType<typeof languageFromLocale>; command: string | undefined } | null {
-  let lang = null
-  const rest: string[] = []
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    if (arg === '--') return null
-    const inline = arg.startsWith('--lang=') ? arg.slice('--lang='.length) : null
-    if (arg !== '--lang' && inline === null) {
-      rest.push(arg)
-      continue
-    }
-    const value = inline ?? argv[++i]
-    lang = value === undefined ? null : parseLanguage(value)
-    if (!lang) return null
-  }
+function helpRequest(argv: string[]): { lang: UiLanguage; command: string | undefined } | null {
+  const { rest, lang, bad } = splitLanguage(argv)
   const command = rest[0]
+  if (bad !== undefined) return null
   if (command !== undefined && command !== 'help' && command !== '--help' && command !== '-h') return null
   return { lang: lang ?? languageFromLocale(), command }
 }

@@ -1,6 +1,7 @@
 /** The command line's run, once main.ts has seen it is not a request for help: parse, dispatch, report. */
 import { EXIT_CANNOT_RUN, UsageError, reportError, say } from './cli-support'
-import { language, messages, parseLanguage, setLanguage } from './i18n'
+import { language, messages, setLanguage } from './i18n'
+import { splitLanguage } from './i18n/language'
 import { HELP } from './i18n/help'
 
 type Command = (argv: string[]) => Promise<number>
@@ -29,25 +30,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./commands/serve')).serveCommand,
 }
 
-/** Takes `--lang zh-CN|en` (or `--lang=…`) out of the arguments, wherever it stands. */
+/** Takes `--lang zh-CN|en` out of the arguments and sets the output language; a bad one is a usage error. */
 function takeLanguage(argv: string[]): string[] {
-  const rest: string[] = []
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    if (arg === '--') {
-      rest.push(...argv.slice(i))
-      break
-    }
-    const inline = arg.startsWith('--lang=') ? arg.slice('--lang='.length) : null
-    if (arg !== '--lang' && inline === null) {
-      rest.push(arg)
-      continue
-    }
-    const value = inline ?? argv[++i]
-    const lang = value === undefined ? null : parseLanguage(value)
-    if (!lang) throw new UsageError(messages().badLanguage(value ?? ''))
-    setLanguage(lang)
-  }
+  const { rest, lang, bad } = splitLanguage(argv)
+  if (bad !== undefined) throw new UsageError(messages().badLanguage(bad))
+  if (lang) setLanguage(lang)
   return rest
 }
 

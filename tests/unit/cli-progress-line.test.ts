@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ProgressLine, formatBytes, formatDuration } from '../../src/cli/progress-line'
 import { languageFromLocale, parseLanguage, setLanguage } from '../../src/cli/i18n'
+import { splitLanguage } from '../../src/cli/i18n/language'
 
 /** A terminal of `columns` columns that keeps what was written. */
 function terminal(columns: number, isTTY = true) {
@@ -75,5 +76,17 @@ describe('the output language', () => {
     expect(parseLanguage('zh')).toBe('zh-CN')
     expect(parseLanguage('EN')).toBe('en')
     expect(parseLanguage('fr')).toBeNull()
+  })
+})
+
+describe('--lang taken out of the arguments', () => {
+  it('wherever it stands before --, the last one winning; a bad one named; after -- left alone', () => {
+    expect(splitLanguage(['import', '--lang', 'zh', 'case', '--lang=en', 'a.jpg'])).toEqual({
+      rest: ['import', 'case', 'a.jpg'],
+      lang: 'en',
+    })
+    expect(splitLanguage(['--lang', 'fr', '--help'])).toEqual({ rest: [], bad: 'fr' })
+    expect(splitLanguage(['--help', '--lang'])).toEqual({ rest: ['--help'], bad: '' })
+    expect(splitLanguage(['list', '--', '--lang', 'fr'])).toEqual({ rest: ['list', '--', '--lang', 'fr'] })
   })
 })

@@ -24,3 +24,30 @@ export function parseLanguage(text: string): UiLanguage | null {
   if (/^en([-_]|$)/i.test(text.trim())) return 'en'
   return null
 }
+
+/**
+ * `--lang zh-CN|en` (or `--lang=…`) taken out of the arguments, wherever it stands before `--`
+ * (which stays, with all after it). `lang` is the last one given; `bad` the text of the first one
+ * that names no language (a missing value reads as "").
+ */
+export function splitLanguage(argv: string[]): { rest: string[]; lang?: UiLanguage; bad?: string } {
+  const rest: string[] = []
+  let lang: UiLanguage | undefined
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (arg === '--') {
+      rest.push(...argv.slice(i))
+      break
+    }
+    const inline = arg.startsWith('--lang=') ? arg.slice('--lang='.length) : null
+    if (arg !== '--lang' && inline === null) {
+      rest.push(arg)
+      continue
+    }
+    const value = inline ?? argv[++i]
+    const named = value === undefined ? null : parseLanguage(value)
+    if (!named) return { rest, bad: value ?? '' }
+    lang = named
+  }
+  return { rest, lang }
+}
