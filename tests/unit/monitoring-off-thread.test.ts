@@ -172,3 +172,25 @@ describe('naming a cell by its line', () => {
     expect(streamed.info).toEqual({ 企业名称: '某某化工有限公司' })
   })
 })
+
+describe('a long table with many outlets', () => {
+  it('keeps each of 40 outlets × 2 factors its own series, beyond the series looked up by comparing cells', () => {
+    const lines = ['监测时间,排放口名称,监测因子,折算浓度(mg/m3),排放限值(mg/m3)']
+    for (let h = 0; h < 3; h++)
+      for (let o = 1; o <= 40; o++)
+        for (const f of ['二氧化硫', '氮氧化物'])
+          lines.push(
+            `2021-05-24 0${h}:00,${o}号排放口,${f},${(o * 10 + h + (f === '氮氧化物' ? 0.5 : 0)).toFixed(1)},35`,
+          )
+    const table = readCemsText(lines.join('\n'), ZONE)
+    expect(table?.layout).toBe('long')
+    expect(table?.rows).toBe(3)
+    expect(table?.columns).toHaveLength(80)
+    for (const o of [1, 33, 40]) {
+      const so2 = table?.columns.find((c) => c.outlet === `${o}号排放口` && c.pollutant === 'SO2')
+      const nox = table?.columns.find((c) => c.outlet === `${o}号排放口` && c.pollutant === 'NOx')
+      expect([...(so2?.values ?? [])]).toEqual([o * 10, o * 10 + 1, o * 10 + 2])
+      expect([...(nox?.values ?? [])]).toEqual([o * 10 + 0.5, o * 10 + 1.5, o * 10 + 2.5])
+    }
+  })
+})

@@ -48,6 +48,9 @@ export function longColumns(names: string[]) {
 
 export type LongColumns = NonNullable<ReturnType<typeof longColumns>>
 
+/** Series looked up by comparing cells before the maps (a file's first outlets × factors; any more use the maps). */
+const FIRST_SERIES_COMPARED = 32
+
 interface LongSeries {
   columns: ColumnBuffers[]
   /** per column: the exact factor from this row unit to the column's unit (1 when the same), null when none exists */
@@ -68,6 +71,16 @@ export class LongRows {
   /** outlet, factor and unit cells as written → their columns, so a row costs no header reading (nested: no key string per row) */
   private readonly series = new Map<string, Map<string, Map<string, LongSeries>>>()
   private readonly flagCells = new Map<string, string | null>()
+  /**
+   * The first series seen, by their cells as written: rows cycle through a few outlets × factors,
+   * and comparing a few short strings costs less than three hashed lookups of new strings.
+   */
+  private readonly firstSeen: Array<{
+    factor: string
+    outlet: string
+    unit: string | null
+    series: LongSeries
+  }> = []
   /** the last time key and its row: the rows of one time stamp come together (one per factor) */
   private lastKey: string | null = null
   private lastRow = -1
@@ -100,7 +113,7 @@ export class LongRows {
     if (i < 0) return
     const outletCell = cols.outlet !== null ? (row[cols.outlet] ?? '').trim() : ''
     const rowUnit = cols.unit !== -1 ? (row[cols.unit] ?? '').trim() || null : null
-    const series = this.seriesOf(factorName, outletCell, rowUnit)
+    const series = this.knownSeries(factorName, outletCell, rowUnit)
     const flagCell = cols.flag !== -1 ? this.flagOf(row[cols.flag] ?? '') : null
     for (let k = 0; k < this.valueHeaders.length; k++) {
       const raw = (row[this.valueHeaders[k].index] ?? '').trim()
@@ -136,6 +149,15 @@ export class LongRows {
       if (this.flagCells.size < 1000) this.flagCells.set(cell, flag)
     }
     return flag
+  }
+
+  /** seriesOf, answered by comparing cells with the first series seen when one matches. */
+  private knownSeries(factor: string, outlet: string, unit: string | null): LongSeries {
+    for (const r of this.firstSeen)
+      if (r.factor === factor && r.outlet === outlet && r.unit === unit) return r.series
+    const series = this.seriesOf(factor, outlet, unit)
+    if (this.firstSeen.length < FIRST_SERIES_COMPARED) this.firstSeen.push({ factor, outlet, unit, series })
+    return series
   }
 
   /** The columns of one outlet's factor (one per value column) and its limit, made on first sight. */
