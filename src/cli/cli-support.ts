@@ -7,11 +7,9 @@ import { EvidenceError, toApiError } from '../core/errors'
 import { AppData, defaultDataDir } from '../core/profile/app-data'
 import { language, messages } from './i18n'
 
-export const EXIT_OK = 0
-/** completed, but something is wrong (a rejected file, a failed verification) */
-export const EXIT_PROBLEMS = 1
-/** could not run: bad arguments, case missing or locked, package unreadable, cancelled */
-export const EXIT_CANNOT_RUN = 2
+import { EXIT_CANNOT_RUN } from './exit-codes'
+
+export { EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS } from './exit-codes'
 
 /** Bad arguments; the message is already in the output language. */
 export class UsageError extends Error {}

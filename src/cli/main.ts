@@ -6,12 +6,10 @@
  * the messages, the error reporting and their schemas load (they doubled the start-up of
  * `evidesk --help`). Everything else goes to run.ts.
  */
+import { EXIT_CANNOT_RUN } from './exit-codes'
 import { HELP } from './i18n/help'
 import type { UiLanguage } from '../shared/error-words'
 import { languageFromLocale, splitLanguage } from './i18n/language'
-
-/** Exit code of a run without a command (CLI.md: could not run). */
-const EXIT_NO_COMMAND = 2
 
 /**
  * The language of a request for help, or null when the arguments are not one: the first word
@@ -31,11 +29,11 @@ const help = helpRequest(argv)
 if (help) {
   // human output goes to stderr, as all of it does; stdout is for --json
   process.stderr.write(HELP[help.lang] + '\n')
-  process.exitCode = help.command ? 0 : EXIT_NO_COMMAND
+  process.exitCode = help.command ? 0 : EXIT_CANNOT_RUN
 } else {
   const { run } = await import('./run')
   process.exitCode = await run(argv).catch((err: unknown) => {
     process.stderr.write(String(err) + '\n')
-    return EXIT_NO_COMMAND
+    return EXIT_CANNOT_RUN
   })
 }

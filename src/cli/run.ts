@@ -1,8 +1,7 @@
 /** The command line's run, once main.ts has seen it is not a request for help: parse, dispatch, report. */
-import { EXIT_CANNOT_RUN, UsageError, reportError, say } from './cli-support'
-import { language, messages, setLanguage } from './i18n'
+import { UsageError, reportError } from './cli-support'
+import { messages, setLanguage } from './i18n'
 import { splitLanguage } from './i18n/language'
-import { HELP } from './i18n/help'
 
 type Command = (argv: string[]) => Promise<number>
 
@@ -41,12 +40,8 @@ function takeLanguage(argv: string[]): string[] {
 export async function run(argv: string[]): Promise<number> {
   const json = argv.includes('--json')
   try {
-    const [command, ...rest] = takeLanguage(argv)
-    // main.ts answers these before this module loads; kept for a caller that comes here directly
-    if (!command || command === 'help' || command === '--help' || command === '-h') {
-      say(HELP[language()])
-      return command ? 0 : EXIT_CANNOT_RUN
-    }
+    // a request for help (no command, help, --help, -h) was answered by main.ts
+    const [command = '', ...rest] = takeLanguage(argv)
     const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
     if (!load) throw new UsageError(messages().unknownCommand(command))
     return await (

@@ -53,8 +53,6 @@ export async function storeObject(
   let out: FileHandle | null = null
   // an fsync in flight: awaited (and its failure thrown) before the temp file is renamed or removed
   let syncing: Promise<void> | null = null
-  // a file written through our own descriptor is created read-only (0400) and needs no chmod
-  let createdReadOnly = false
   try {
     // O_NOFOLLOW: a link swapped in for the file after the walk is refused, not followed.
     src = await open(source, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0))
@@ -80,7 +78,6 @@ export async function storeObject(
       if (await holdsIntact(final, sha256, whole.length, opts.signal))
         return { sha256, size: whole.length, path: final, created: false, repaired: null }
       out = await openTemp(tmp, tmpDir)
-      createdReadOnly = true
       await writeFully(out, whole)
       copied = { sha256, size: whole.length }
     } else if (
@@ -103,7 +100,6 @@ export async function storeObject(
       copied = { sha256: hash.digest('hex'), size: followed.size }
     } else {
       out = await openTemp(tmp, tmpDir)
-      createdReadOnly = true
       copied = await copyThroughBuffers(src, out, opts.signal, opts.onBytes, cancelled)
     }
     const { sha256, size } = copied
@@ -131,8 +127,9 @@ export async function storeObject(
     await out.close()
     out = null
     // owner-only and read-only: an original is never rewritten, and no other local user reads it
-    // (the kernel copy gives the file the source's mode, so it is set here)
-    if (!createdReadOnly) await chmod(tmp, 0o400)
+    // (a file written through our own descriptor was created 0400; the kernel copy gives the file
+    // the source's mode, so it is set here)
+    if (followed) await chmod(tmp, 0o400)
     await ensureDir(dirname(final))
     await rename(tmp, final).catch(async (e: NodeJS.ErrnoException) => {
       // the shard folder went away since it was made (a cleanup): made again, once
