@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test'
 import type { Annotation, EvidenceItem, TranscriptView } from '../../src/shared/types'
 import { makeTranscriptGb18030 } from '../support/media'
-import { OFFICER, caseFields, expect, shot, test, type Desk } from './support/desk'
+import { OFFICER, caseFields, chooseOption, expect, shot, test, type Desk } from './support/desk'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
@@ -173,11 +173,7 @@ test('a short Big5 note the detector read as GB18030 reads as Big5 once the offi
   await expect(panel.getByTestId('decoding-uncertain')).toContainText('BIG5')
   await expect(viewer).not.toContainText(note)
 
-  await panel.getByTestId('decoding-select').click()
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: 'BIG5' })
-    .click()
+  await chooseOption(page, panel.getByTestId('decoding-select'), 'BIG5')
   await expect(panel.getByTestId('decoding-preview')).toContainText(note)
   await panel.getByLabel('理由').fill('台湾地区来函，繁体中文')
   await shot(page, 'text-decoding-preview.png')

@@ -3,7 +3,7 @@
  * browser-mode server in this process, serving the built renderer. The page reaches the handlers
  * over the same HTTP transport `evidesk serve` uses.
  */
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -148,4 +148,19 @@ export const SCREENS_DIR = fileURLToPath(new URL('../../../test-results/screens'
 /** A 1440×900 screenshot for people to look at, with transitions finished so no half-faded state is captured. */
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENS_DIR, name), animations: 'disabled' })
+}
+
+/**
+ * Chooses the option of an antd Select whose text contains `option`, and waits until the select
+ * shows it. A click that lands while the dropdown is still opening (its width not yet measured)
+ * is lost, so the choice is tried again until the select holds it: waiting on the state, not on
+ * time.
+ */
+export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
+  await expect(async () => {
+    const dropdown = page.locator('.ant-select-dropdown:visible')
+    if (!(await dropdown.isVisible())) await select.click()
+    await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).click({ timeout: 2000 })
+    await expect(select).toContainText(option, { timeout: 1000 })
+  }).toPass({ timeout: 15_000 })
 }
