@@ -56,6 +56,25 @@ describe('storing a large original on the same disk', () => {
     }
   })
 
+  it('a copy larger than the early write-back interval (64 MiB) is stored exactly, its hash that of the source', async () => {
+    const card = join(tmp.dir, 'card-large')
+    mkdirSync(card)
+    const source = join(card, 'DSJ_0004.MP4')
+    randomFile(source, 150 << 20)
+    const file = CaseFile.create(join(tmp.dir, 'case-large'), sampleCaseFields(), OFFICER_A, fixedClock())
+    try {
+      const summary = await run(file, [card])
+      const expected = sha256(readFileSync(source))
+      expect(summary.results.map((r) => [r.status, r.sha256])).toEqual([['imported', expected]])
+      const stored = objectPath(file.dir, expected)
+      expect(sha256(readFileSync(stored))).toBe(expected)
+      expect(statSync(stored).mode & 0o777).toBe(0o400)
+      expect(readdirSync(join(file.dir, 'objects', '.tmp'))).toEqual([])
+    } finally {
+      file.close()
+    }
+  })
+
   it('a cancel during the kernel copy ends the import at once: cancelled, no item, no object', async () => {
     const card = join(tmp.dir, 'card-big')
     mkdirSync(card)

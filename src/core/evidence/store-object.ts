@@ -4,6 +4,7 @@ import { chmod, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/p
 import { dirname, join } from 'node:path'
 import { caseLayout, objectPath } from '../case/layout'
 import { EvidenceError } from '../errors'
+import { EarlyWriteback } from '../util/early-writeback'
 import { sha256File } from '../util/hash-file'
 import { KERNEL_COPY_MIN_BYTES, kernelCopyFollowed, type FollowedCopy } from '../util/kernel-copy'
 
@@ -219,6 +220,7 @@ async function copyThroughBuffers(
   cancelled: () => Error,
 ): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256')
+  const writeback = new EarlyWriteback(out)
   let size = 0
   let writing: Promise<void> = Promise.resolve()
   const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)]
@@ -231,7 +233,7 @@ async function copyThroughBuffers(
       const chunk = buf.subarray(0, bytesRead)
       hash.update(chunk)
       await writing
-      writing = writeFully(out, chunk)
+      writing = writeFully(out, chunk).then(() => writeback.wrote(chunk.length))
       // Its failure (a full disk) surfaces at the next `await writing`; until then it is handled
       // here, so it never counts as an unhandled rejection while the next chunk is being read.
       writing.catch(() => undefined)
@@ -241,7 +243,9 @@ async function copyThroughBuffers(
     await writing
   } finally {
     await writing.catch(() => undefined) // never close the file under a write still in flight
+    await writeback.finish().catch(() => undefined)
   }
+  await writeback.finish() // a failed early flush fails the copy (the final fsync would not report it)
   return { sha256: hash.digest('hex'), size }
 }
 

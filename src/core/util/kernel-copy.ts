@@ -2,6 +2,7 @@ import { constants, existsSync } from 'node:fs'
 import { copyFile, open, rm, stat, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { CHUNK_BYTES } from './chunk-io'
+import { EarlyWriteback } from './early-writeback'
 
 /**
  * Copies inside the kernel rather than through this process's buffers. Reading into a buffer and
@@ -75,21 +76,26 @@ export async function kernelCopyFollowed(
     (e: unknown) => void (failure = e),
   )
   let consumed = 0
+  const writeback = new EarlyWriteback(handle)
   try {
     consumed = await followGrowingFile(
       handle,
       () => copied || failure !== null,
       settled,
-      consume,
+      async (chunk) => {
+        writeback.wrote(chunk.length) // the copy has written at least this far
+        await consume(chunk)
+      },
       () => {
         if (signal?.aborted) throw cancelled()
       },
     )
     if (failure) throw failure
-    const syncing = handle.sync()
+    const syncing = writeback.finish().then(() => handle.sync())
     syncing.catch(() => {}) // awaited by the caller
     return { size: consumed, handle, syncing }
   } catch (err) {
+    await writeback.finish().catch(() => {})
     await handle.close().catch(() => {})
     if (signal?.aborted) {
       // the copy may still be writing: remove the file now and again when it ends
