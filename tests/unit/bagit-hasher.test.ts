@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createHash, randomBytes } from 'node:crypto'
 import { HashPool } from '../../src/core/package/bagit/hasher'
 import { BAG_ALGORITHMS } from '../../src/core/package/bagit/types'
+import { sharedChunkBuffer } from '../../src/core/util/chunk-io'
 
 const reference = (buf: Buffer, alg: string): string => createHash(alg).update(buf).digest('hex')
 
@@ -49,6 +50,37 @@ describe('multi-algorithm hashing from one pass', () => {
       await h.update(buf)
       expect(await h.digest()).toEqual({ sha256: reference(buf, 'sha256'), sha512: reference(buf, 'sha512') })
     }
+  })
+
+  it('hashes chunks of shared memory in place, in order with copied ones, reusing each buffer only after its release', async () => {
+    pool = new HashPool(2)
+    const data = randomBytes(40 << 20)
+    const h = pool.create(['sha256', 'sha512', 'md5'], data.length)
+    // A reader's three shared buffers, as chunk-io and kernel-copy use them; every fifth chunk
+    // arrives in plain memory instead (copied to the workers), so both paths interleave.
+    const shared = [0, 1, 2].map(() => sharedChunkBuffer(3 << 20))
+    const released: Array<Promise<void>> = shared.map(() => Promise.resolve())
+    let off = 0
+    for (let i = 0; off < data.length; i++) {
+      const piece = data.subarray(off, off + (1 << 20) + ((i * 524_287) % (2 << 20)))
+      off += piece.length
+      if (i % 5 === 4) {
+        await h.update(Buffer.from(piece))
+        continue
+      }
+      const slot = i % 3
+      await released[slot]
+      piece.copy(shared[slot])
+      const held = await h.updateHeld(shared[slot].subarray(0, piece.length))
+      released[slot] = held ? held.release : Promise.resolve()
+    }
+    await Promise.all(released)
+    expect(shared[0].buffer).toBeInstanceOf(SharedArrayBuffer)
+    expect(await h.digest()).toEqual({
+      sha256: reference(data, 'sha256'),
+      sha512: reference(data, 'sha512'),
+      md5: reference(data, 'md5'),
+    })
   })
 
   it('hashes an empty input', async () => {

@@ -1,7 +1,7 @@
 import { constants, existsSync } from 'node:fs'
 import { copyFile, open, rm, stat, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { CHUNK_BYTES } from './chunk-io'
+import { CHUNK_BYTES, sharedChunkBuffer, type ChunkConsumer } from './chunk-io'
 import { EarlyWriteback } from './early-writeback'
 
 /**
@@ -56,7 +56,7 @@ export async function kernelCopyFollowed(
   src: FileHandle,
   srcDev: number,
   dest: string,
-  consume: (chunk: Buffer) => void | Promise<void>,
+  consume: ChunkConsumer,
   opts: { signal?: AbortSignal; cancelled?: () => Error; mode?: number } = {},
 ): Promise<FollowedCopy | null> {
   if (!procFdUsable) return null
@@ -82,9 +82,9 @@ export async function kernelCopyFollowed(
       handle,
       () => copied || failure !== null,
       settled,
-      async (chunk) => {
+      (chunk) => {
         writeback.wrote(chunk.length) // the copy has written at least this far
-        await consume(chunk)
+        return consume(chunk)
       },
       () => {
         if (signal?.aborted) throw cancelled()
@@ -122,10 +122,12 @@ async function followGrowingFile(
   fh: FileHandle,
   ended: () => boolean,
   settled: Promise<void>,
-  consume: (chunk: Buffer) => void | Promise<void>,
+  consume: ChunkConsumer,
   check: () => void,
 ): Promise<number> {
-  const bufs = [Buffer.allocUnsafeSlow(CHUNK_BYTES), Buffer.allocUnsafeSlow(CHUNK_BYTES)]
+  // three buffers: one being read into, one being hashed here, one still held by the hash workers
+  const bufs = [0, 1, 2].map(() => sharedChunkBuffer(CHUNK_BYTES))
+  const released: Array<Promise<void>> = bufs.map(() => Promise.resolve())
   let pos = 0
   let slot = 0
   let endedAtIssue = ended()
@@ -136,7 +138,10 @@ async function followGrowingFile(
       check()
       if (bytesRead === 0) {
         // Nothing new: done only if the writer had already ended when this read was issued.
-        if (endedAtIssue) return pos
+        if (endedAtIssue) {
+          await Promise.all(released)
+          return pos
+        }
         await Promise.race([settled, new Promise((r) => setTimeout(r, FOLLOW_POLL_MS))])
         endedAtIssue = ended()
         next = fh.read(bufs[slot], 0, CHUNK_BYTES, pos)
@@ -144,12 +149,19 @@ async function followGrowingFile(
       }
       const chunk = bufs[slot].subarray(0, bytesRead)
       pos += bytesRead
-      slot ^= 1
+      const ahead = (slot + 1) % bufs.length
+      await released[ahead]
       endedAtIssue = ended()
-      next = fh.read(bufs[slot], 0, CHUNK_BYTES, pos)
-      await consume(chunk)
+      next = fh.read(bufs[ahead], 0, CHUNK_BYTES, pos)
+      const held = await consume(chunk)
+      if (held) {
+        held.release.catch(() => {}) // awaited before the buffer is reused, or at the end
+        released[slot] = held.release
+      }
+      slot = ahead
     }
   } finally {
-    await next.catch(() => undefined) // never close the file under a read in flight
+    // never close the file, or let its buffers go, under a read or a hash in flight
+    await Promise.allSettled([next, ...released])
   }
 }

@@ -3,7 +3,7 @@ import { lstat, open, readdir, realpath, stat, type FileHandle } from 'node:fs/p
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { EvidenceError } from '../../errors'
-import { pumpFile } from '../../util/chunk-io'
+import { pumpFile, type ChunkConsumer } from '../../util/chunk-io'
 import { MAX_BAG_ENTRIES, readAllBounded } from './source-util'
 import { openZipBagSource } from './zip-source'
 import type { BagFileEntry, BagScan, BagSource } from './types'
@@ -145,7 +145,7 @@ export class FolderBagSource implements BagSource {
     return fh.createReadStream({ highWaterMark: READ_CHUNK })
   }
 
-  async readChunks(path: string, consume: (chunk: Buffer) => Promise<void>): Promise<number> {
+  async readChunks(path: string, consume: ChunkConsumer): Promise<number> {
     const fh = await this.openChecked(path)
     try {
       return await pumpFile(fh, consume)

@@ -6,15 +6,25 @@ import type { BagAlgorithm } from './types'
 /**
  * Computes several digests from one pass over the bytes. Node hashes on the calling thread, so
  * sha256 + sha512 of 1 GiB would cost the sum of both; here the heavier algorithms run on worker
- * threads fed with copies of each chunk, and the cost is about the slowest single algorithm.
+ * threads, and the cost is about the slowest single algorithm. A chunk read into shared memory
+ * (util/chunk-io.ts) is hashed by the workers in place; any other chunk is copied to them.
  * Memory stays bounded: at most MAX_INFLIGHT staging buffers per worker exist at any time.
  */
 
 export type Digests = Partial<Record<BagAlgorithm, string>>
 
+/** A chunk still being read by a hash worker: it must not change until `release` settles. */
+export type HeldChunk = { release: Promise<void> } | void
+
 export interface MultiHash {
-  /** feeds bytes to every algorithm; await it, as it waits when a worker falls behind */
+  /** feeds bytes to every algorithm; the chunk may be reused once this resolves */
   update(chunk: Uint8Array): Promise<void>
+  /**
+   * Like update, but resolves as soon as this thread is done with the chunk; a chunk of shared
+   * memory may still be read by the workers until the returned release settles (so a reader can
+   * read ahead into another buffer meanwhile, and the workers never wait for this thread).
+   */
+  updateHeld(chunk: Uint8Array): Promise<HeldChunk>
   /** lower-case hex per algorithm; the MultiHash is finished afterwards */
   digest(): Promise<Digests>
   /** drops the job without a result (on cancel or read error) */
@@ -51,6 +61,13 @@ parentPort.on('message', (m) => {
       for (const [, h] of job) h.update(view)
     }
     parentPort.postMessage({ t: 'ack', buf: m.buf }, [m.buf])
+  } else if (m.t === 'shared') {
+    const job = jobs.get(m.id)
+    if (job) {
+      const view = new Uint8Array(m.sab, m.off, m.len)
+      for (const [, h] of job) h.update(view)
+    }
+    parentPort.postMessage({ t: 'shared-ack' })
   } else if (m.t === 'end') {
     const job = jobs.get(m.id)
     jobs.delete(m.id)
@@ -64,7 +81,7 @@ parentPort.on('message', (m) => {
 `
 
 interface WorkerMsg {
-  t: 'ack' | 'digest'
+  t: 'ack' | 'shared-ack' | 'digest'
   buf?: ArrayBuffer
   id?: number
   out?: Digests
@@ -76,6 +93,8 @@ class HashWorker {
   private inflight = 0
   private waiters: Array<() => void> = []
   private readonly pending = new Map<number, { resolve: (d: Digests) => void; reject: (e: Error) => void }>()
+  /** shared chunks sent and not yet hashed, oldest first (the worker answers in order) */
+  private readonly sharedInFlight: Array<{ resolve: () => void; reject: (e: Error) => void }> = []
   private failure: Error | null = null
 
   constructor() {
@@ -86,6 +105,8 @@ class HashWorker {
         this.inflight--
         if (m.buf) this.free.push(m.buf)
         this.waiters.shift()?.()
+      } else if (m.t === 'shared-ack') {
+        this.sharedInFlight.shift()?.resolve()
       } else if (m.t === 'digest' && m.id !== undefined) {
         this.pending.get(m.id)?.resolve(m.out ?? {})
         this.pending.delete(m.id)
@@ -101,6 +122,7 @@ class HashWorker {
     this.failure = err
     for (const p of this.pending.values()) p.reject(err)
     this.pending.clear()
+    for (const s of this.sharedInFlight.splice(0)) s.reject(err)
     for (const w of this.waiters.splice(0)) w()
   }
 
@@ -119,6 +141,20 @@ class HashWorker {
   send(id: number, buf: ArrayBuffer, len: number): void {
     this.inflight++
     this.worker.postMessage({ t: 'data', id, buf, len }, [buf])
+  }
+
+  /** Hashes a chunk of shared memory in place; resolves once the worker is done with it. */
+  sendShared(id: number, chunk: Uint8Array): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure)
+    const done = new Promise<void>((resolve, reject) => this.sharedInFlight.push({ resolve, reject }))
+    this.worker.postMessage({
+      t: 'shared',
+      id,
+      sab: chunk.buffer,
+      off: chunk.byteOffset,
+      len: chunk.byteLength,
+    })
+    return done
   }
 
   /** Returns an unsent staging buffer to the pool. */
@@ -188,6 +224,9 @@ class LocalHash implements MultiHash {
     for (const [, h] of this.hashes) h.update(chunk)
     return Promise.resolve()
   }
+  updateHeld(chunk: Uint8Array): Promise<HeldChunk> {
+    return this.update(chunk)
+  }
   digest(): Promise<Digests> {
     const out: Digests = {}
     for (const [a, h] of this.hashes) out[a] = h.digest('hex')
@@ -218,6 +257,22 @@ class SplitHash implements MultiHash {
   }
 
   async update(chunk: Uint8Array): Promise<void> {
+    const held = await this.updateHeld(chunk)
+    if (held) await held.release
+  }
+
+  async updateHeld(chunk: Uint8Array): Promise<HeldChunk> {
+    if (chunk.buffer instanceof SharedArrayBuffer) {
+      // No copy: the workers read the reader's own memory. They start before this thread hashes
+      // (they carry the heavier algorithms), and the chunk is held until all of them are done.
+      for (const lane of this.lanes) this.flush(lane) // bytes staged earlier go first
+      const hashed = Promise.all(this.lanes.map((lane) => lane.worker.sendShared(this.id, chunk))).then(
+        () => {},
+      )
+      hashed.catch(() => {}) // the holder awaits it; a worker failure also fails digest()
+      await this.local.update(chunk)
+      return { release: hashed }
+    }
     await this.local.update(chunk)
     for (const lane of this.lanes) {
       let offset = 0

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream'
+import type { ChunkConsumer } from '../../util/chunk-io'
 
 /** What can be wrong with a bag. Reported as data: a broken bag is a result, not an exception. */
 export type BagProblemCode =
@@ -108,10 +109,10 @@ export interface BagSource {
   openRead(path: string): Promise<Readable>
   /**
    * Feeds the file to consume chunk by chunk, in order, and resolves with the byte count. A chunk
-   * is only valid until consume settles: buffers are reused, which makes hashing much cheaper
-   * than through openRead. Throws like openRead.
+   * is only valid until consume settles, or until the release it resolves to settles: buffers are
+   * reused, which makes hashing much cheaper than through openRead. Throws like openRead.
    */
-  readChunks(path: string, consume: (chunk: Buffer) => Promise<void>): Promise<number>
+  readChunks(path: string, consume: ChunkConsumer): Promise<number>
   /** the whole file, refusing (EvidenceError 'invalid-input') one larger than maxBytes */
   readFile(path: string, maxBytes: number): Promise<Buffer>
   /** releases file handles; the source is unusable afterwards */

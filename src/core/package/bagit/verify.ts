@@ -146,8 +146,9 @@ async function hashFile(
   try {
     await source.readChunks(path, async (chunk) => {
       throwIfAborted(signal)
-      await h.update(chunk)
+      const held = await h.updateHeld(chunk) // read on ahead while the workers finish this chunk
       onBytes(chunk.length)
+      return held
     })
     return await h.digest()
   } catch (err) {

@@ -7,6 +7,7 @@ import { PassThrough } from 'node:stream'
 import { ZipFile } from 'yazl'
 import { EvidenceError } from '../../errors'
 import { kernelCopyFollowed, type FollowedCopy } from '../../util/kernel-copy'
+import type { ChunkConsumer } from '../../util/chunk-io'
 
 /**
  * Where a bag's files go while it is written: a temporary folder or ZIP next to the destination,
@@ -28,7 +29,7 @@ export interface BagSink {
     path: string,
     source: FileHandle,
     sourceDev: number,
-    consume: (chunk: Buffer) => Promise<void>,
+    consume: ChunkConsumer,
     opts: { signal?: AbortSignal; cancelled?: () => Error },
   ): Promise<FollowedCopy | null>
   /** flushes to disk and renames into place; returns the ZIP's sha256 for a ZIP */
@@ -128,7 +129,7 @@ export class FolderSink implements BagSink {
     path: string,
     source: FileHandle,
     sourceDev: number,
-    consume: (chunk: Buffer) => Promise<void>,
+    consume: ChunkConsumer,
     opts: { signal?: AbortSignal; cancelled?: () => Error } = {},
   ): Promise<FollowedCopy | null> {
     await this.ensureDir(path)

@@ -4,7 +4,7 @@ import { basename, dirname, resolve } from 'node:path'
 import type { Readable } from 'node:stream'
 import { EvidenceError } from '../../errors'
 import { pumpFile } from '../../util/chunk-io'
-import { HashPool } from './hasher'
+import { HashPool, type HeldChunk } from './hasher'
 import { KERNEL_COPY_MIN_BYTES, type FollowedCopy } from '../../util/kernel-copy'
 import { FolderSink, ZipSink, assertAbsent, type BagSink, type FileOut } from './writer-sinks'
 import { partialSuffix } from './partial-output'
@@ -263,9 +263,9 @@ export class BagWriter {
     const hash = this.pool.create(['sha256', 'sha512'], size ?? Number.MAX_SAFE_INTEGER)
     let out: FileOut | null = null
     let written = 0
-    const take = async (chunk: Uint8Array): Promise<void> => {
+    const take = async (chunk: Uint8Array): Promise<HeldChunk> => {
       this.throwIfAborted()
-      await hash.update(chunk)
+      const held = await hash.updateHeld(chunk)
       written += chunk.byteLength
       this.bytesDone += chunk.byteLength
       this.options.onProgress?.({
@@ -273,6 +273,7 @@ export class BagWriter {
         bytesTotal: this.options.expectedBytes ?? null,
         currentPath: bagPath,
       })
+      return held
     }
     try {
       if ('file' in input) {
@@ -292,8 +293,9 @@ export class BagWriter {
             const sink = (out = await this.sink.openFile(bagPath, size))
             // The chunk is hashed, then written while the next one is read and hashed.
             await pumpFile(fh, async (chunk) => {
-              await take(chunk)
-              return { release: sink.write(chunk) }
+              const held = await take(chunk)
+              const writing = sink.write(chunk)
+              return { release: held ? Promise.all([held.release, writing]).then(() => {}) : writing }
             })
           }
         } finally {
@@ -302,8 +304,9 @@ export class BagWriter {
       } else {
         out = await this.sink.openFile(bagPath, size)
         for await (const chunk of input.stream) {
-          await take(chunk)
+          const held = await take(chunk)
           await out.write(chunk)
+          if (held) await held.release
         }
       }
       if (size !== null && written !== size) {

@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import * as yauzl from 'yauzl'
 import { EvidenceError } from '../../errors'
+import type { ChunkConsumer } from '../../util/chunk-io'
 import { checkSafePath } from './safe-path'
 import { MAX_BAG_ENTRIES, readAllBounded } from './source-util'
 import type { BagFileEntry, BagProblem, BagScan, BagSource } from './types'
@@ -234,13 +235,14 @@ export class ZipBagSource implements BagSource {
     }
   }
 
-  async readChunks(path: string, consume: (chunk: Buffer) => Promise<void>): Promise<number> {
+  async readChunks(path: string, consume: ChunkConsumer): Promise<number> {
     const stream = await this.openRead(path)
     let total = 0
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         total += chunk.length
-        await consume(chunk)
+        const held = await consume(chunk)
+        if (held) await held.release
       }
     } catch (err) {
       stream.destroy()
