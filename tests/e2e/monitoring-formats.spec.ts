@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import * as XLSX from '@e965/xlsx'
 import type { Page } from '@playwright/test'
 import { dailyPacket, hourlyPacket } from '../support/hj212-log'
-import { OFFICER, caseFields, expect, shot, test, type Desk } from './support/desk'
+import { OFFICER, caseFields, chooseOption, expect, shot, test, type Desk } from './support/desk'
 import { openFromLibrary } from './support/open-item'
 
 async function importAndOpen(page: Page, desk: Desk, path: string, name: string) {
@@ -48,11 +48,7 @@ test('an HJ 212 log: hourly and daily data apart, the flagged hour drawn apart a
   await shot(page, 'monitoring-hj212.png')
 
   // the 实测 hourly mean is drawn with the hour's Min and Max (a21026-Min/-Max) around it
-  await viewer.getByTestId('pollutant-select').click()
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: 'CN 2061 SO2 实测浓度小时均值' })
-    .click()
+  await chooseOption(page, viewer.getByTestId('pollutant-select'), 'CN 2061 SO2 实测浓度小时均值')
   await expect(viewer.getByTestId('pollutant-select')).toContainText('CN 2061 SO2 实测浓度小时均值')
   // six hours, each with its Min and Max
   await expect(chart).toHaveAttribute('data-band', '6')
@@ -62,11 +58,7 @@ test('an HJ 212 log: hourly and daily data apart, the flagged hour drawn apart a
   await page.mouse.move(5, 5)
   await shot(page, 'monitoring-hj212-minmax.png')
   // the hour's maximum is its own series, shown and never judged against a limit
-  await viewer.getByTestId('pollutant-select').click()
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: 'CN 2061 SO2 实测浓度小时最大值' })
-    .click()
+  await chooseOption(page, viewer.getByTestId('pollutant-select'), 'CN 2061 SO2 实测浓度小时最大值')
   await expect(viewer.getByTestId('exceedance-facts')).toContainText(
     'CN 2061 SO2 实测浓度小时最大值是时段内的最大值，只显示，不与浓度限值比较。',
   )

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import type { CustodyEvent, EvidenceItem } from '../../src/shared/types'
 import type { Violation } from '../../src/shared/violation-types'
 import { makeBodycamMp4, makeDroneJpeg } from '../support/media'
-import { OFFICER, SCREENS_DIR, caseFields, expect, shot, test } from './support/desk'
+import { OFFICER, SCREENS_DIR, caseFields, chooseOption, expect, shot, test } from './support/desk'
 
 test('transfer: criminal and detention letters, transfer details with errors at their fields, a PDF made', async ({
   page,
@@ -88,11 +88,7 @@ test('transfer: criminal and detention letters, transfer details with errors at 
   await expect(page.getByText('已保存，并记入监管链记录。').first()).toBeVisible()
 
   const attachments = page.getByTestId('transfer-attachments')
-  await attachments.locator('.ant-select').first().click()
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: '行政处罚决定书' })
-    .click()
+  await chooseOption(page, attachments.locator('.ant-select').first(), '行政处罚决定书')
   await attachments.getByTestId('attachment-title').fill('行政处罚决定书（榕环罚〔2024〕017号）')
   await attachments.getByTestId('attachment-pages').fill('0')
   await attachments.getByTestId('attachment-add').click()
