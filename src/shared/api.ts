@@ -3,7 +3,7 @@
  * its input, checked in the backend before any handler runs, and the type of its result.
  * Both transports (Electron IPC and browser-mode HTTP) carry exactly these channels.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { creditCodeProblem } from './credit-code'
 import { isValidTimeZone } from './time-zone'
 import { EVIDENCE_KINDS, ITEM_CATEGORIES } from './types'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { LegalBasisInput } from '../../shared/api'
 import type { Officer } from '../../shared/types'
 import { TRANSFER_KINDS, type LegalBasisEntry } from '../../shared/violation-types'

@@ -5,7 +5,7 @@
  * anchor fits its item (inside the duration, the image, the text, the series, the frame) is
  * checked in core, which knows the item.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { MONITORING_BASES } from '../kinds/monitoring-words'
 
 export const ANNOTATION_TYPES = ['measurement', 'region', 'time-range', 'quote', 'data-range'] as const

@@ -1,5 +1,5 @@
 /** Audio recordings (录音: interviews, phone calls, recorders): ffprobe's reading of the stream and its tags. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineKind } from './kind-definition'
 
 export const audioMetaSchema = z.looseObject({

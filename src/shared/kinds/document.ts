@@ -1,5 +1,5 @@
 /** Documents (文书): PDFs, office files and text that is not an interview record. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineKind } from './kind-definition'
 
 export const documentMetaSchema = z.looseObject({

@@ -1,5 +1,5 @@
 /** Still images (照片, 无人机照片): what EXIF/XMP and the decoder say. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineKind } from './kind-definition'
 
 /** DJI drone-dji XMP: altitudes in metres, angles in degrees; null where the file gives none. */

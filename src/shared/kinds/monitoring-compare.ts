@@ -4,7 +4,7 @@
  * where they differ by more than the threshold and the facts in words. The file is the evidence;
  * the viewer, the package and the command line read it back through this one schema.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** The first key of every comparison file, so detection can tell one by its first bytes. */
 export const COMPARISON_FORMAT = 'evidesk-monitoring-comparison'

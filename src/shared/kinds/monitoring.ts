@@ -1,5 +1,5 @@
 /** Online monitoring (CEMS) data (在线监测数据): per-pollutant series summaries and exceedance windows. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineKind } from './kind-definition'
 
 export const exceedanceSchema = z.looseObject({

@@ -1,5 +1,5 @@
 /** Anything else (其他): kept byte for byte, described by its MIME type only. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineKind } from './kind-definition'
 
 export const otherMetaSchema = z.looseObject({})

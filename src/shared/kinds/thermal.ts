@@ -1,5 +1,5 @@
 /** Thermal images (红外热成像): an image's facts plus the radiometric reading. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { imageMetaSchema } from './image'
 import { defineKind } from './kind-definition'
 

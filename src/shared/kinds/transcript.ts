@@ -1,5 +1,5 @@
 /** Interview records (询问笔录): the text's encoding, header fields and 问/答 turns. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineKind } from './kind-definition'
 
 /** One 问/答 turn with character offsets into the indexed text (null when that half is missing). */

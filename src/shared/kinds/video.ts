@@ -1,5 +1,5 @@
 /** Video (执法记录仪视频): ffprobe's reading of the container and streams. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineKind } from './kind-definition'
 
 export const videoMetaSchema = z.looseObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { CaseJson } from '../../../shared/package-types'
 import { printable } from '../bagit/manifest'
 import { checkSafePath } from '../bagit/safe-path'

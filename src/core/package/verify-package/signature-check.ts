@@ -1,5 +1,5 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { PackageVerdict } from '../../../shared/package-types'
 import { parseManifest } from '../bagit/manifest'
 import { bagInfoValues } from '../bagit/tag-file'
