@@ -2,12 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import iconv from 'iconv-lite'
 import { fileURLToPath } from 'node:url'
 import { CaseFile } from '../../src/core/case/case-file'
 import { listCustodyEvents } from '../../src/core/custody/custody-log'
 import { importPaths } from '../../src/core/evidence/import'
 import { AppData } from '../../src/core/profile/app-data'
 import { OFFICER_A, sampleCaseFields } from '../support/case-fixture'
+import { buildCustodyPackage } from '../support/custody-package'
 import { EVIDESK_BIN, evidesk } from '../support/cli'
 import { fixedClock, randomFile, tempDir } from '../support/temp'
 
@@ -61,6 +63,8 @@ describe('the installed evidesk command', () => {
       'exifr',
       // the schemas behind the messages: help is answered from the command list alone
       'zod',
+      'iconv-lite',
+      'chardet',
     ])
       expect(r.modules.filter((m) => m.includes(`/node_modules/${heavy}/`))).toEqual([])
     // zod is bundled into the chunks (scripts/build-cli.mjs): none of the chunks help loads holds it
@@ -114,6 +118,24 @@ describe('the installed evidesk command', () => {
     const picture = modulesLoaded(['import', caseDir, photo, '--actor', '张三:32010001'])
     expect(picture.code).toBe(0)
     expect(picture.modules.some((m) => m.includes('/node_modules/sharp/'))).toBe(true)
+  })
+
+  it('loads the text decoders only for text that needs them: a folder package verifies without them, a GB18030 note imports with them', async () => {
+    const pkg = await buildCustodyPackage(join(tmp.dir, 'pkg'))
+    const verified = modulesLoaded(['verify', pkg.path, '--allow-untrusted'])
+    expect(verified.code).toBe(0)
+    expect(verified.modules.some((m) => /\/dist\/cli\/chunks\/verify-/.test(m))).toBe(true)
+    for (const decoder of ['iconv-lite', 'chardet'])
+      expect(verified.modules.filter((m) => m.includes(`/node_modules/${decoder}/`))).toEqual([])
+
+    const caseDir = join(tmp.dir, 'case')
+    CaseFile.create(caseDir, sampleCaseFields(), OFFICER_A, fixedClock()).close()
+    const note = join(tmp.dir, 'note.txt')
+    writeFileSync(note, iconv.encode('现场检查记录：废气排放口旁路阀门处于开启状态。\n', 'gb18030'))
+    const imported = modulesLoaded(['import', caseDir, note, '--actor', '张三:32010001'])
+    expect(imported.code).toBe(0)
+    for (const decoder of ['iconv-lite', 'chardet'])
+      expect(imported.modules.some((m) => m.includes(`/node_modules/${decoder}/`))).toBe(true)
   })
 
   it('draws a progress line on stderr when it is a terminal, and keeps stdout pure JSON', () => {

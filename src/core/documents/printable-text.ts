@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite'
+import { iconv } from '../util/text-codecs'
 
 /**
  * Whether text can go onto a printed transfer document.
@@ -21,9 +21,9 @@ export function unprintableCodePoint(text: string): string | null {
   for (const ch of text) {
     if (UNPRINTABLE.test(ch)) return codePointLabel(ch)
   }
-  if (iconv.decode(iconv.encode(text, 'gb18030'), 'gb18030') !== text) {
+  if (iconv().decode(iconv().encode(text, 'gb18030'), 'gb18030') !== text) {
     for (const ch of text) {
-      if (iconv.decode(iconv.encode(ch, 'gb18030'), 'gb18030') !== ch) return codePointLabel(ch)
+      if (iconv().decode(iconv().encode(ch, 'gb18030'), 'gb18030') !== ch) return codePointLabel(ch)
     }
   }
   return null

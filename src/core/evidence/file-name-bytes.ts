@@ -1,5 +1,4 @@
-import chardet from 'chardet'
-import iconv from 'iconv-lite'
+import { chardet, iconv } from '../util/text-codecs'
 
 /** A file name as bytes read from the disk, and how it is shown. */
 export interface DecodedName {
@@ -11,10 +10,10 @@ export interface DecodedName {
 const UTF8 = new TextDecoder('utf-8', { fatal: true })
 
 function roundTrips(bytes: Buffer, encoding: string): string | null {
-  if (!iconv.encodingExists(encoding)) return null
-  const text = iconv.decode(bytes, encoding)
+  if (!iconv().encodingExists(encoding)) return null
+  const text = iconv().decode(bytes, encoding)
   if (text.includes('\uFFFD')) return null
-  return iconv.encode(text, encoding).equals(bytes) ? text : null
+  return iconv().encode(text, encoding).equals(bytes) ? text : null
 }
 
 /**
@@ -31,7 +30,7 @@ export function decodeNameBytes(bytes: Buffer): DecodedName {
   }
   const gb = roundTrips(bytes, 'gb18030')
   if (gb !== null) return { text: gb, encoding: 'gb18030' }
-  for (const guess of chardet.analyse(bytes)) {
+  for (const guess of chardet().analyse(bytes)) {
     const name = guess.name.toLowerCase()
     const text = roundTrips(bytes, name)
     if (text !== null) return { text, encoding: name }

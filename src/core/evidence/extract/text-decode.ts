@@ -10,8 +10,7 @@
  * marked uncertain so the officer can pick another decoding (the original bytes never change).
  * UTF-8 is tried first because random bytes are almost never valid UTF-8.
  */
-import chardet from 'chardet'
-import iconv from 'iconv-lite'
+import { chardet, iconv } from '../../util/text-codecs'
 
 /** An encoding name iconv-lite knows, lower case: utf-8, utf-16le, utf-16be, gb18030, big5, shift_jis, euc-kr, windows-1252, iso-8859-1, macintosh, … */
 export type TextEncoding = string
@@ -193,7 +192,7 @@ export function detectTextEncoding(buf: Uint8Array, partial = false): DetectedEn
 /** Whether `buf` reads cleanly in `encoding`: no replacement characters, almost no control characters. */
 function readsCleanly(buf: Uint8Array, encoding: string, partial: boolean): boolean {
   if (encoding === 'gb18030') return isValidGb18030(buf, partial)
-  let text = iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), encoding)
+  let text = iconv().decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), encoding)
   if (partial) text = text.replace(/\uFFFD+$/, '')
   return !text.includes('\uFFFD') && controlShare(text) <= 0.01
 }
@@ -213,7 +212,7 @@ function asciiShare(buf: Uint8Array): number {
 function legacyCandidates(buf: Uint8Array, partial: boolean): EncodingCandidate[] {
   const sample = buf.length > 64 * 1024 ? buf.subarray(0, 64 * 1024) : buf
   const rated = new Map<string, number>()
-  for (const r of chardet.analyse(sample)) {
+  for (const r of chardet().analyse(sample)) {
     const name = DETECTOR_NAMES[r.name]
     if (name && !rated.has(name)) rated.set(name, r.confidence)
   }
@@ -247,7 +246,7 @@ export function decodeWith(buf: Uint8Array, enc: DetectedEncoding): string {
   const bomBytes: Record<string, number> = { 'utf-8': 3, 'utf-16le': 2, 'utf-16be': 2, gb18030: 4 }
   const body = b.subarray(enc.bom ? (bomBytes[enc.encoding] ?? 0) : 0)
   if (enc.encoding === 'utf-8') return body.toString('utf8')
-  return iconv.decode(body, iconv.encodingExists(enc.encoding) ? enc.encoding : 'gb18030')
+  return iconv().decode(body, iconv().encodingExists(enc.encoding) ? enc.encoding : 'gb18030')
 }
 
 /**
@@ -267,7 +266,7 @@ export function decodeText(buf: Uint8Array, partial = false): DecodedText | null
 /** The text in an encoding the officer chose (or the detected one when `encoding` is null); null when the bytes are not text in it. */
 export function decodeTextAs(buf: Uint8Array, encoding: TextEncoding | null): DecodedText | null {
   if (!encoding) return decodeText(buf)
-  if (!iconv.encodingExists(encoding)) return null
+  if (!iconv().encodingExists(encoding)) return null
   const detected = detectTextEncoding(buf)
   const bom = detected?.bom === true && detected.encoding === encoding
   const text = decodeWith(buf, { encoding, bom })

@@ -8,7 +8,7 @@
  * Control characters stay control characters (the path check refuses them); they are never
  * turned into IBM437's picture symbols.
  */
-import iconv from 'iconv-lite'
+import { iconv } from '../../util/text-codecs'
 import * as yauzl from 'yauzl'
 import { isValidGb18030, isValidUtf8 } from '../../evidence/extract/text-decode'
 
@@ -27,9 +27,9 @@ export function decodeZipEntryName(entry: yauzl.Entry): { name: string; decoding
   }
   if (raw.every((b) => b < 0x80)) return { name: raw.toString('latin1'), decoding: 'ascii' }
   if (isValidUtf8(raw)) return { name: raw.toString('utf8'), decoding: 'utf-8' }
-  if (isValidGb18030(raw)) return { name: iconv.decode(raw, 'gb18030'), decoding: 'gb18030' }
+  if (isValidGb18030(raw)) return { name: iconv().decode(raw, 'gb18030'), decoding: 'gb18030' }
   // iconv-lite's IBM437 keeps 0x00–0x7F as ASCII, control characters included.
-  return { name: iconv.decode(raw, 'cp437'), decoding: 'cp437' }
+  return { name: iconv().decode(raw, 'cp437'), decoding: 'cp437' }
 }
 
 /** One warning for the names a ZIP left undeclared and that were not plain ASCII; null when there are none. */

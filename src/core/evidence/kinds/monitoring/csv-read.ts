@@ -10,7 +10,7 @@ import { Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import { parse as parseStream, type Options } from 'csv-parse'
 import { parse as parseSync } from 'csv-parse/sync'
-import iconv from 'iconv-lite'
+import { iconv } from '../../../util/text-codecs'
 import { EvidenceError } from '../../../errors'
 import { detectTextEncoding, type TextEncoding } from '../../extract/text-decode'
 import { pickDelimiter } from './cems-csv'
@@ -99,7 +99,7 @@ function feederFor(encoding: TextEncoding): Feeder {
       end: () => ({ data: Buffer.alloc(0), sample: sample.end() }),
     }
   }
-  const decoder = iconv.getDecoder(iconv.encodingExists(encoding) ? encoding : 'gb18030')
+  const decoder = iconv().getDecoder(iconv().encodingExists(encoding) ? encoding : 'gb18030')
   const text = (t: string | undefined) => ({ data: t ?? '', sample: t ?? '' })
   return { next: (chunk) => text(decoder.write(chunk)), end: () => text(decoder.end()) }
 }
