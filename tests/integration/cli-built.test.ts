@@ -127,6 +127,9 @@ describe('the installed evidesk command', () => {
     expect(verified.modules.some((m) => /\/dist\/cli\/chunks\/verify-/.test(m))).toBe(true)
     for (const decoder of ['iconv-lite', 'chardet'])
       expect(verified.modules.filter((m) => m.includes(`/node_modules/${decoder}/`))).toEqual([])
+    // nor the ZIP writer and reader: a folder is read in place
+    for (const zip of ['yazl', 'yauzl'])
+      expect(verified.modules.filter((m) => m.includes(`/node_modules/${zip}/`))).toEqual([])
 
     const caseDir = join(tmp.dir, 'case')
     CaseFile.create(caseDir, sampleCaseFields(), OFFICER_A, fixedClock()).close()

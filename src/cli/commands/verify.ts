@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
-import { openBag } from '../../core/package/bagit'
+// not the bagit index: it brings the bag writer (and yazl), which verifying never uses
+import { openBag } from '../../core/package/bagit/bag-source'
 import { verifyCustodyPackage } from '../../core/package/verify-package'
 import { knownSigners, type KnownSigner } from '../../core/signing/known-signers'
 import { fingerprintOf, groupFingerprint } from '../../core/signing/officer-key'

@@ -5,7 +5,6 @@ import type { Readable } from 'node:stream'
 import { EvidenceError } from '../../errors'
 import { pumpFile, type ChunkConsumer } from '../../util/chunk-io'
 import { MAX_BAG_ENTRIES, readAllBounded } from './source-util'
-import { openZipBagSource } from './zip-source'
 import type { BagFileEntry, BagScan, BagSource } from './types'
 
 export type { BagFileEntry, BagScan, BagSource } from './types'
@@ -43,6 +42,8 @@ export async function openBag(pathToDirOrZip: string): Promise<BagSource> {
       `${pathToDirOrZip} is not a ZIP file or a bag folder; choose the package ZIP or its folder.`,
     )
   }
+  // loaded here, not at the top: a folder needs neither the ZIP reader nor the name decoders
+  const { openZipBagSource } = await import('./zip-source')
   return openZipBagSource(await realpath(pathToDirOrZip))
 }
 

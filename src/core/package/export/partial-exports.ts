@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CaseFile } from '../../case/case-file'
 import { writeFileAtomic } from '../../util/atomic-write'
-import { isStalePartial } from '../bagit'
+import { isStalePartial } from '../bagit/partial-output'
 
 /**
  * The case remembers where its exports write while they run (`<case>/.exports-in-progress`), so

@@ -6,7 +6,6 @@
  * (the default turns it into a Date in the machine's zone, which is wrong for evidence).
  */
 import { open } from 'node:fs/promises'
-import exifr from 'exifr'
 import { loadSharp } from '../../../util/sharp'
 import {
   parseOffset,
@@ -139,7 +138,10 @@ export async function extractImage(path: string, opts: ImageOptions): Promise<Ex
   const rawOnly = raw !== null && opts.mime !== 'image/tiff'
   let tags: Dict = rawOnly ? { ...raw.tags } : {}
   let exifrProblem: string | null = null
-  if (!rawOnly)
+  // exifr is loaded here, not at the top: the kind registry brings this module into every
+  // command that looks kinds up (export, check…), and exifr alone took ~30 ms to load
+  const exifr = rawOnly ? null : (await import('exifr')).default
+  if (exifr)
     try {
       // JPEG metadata sits in the header, which `head` holds: parsing the buffer bounds the work
       // even when a length field is corrupt. Other formats may keep EXIF anywhere: give exifr the path.

@@ -1,4 +1,4 @@
-import * as yauzl from 'yauzl'
+import type { Entry } from 'yauzl'
 
 /** What a Word document's parts may declare in all (pictures included). */
 export const MAX_DOCX_INFLATED_BYTES = 512 * 1024 * 1024
@@ -16,6 +16,8 @@ export class DocxTooLarge extends Error {}
  * declared size lies stops at the cap too (yauzl checks each entry's actual size against it).
  */
 export async function checkDocxInflation(source: string | Buffer): Promise<void> {
+  // loaded here, not at the top: the kind registry brings this module into commands that never open a .docx
+  const yauzl = await import('yauzl')
   const options = { autoClose: false, validateEntrySizes: true }
   const zip =
     typeof source === 'string'
@@ -24,7 +26,7 @@ export async function checkDocxInflation(source: string | Buffer): Promise<void>
   try {
     let declared = 0
     let entries = 0
-    const parts: yauzl.Entry[] = []
+    const parts: Entry[] = []
     for await (const entry of zip.eachEntry()) {
       if (++entries > MAX_DOCX_ENTRIES) throw new DocxTooLarge(`it holds more than ${MAX_DOCX_ENTRIES} parts`)
       declared += entry.uncompressedSize
