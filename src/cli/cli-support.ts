@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import type { Officer } from '../shared/types'
+import type { Officer, Profile } from '../shared/types'
 import { ERROR_WORDS, fieldErrorWords } from '../shared/error-words'
 import { formatLocalWithOffset, systemTimeZone, zoneOffsetMinutes } from '../shared/time-zone'
 import { escapeControls } from '../shared/printable-text'
@@ -56,6 +56,21 @@ export function actorFrom(explicit: string | undefined): Officer {
     'no-profile',
     `No officer profile in ${data.dir}, and no --actor "<name>:<cert-no>": custody records name the officer who did the work. Save one with "evidesk profile set --name … --cert … --unit …" (or in the app), or pass --actor.`,
   )
+}
+
+/**
+ * The saved profile, or the error that says how to make one. Here rather than in
+ * commands/profile.ts: that module brings the input schemas of shared/api.ts (~20 ms of zod
+ * schemas built at load), which export and key need none of.
+ */
+export function requireProfile(data: AppData): Profile {
+  const profile = data.profile()
+  if (!profile)
+    throw new EvidenceError(
+      'no-profile',
+      `No officer profile in ${data.dir}. Save one with "evidesk profile set --name … --cert … --unit …" (or in the app), or set EVIDESK_DATA_DIR to the folder that holds it.`,
+    )
+  return profile
 }
 
 /** An instant as this machine's wall time with its offset ("2026-12-03 17:26:12 +08:00"), never bare UTC. */

@@ -3,11 +3,19 @@ import { exportCase } from '../../core/package/export'
 import { ChainAnchors } from '../../core/custody/anchors'
 import { OfficerKeys, groupFingerprint } from '../../core/signing/officer-key'
 import { createChromiumPdfPrinter } from '../chromium-pdf'
-import { EXIT_OK, UsageError, appData, cancelOnInterrupt, parse, printJson, say } from '../cli-support'
+import {
+  EXIT_OK,
+  UsageError,
+  appData,
+  cancelOnInterrupt,
+  parse,
+  printJson,
+  requireProfile,
+  say,
+} from '../cli-support'
 import { messages } from '../i18n'
 import { ProgressLine } from '../progress-line'
 import { appVersion } from '../project-root'
-import { requireProfile } from './profile'
 
 const USAGE = 'evidesk export <case-dir> <out.zip | out-dir/> [--violation <id>]… [--source-paths] [--json]'
 

@@ -4,9 +4,17 @@ import { EvidenceError } from '../../core/errors'
 import { OfficerKeys, groupFingerprint } from '../../core/signing/officer-key'
 import { TrustedKeys } from '../../core/signing/trusted-keys'
 import { writeFileAtomic } from '../../core/util/atomic-write'
-import { EXIT_OK, UsageError, appData, localTime, parse, printJson, say } from '../cli-support'
+import {
+  EXIT_OK,
+  UsageError,
+  appData,
+  localTime,
+  parse,
+  printJson,
+  requireProfile,
+  say,
+} from '../cli-support'
 import { messages } from '../i18n'
-import { requireProfile } from './profile'
 
 const EXPORT_USAGE = 'evidesk key export <file | -> [--force]'
 const TRUST_USAGE = [

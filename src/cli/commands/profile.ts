@@ -5,7 +5,16 @@ import { fieldErrors } from '../../core/api/zod-errors'
 import { EvidenceError } from '../../core/errors'
 import type { AppData } from '../../core/profile/app-data'
 import { OfficerKeys, groupFingerprint } from '../../core/signing/officer-key'
-import { EXIT_OK, UsageError, appData, localTime, parse, printJson, say } from '../cli-support'
+import {
+  EXIT_OK,
+  UsageError,
+  appData,
+  localTime,
+  parse,
+  printJson,
+  requireProfile,
+  say,
+} from '../cli-support'
 import { messages } from '../i18n'
 
 const SET_USAGE = 'evidesk profile set --name <name> --cert <cert-no> --unit <unit> [--json]'
@@ -76,15 +85,4 @@ async function profileShow(argv: string[]): Promise<number> {
   describe(data, profile, key, false)
   if (values.json) printJson(profileJson(profile, key))
   return EXIT_OK
-}
-
-/** The saved profile, or the error that says how to make one. */
-export function requireProfile(data: AppData): Profile {
-  const profile = data.profile()
-  if (!profile)
-    throw new EvidenceError(
-      'no-profile',
-      `No officer profile in ${data.dir}. Save one with "evidesk profile set --name … --cert … --unit …" (or in the app), or set EVIDESK_DATA_DIR to the folder that holds it.`,
-    )
-  return profile
 }
