@@ -141,6 +141,33 @@ describe('the installed evidesk command', () => {
       expect(imported.modules.some((m) => m.includes(`/node_modules/${decoder}/`))).toBe(true)
   })
 
+  it('exports without the extractors: no csv-parse, exifr or ZIP reader (reading annotations needs no kind checks)', async () => {
+    const dataDir = join(tmp.dir, 'data')
+    new AppData(dataDir).saveProfile({ ...OFFICER_A, unit: '南京市生态环境局' })
+    const caseDir = join(tmp.dir, 'case')
+    const file = CaseFile.create(caseDir, sampleCaseFields(), OFFICER_A, fixedClock())
+    const note = join(tmp.dir, 'note.txt')
+    writeFileSync(note, '现场检查记录：废气排放口旁路阀门处于开启状态。\n')
+    await importPaths(file, [note], { actor: OFFICER_A, clock: fixedClock() })
+    file.close()
+    const log = join(tmp.dir, 'modules.log')
+    const r = spawnSync(process.execPath, [EVIDESK_BIN, 'export', caseDir, join(tmp.dir, 'out')], {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        NODE_OPTIONS: `--import=${RECORDER}`,
+        EVIDESK_MODULE_LOG: log,
+        EVIDESK_DATA_DIR: dataDir,
+        EVIDESK_CHROMIUM: '/nonexistent',
+        LANG: 'en_US.UTF-8',
+      },
+    })
+    expect(r.status).toBe(0)
+    const modules = readFileSync(log, 'utf8')
+    expect(modules).toMatch(/\/dist\/cli\/chunks\/export-/)
+    expect(modules).not.toMatch(/node_modules\/(csv-parse|exifr|yauzl)\//)
+  })
+
   it('draws a progress line on stderr when it is a terminal, and keeps stdout pure JSON', () => {
     const caseDir = join(tmp.dir, 'case')
     CaseFile.create(caseDir, sampleCaseFields(), OFFICER_A, fixedClock()).close()

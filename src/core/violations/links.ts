@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Officer } from '../../shared/types'
 import type { ViolationLink } from '../../shared/violation-types'
-import { getAnnotation } from '../annotations/annotation-store'
+import { getAnnotation } from '../annotations/annotation-rows'
 import type { CaseFile, Clock } from '../case/case-file'
 import { EvidenceError } from '../errors'
 import { getItem } from '../evidence/item-repository'

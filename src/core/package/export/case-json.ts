@@ -2,7 +2,7 @@ import type { CaseJson, PackageDocument, PackageEvidence } from '../../../shared
 import type { CaseInfo, Officer } from '../../../shared/types'
 import type { Violation } from '../../../shared/violation-types'
 import type { ReadableDB } from '../../db/database'
-import { listAnnotations } from '../../annotations/annotation-store'
+import { listAnnotations } from '../../annotations/annotation-rows'
 import { caseLegalBasis } from '../../violations'
 import { clockOffsets } from '../../clock/clock-offsets'
 

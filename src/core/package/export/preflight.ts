@@ -6,7 +6,7 @@ import type { CaseFile } from '../../case/case-file'
 import { objectPath } from '../../case/layout'
 import type { ReadableDB } from '../../db/database'
 import { EvidenceError } from '../../errors'
-import { listAnnotations } from '../../annotations/annotation-store'
+import { listAnnotations } from '../../annotations/annotation-rows'
 import { queryItems } from '../../evidence/item-repository'
 import { listViolations } from '../../violations'
 
