@@ -37,6 +37,20 @@ function modulesLoaded(args: string[]): { code: number | null; stderr: string; m
   return { code: r.status, stderr: r.stderr, modules }
 }
 
+/** An officer profile in a fresh data folder and a case holding `original`, as an export needs them. */
+async function caseReadyToExport(original: string): Promise<{ dataDir: string; caseDir: string }> {
+  const dataDir = join(tmp.dir, 'data')
+  new AppData(dataDir).saveProfile({ ...OFFICER_A, unit: '南京市生态环境局' })
+  const caseDir = join(tmp.dir, 'case')
+  const file = CaseFile.create(caseDir, sampleCaseFields(), OFFICER_A, fixedClock())
+  try {
+    await importPaths(file, [original], { actor: OFFICER_A, clock: fixedClock() })
+  } finally {
+    file.close()
+  }
+  return { dataDir, caseDir }
+}
+
 /** The loaded chunks of dist/cli that bundle the package (esbuild marks each bundled file with its path). */
 function bundledIn(modules: string[], pkg: string): string[] {
   return modules
@@ -142,14 +156,9 @@ describe('the installed evidesk command', () => {
   })
 
   it('exports without the extractors: no csv-parse, exifr or ZIP reader (reading annotations needs no kind checks)', async () => {
-    const dataDir = join(tmp.dir, 'data')
-    new AppData(dataDir).saveProfile({ ...OFFICER_A, unit: '南京市生态环境局' })
-    const caseDir = join(tmp.dir, 'case')
-    const file = CaseFile.create(caseDir, sampleCaseFields(), OFFICER_A, fixedClock())
     const note = join(tmp.dir, 'note.txt')
     writeFileSync(note, '现场检查记录：废气排放口旁路阀门处于开启状态。\n')
-    await importPaths(file, [note], { actor: OFFICER_A, clock: fixedClock() })
-    file.close()
+    const { dataDir, caseDir } = await caseReadyToExport(note)
     const log = join(tmp.dir, 'modules.log')
     const r = spawnSync(process.execPath, [EVIDESK_BIN, 'export', caseDir, join(tmp.dir, 'out')], {
       encoding: 'utf8',
@@ -199,14 +208,9 @@ describe('the installed evidesk command', () => {
   }, 120_000)
 
   it('Ctrl+C during an export removes the unfinished package and records export-cancelled', async () => {
-    const dataDir = join(tmp.dir, 'data')
-    new AppData(dataDir).saveProfile({ ...OFFICER_A, unit: '南京市生态环境局' })
-    const caseDir = join(tmp.dir, 'case')
-    const file = CaseFile.create(caseDir, sampleCaseFields(), OFFICER_A, fixedClock())
     const big = join(tmp.dir, 'FILE0002.MOV')
     randomFile(big, 384 << 20)
-    await importPaths(file, [big], { actor: OFFICER_A, clock: fixedClock() })
-    file.close()
+    const { dataDir, caseDir } = await caseReadyToExport(big)
     const out = join(tmp.dir, 'out')
     mkdirSync(out)
 
