@@ -20,8 +20,11 @@ let tmp: ReturnType<typeof tempDir>
 beforeEach(() => (tmp = tempDir('evidesk-cli-built-')))
 afterEach(() => tmp.cleanup())
 
-/** Every module a run of the installed command loaded, child processes included. */
-function modulesLoaded(args: string[]): { code: number | null; stderr: string; modules: string[] } {
+/** Every module a run of the installed command loaded, child processes included; `env` is added to the run's. */
+function modulesLoaded(
+  args: string[],
+  env: Record<string, string> = {},
+): { code: number | null; stderr: string; modules: string[] } {
   const log = join(tmp.dir, 'modules.log')
   const r = spawnSync(process.execPath, [EVIDESK_BIN, ...args], {
     cwd: tmp.dir,
@@ -31,6 +34,7 @@ function modulesLoaded(args: string[]): { code: number | null; stderr: string; m
       NODE_OPTIONS: `--import=${RECORDER}`,
       EVIDESK_MODULE_LOG: log,
       LANG: 'en_US.UTF-8',
+      ...env,
     },
   })
   const modules = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []
@@ -90,22 +94,13 @@ describe('the installed evidesk command', () => {
     new AppData(dataDir).saveProfile({ ...OFFICER_A, unit: '南京市生态环境局' })
     const caseDir = join(tmp.dir, 'case')
     CaseFile.create(caseDir, sampleCaseFields(), OFFICER_A, fixedClock()).close()
-    const log = join(tmp.dir, 'modules.log')
-    const r = spawnSync(process.execPath, [EVIDESK_BIN, 'custody', caseDir], {
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        NODE_OPTIONS: `--import=${RECORDER}`,
-        EVIDESK_MODULE_LOG: log,
-        EVIDESK_DATA_DIR: dataDir,
-      },
-    })
-    expect(r.status).toBe(0)
-    const modules = readFileSync(log, 'utf8')
+    const r = modulesLoaded(['custody', caseDir], { EVIDESK_DATA_DIR: dataDir })
+    expect(r.code).toBe(0)
+    const modules = r.modules.join('\n')
     expect(modules).toMatch(/node_modules\/better-sqlite3\//)
     expect(modules).not.toMatch(/node_modules\/(playwright-core|sharp|tsx)\//)
     // the check in the help test can see zod: the custody command's chunks hold it
-    expect(bundledIn(modules.trim().split('\n'), 'zod').length).toBeGreaterThan(0)
+    expect(bundledIn(r.modules, 'zod').length).toBeGreaterThan(0)
   })
 
   it('loads sharp only for the pictures it makes: an import of a text note does not load it, of a photo does', () => {
@@ -159,20 +154,12 @@ describe('the installed evidesk command', () => {
     const note = join(tmp.dir, 'note.txt')
     writeFileSync(note, '现场检查记录：废气排放口旁路阀门处于开启状态。\n')
     const { dataDir, caseDir } = await caseReadyToExport(note)
-    const log = join(tmp.dir, 'modules.log')
-    const r = spawnSync(process.execPath, [EVIDESK_BIN, 'export', caseDir, join(tmp.dir, 'out')], {
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        NODE_OPTIONS: `--import=${RECORDER}`,
-        EVIDESK_MODULE_LOG: log,
-        EVIDESK_DATA_DIR: dataDir,
-        EVIDESK_CHROMIUM: '/nonexistent',
-        LANG: 'en_US.UTF-8',
-      },
+    const r = modulesLoaded(['export', caseDir, join(tmp.dir, 'out')], {
+      EVIDESK_DATA_DIR: dataDir,
+      EVIDESK_CHROMIUM: '/nonexistent',
     })
-    expect(r.status).toBe(0)
-    const modules = readFileSync(log, 'utf8')
+    expect(r.code).toBe(0)
+    const modules = r.modules.join('\n')
     expect(modules).toMatch(/\/dist\/cli\/chunks\/export-/)
     expect(modules).not.toMatch(/node_modules\/(csv-parse|exifr|yauzl)\//)
   })

@@ -26,21 +26,55 @@ export function sharedChunkBuffer(bytes: number): Buffer {
  */
 export type ChunkConsumer = (chunk: Buffer) => Promise<{ release: Promise<void> } | void> | void
 
-/** Feeds the whole file to consume in order; resolves with the byte count once every release has settled. */
-export async function pumpFile(fh: FileHandle, consume: ChunkConsumer, buffers = 3): Promise<number> {
+/**
+ * A file another writer is still appending to (a kernel copy in progress), read until the writer
+ * has ended: a read that finds nothing new ends the pump only if the writer had already ended
+ * when that read was issued.
+ */
+export interface GrowingFile {
+  ended(): boolean
+  /** settles when the writer ends; a wait for more bytes is cut short by it */
+  settled: Promise<void>
+  /** called after every read (throws to stop, e.g. on cancel) */
+  check(): void
+}
+
+/** How long a pump waits for a growing file to get more bytes before it looks again. */
+const GROWTH_POLL_MS = 2
+
+/**
+ * Feeds the whole file to consume in order, one read ahead; resolves with the byte count once
+ * every release has settled. Three buffers by default: one being read into, one being consumed,
+ * one still held (by a write, or by the hash workers).
+ */
+export async function pumpFile(
+  fh: FileHandle,
+  consume: ChunkConsumer,
+  opts: { buffers?: number; growing?: GrowingFile } = {},
+): Promise<number> {
+  const { buffers = 3, growing } = opts
   const bufs = Array.from({ length: buffers }, () => sharedChunkBuffer(CHUNK_BYTES))
   const released: Array<Promise<void>> = bufs.map(() => Promise.resolve())
   let pos = 0
   let slot = 0
+  let endedAtIssue = growing?.ended() ?? true
   let next = fh.read(bufs[0], 0, CHUNK_BYTES, 0)
   try {
     for (;;) {
       const { bytesRead } = await next
-      if (bytesRead === 0) break
+      growing?.check()
+      if (bytesRead === 0) {
+        if (endedAtIssue || !growing) break
+        await Promise.race([growing.settled, new Promise((r) => setTimeout(r, GROWTH_POLL_MS))])
+        endedAtIssue = growing.ended()
+        next = fh.read(bufs[slot], 0, CHUNK_BYTES, pos)
+        continue
+      }
       const chunk = bufs[slot].subarray(0, bytesRead)
       pos += bytesRead
       const ahead = (slot + 1) % buffers
       await released[ahead]
+      endedAtIssue = growing?.ended() ?? true
       next = fh.read(bufs[ahead], 0, CHUNK_BYTES, pos)
       const pending = await consume(chunk)
       if (pending) {

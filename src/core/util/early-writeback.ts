@@ -2,10 +2,10 @@ import type { FileHandle } from 'node:fs/promises'
 
 /**
  * Every this many bytes written, the pages written so far are sent to the disk (an fdatasync in
- * the background). The kernel starts writing a file's dirty pages on its own only
- * past a tenth of memory (several GiB here), so without this the disk sat idle during an import's copy
- * and hash and then wrote the whole file in the final fsync; measured on the 2-core machine, a
- * 1 GiB import took 1.8–2.1 s end to end without it and 1.56–1.58 s with it.
+ * the background). The kernel starts writing a file's dirty pages on its own only past a tenth of
+ * memory (several GiB here), so without this the disk sat idle during an import's copy and hash
+ * and then wrote the whole file in the final fsync; measured on the 2-core machine in alternating
+ * runs, a 1 GiB import took 1.8–2.2 s end to end without it and 1.55–1.87 s with it.
  */
 const WRITEBACK_EVERY_BYTES = 64 << 20
 

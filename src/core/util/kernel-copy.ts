@@ -1,7 +1,7 @@
 import { constants, existsSync } from 'node:fs'
 import { copyFile, open, rm, stat, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { CHUNK_BYTES, sharedChunkBuffer, type ChunkConsumer } from './chunk-io'
+import { pumpFile, type ChunkConsumer } from './chunk-io'
 import { EarlyWriteback } from './early-writeback'
 
 /**
@@ -18,9 +18,6 @@ export const KERNEL_COPY_MIN_BYTES = 1 << 20
 // checked (device and inode), never whatever a path names by the time the copy starts.
 const PROC_FD = '/proc/self/fd'
 const procFdUsable = process.platform === 'linux' && existsSync(PROC_FD)
-
-/** How long the reader waits for the copy to write more before it looks again. */
-const FOLLOW_POLL_MS = 2
 
 export interface FollowedCopy {
   /** bytes copied, each of them read back from `dest` and given to `consume` */
@@ -78,16 +75,20 @@ export async function kernelCopyFollowed(
   let consumed = 0
   const writeback = new EarlyWriteback(handle)
   try {
-    consumed = await followGrowingFile(
+    consumed = await pumpFile(
       handle,
-      () => copied || failure !== null,
-      settled,
       (chunk) => {
         writeback.wrote(chunk.length) // the copy has written at least this far
         return consume(chunk)
       },
-      () => {
-        if (signal?.aborted) throw cancelled()
+      {
+        growing: {
+          ended: () => copied || failure !== null,
+          settled,
+          check: () => {
+            if (signal?.aborted) throw cancelled()
+          },
+        },
       },
     )
     if (failure) throw failure
@@ -110,58 +111,5 @@ export async function kernelCopyFollowed(
     // e.g. a file system without a kernel copy for this pair: the caller copies through buffers
     if (err === failure && !fatal && consumed === 0) return null
     throw err
-  }
-}
-
-/**
- * Reads a file that another writer is still appending to, front to back, one read ahead of the
- * consumer, until the writer has ended (`ended()` true before a read that found nothing new).
- * Resolves with the bytes read.
- */
-async function followGrowingFile(
-  fh: FileHandle,
-  ended: () => boolean,
-  settled: Promise<void>,
-  consume: ChunkConsumer,
-  check: () => void,
-): Promise<number> {
-  // three buffers: one being read into, one being hashed here, one still held by the hash workers
-  const bufs = [0, 1, 2].map(() => sharedChunkBuffer(CHUNK_BYTES))
-  const released: Array<Promise<void>> = bufs.map(() => Promise.resolve())
-  let pos = 0
-  let slot = 0
-  let endedAtIssue = ended()
-  let next = fh.read(bufs[0], 0, CHUNK_BYTES, 0)
-  try {
-    for (;;) {
-      const { bytesRead } = await next
-      check()
-      if (bytesRead === 0) {
-        // Nothing new: done only if the writer had already ended when this read was issued.
-        if (endedAtIssue) {
-          await Promise.all(released)
-          return pos
-        }
-        await Promise.race([settled, new Promise((r) => setTimeout(r, FOLLOW_POLL_MS))])
-        endedAtIssue = ended()
-        next = fh.read(bufs[slot], 0, CHUNK_BYTES, pos)
-        continue
-      }
-      const chunk = bufs[slot].subarray(0, bytesRead)
-      pos += bytesRead
-      const ahead = (slot + 1) % bufs.length
-      await released[ahead]
-      endedAtIssue = ended()
-      next = fh.read(bufs[ahead], 0, CHUNK_BYTES, pos)
-      const held = await consume(chunk)
-      if (held) {
-        held.release.catch(() => {}) // awaited before the buffer is reused, or at the end
-        released[slot] = held.release
-      }
-      slot = ahead
-    }
-  } finally {
-    // never close the file, or let its buffers go, under a read or a hash in flight
-    await Promise.allSettled([next, ...released])
   }
 }
