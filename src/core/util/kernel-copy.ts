@@ -72,12 +72,15 @@ export async function kernelCopyFollowed(
     () => void (copied = true),
     (e: unknown) => void (failure = e),
   )
+  // counted as the bytes are given to `consume`, not when the pump ends: a copy that fails after
+  // some were (and so were hashed) must not fall back to a second copy fed to the same consumer
   let consumed = 0
   const writeback = new EarlyWriteback(handle)
   try {
-    consumed = await pumpFile(
+    await pumpFile(
       handle,
       (chunk) => {
+        consumed += chunk.length
         writeback.wrote(chunk.length) // the copy has written at least this far
         return consume(chunk)
       },
