@@ -7,12 +7,12 @@
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Locator, Page } from '@playwright/test'
+import type { Locator } from '@playwright/test'
 import type { Annotation, EvidenceItem } from '../../src/shared/types'
 import type { Violation } from '../../src/shared/violation-types'
 import { makeAudio } from '../support/audio-media'
 import { makeTranscriptGb18030 } from '../support/media'
-import { OFFICER, caseFields, expect, shot, test, type Desk } from './support/desk'
+import { OFFICER, caseFields, chooseOption, expect, shot, test, toastsGone, type Desk } from './support/desk'
 import { openFromLibrary } from './support/open-item'
 
 const AMR = '录音 2021-05-24 09-30-15.amr'
@@ -71,16 +71,6 @@ async function selectInAnswer(scope: Locator, answerIndex: number, phrase: strin
     }, phrase)
 }
 
-async function choose(page: Page, select: string, search: string, option: string) {
-  await page.getByTestId(select).click()
-  await page.keyboard.type(search)
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click()
-}
-
 test('an .amr plays through its proxy, 00:12–00:20 is cited, linked, exported and played in review', async ({
   page,
   desk,
@@ -129,7 +119,7 @@ test('an .amr plays through its proxy, 00:12–00:20 is cited, linked, exported 
   expect(requested).not.toContain('original')
 
   // speed 0.5×–2×
-  await choose(page, 'audio-speed', '2', '2×')
+  await chooseOption(page, page.getByTestId('audio-speed'), '2×')
   await expect
     .poll(() => viewer.getByTestId('audio-element').evaluate((a: HTMLAudioElement) => a.playbackRate))
     .toBe(2)
@@ -163,14 +153,14 @@ test('an .amr plays through its proxy, 00:12–00:20 is cited, linked, exported 
   // link it to the violation from the citation row
   await row.getByTestId('link-to-violation').click()
   const linkModal = page.getByTestId('link-violation-modal')
-  await choose(page, 'link-violation-select', 'V1', '通过篡改监测数据')
+  await chooseOption(page, page.getByTestId('link-violation-select'), '通过篡改监测数据')
   await linkModal.getByLabel('证明内容').fill('录音证实循环泵停运')
   await page.getByTestId('link-violation-submit').click()
   await expect(linkModal).toBeHidden()
   const [linked] = await desk.call<Violation[]>('violation:list')
   expect(linked.links).toEqual([expect.objectContaining({ itemId: amr.id, annotationId: range.id })])
   await page.mouse.move(5, 5)
-  await expect(page.locator('.ant-message-notice')).toHaveCount(0)
+  await toastsGone(page)
   await shot(page, 'audio-viewer.png')
   await page.keyboard.press('Escape')
 
@@ -237,7 +227,7 @@ test('a recording paired with its interview record: side by side, a quote carrie
   await expect(viewer).toHaveAttribute('data-source', 'original')
   const panel = viewer.getByTestId('pair-panel')
   await expect(panel).toContainText('尚未与询问笔录配对')
-  await choose(page, 'pair-choose', '询问', TRANSCRIPT)
+  await chooseOption(page, page.getByTestId('pair-choose'), TRANSCRIPT)
   await panel.getByTestId('pair-add').click()
   await expect(panel.getByTestId('pair-row')).toContainText(`已与 ${transcript.number} 配对`)
   const side = viewer.getByTestId('paired-transcript')
@@ -266,6 +256,6 @@ test('a recording paired with its interview record: side by side, a quote carrie
   await side.getByTestId('said-at-row').click()
   await expect(viewer.getByTestId('media-time')).toHaveText('00:00:07.500')
   await page.mouse.move(5, 5)
-  await expect(page.locator('.ant-message-notice')).toHaveCount(0)
+  await toastsGone(page)
   await shot(page, 'audio-transcript-pair.png')
 })

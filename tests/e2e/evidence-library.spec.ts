@@ -16,7 +16,7 @@ import { objectPath } from '../../src/core/case/layout'
 import { insertItem } from '../../src/core/evidence/item-repository'
 import { MEDIA_FIXTURES } from '../support/fixtures'
 import { makeBodycamMp4, makeCemsCsv, makeDroneJpeg, makeTranscriptGb18030 } from '../support/media'
-import { OFFICER, caseFields, expect, shot, test, type Desk } from './support/desk'
+import { OFFICER, caseFields, chooseOption, expect, shot, test, type Desk } from './support/desk'
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
 
@@ -119,8 +119,7 @@ test('import through the UI, watch it finish, then filter, search and inspect th
   await expect(tiles.filter({ has: page.locator('img[data-role="poster"]') })).toHaveCount(1)
 
   // kind filter
-  await page.getByLabel('证据类型').click()
-  await page.locator('.ant-select-item-option[title="询问笔录"]').click()
+  await chooseOption(page, page.locator('.ant-select', { has: page.getByLabel('证据类型') }), '询问笔录')
   await page.keyboard.press('Escape')
   await expect(tiles).toHaveCount(1)
   await expect(tiles.first()).toHaveAttribute('data-kind', 'transcript')

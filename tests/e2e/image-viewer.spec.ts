@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { Annotation, EvidenceItem } from '../../src/shared/types'
 import { makeDroneJpeg } from '../support/media'
-import { OFFICER, caseFields, expect, shot, test, type Desk } from './support/desk'
+import { OFFICER, caseFields, expect, shot, test, toastsGone, type Desk } from './support/desk'
 import { openFromLibrary } from './support/open-item'
 
 async function caseWithDronePhoto(desk: Desk): Promise<EvidenceItem> {
@@ -126,7 +126,7 @@ test('orientation 6 shows upright; 1:1 from the original; a region survives reop
   await viewer.getByTestId('region-row').locator('button').first().click()
   await expect(viewer.getByTestId('region-box')).toHaveClass(/selected/)
   await viewer.getByRole('tab', { name: '信息' }).click()
-  await expect(page.locator('.ant-message-notice')).toHaveCount(0)
+  await toastsGone(page)
   await shot(page, 'image-viewer.png')
 })
 

@@ -9,7 +9,17 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { Annotation, EvidenceItem, MonitoringView } from '../../src/shared/types'
 import { makeCemsCsv } from '../support/media'
-import { CHINESE, OFFICER, caseFields, expect, interfaceText, shot, test } from './support/desk'
+import {
+  CHINESE,
+  OFFICER,
+  caseFields,
+  chooseOption,
+  expect,
+  interfaceText,
+  shot,
+  test,
+  toastsGone,
+} from './support/desk'
 import { openFromLibrary } from './support/open-item'
 
 async function openViewer(page: Page, fileName: string) {
@@ -92,7 +102,7 @@ test('limit, exceedance facts in words, and a dragged data range cited', async (
   })
 
   await page.mouse.move(5, 5)
-  await expect(page.locator('.ant-message-notice')).toHaveCount(0)
+  await toastsGone(page)
   await shot(page, 'monitoring-chart.png')
 
   // English: the same facts in the English style, and no Chinese left in them
@@ -149,8 +159,8 @@ test('标干 + 折算 with flagged hours: judged on 折算, flagged values drawn
   await shot(page, 'monitoring-basis-flags.png')
 
   const panel = viewer.getByTestId('basis-panel')
-  await panel.getByTestId('basis-select').click()
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="标干浓度"]').click()
+  // exactly: another option reads 无（只有标干浓度）
+  await chooseOption(page, panel.getByTestId('basis-select'), /^标干浓度$/)
   await panel.getByLabel('设定浓度基准的原因').fill('核对用：按标干浓度查看')
   await panel.getByTestId('save-basis').click()
   await expect(viewer.getByTestId('current-basis')).toHaveText('标干浓度')

@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import type { Annotation, EvidenceItem } from '../../src/shared/types'
 import { DCS_FILE, writeComparisonPair } from '../support/comparison-csv'
-import { CHINESE, OFFICER, caseFields, expect, interfaceText, shot, test } from './support/desk'
+import { CHINESE, OFFICER, caseFields, expect, interfaceText, shot, test, toastsGone } from './support/desk'
 import { openFromLibrary } from './support/open-item'
 
 test('compare two exports, see the lowered hours as one window, and cite it', async ({ page, desk }) => {
@@ -83,7 +83,7 @@ test('compare two exports, see the lowered hours as one window, and cite it', as
     `差值 A−B ${dcs.number}−${platform.number} SO2`,
   )
   await page.mouse.move(5, 5)
-  await expect(page.locator('.ant-message-notice')).toHaveCount(0)
+  await toastsGone(page)
   await shot(page, 'monitoring-compare.png')
 
   // in English: the same range named in English, no Chinese in the cited ranges

@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { REAL_WORLD } from '../support/fixtures'
 import { makeDroneJpeg } from '../support/media'
-import { OFFICER, caseFields, expect, shot, test } from './support/desk'
+import { OFFICER, caseFields, chooseOption, expect, shot, test } from './support/desk'
 
 test('scene photos and drone photos: grid, table, filter, details and timeline lanes', async ({
   page,
@@ -51,8 +51,7 @@ test('scene photos and drone photos: grid, table, filter, details and timeline l
   await expect(panel).toBeHidden()
 
   // the filter offers each category
-  await page.getByLabel('证据类型').click()
-  await page.locator('.ant-select-item-option[title="无人机照片"]').click()
+  await chooseOption(page, page.locator('.ant-select', { has: page.getByLabel('证据类型') }), '无人机照片')
   await page.keyboard.press('Escape')
   await expect(tiles).toHaveCount(1)
   await expect(tiles.first()).toHaveAttribute('data-category', 'drone-photo')

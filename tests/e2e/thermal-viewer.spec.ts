@@ -7,7 +7,7 @@ import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { Annotation, CustodyEvent, EvidenceItem, ThermalFrameInfo } from '../../src/shared/types'
-import { OFFICER, caseFields, expect, shot, test, type Desk } from './support/desk'
+import { OFFICER, caseFields, expect, shot, test, toastsGone, type Desk } from './support/desk'
 import { openFromLibrary } from './support/open-item'
 
 const MEDIA = '/work/shared/fixtures/media'
@@ -113,7 +113,7 @@ test('FLIR: read under the pointer, spot the hottest point, save it with a note'
 
   const near = await pixelPosition(page, 150, 120)
   await page.mouse.move(near.x, near.y)
-  await expect(page.locator('.ant-message-notice')).toHaveCount(0) // the "saved" toast has gone
+  await toastsGone(page) // the "saved" toast has gone
   await shot(page, 'thermal-viewer.png')
 })
 
@@ -144,6 +144,6 @@ test('DJI: raw values with the SDK notice, and no parameters to change', async (
   await expect(viewer.getByTestId('measurement-values')).toContainText('原始值')
   await expect(canvas).toBeVisible()
   await page.mouse.move(at.x, at.y)
-  await expect(page.locator('.ant-message-notice')).toHaveCount(0)
+  await toastsGone(page)
   await shot(page, 'thermal-viewer-dji.png')
 })

@@ -7,7 +7,17 @@
 import type { Page } from '@playwright/test'
 import type { Annotation, EvidenceItem, TranscriptView } from '../../src/shared/types'
 import { makeTranscriptGb18030 } from '../support/media'
-import { OFFICER, caseFields, chooseOption, expect, shot, test, type Desk } from './support/desk'
+import {
+  OFFICER,
+  caseFields,
+  chooseOption,
+  confirmDialog,
+  expect,
+  shot,
+  test,
+  toastsGone,
+  type Desk,
+} from './support/desk'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
@@ -120,7 +130,7 @@ test('dialogue, find, and a quote cited by its offsets that survives reopening',
   await again.getByTestId('transcript-search').fill('脱硫')
   await expect(again.getByTestId('transcript-hit')).toHaveCount(2)
   await page.mouse.move(10, 10)
-  await expect(page.locator('.ant-message-notice')).toHaveCount(0)
+  await toastsGone(page)
   await shot(page, 'transcript-viewer.png')
 })
 
@@ -144,7 +154,7 @@ test('a quote across a line break keeps the record text, and can be withdrawn wi
 
   await viewer.getByTestId('quote-row').getByTestId('withdraw').click()
   await page.getByTestId('withdraw-reason').fill('摘录范围选错')
-  await page.getByTestId('withdraw-confirm').click()
+  await confirmDialog(page.getByTestId('withdraw-confirm'))
   await expect(viewer.getByTestId('quote-row')).toContainText('已撤回')
   await expect(viewer.getByTestId('quote-row')).toContainText('摘录范围选错')
   const [q] = await desk.call<Annotation[]>('annotation:list', { itemId: item.id, includeWithdrawn: true })

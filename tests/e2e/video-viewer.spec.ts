@@ -9,7 +9,17 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { Annotation, EvidenceItem } from '../../src/shared/types'
 import { makeBodycamMp4, makeFramelessAvi, makeHevcMp4 } from '../support/media'
-import { CHINESE, OFFICER, caseFields, expect, interfaceText, shot, test, type Desk } from './support/desk'
+import {
+  CHINESE,
+  OFFICER,
+  caseFields,
+  expect,
+  interfaceText,
+  shot,
+  test,
+  toastsGone,
+  type Desk,
+} from './support/desk'
 import { openFromLibrary } from './support/open-item'
 
 async function caseWith(desk: Desk, make: (dir: string) => string): Promise<EvidenceItem> {
@@ -141,7 +151,7 @@ test('H.264: Range requests, frame steps, timecode, a time range and a still fra
   await viewer.getByTestId('video-help').click()
   await expect(page.getByTestId('video-key-help')).toBeHidden()
   await page.mouse.move(10, 10)
-  await expect(page.locator('.ant-message-notice')).toHaveCount(0)
+  await toastsGone(page)
   await shot(page, 'video-viewer.png')
 
   // the still in the library and its details: 视频截图, its time derived from E001's frame

@@ -11,7 +11,19 @@ import type { Page } from '@playwright/test'
 import type { Annotation, CustodyEvent, EvidenceItem, TranscriptView } from '../../src/shared/types'
 import type { LegalBasisEntry, Violation } from '../../src/shared/violation-types'
 import { makeBodycamMp4, makeCemsCsv, makeDroneJpeg, makeTranscriptGb18030 } from '../support/media'
-import { CHINESE, OFFICER, caseFields, expect, interfaceText, shot, test, type Desk } from './support/desk'
+import {
+  CHINESE,
+  OFFICER,
+  caseFields,
+  chooseOption,
+  confirmDialog,
+  expect,
+  interfaceText,
+  shot,
+  test,
+  toastsGone,
+  type Desk,
+} from './support/desk'
 import { openFromLibrary } from './support/open-item'
 
 const VIDEO = '20210524_040312_DSJ-A8-00123.MP4'
@@ -70,24 +82,13 @@ async function caseWithCitations(desk: Desk): Promise<Fixture> {
   return { byName, range, quote, dataRange }
 }
 
-/** Opens an antd select, types to search, and clicks the option that has `option` inside. */
-async function choose(page: Page, select: string, search: string, option: string) {
-  await page.getByTestId(select).click()
-  await page.keyboard.type(search)
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click()
-}
-
+/** Adds a legal basis in the editor's multiple select, found by its catalogue id. */
 async function chooseBasis(page: Page, id: string) {
-  await page.getByTestId('violation-basis').click()
-  await page.keyboard.type(id)
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ has: page.locator(`[data-basis-id="${id}"]`) })
-    .click()
+  await chooseOption(page, page.getByTestId('violation-basis'), '', {
+    search: id,
+    has: `[data-basis-id="${id}"]`,
+    chosen: page.getByTestId('editor-basis-list').locator(`[data-basis-id="${id}"]`),
+  })
   await page.keyboard.press('Escape')
 }
 
@@ -177,7 +178,7 @@ test('a violation with three cited pieces of evidence, its matrix, confirm and u
   await expect(rangeRow).toHaveCount(1)
   await rangeRow.getByTestId('link-to-violation').click()
   const linkModal = page.getByTestId('link-violation-modal')
-  await choose(page, 'link-violation-select', 'V1', TITLE)
+  await chooseOption(page, page.getByTestId('link-violation-select'), TITLE)
   await linkModal.getByLabel('证明内容').fill('执法记录仪记录 1号排放口排气筒冒黄烟')
   await shot(page, 'violations-link-from-viewer.png')
   await page.getByTestId('link-violation-submit').click()
@@ -194,8 +195,8 @@ test('a violation with three cited pieces of evidence, its matrix, confirm and u
   ]) {
     await screen.getByTestId('add-evidence').click()
     const picker = page.getByTestId('evidence-picker')
-    await choose(page, 'picker-item', name.slice(0, 4), name)
-    await choose(page, 'picker-citation', '', type)
+    await chooseOption(page, page.getByTestId('picker-item'), name, { search: name.slice(0, 4) })
+    await chooseOption(page, page.getByTestId('picker-citation'), type)
     await picker.getByLabel('证明内容').fill(note)
     await page.getByTestId('picker-submit').click()
     await expect(picker).toBeHidden()
@@ -226,7 +227,7 @@ test('a violation with three cited pieces of evidence, its matrix, confirm and u
     '证据 3 项',
   )
   await page.mouse.move(5, 5)
-  await expect(page.locator('.ant-message-notice')).toHaveCount(0)
+  await toastsGone(page)
   await links.nth(2).scrollIntoViewIfNeeded()
   await shot(page, 'violations.png')
 
@@ -271,7 +272,7 @@ test('a violation with three cited pieces of evidence, its matrix, confirm and u
   const cems = links.nth(2)
   await cems.getByTestId('unlink').click()
   await page.getByTestId('unlink-reason').fill('数据区间起点应为 2 时，重新引用')
-  await page.getByTestId('unlink-confirm').click()
+  await confirmDialog(page.getByTestId('unlink-confirm'))
   await expect(cems).toHaveAttribute('data-removed', 'true')
   await expect(cems).toHaveClass(/removed/)
   await expect(cems.getByTestId('link-removed')).toContainText('数据区间起点应为 2 时，重新引用')

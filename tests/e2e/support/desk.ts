@@ -145,22 +145,74 @@ export const CHINESE = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/
 
 export const SCREENS_DIR = fileURLToPath(new URL('../../../test-results/screens', import.meta.url))
 
+/**
+ * Presses a reason dialog's confirm button and waits until the dialog has closed, which it does
+ * only once the backend has recorded the change. A press that lands while the dialog is still
+ * zooming in can be lost, so it is pressed again while the dialog stays open; a second press
+ * cannot repeat the change: the button is loading while the first is on its way, and disabled
+ * (its reason cleared) once it is done.
+ */
+export async function confirmDialog(confirm: Locator): Promise<void> {
+  await expect(async () => {
+    if (await confirm.isVisible()) await confirm.click({ timeout: 2000 })
+    await expect(confirm).toBeHidden({ timeout: 3000 })
+  }).toPass({ timeout: 30_000 })
+}
+
+/**
+ * Waits until every toast ("saved", "linked"…) has gone, so a screenshot shows the screen and
+ * not a toast over it. Each stays 3 s after the one before it and pauses while the pointer is on
+ * it, so a few in a row on a loaded machine take longer than one expect's default wait.
+ */
+export async function toastsGone(page: Page): Promise<void> {
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 30_000 })
+}
+
 /** A 1440×900 screenshot for people to look at, with transitions finished so no half-faded state is captured. */
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENS_DIR, name), animations: 'disabled' })
 }
 
+export interface ChooseOptions {
+  /** typed into the select's search box first (a select with `showSearch`) */
+  search?: string
+  /** a CSS selector the option holds, when its text alone is not what to pick */
+  has?: string
+  /**
+   * an element that is there once the choice is taken (a multiple select's list of choices); by
+   * default, the select shows `option`. Checked before every try, so a retry never toggles a
+   * multiple select's choice off again.
+   */
+  chosen?: Locator
+}
+
 /**
- * Chooses the option of an antd Select whose text contains `option`, and waits until the select
- * shows it. A click that lands while the dropdown is still opening (its width not yet measured)
- * is lost, so the choice is tried again until the select holds it: waiting on the state, not on
- * time.
+ * Chooses the option of an antd Select whose text contains (or matches) `option`, and waits until the choice
+ * is taken. A click that lands while the dropdown is still opening (its width not yet measured)
+ * is lost, and so is text typed before the search box has focus, so the whole choice is tried
+ * again until it is taken: waiting on the state, not on time. The dropdown is found by the
+ * select's own list id, never by "whichever dropdown is visible": the previous select's may
+ * still be fading out.
  */
-export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
+export async function chooseOption(
+  page: Page,
+  select: Locator,
+  option: string | RegExp,
+  { search, has, chosen }: ChooseOptions = {},
+): Promise<void> {
+  const input = select.locator('input').first()
+  const id = await input.getAttribute('id')
+  if (!id) throw new Error(`the select holding "${String(option)}" has no input id to find its dropdown by`)
+  const dropdown = page.locator(`.ant-select-dropdown:has([id="${id}_list"])`)
+  let options = dropdown.locator('.ant-select-item-option').filter({ hasText: option })
+  if (has) options = options.filter({ has: page.locator(has) })
+  const shows = (text: string) => (typeof option === 'string' ? text.includes(option) : option.test(text))
+  const taken = async () => (chosen ? (await chosen.count()) > 0 : shows((await select.textContent()) ?? ''))
   await expect(async () => {
-    const dropdown = page.locator('.ant-select-dropdown:visible')
-    if (!(await dropdown.isVisible())) await select.click()
-    await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).click({ timeout: 2000 })
-    await expect(select).toContainText(option, { timeout: 1000 })
+    if (await taken()) return
+    if (!(await dropdown.isVisible())) await select.click({ timeout: 2000 })
+    if (search !== undefined) await input.fill(search, { timeout: 2000 })
+    await options.first().click({ timeout: 2000 })
+    await expect.poll(taken, { timeout: 1000 }).toBe(true)
   }).toPass({ timeout: 15_000 })
 }
