@@ -24,7 +24,7 @@ export function handleEvidenceProtocol(getBackend: () => Backend | null): void {
   protocol.handle(EVIDENCE_SCHEME, async (request) => {
     const url = new URL(request.url)
     const parsed = url.host === 'media' ? parseMediaPath(`media${url.pathname}`) : null
-    const file = parsed ? getBackend()?.mediaFile(parsed.itemId, parsed.role) : null
+    const file = parsed ? await getBackend()?.mediaFile(parsed.itemId, parsed.role) : null
     if (!file) return new Response('Not found', { status: 404 })
     const media = await mediaResponse(
       file.path,

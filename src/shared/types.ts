@@ -233,7 +233,12 @@ export interface ComparisonDerivation {
   tool: string
 }
 
-export type DerivedStatus = 'ready' | 'pending' | 'failed'
+/**
+ * A derived file's state. 'on-request': not made at import but the first time it is asked for
+ * (an image's 1600 px preview, the costliest step of importing a card of photos); it can be
+ * requested like a ready one.
+ */
+export type DerivedStatus = 'ready' | 'pending' | 'failed' | 'on-request'
 
 export interface ItemSource {
   path: string

@@ -198,7 +198,7 @@ describe('reviewer mode on a ZIP package', () => {
   it('serves each original as a byte range of the ZIP, identical to the imported file', async () => {
     const { items } = await call<{ items: EvidenceItem[] }>(reviewer, 'evidence:list', {})
     for (const item of items) {
-      const media = reviewer.mediaFile(item.id, 'original')
+      const media = await reviewer.mediaFile(item.id, 'original')
       expect(media?.path).toBe(zipPath)
       expect(media?.slice?.size).toBe(item.size)
       const full = await mediaResponse(media!.path, media!.mime, undefined, false, media!.slice)
@@ -206,7 +206,7 @@ describe('reviewer mode on a ZIP package', () => {
       expect((await bodyOf(full.body)).equals(originals[item.originalName])).toBe(true)
     }
     const video = items.find((i) => i.kind === 'video') as EvidenceItem
-    const m = reviewer.mediaFile(video.id, 'original')!
+    const m = (await reviewer.mediaFile(video.id, 'original'))!
     const part = await mediaResponse(m.path, m.mime, 'bytes=100-199', false, m.slice)
     expect(part.status).toBe(206)
     expect(part.headers['Content-Range']).toBe(`bytes 100-199/${video.size}`)
@@ -214,7 +214,7 @@ describe('reviewer mode on a ZIP package', () => {
     // Thumbnails were made again from the package, into the workspace, not the package.
     const image = items.find((i) => i.kind === 'image') as EvidenceItem
     expect(image.derived.thumb).toBe('ready')
-    expect(reviewer.mediaFile(image.id, 'thumb')?.path.startsWith(zipPath)).toBe(false)
+    expect((await reviewer.mediaFile(image.id, 'thumb'))?.path.startsWith(zipPath)).toBe(false)
     expect(video.derived.poster).toBe('ready')
   })
 
@@ -223,7 +223,7 @@ describe('reviewer mode on a ZIP package', () => {
     const hevc = items.find((i) => i.originalName.includes('00124'))!
     expect(hevc.meta).toMatchObject({ videoCodec: 'hevc' })
     expect(hevc.derived.proxy).toBe('ready')
-    const proxy = reviewer.mediaFile(hevc.id, 'proxy')!
+    const proxy = (await reviewer.mediaFile(hevc.id, 'proxy'))!
     expect(proxy.mime).toBe('video/mp4')
     expect(proxy.path.startsWith(zipPath)).toBe(false)
     expect(ffprobeJson(proxy.path).streams.find((s) => s.codec_type === 'video')?.codec_name).toBe('h264')
@@ -257,7 +257,7 @@ describe('reviewer mode on a ZIP package', () => {
     expect((await readOriginal(ws!.file!, monitoring)).equals(originals[monitoring.originalName])).toBe(true)
 
     // The frame file the viewer fetches was made in the workspace, from the ZIP's bytes.
-    const f32 = reviewer.mediaFile(thermal.id, 'thermal')
+    const f32 = await reviewer.mediaFile(thermal.id, 'thermal')
     expect(f32?.path.startsWith(zipPath)).toBe(false)
     expect(statSync(f32!.path).size).toBe(frame.width * frame.height * 4)
   })
@@ -403,7 +403,7 @@ describe('reviewer mode on a tampered bag folder', () => {
     expect(info.integrity?.ok).toBe(false)
     const { items } = await call<{ items: EvidenceItem[] }>(reviewer, 'evidence:list', {})
     const item = items.find((i) => i.kind === 'video') as EvidenceItem
-    expect(reviewer.mediaFile(item.id, 'original')?.path).toBe(target)
+    expect((await reviewer.mediaFile(item.id, 'original'))?.path).toBe(target)
     const monitoring = items.find((i) => i.kind === 'monitoring') as EvidenceItem
     const mv = await call<{ series: unknown[] }>(reviewer, 'monitoring:get', { itemId: monitoring.id })
     expect(mv.series.length).toBeGreaterThan(0)

@@ -48,8 +48,8 @@ function readF32(path: string): Float32Array {
   return out
 }
 
-function thermalPath(itemId: string): string {
-  const f = backend.mediaFile(itemId, 'thermal')
+async function thermalPath(itemId: string): Promise<string> {
+  const f = await backend.mediaFile(itemId, 'thermal')
   if (!f) throw new Error(`no thermal media for ${itemId}`)
   return f.path
 }
@@ -113,7 +113,7 @@ describe('thermal:frame', () => {
     expect(info.stats!.maxC).toBe(thermal.maxC)
     expect(info.stats!.meanC).toBeCloseTo(thermal.meanC as number, 6)
 
-    const path = thermalPath(e40.id)
+    const path = await thermalPath(e40.id)
     expect(path).toBe(join(caseDir, 'derived', e40.sha256, 'thermal.f32'))
     expect(statSync(path).size).toBe(160 * 120 * 4)
     const values = readF32(path)
@@ -129,15 +129,15 @@ describe('thermal:frame', () => {
 
     const got = await call<{ item: EvidenceItem }>('evidence:get', { id: e40.id })
     expect(got.item.derived.thermal).toBe('ready')
-    expect(backend.mediaFile(e40.id, 'thermal')!.mime).toBe('application/octet-stream')
+    expect((await backend.mediaFile(e40.id, 'thermal'))!.mime).toBe('application/octet-stream')
   })
 
   it('is made once: a second call leaves the frame file as it is', async () => {
     const e40 = item('FLIR_E40.jpg')
     await call('thermal:frame', { itemId: e40.id })
-    const before = statSync(thermalPath(e40.id))
+    const before = statSync(await thermalPath(e40.id))
     const again = await call<ThermalFrameInfo>('thermal:frame', { itemId: e40.id })
-    const after = statSync(thermalPath(e40.id))
+    const after = statSync(await thermalPath(e40.id))
     expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs])
     expect(again.stats).not.toBeNull()
   })
@@ -150,8 +150,8 @@ describe('thermal:frame', () => {
     // counts are whole numbers, far above any plausible temperature in °C
     expect(Number.isInteger(info.stats!.minC)).toBe(true)
     expect(Number.isInteger(info.stats!.maxC)).toBe(true)
-    expect(statSync(thermalPath(h20t.id)).size).toBe(640 * 512 * 4)
-    const values = readF32(thermalPath(h20t.id))
+    expect(statSync(await thermalPath(h20t.id)).size).toBe(640 * 512 * 4)
+    const values = readF32(await thermalPath(h20t.id))
     expect(values.reduce((m, v) => Math.max(m, v), -Infinity)).toBe(info.stats!.maxC)
   })
 
@@ -159,7 +159,7 @@ describe('thermal:frame', () => {
     const flir = item('FLIR.jpg')
     const info = await call<ThermalFrameInfo>('thermal:frame', { itemId: flir.id })
     expect(info.visible).toEqual({ width: 480, height: 640 })
-    const visible = backend.mediaFile(flir.id, 'visible')!
+    const visible = (await backend.mediaFile(flir.id, 'visible'))!
     expect(visible.mime).toBe('image/jpeg')
     expect(visible.path).toBe(join(caseDir, 'derived', flir.sha256, 'visible.jpg'))
     // the camera's own JPEG, kept byte for byte: exactly as long as the EmbeddedImage exiftool reports
@@ -170,7 +170,7 @@ describe('thermal:frame', () => {
     const b60 = item('FLIR_B60.jpg')
     const b = await call<ThermalFrameInfo>('thermal:frame', { itemId: b60.id })
     expect(b.visible).toEqual({ width: 480, height: 480 })
-    const { data, info: px } = await sharp(backend.mediaFile(b60.id, 'visible')!.path)
+    const { data, info: px } = await sharp((await backend.mediaFile(b60.id, 'visible'))!.path)
       .raw()
       .toBuffer({ resolveWithObject: true })
     expect([px.width, px.height, px.channels]).toEqual([480, 480, 3])
@@ -194,7 +194,7 @@ describe('thermal:frame', () => {
     expect(info.stats).toBeNull()
     expect(info.warnings.length).toBeGreaterThan(0)
     expect(info.warnings.map((w) => w.code)).toContain('thermal-frame-unavailable')
-    expect(backend.mediaFile(cut.id, 'thermal')).toBeNull()
+    expect(await backend.mediaFile(cut.id, 'thermal')).toBeNull()
     const err = await refused('thermal:measure', { itemId: cut.id, shape: { type: 'spot', x: 1, y: 1 } })
     expect(err.code).toBe('not-supported')
   })
@@ -268,7 +268,7 @@ describe('thermal:measure', () => {
   it('an emissivity override changes the reading and is recorded; the frame file and the original stay as they were', async () => {
     const e40 = item('FLIR_E40.jpg')
     const info = await call<ThermalFrameInfo>('thermal:frame', { itemId: e40.id })
-    const frameHash = sha256(thermalPath(e40.id))
+    const frameHash = sha256(await thermalPath(e40.id))
     const originalHash = sha256(objectPath(caseDir, e40.sha256))
     expect(originalHash).toBe(e40.sha256)
     const shape = { type: 'box' as const, x: 10, y: 10, w: 40, h: 30 }
@@ -295,7 +295,7 @@ describe('thermal:measure', () => {
     expect(l.paramsUsed.objectDistance).toBe(info.params!.objectDistance)
     expect(l.paramsUsed.reflectedTempC).toBe(info.params!.reflectedTempC)
 
-    expect(sha256(thermalPath(e40.id))).toBe(frameHash)
+    expect(sha256(await thermalPath(e40.id))).toBe(frameHash)
     expect(sha256(objectPath(caseDir, e40.sha256))).toBe(originalHash)
     const again = await call<ThermalFrameInfo>('thermal:frame', { itemId: e40.id })
     expect(again.stats).toEqual(info.stats)

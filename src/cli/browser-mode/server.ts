@@ -232,7 +232,7 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
     // <img> and <video> cannot send headers: the session's read key opens the open case's media
     if (!book.hasReadKey(query)) return sendText(res, 401, UNAUTHORISED_TEXT, req.method === 'HEAD')
     const parsed = parseMediaPath(path)
-    const file = parsed && opts.backend.mediaFile(parsed.itemId, parsed.role)
+    const file = parsed && (await opts.backend.mediaFile(parsed.itemId, parsed.role))
     if (!file) return sendText(res, 404, 'Not found.')
     const media = await mediaResponse(
       file.path,

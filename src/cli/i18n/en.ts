@@ -7,7 +7,6 @@ const usageTail = (usage: string | string[]): string =>
   `\nusage: ${Array.isArray(usage) ? usage.join('\n       ') : usage}`
 
 export const en = {
-
   // arguments
   usage: (usage: string) => `usage: ${usage}`,
   badArguments: (detail: string, usage: string) => `${detail}${usageTail(usage)}`,

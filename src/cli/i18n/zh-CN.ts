@@ -41,7 +41,6 @@ const FINDING: Record<string, string> = {
 }
 
 export const zhCN: CliMessages = {
-
   usage: (usage) => `用法：${usage}`,
   badArguments: (detail, usage) => `参数有误：${detail}${usageTail(usage)}`,
   badLanguage: (text) => `--lang 只能是 zh-CN 或 en，而不是“${text}”`,

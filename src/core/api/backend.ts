@@ -8,6 +8,7 @@ import { objectPath } from '../case/layout'
 import { EvidenceError, toApiError } from '../errors'
 import { derivedMediaFile } from '../evidence/derived-media'
 import { getItem } from '../evidence/item-repository'
+import { pictureOnRequest } from '../evidence/pictures-on-request'
 import { pendingProxyCount, runPendingProxies } from '../evidence/proxy-jobs'
 import { AppData } from '../profile/app-data'
 import { refuseInReview, type MediaFile, type ReviewWorkspace } from '../review'
@@ -89,7 +90,7 @@ export class Backend implements HandlerContext {
    * The file behind a media URL of the open case: an original or one of its derived files.
    * Only paths recorded in the case and inside its folder are ever returned.
    */
-  mediaFile(itemId: string, role: 'original' | DerivedRole): MediaFile | null {
+  async mediaFile(itemId: string, role: 'original' | DerivedRole): Promise<MediaFile | null> {
     if (this.review) return this.review.mediaFile(itemId, role)
     const file = this.current
     if (!file) return null
@@ -98,6 +99,8 @@ export class Backend implements HandlerContext {
     // served without following links, from inside the case folder only (issue 11, item 12)
     if (role === 'original')
       return { path: objectPath(file.dir, item.sha256), mime: item.mime, guard: { root: file.dir } }
+    // a picture the import left for the first look (an image's preview) is made now
+    if (item.derived[role] === 'on-request') await pictureOnRequest(file, item, role)
     const derived = derivedMediaFile(file.dir, file.db, item, role)
     return derived && { ...derived, guard: { root: file.dir } }
   }

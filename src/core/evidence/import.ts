@@ -67,6 +67,8 @@ interface Prepared {
   stored: StoredObject
   extract: ExtractResult | null
   derived: Partial<Record<DerivedRole, string>>
+  /** pictures left to be made when first asked for (pictures-on-request.ts) */
+  onRequest?: DerivedRole[]
   warnings: ItemWarning[]
 }
 
@@ -313,10 +315,14 @@ async function describeStored(
   const pictures = extract ? kindModule(extract.kind).pictures : undefined
   if (pictures) {
     // Pictures never throw for bad content; `problem` says what could not be made.
-    const made = await pictures.make({ path: stored.path }, derivedDir(caseDir, stored.sha256), { signal })
+    const made = await pictures.make({ path: stored.path }, derivedDir(caseDir, stored.sha256), {
+      signal,
+      deferLarge: true,
+    })
     for (const [role, path] of Object.entries(made.files))
       derived[role as DerivedRole] = relative(caseDir, path)
     if (made.problem) warnings.push({ code: 'thumbnail-failed', message: `${src.name}: ${made.problem}` })
+    return { stored, extract, derived, onRequest: made.onRequest, warnings }
   }
   return { stored, extract, derived, warnings }
 }
@@ -435,6 +441,7 @@ function commit(
     )
     for (const [role, rel] of Object.entries(p.derived))
       setDerived(file.db, id, role as DerivedRole, 'ready', rel)
+    for (const role of p.onRequest ?? []) setDerived(file.db, id, role, 'on-request', null)
     if (x?.needsProxy) setDerived(file.db, id, 'proxy', 'pending', null)
     appendCustodyEvent(file.db, actor, at, {
       // a still or clip is made from an item of the case, not brought in: "从 E001 导出截图"

@@ -13,6 +13,7 @@ import { thermalKind } from './thermal'
 import { transcriptKind } from './transcript'
 import { videoKind } from './video'
 import type { KindDefinition } from './kind-definition'
+import type { DerivedStatus } from '../types'
 
 export type { KindDefinition, KindWords } from './kind-definition'
 export type { VideoMeta } from './video'
@@ -65,6 +66,11 @@ export const DERIVED_ROLES = [
 export function derivedMime(kind: EvidenceKind, role: DerivedRole): string | null {
   const derived: Readonly<Record<string, string>> = KIND_DEFINITIONS[kind].derived
   return Object.hasOwn(derived, role) ? derived[role] : null
+}
+
+/** Whether a derived file can be asked for: it is there, or is made when first asked for. */
+export function derivedServable(status: DerivedStatus | undefined): boolean {
+  return status === 'ready' || status === 'on-request'
 }
 
 export function isEvidenceKind(v: unknown): v is EvidenceKind {

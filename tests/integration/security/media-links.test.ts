@@ -107,7 +107,7 @@ describe('serving files without following links', () => {
   it('the open case: a derived file replaced by a link is refused, not followed', async () => {
     const ok = await media(officerServer, officerSession, photo.id, 'thumb')
     expect(ok.status).toBe(200)
-    const thumb = officer.mediaFile(photo.id, 'thumb')?.path as string
+    const thumb = (await officer.mediaFile(photo.id, 'thumb'))?.path as string
     const kept = readFileSync(thumb)
     unlinkSync(thumb)
     symlinkSync(secret, thumb)
@@ -122,7 +122,7 @@ describe('serving files without following links', () => {
   })
 
   it('the open case: a derived folder replaced by a link out of the case is refused', async () => {
-    const thumb = officer.mediaFile(photo.id, 'thumb')?.path as string
+    const thumb = (await officer.mediaFile(photo.id, 'thumb'))?.path as string
     const folder = dirname(thumb)
     const outside = join(tmp.dir, 'outside')
     mkdirSync(outside)
@@ -141,7 +141,7 @@ describe('serving files without following links', () => {
   })
 
   it('a bag folder under review: an original swapped for a link after verification is refused', async () => {
-    const original = reviewer.mediaFile(photo.id, 'original')?.path as string
+    const original = (await reviewer.mediaFile(photo.id, 'original'))?.path as string
     const genuine = readFileSync(original)
     expect(
       Buffer.from(
@@ -161,7 +161,7 @@ describe('serving files without following links', () => {
   })
 
   it('a bag folder under review: another file of the same size put in its place is refused', async () => {
-    const original = reviewer.mediaFile(photo.id, 'original')?.path as string
+    const original = (await reviewer.mediaFile(photo.id, 'original'))?.path as string
     const genuine = readFileSync(original)
     const forged = Buffer.from(genuine)
     forged.fill(0x41, 1000, 2000)

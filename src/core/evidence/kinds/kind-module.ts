@@ -52,6 +52,8 @@ export interface DerivedFiles {
   files: Partial<Record<DerivedRole, string>>
   /** why something is missing; null when all were made */
   problem: string | null
+  /** roles left to be made the first time they are asked for (`pictures.makeOnRequest`) */
+  onRequest?: DerivedRole[]
 }
 
 export interface PlaybackProxy {
@@ -106,7 +108,17 @@ export interface CoreKindModule<K extends EvidenceKind = EvidenceKind> {
   readonly pictures?: {
     /** how reviewer mode reads a packaged original inside a ZIP: ffmpeg reads a byte range in place, sharp wants bytes */
     fromZip: 'range' | 'bytes'
-    make(src: PictureSource, outDir: string, ctx: { signal?: AbortSignal }): Promise<DerivedFiles>
+    /**
+     * `deferLarge`: large pictures may be left for `makeOnRequest` (import, where a card of photos
+     * would otherwise wait for every preview); reviewer mode makes them all at once.
+     */
+    make(
+      src: PictureSource,
+      outDir: string,
+      ctx: { signal?: AbortSignal; deferLarge?: boolean },
+    ): Promise<DerivedFiles>
+    /** makes a picture `make` left for later from the stored original; returns its path; throws when it cannot */
+    makeOnRequest?(role: DerivedRole, original: string, outDir: string): Promise<string>
   }
   /** a background playback copy, made when extraction set `needsProxy` */
   readonly proxy?: PlaybackProxy

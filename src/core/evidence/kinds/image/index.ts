@@ -3,7 +3,7 @@ import { insideImage } from '../../../annotations/anchor-bounds'
 import type { CoreKindModule } from '../kind-module'
 import { RAW_FORMATS, rawMimeByMagic } from './camera-raw'
 import { extractImage } from './extract'
-import { imagePictures } from './pictures'
+import { imagePictures, imagePreview } from './pictures'
 
 export const imageModule: CoreKindModule<'image'> = {
   kind: 'image',
@@ -23,5 +23,9 @@ export const imageModule: CoreKindModule<'image'> = {
       head: ctx.head,
       fileSize: ctx.size,
     }),
-  pictures: { fromZip: 'bytes', make: (src, outDir) => imagePictures(src, outDir) },
+  pictures: {
+    fromZip: 'bytes',
+    make: (src, outDir, { deferLarge }) => imagePictures(src, outDir, { deferPreview: deferLarge }),
+    makeOnRequest: (role, original, outDir) => imagePreview(role, original, outDir),
+  },
 }

@@ -6,7 +6,7 @@
 import { EvidenceError } from '../../../errors'
 import { capturedAt, reason, type ExtractFacts } from '../../extract/extract-result'
 import { extractImage } from '../image/extract'
-import { imagePictures } from '../image/pictures'
+import { imagePictures, imagePreview } from '../image/pictures'
 import { insideImage } from '../../../annotations/anchor-bounds'
 import type { CoreKindModule } from '../kind-module'
 import { measurementFits } from './citation'
@@ -42,7 +42,11 @@ export const thermalModule: CoreKindModule<'thermal'> = {
     }
     return facts
   },
-  pictures: { fromZip: 'bytes', make: (src, outDir) => imagePictures(src, outDir) },
+  pictures: {
+    fromZip: 'bytes',
+    make: (src, outDir, { deferLarge }) => imagePictures(src, outDir, { deferPreview: deferLarge }),
+    makeOnRequest: (role, original, outDir) => imagePreview(role, original, outDir),
+  },
   // Inside a ZIP the frame is read through the workspace's original reader (no extraction).
   prepareForReview: async (file, itemId) => {
     await thermalFrame(file, itemId)

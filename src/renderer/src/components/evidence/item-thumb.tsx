@@ -1,14 +1,16 @@
 import { useState } from 'react'
+import { derivedServable } from '../../../../shared/kinds'
 import type { DerivedRole, EvidenceItem } from '../../../../shared/types'
 import { mediaUrl, type MediaRole } from '../../api'
 import { KindIcon } from '../../kinds/registry'
 
 /**
  * The best picture of an item that exists, by preference; only roles the backend says are
- * ready are requested, so a missing picture never becomes a failed request.
+ * ready (or made when first asked for) are requested, so a missing picture never becomes a
+ * failed request.
  */
 function pictureRole(item: EvidenceItem, prefer: DerivedRole[]): MediaRole | null {
-  return prefer.find((role) => item.derived[role] === 'ready') ?? null
+  return prefer.find((role) => derivedServable(item.derived[role])) ?? null
 }
 
 interface Props {

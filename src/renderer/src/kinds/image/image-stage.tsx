@@ -1,4 +1,5 @@
 import { useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject } from 'react'
+import { derivedServable } from '../../../../shared/kinds'
 import type { EvidenceItem } from '../../../../shared/types'
 import { mediaUrl } from '../../api'
 import type { View } from './use-zoom'
@@ -41,7 +42,8 @@ interface Props {
  */
 export function ImageStage(props: Props) {
   const { item, width, height, stageRef, view, tool, regions, selectedId, pending } = props
-  const previewReady = item.derived.preview === 'ready'
+  // made on the backend the first time it is asked for, if the import left it for later
+  const previewReady = derivedServable(item.derived.preview)
   const [previewWidth, setPreviewWidth] = useState<number | null>(null)
   const [wantOriginal, setWantOriginal] = useState(!previewReady)
   const [originalLoaded, setOriginalLoaded] = useState(false)
