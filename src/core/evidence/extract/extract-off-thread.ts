@@ -58,13 +58,17 @@ export function extractOffThread(
 
 const newWorker = (): Worker => {
   const worker = new Worker(workerEntry(import.meta.url, 'extract-worker.ts', 'extract-worker.js'))
+  live++
   // an idle worker that fails or ends is simply forgotten
   const forget = (): void => {
     const at = idle.indexOf(worker)
     if (at >= 0) idle.splice(at, 1)
   }
   worker.on('error', forget)
-  worker.on('exit', forget)
+  worker.on('exit', () => {
+    live--
+    forget()
+  })
   return worker
 }
 
@@ -76,13 +80,18 @@ const newWorker = (): Worker => {
  */
 const idle: Worker[] = []
 const MAX_IDLE = Math.max(1, availableParallelism())
+/** Workers started and not yet exited, busy or idle. */
+let live = 0
 
 /**
  * Starts an extraction worker now for a large file still being copied, so that its start-up
- * overlaps the copy instead of following it. Nothing is started when one is already idle.
+ * overlaps the copy instead of following it. Nothing is started when one is already idle, or
+ * when there are as many workers as the pool keeps: with every worker busy on the files before,
+ * each copy started another, which the next giveBack then stopped (a drone card of 100 photos
+ * started 6 workers for 2 readers, each start costing more CPU than several extractions).
  */
 export function prewarmExtractWorker(): void {
-  if (idle.length > 0) return
+  if (idle.length > 0 || live >= MAX_IDLE) return
   const worker = newWorker()
   worker.unref()
   idle.push(worker)
