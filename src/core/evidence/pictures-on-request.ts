@@ -16,7 +16,7 @@ import { derivedStatus, setDerived } from './item-repository'
 import { kindModule } from './kinds/registry'
 
 const making = new Map<string, Promise<string | null>>()
-const oneLimit = limiter(Math.max(1, cpus().length))
+const makers = limiter(Math.max(1, cpus().length))
 
 /**
  * The path of an item's picture made now because it was asked for; null when the item has no
@@ -33,7 +33,7 @@ export function pictureOnRequest(
   const key = `${file.dir}\0${item.id}\0${role}`
   let made = making.get(key)
   if (!made) {
-    made = oneLimit(1, async () => {
+    made = makers(1, async () => {
       let path: string | null = null
       let failure: string | null = null
       try {

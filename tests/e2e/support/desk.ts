@@ -187,12 +187,12 @@ export interface ChooseOptions {
 }
 
 /**
- * Chooses the option of an antd Select whose text contains (or matches) `option`, and waits until the choice
- * is taken. A click that lands while the dropdown is still opening (its width not yet measured)
- * is lost, and so is text typed before the search box has focus, so the whole choice is tried
- * again until it is taken: waiting on the state, not on time. The dropdown is found by the
- * select's own list id, never by "whichever dropdown is visible": the previous select's may
- * still be fading out.
+ * Chooses the option of an antd Select whose text contains (or matches) `option`, and waits
+ * until the choice is taken. A click that lands while the dropdown is still opening (its width
+ * not yet measured) is lost, and so is text typed before the search box has focus, so the whole
+ * choice is tried again until it is taken: waiting on the state, not on time. The dropdown is
+ * found by the select's own list id, never by "whichever dropdown is visible": the previous
+ * select's may still be fading out.
  */
 export async function chooseOption(
   page: Page,

@@ -7,6 +7,8 @@ import type { DerivedRole } from '../../../../shared/types'
 import { EvidenceError } from '../../../errors'
 import type { DerivedFiles, PictureSource } from '../kind-module'
 
+const PREVIEW_FILE = 'preview.jpg'
+
 /**
  * Thumbnail (320 px) and preview (1600 px) JPEGs of a still image, orientation applied, written
  * into `outDir` as thumb.jpg / preview.jpg. HEIC/HEIF (no HEVC decoder in the bundled libvips) is
@@ -55,8 +57,6 @@ export async function imagePictures(
     }
   }
 }
-
-const PREVIEW_FILE = 'preview.jpg'
 
 /** The preview `imagePictures` left for later, from the stored original; throws when sharp cannot make it. */
 export async function imagePreview(role: DerivedRole, original: string, outDir: string): Promise<string> {
