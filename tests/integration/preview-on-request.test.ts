@@ -11,23 +11,18 @@ import { copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Backend } from '../../src/core/api/backend'
+import type { Backend } from '../../src/core/api/backend'
 import { derivedDir, objectPath } from '../../src/core/case/layout'
 import type { EvidenceItem } from '../../src/shared/types'
-import { OFFICER_A, sampleCaseFields } from '../support/case-fixture'
-import { fixedClock, tempDir } from '../support/temp'
+import { backendWithCase, type BackendWithCase } from '../support/backend-case'
+import { tempDir } from '../support/temp'
 
 const DJI = '/work/shared/fixtures/media/DJI_M30T_0005_R.JPG'
 
 let tmp: ReturnType<typeof tempDir>
 let backend: Backend
 let caseDir: string
-
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const r = await backend.dispatch(channel, input)
-  if (!r.ok) throw new Error(`${channel} failed: ${JSON.stringify(r.error)}`)
-  return r.value as T
-}
+let call: BackendWithCase['call']
 
 async function itemNamed(name: string): Promise<EvidenceItem> {
   const { items } = await call<{ items: EvidenceItem[] }>('evidence:list', {})
@@ -40,15 +35,7 @@ const sha256 = (path: string): string => createHash('sha256').update(readFileSyn
 
 beforeAll(async () => {
   tmp = tempDir('evidesk-preview-')
-  backend = new Backend({
-    mode: 'browser',
-    dataDir: join(tmp.dir, 'data'),
-    version: 'test',
-    clock: fixedClock(),
-  })
-  await call('profile:save', { ...OFFICER_A, unit: '南京市生态环境局' })
-  caseDir = join(tmp.dir, 'case')
-  await call('case:create', { dir: caseDir, fields: sampleCaseFields() })
+  ;({ backend, caseDir, call } = await backendWithCase(tmp.dir))
   // a camera photo stored landscape (4000×3000) with EXIF orientation 6: shown portrait
   await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#4a7a3a' } })
     .jpeg({ quality: 80 })

@@ -10,12 +10,13 @@ import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Backend } from '../../src/core/api/backend'
+import type { Backend } from '../../src/core/api/backend'
 import { objectPath } from '../../src/core/case/layout'
 import type { ApiError } from '../../src/shared/errors'
 import type { Annotation, CustodyEvent, EvidenceItem, ThermalFrameInfo } from '../../src/shared/types'
-import { OFFICER_A, sampleCaseFields } from '../support/case-fixture'
-import { fixedClock, tempDir } from '../support/temp'
+import { backendWithCase, type BackendWithCase } from '../support/backend-case'
+import { OFFICER_A } from '../support/case-fixture'
+import { tempDir } from '../support/temp'
 
 const MEDIA = '/work/shared/fixtures/media'
 const FILES = ['FLIR_E40.jpg', 'DJI_H20T.jpg', 'FLIR_B60.jpg', 'FLIR.jpg'] as const
@@ -23,13 +24,8 @@ const FILES = ['FLIR_E40.jpg', 'DJI_H20T.jpg', 'FLIR_B60.jpg', 'FLIR.jpg'] as co
 let tmp: ReturnType<typeof tempDir>
 let backend: Backend
 let caseDir: string
+let call: BackendWithCase['call']
 const items = new Map<string, EvidenceItem>()
-
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const r = await backend.dispatch(channel, input)
-  if (!r.ok) throw new Error(`${channel} failed: ${JSON.stringify(r.error)}`)
-  return r.value as T
-}
 
 async function refused(channel: string, input: unknown): Promise<ApiError> {
   const r = await backend.dispatch(channel, input)
@@ -56,15 +52,7 @@ async function thermalPath(itemId: string): Promise<string> {
 
 beforeAll(async () => {
   tmp = tempDir('evidesk-thermal-')
-  backend = new Backend({
-    mode: 'browser',
-    dataDir: join(tmp.dir, 'data'),
-    version: 'test',
-    clock: fixedClock(),
-  })
-  await call('profile:save', { ...OFFICER_A, unit: '南京市生态环境局' })
-  caseDir = join(tmp.dir, 'case')
-  await call('case:create', { dir: caseDir, fields: sampleCaseFields() })
+  ;({ backend, caseDir, call } = await backendWithCase(tmp.dir))
   const paths = FILES.map((name) => {
     const dest = join(tmp.dir, name)
     copyFileSync(join(MEDIA, name), dest)

@@ -100,7 +100,7 @@ export class Backend implements HandlerContext {
     if (role === 'original')
       return { path: objectPath(file.dir, item.sha256), mime: item.mime, guard: { root: file.dir } }
     // a picture the import left for the first look (an image's preview) is made now
-    if (item.derived[role] === 'on-request') await pictureOnRequest(file, item, role)
+    await pictureOnRequest(file, item, role)
     const derived = derivedMediaFile(file.dir, file.db, item, role)
     return derived && { ...derived, guard: { root: file.dir } }
   }

@@ -313,6 +313,7 @@ async function describeStored(
     })
   }
   const pictures = extract ? kindModule(extract.kind).pictures : undefined
+  let onRequest: DerivedRole[] | undefined
   if (pictures) {
     // Pictures never throw for bad content; `problem` says what could not be made.
     const made = await pictures.make({ path: stored.path }, derivedDir(caseDir, stored.sha256), {
@@ -322,9 +323,9 @@ async function describeStored(
     for (const [role, path] of Object.entries(made.files))
       derived[role as DerivedRole] = relative(caseDir, path)
     if (made.problem) warnings.push({ code: 'thumbnail-failed', message: `${src.name}: ${made.problem}` })
-    return { stored, extract, derived, onRequest: made.onRequest, warnings }
+    onRequest = made.onRequest
   }
-  return { stored, extract, derived, warnings }
+  return { stored, extract, derived, onRequest, warnings }
 }
 
 function commit(

@@ -220,13 +220,6 @@ export function derivedPath(db: ReadableDB, itemId: string, role: DerivedRole): 
   return r?.rel_path ?? null
 }
 
-export function derivedStatus(db: ReadableDB, itemId: string, role: DerivedRole): DerivedStatus | null {
-  const r = db
-    .prepare('SELECT status FROM derived_files WHERE item_id = ? AND role = ?')
-    .get(itemId, role) as { status: DerivedStatus } | undefined
-  return r?.status ?? null
-}
-
 export function pendingDerived(
   db: ReadableDB,
   role: DerivedRole,

@@ -7,12 +7,12 @@
  */
 import { cpus } from 'node:os'
 import { relative } from 'node:path'
-import type { DerivedRole, EvidenceKind } from '../../shared/types'
+import type { DerivedRole, EvidenceItem } from '../../shared/types'
 import type { CaseFile } from '../case/case-file'
 import { derivedDir, objectPath } from '../case/layout'
 import { toApiError } from '../errors'
 import { limiter } from '../util/limiter'
-import { derivedStatus, setDerived } from './item-repository'
+import { setDerived } from './item-repository'
 import { kindModule } from './kinds/registry'
 
 const making = new Map<string, Promise<string | null>>()
@@ -24,10 +24,10 @@ const makers = limiter(Math.max(1, cpus().length))
  */
 export function pictureOnRequest(
   file: CaseFile,
-  item: { id: string; kind: EvidenceKind; sha256: string },
+  item: Pick<EvidenceItem, 'id' | 'kind' | 'sha256' | 'derived'>,
   role: DerivedRole,
 ): Promise<string | null> {
-  if (file.readOnly || derivedStatus(file.db, item.id, role) !== 'on-request') return Promise.resolve(null)
+  if (file.readOnly || item.derived[role] !== 'on-request') return Promise.resolve(null)
   const make = kindModule(item.kind).pictures?.makeOnRequest
   if (!make) return Promise.resolve(null)
   const key = `${file.dir}\0${item.id}\0${role}`
