@@ -13,7 +13,10 @@ import { timeShell } from './timing'
  * BagIt verify and export on one large payload file, each against the tool that does the
  * irreducible part of the same work on the same file in the same run:
  * - verifyBag (sha256 + sha512 of every byte, from one read) vs `openssl dgst -sha512`;
- * - the bag writer exporting the file to a folder bag (copy + both hashes + fsync) vs `cp` + `sync`.
+ * - the bag writer exporting the file to a folder bag (copy + both hashes + fsync) vs the slower of
+ *   `cp` + `sync` and `openssl dgst -sha512`: neither the copy nor the slower hash can be avoided,
+ *   and on a core slower at SHA-512 than the disk is at writing, the hash is the floor (issue 16's
+ *   export floor, as the package export bench measures it).
  * Each side runs twice, interleaved, and the best run counts; the page cache is left as it is.
  */
 export const verifyBench: Bench = {
@@ -98,9 +101,9 @@ export const verifyBench: Bench = {
       {
         name: `export ${label} file to a folder bag (copy + sha256 + sha512 + fsync)`,
         oursMs: Math.min(...writerMs),
-        referenceMs: Math.min(...cpMs),
-        reference: 'cp + sync',
-        goalRatio: 1.3,
+        referenceMs: Math.max(Math.min(...cpMs), Math.min(...opensslMs)),
+        reference: `the slower of cp + sync (${Math.round(Math.min(...cpMs))} ms) and openssl dgst -sha512 (${Math.round(Math.min(...opensslMs))} ms)`,
+        goalRatio: 1.15,
         extra: {
           MBps: mbps(Math.min(...writerMs)),
           cpuMs: Math.round(cpu.export),

@@ -121,6 +121,19 @@ describe('files that are neither', () => {
     expect(probed).toBeLessThan(10)
   })
 
+  it('a start code or DV header is found at the very end, or after a run of zeros', () => {
+    const text = Buffer.from('not media at all\n'.repeat(100))
+    const ending = (tail: number[]): Buffer => Buffer.concat([text, Buffer.from(tail)])
+    expect(mayHoldRawVideo(ending([0, 0, 1]), true)).toBe(true) // H.264/MPEG start code
+    expect(mayHoldRawVideo(ending([0, 0, 0x83]), true)).toBe(true) // H.263 picture start
+    expect(mayHoldRawVideo(ending([0, 0, 0x84]), true)).toBe(false)
+    expect(mayHoldRawVideo(ending([0x1f, 0x07, 0x00, 0xbf]), true)).toBe(true) // DIF header, bit 7 set
+    expect(mayHoldRawVideo(ending([0x1f, 0x07, 0x00]), true)).toBe(false) // cut before its 4th byte
+    expect(mayHoldRawVideo(ending([0xff, 0x3f, 0x07, 0x01]), true)).toBe(true)
+    expect(mayHoldRawVideo(Buffer.concat([Buffer.alloc(4096), Buffer.from([1])]), true)).toBe(true)
+    expect(mayHoldRawVideo(Buffer.alloc(4096), true)).toBe(false)
+  })
+
   it('a file larger than the bytes read is always probed, whatever its start', () => {
     const text = Buffer.from('not media at all\n'.repeat(100))
     expect(mayHoldRawVideo(text, true)).toBe(false)

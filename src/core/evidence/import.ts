@@ -116,6 +116,7 @@ export async function importPaths(
     copies: limiter(cores * SMALL_COPIES_PER_CORE),
     readers: limiter(cores),
     copyWeight: (size) => (size < KERNEL_COPY_MIN_BYTES ? 1 : SMALL_COPIES_PER_CORE),
+    held: byteBudget(HELD_CONTENT_MAX_BYTES),
   }
   const tasks = files.map((src) =>
     prepare(file, src, caseInfo.timezone, pools, signal, (n) => ((progress.bytesDone += n), report())).catch(
@@ -240,6 +241,25 @@ interface PreparePools {
   copies: Limiter
   readers: Limiter
   copyWeight: (size: number) => number
+  /** bytes of small files' contents held from their copy until their metadata is read */
+  held: ByteBudget
+}
+
+/** Contents of small files held for their readers at most (the rest are read from the store again). */
+const HELD_CONTENT_MAX_BYTES = 64 << 20
+
+/** A count of bytes that may be taken up to a cap, and given back. */
+interface ByteBudget {
+  take: (n: number) => boolean
+  give: (n: number) => void
+}
+
+function byteBudget(max: number): ByteBudget {
+  let used = 0
+  return {
+    take: (n) => (used + n <= max ? ((used += n), true) : false),
+    give: (n) => void (used -= n),
+  }
 }
 
 async function prepare(
@@ -259,6 +279,10 @@ async function prepare(
     if (src.size > IN_THREAD_MAX_BYTES) prewarmExtractWorker()
     return storeObject(caseDir, src.openPath, { signal, onBytes, identity: src.identity, label: src.path })
   })
+  // Copies run ahead of the readers: the contents they hold for them are capped, and past the cap
+  // a reader opens the object again.
+  const held = stored.content && pools.held.take(stored.content.length) ? stored.content.length : 0
+  if (!held) delete stored.content
   try {
     return await pools.readers(1, () => describeStored(file, src, stored, caseTimeZone, signal))
   } catch (e) {
@@ -266,6 +290,9 @@ async function prepare(
     // created goes too, unless a row already owns it.
     await discard(file, { stored, extract: null, derived: {}, warnings: [] }).catch(() => undefined)
     throw e
+  } finally {
+    delete stored.content
+    pools.held.give(held)
   }
 }
 
@@ -304,6 +331,7 @@ async function describeStored(
       sourceMtimeMs: src.mtimeMs,
       signal,
       size: stored.size,
+      content: stored.content,
     })
   } catch (e) {
     if (signal?.aborted) throw e

@@ -22,6 +22,11 @@ export interface StoredObject {
    * disk): the source's bytes, which do, replaced it. What the damaged object was.
    */
   repaired: { size: number; sha256: string | null } | null
+  /**
+   * The whole content, for a small file, which is read whole: the very bytes hashed and written,
+   * so its metadata can be read without opening the object again.
+   */
+  content?: Buffer
 }
 
 /**
@@ -77,7 +82,7 @@ export async function storeObject(
       opts.onBytes?.(whole.length)
       const final = objectPath(caseDir, sha256)
       if (await holdsIntact(final, sha256, whole.length, opts.signal))
-        return { sha256, size: whole.length, path: final, created: false, repaired: null }
+        return { sha256, size: whole.length, path: final, created: false, repaired: null, content: whole }
       out = await openTemp(tmp, tmpDir)
       await writeFully(out, whole)
       copied = { sha256, size: whole.length }
@@ -139,7 +144,14 @@ export async function storeObject(
       await rename(tmp, final)
     })
     await syncDir(dirname(final))
-    return { sha256, size, path: final, created: existing === null, repaired }
+    return {
+      sha256,
+      size,
+      path: final,
+      created: existing === null,
+      repaired,
+      ...(whole ? { content: whole } : {}),
+    }
   } catch (err) {
     await syncing?.catch(() => undefined)
     await out?.close().catch(() => undefined)

@@ -21,9 +21,9 @@ export function extractOffThread(
   path: string,
   opts: ExtractOptions & { size: number; inWorker?: boolean },
 ): Promise<ExtractResult> {
-  const { signal, size, inWorker, ...rest } = opts
+  const { signal, size, inWorker, content, ...rest } = opts
   if (signal?.aborted) return Promise.reject(cancelled())
-  if (!inWorker && size <= IN_THREAD_MAX_BYTES) return extractFile(path, { ...rest, signal })
+  if (!inWorker && size <= IN_THREAD_MAX_BYTES) return extractFile(path, { ...rest, content, signal })
   return new Promise((resolve, reject) => {
     const worker = takeWorker()
     let settled = false

@@ -32,6 +32,11 @@ export interface ExtractOptions {
   signal?: AbortSignal
   /** case exceedance limits per pollutant id (SO2, NOx, PM, …) for monitoring files without their own */
   limits?: Record<string, number>
+  /**
+   * The whole content of the file at `path`, when the caller already holds it (a small file the
+   * import read whole, hashed and stored from this very buffer): it is not read a second time.
+   */
+  content?: Buffer
 }
 
 /** Thermal detection wants the JPEG header, which for R-JPEGs runs to about 1.5 MiB. */
@@ -59,6 +64,16 @@ async function readEnds(path: string): Promise<{ head: Buffer; tail: Buffer; siz
   } finally {
     await fh.close()
   }
+}
+
+/** The same ends as `readEnds`, of content already in memory. */
+function endsOf(content: Buffer): { head: Buffer; tail: Buffer; size: number } {
+  const head = content.subarray(0, HEAD_BYTES)
+  const tail =
+    content.length > head.length
+      ? content.subarray(Math.max(head.length, content.length - TAIL_BYTES))
+      : Buffer.alloc(0)
+  return { head, tail, size: content.length }
 }
 
 function mismatchWarning(
@@ -98,7 +113,7 @@ async function extractOnce(path: string, opts: ExtractOptions): Promise<ExtractR
       `The case time zone "${opts.caseTimeZone}" is not a known IANA zone; fix the case settings.`,
     )
   }
-  const { head, tail, size } = await readEnds(path)
+  const { head, tail, size } = opts.content ? endsOf(opts.content) : await readEnds(path)
   const detected = detectKind(head, opts.fileName, { tail, complete: size <= head.length })
   let kind: EvidenceKind = detected.kind
   let fit = detected

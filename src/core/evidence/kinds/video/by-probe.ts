@@ -38,16 +38,22 @@ export const ELEMENTARY_VIDEO_FORMATS: Readonly<Record<string, readonly string[]
  */
 export function mayHoldRawVideo(head: Buffer, whole: boolean): boolean {
   if (!whole) return true
-  for (let i = 0; i + 3 <= head.length; i++) {
-    const a = head[i]
-    const b = head[i + 1]
-    const c = head[i + 2]
-    if (a === 0 && b === 0 && (c === 1 || (c & 0xfc) === 0x80)) return true
-    if (a === 0x1f && b === 0x07 && c === 0 && (head[i + 3] & 0x7f) === 0x3f) return true
-    if (a === 0xff && b === 0x3f && c === 0x07 && head[i + 3] === 0x01) return true
-  }
-  return false
+  // Each pattern is found by a native search: a JS loop over every byte cost more than the rest
+  // of the look at a small file (issue 16).
+  return RAW_VIDEO_PATTERNS.some((p) => head.includes(p))
 }
+
+/** The patterns above as byte strings: 100000xx is 80–83, and a free bit 7 gives 3F or BF. */
+const RAW_VIDEO_PATTERNS = [
+  [0x00, 0x00, 0x01],
+  [0x00, 0x00, 0x80],
+  [0x00, 0x00, 0x81],
+  [0x00, 0x00, 0x82],
+  [0x00, 0x00, 0x83],
+  [0x1f, 0x07, 0x00, 0x3f],
+  [0x1f, 0x07, 0x00, 0xbf],
+  [0xff, 0x3f, 0x07, 0x01],
+].map((bytes) => Buffer.from(bytes))
 
 /** The MIME type when ffprobe finds a picture stream in a format listed above; null otherwise. */
 export async function videoByProbe(path: string, signal?: AbortSignal): Promise<string | null> {
