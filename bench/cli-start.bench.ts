@@ -1,11 +1,8 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Bench, BenchRow } from './bench-types'
 import { bagitPython } from './bagit-python'
-
-const REPO = join(import.meta.dirname ?? __dirname, '..')
-const BIN = join(REPO, 'bin', 'evidesk.js')
+import { assertCliBuilt, INSTALLED_CLI } from './cli-run'
 
 /**
  * What bagit-python's `--help` costs when no copy of it is given (bagit-python.ts): the Debian
@@ -32,11 +29,10 @@ function bestRun(n: number, file: string, args: string[]): number {
 export const cliStartBench: Bench = {
   name: 'cli-start',
   async run({ quick, log }) {
-    if (!existsSync(join(REPO, 'dist', 'cli', 'main.js')))
-      throw new Error('dist/cli/main.js is missing: run "npm run build:cli" first')
+    assertCliBuilt()
     const runs = quick ? 5 : 20
     const node = bestRun(runs, process.execPath, ['-e', '0'])
-    const ours = bestRun(runs, process.execPath, [BIN, '--help'])
+    const ours = bestRun(runs, process.execPath, [INSTALLED_CLI, '--help'])
     const bagit = bagitPython()
     const python = bagit
       ? bestRun(runs, '/usr/bin/python3', [bagit, '--help'])

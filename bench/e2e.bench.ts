@@ -1,15 +1,13 @@
 import { spawnSync } from 'node:child_process'
 import { randomFillSync } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import type { Bench, BenchRow } from './bench-types'
 import { bagitPython } from './bagit-python'
+import { assertCliBuilt, runCli } from './cli-run'
 import { writeRandomFile } from './bench-files'
 import { timeShell } from './timing'
-
-const REPO = join(import.meta.dirname ?? __dirname, '..')
-const BIN = join(REPO, 'bin', 'evidesk.js')
 
 /**
  * What a bagit-python user runs to make the same bag, without bagit-python: Debian 12 has no
@@ -59,18 +57,9 @@ const load = (): string => loadavg()[0].toFixed(1)
 export const e2eBench: Bench = {
   name: 'e2e',
   async run({ tmpDir, quick, log }) {
-    if (!existsSync(join(REPO, 'dist', 'cli', 'main.js')))
-      throw new Error('dist/cli/main.js is missing: run "npm run build:cli" first')
+    assertCliBuilt()
     const env = { ...process.env, LANG: 'en_US.UTF-8', EVIDESK_DATA_DIR: join(tmpDir, 'app-data') }
-    /** Wall-clock ms of one command-line run; throws with its stderr when it fails. */
-    const cli = (args: string[]): number => {
-      const t0 = performance.now()
-      // the per-file listing of a 20,000-file import runs to megabytes: room for it (spawnSync's default is 1 MiB)
-      const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', maxBuffer: 256 << 20 })
-      const ms = performance.now() - t0
-      if (r.status !== 0) throw new Error(`evidesk ${args.join(' ')} exited ${r.status}: ${r.stderr}`)
-      return ms
-    }
+    const cli = (args: string[]): number => runCli(args, env)
     const initCase = (dir: string): void =>
       void cli([
         ...['case', 'init', dir, '--number', '宁环罚〔2026〕1号', '--title', 'bench'],

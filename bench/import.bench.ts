@@ -9,6 +9,7 @@ import { getItem, queryItems } from '../src/core/evidence/item-repository'
 import { pictureOnRequest } from '../src/core/evidence/pictures-on-request'
 import { searchCase } from '../src/core/evidence/search'
 import { timeShell } from './timing'
+import { assertCliBuilt, runCli } from './cli-run'
 
 const actor = { name: '张三', certNo: '32010001' }
 const fields = {
@@ -138,6 +139,29 @@ export const importBench: Bench = {
       },
     })
     c2.close()
+
+    // The same card through the installed command, start-up included (issue 16's goal is end to
+    // end), against the same reference run.
+    assertCliBuilt()
+    const cliCase = join(tmpDir, 'case-card-cli')
+    newCase(cliCase).close()
+    timeShell('sync')
+    const cliMs = runCli(['import', cliCase, card, '--actor', `${actor.name}:${actor.certNo}`], {
+      ...process.env,
+      LANG: 'en_US.UTF-8',
+      EVIDESK_DATA_DIR: join(tmpDir, 'app-data'),
+    })
+    rows.push({
+      name: `e2e: evidesk import, ${count} drone JPEGs (store, metadata, thumbnail)`,
+      oursMs: cliMs,
+      referenceMs: refMs,
+      reference: 'cp -r + sync + exiftool -j + vipsthumbnail',
+      goalRatio: 0.8,
+      extra: { filesPerSec: Math.round(count / (cliMs / 1000)) },
+    })
+    log(
+      `drone card: ${cardMs.toFixed(0)} ms in-process, ${cliMs.toFixed(0)} ms end to end; reference ${refMs.toFixed(0)} ms`,
+    )
 
     // 3. Search in a 20,000-item library (rows inserted directly: the import path is measured above).
     rows.push(...librarySearch(join(tmpDir, 'case-library'), quick ? 5_000 : 20_000))
