@@ -238,3 +238,43 @@ describe('import: cancel and failure leave the case consistent', () => {
     expect(check.ok).toBe(true)
   })
 })
+
+describe('import: a file the database refuses', () => {
+  it('is rejected alone: the other files of its batch keep their records, numbers and custody events', async () => {
+    for (let i = 0; i < 6; i++) writeFileSync(join(src, `log-${i}.txt`), `监测记录 ${i}\n`)
+    // A real refusal by SQLite for one row (as a constraint or an I/O error would refuse it),
+    // on this connection only.
+    file.db.exec(
+      `CREATE TEMP TRIGGER refuse_one BEFORE INSERT ON items WHEN NEW.original_name = 'log-3.txt'
+       BEGIN SELECT RAISE(ABORT, 'refused for this test'); END`,
+    )
+    const summary = await run([src])
+    expect(summary.results.map((r) => [r.path.split('/').pop(), r.status, r.number])).toEqual([
+      ['log-0.txt', 'imported', 'E001'],
+      ['log-1.txt', 'imported', 'E002'],
+      ['log-2.txt', 'imported', 'E003'],
+      ['log-3.txt', 'rejected', null],
+      ['log-4.txt', 'imported', 'E004'],
+      ['log-5.txt', 'imported', 'E005'],
+    ])
+    const refused = summary.results[3]
+    expect(refused.error?.message).toMatch(
+      /log-3\.txt could not be recorded in the case: the case database refused it \(SQLITE_CONSTRAINT_TRIGGER: refused for this test\)\. Its copy was removed\./,
+    )
+    expect(queryItems(file.db).items.map((i) => i.originalName)).toEqual([
+      'log-0.txt',
+      'log-1.txt',
+      'log-2.txt',
+      'log-4.txt',
+      'log-5.txt',
+    ])
+    const imported = [...iterateCustodyEvents(file.db)].filter((e) => e.action === 'imported')
+    expect(imported.map((e) => e.details.number)).toEqual(['E001', 'E002', 'E003', 'E004', 'E005'])
+    expect(verifyChain(iterateCustodyEvents(file.db)).intact).toBe(true)
+    // its copy was removed: every object has its row, and check passes
+    file.db.exec('DROP TRIGGER refuse_one')
+    const check = await checkCase(file, OFFICER_A, fixedClock())
+    expect(check.ok).toBe(true)
+    expect(readdirSync(file.layout.objectsTmp)).toEqual([])
+  })
+})

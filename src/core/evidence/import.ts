@@ -174,8 +174,8 @@ export async function importPaths(
 }
 
 /**
- * Files recorded in one transaction at most, in walk order. Each still has its own savepoint (a bad one
- * rolls back alone), but the batch shares one commit and so one fsync of the database: with
+ * Files recorded in one transaction at most, in walk order. A bad one still rolls back alone
+ * (commitBatch), but the batch shares one commit and so one fsync of the database: with
  * thousands of small files the commits, not the copies, were the cost (issue 16).
  */
 const COMMIT_BATCH = 256
@@ -183,9 +183,9 @@ const COMMIT_BATCH = 256
 const COMMIT_BATCH_BYTES = 32 << 20
 
 /**
- * Records prepared files in walk order in one transaction, each in its own savepoint. Each gets
- * its result, or the error that rolled its savepoint back; when the commit itself fails (a full
- * disk), none of them is recorded and each gets that error.
+ * Records prepared files in walk order in one transaction. Each gets its result, or the error
+ * that rolled its own savepoint back (a failing file is recorded apart from the others); when the
+ * commit itself fails (a full disk), none of them is recorded and each gets that error.
  */
 function commitBatch(
   file: CaseFile,
@@ -193,12 +193,28 @@ function commitBatch(
   opts: ImportOptions,
 ): Array<{ src: SourceFile; outcome: Prepared | Error; recorded: ImportFileResult | Error | null }> {
   const done = batch.map((b) => ({ ...b, recorded: null as ImportFileResult | Error | null }))
+  const record = (src: SourceFile, p: Prepared): ImportFileResult =>
+    commit(file, src, p, opts.actor, opts.clock, opts.derivedFrom)
+  // Most batches record without a fault: then one transaction without a savepoint per file (each
+  // savepoint also made the full-text index write out its pending terms). When any file fails,
+  // that transaction rolls back whole and the batch is recorded again below, each file in its own
+  // savepoint, so the others keep their records.
+  try {
+    const recorded = file.db.transaction(() =>
+      done.map((d) => (d.outcome instanceof Error ? null : record(d.src, d.outcome))),
+    )()
+    recorded.forEach((r, i) => (done[i].recorded = r))
+    return done
+  } catch {
+    // recorded again one by one: each file gets its own result or error
+  }
   try {
     file.db.transaction(() => {
       for (const d of done) {
         if (d.outcome instanceof Error) continue
+        const p = d.outcome
         try {
-          d.recorded = commit(file, d.src, d.outcome, opts.actor, opts.clock, opts.derivedFrom)
+          d.recorded = file.db.transaction(() => record(d.src, p))()
         } catch (err) {
           // Some errors (a full disk, I/O) make SQLite roll back the whole transaction: then
           // nothing of the batch is recorded, and nothing more may be written outside it.
@@ -225,6 +241,15 @@ function recordError(path: string, err: unknown): { error: ApiError; full: boole
         code: 'io-error',
         message: `${path} was copied but could not be recorded: the disk holding the case is full. The copy was removed; free space and import it again.`,
         detail: (err as Error).message,
+      },
+    }
+  // the database's own words say what refused it (a damaged file, a failing disk, a rule)
+  if (code.startsWith('SQLITE_'))
+    return {
+      full,
+      error: {
+        code: 'io-error',
+        message: `${path} could not be recorded in the case: the case database refused it (${code}: ${(err as Error).message}). Its copy was removed.`,
       },
     }
   const error = toApiError(err)
@@ -377,7 +402,7 @@ function commit(
   const at = clock()
   const seenAt = at.toISOString()
   const mtime = new Date(src.mtimeMs).toISOString()
-  return file.db.transaction((): ImportFileResult => {
+  {
     const existing = findItemBySha(file.db, p.stored.sha256)
     if (existing) {
       addItemSource(
@@ -511,7 +536,7 @@ function commit(
       size: p.stored.size,
       warnings,
     }
-  })()
+  }
 }
 
 /**
