@@ -194,7 +194,7 @@ function commitBatch(
 ): Array<{ src: SourceFile; outcome: Prepared | Error; recorded: ImportFileResult | Error | null }> {
   const done = batch.map((b) => ({ ...b, recorded: null as ImportFileResult | Error | null }))
   const record = (src: SourceFile, p: Prepared): ImportFileResult =>
-    commit(file, src, p, opts.actor, opts.clock, opts.derivedFrom)
+    recordPrepared(file, src, p, opts.actor, opts.clock, opts.derivedFrom)
   // Most batches record without a fault: then one transaction without a savepoint per file (each
   // savepoint also made the full-text index write out its pending terms). When any file fails,
   // that transaction rolls back whole and the batch is recorded again below, each file in its own
@@ -381,7 +381,11 @@ async function describeStored(
   return { stored, extract, derived, onRequest, warnings }
 }
 
-function commit(
+/**
+ * Writes a prepared file's rows and custody event: a new item, or a source seen again of an item
+ * the case holds. Runs inside the caller's transaction (commitBatch), which decides what rolls back.
+ */
+function recordPrepared(
   file: CaseFile,
   srcArg: SourceFile,
   p: Prepared,
@@ -402,140 +406,133 @@ function commit(
   const at = clock()
   const seenAt = at.toISOString()
   const mtime = new Date(src.mtimeMs).toISOString()
-  {
-    const existing = findItemBySha(file.db, p.stored.sha256)
-    if (existing) {
-      addItemSource(
-        file.db,
-        existing.id,
-        { path: src.path, linkTarget: src.linkTarget, mtime, duplicate: true },
-        seenAt,
-      )
-      if (p.stored.repaired)
-        appendCustodyEvent(file.db, actor, at, {
-          action: 'object-repaired',
-          itemId: existing.id,
-          details: {
-            number: existing.number,
-            sha256: p.stored.sha256,
-            // where the genuine bytes came from, and what the damaged copy had become
-            path: src.label,
-            damagedSize: p.stored.repaired.size,
-            damagedSha256: p.stored.repaired.sha256,
-          },
-        })
-      appendCustodyEvent(file.db, actor, at, {
-        action: 'duplicate-seen',
-        itemId: existing.id,
-        details: {
-          // from the chosen folder down: the custody log goes into packages (walk-sources.ts)
-          path: src.label,
-          linkTarget: src.linkTargetLabel,
-          sha256: p.stored.sha256,
-          sameAs: existing.number,
-        },
-      })
-      return {
-        path: src.path,
-        status: 'duplicate',
-        id: existing.id,
-        number: existing.number,
-        sha256: p.stored.sha256,
-        // the kind of the item it duplicates
-        kind: existing.kind,
-        category: existing.category,
-        size: p.stored.size,
-        warnings: [],
-      }
-    }
-    const x = p.extract
-    const time = capture(x, derivedFrom)
-    const warnings = [...p.warnings, ...time.warnings]
-    const id = randomUUID()
-    const kind = x?.kind ?? 'other'
-    const baseMeta: Record<string, unknown> = x?.turns ? { ...x.meta, dialogue: x.turns } : (x?.meta ?? {})
-    // what a reader calls it (现场照片, 无人机照片, 视频截图, …), decided once and stored for filters and SQL
-    const category = deriveCategory({
-      kind,
-      meta: baseMeta,
-      device: derivedFrom?.device ?? x?.device ?? null,
-      derivedFrom: derivedFrom?.record ?? null,
-    })
-    const { number } = insertItem(file.db, {
-      id,
-      sha256: p.stored.sha256,
-      size: p.stored.size,
-      originalName: src.name,
-      // as recorded for the case and its packages; the full local path is in the item's sources
-      sourcePath: src.label,
-      sourceMtime: mtime,
-      kind,
-      mime: x?.mime ?? 'application/octet-stream',
-      importedAt: seenAt,
-      importedBy: actor,
-      capturedAt: time.capturedAt,
-      capturedAtSource: time.capturedAtSource,
-      utcOffset: time.utcOffset,
-      gps: x?.gps ?? null,
-      device: derivedFrom?.device ?? x?.device ?? null,
-      width: x?.width ?? null,
-      height: x?.height ?? null,
-      durationSec: x?.durationSec ?? null,
-      warnings,
-      // Q/A turns with their character offsets into the indexed text: quotes are cited against them.
-      meta: { ...baseMeta, category },
-      text: x?.text,
-      derivedFrom: derivedFrom?.record ?? null,
-    })
+  const existing = findItemBySha(file.db, p.stored.sha256)
+  if (existing) {
     addItemSource(
       file.db,
-      id,
-      { path: src.path, linkTarget: src.linkTarget, mtime, duplicate: false },
+      existing.id,
+      { path: src.path, linkTarget: src.linkTarget, mtime, duplicate: true },
       seenAt,
     )
-    for (const [role, rel] of Object.entries(p.derived))
-      setDerived(file.db, id, role as DerivedRole, 'ready', rel)
-    for (const role of p.onRequest ?? []) setDerived(file.db, id, role, 'on-request', null)
-    if (x?.needsProxy) setDerived(file.db, id, 'proxy', 'pending', null)
+    if (p.stored.repaired)
+      appendCustodyEvent(file.db, actor, at, {
+        action: 'object-repaired',
+        itemId: existing.id,
+        details: {
+          number: existing.number,
+          sha256: p.stored.sha256,
+          // where the genuine bytes came from, and what the damaged copy had become
+          path: src.label,
+          damagedSize: p.stored.repaired.size,
+          damagedSha256: p.stored.repaired.sha256,
+        },
+      })
     appendCustodyEvent(file.db, actor, at, {
-      // a still or clip is made from an item of the case, not brought in: "从 E001 导出截图"
-      action: derivedFrom
-        ? derivedFrom.record.operation === 'still'
-          ? 'still-derived'
-          : 'clip-derived'
-        : 'imported',
-      itemId: id,
+      action: 'duplicate-seen',
+      itemId: existing.id,
       details: {
-        number,
+        // from the chosen folder down: the custody log goes into packages (walk-sources.ts)
         path: src.label,
         linkTarget: src.linkTargetLabel,
-        sourceMtime: mtime,
         sha256: p.stored.sha256,
-        size: p.stored.size,
-        kind,
-        mime: x?.mime ?? 'application/octet-stream',
-        warnings: warnings.map((w) => w.code),
-        ...(src.rawName
-          ? {
-              nameBytes: src.rawName.nameBytes.toString('hex'),
-              pathBytes: src.rawName.pathBytes.toString('hex'),
-              nameEncoding: src.rawName.encoding,
-            }
-          : {}),
-        ...(derivedFrom ? { derivedFrom: derivedFrom.record } : {}),
+        sameAs: existing.number,
       },
     })
     return {
       path: src.path,
-      status: 'imported',
-      id,
-      number,
+      status: 'duplicate',
+      id: existing.id,
+      number: existing.number,
       sha256: p.stored.sha256,
-      kind,
-      category,
+      // the kind of the item it duplicates
+      kind: existing.kind,
+      category: existing.category,
       size: p.stored.size,
-      warnings,
+      warnings: [],
     }
+  }
+  const x = p.extract
+  const time = capture(x, derivedFrom)
+  const warnings = [...p.warnings, ...time.warnings]
+  const id = randomUUID()
+  const kind = x?.kind ?? 'other'
+  const baseMeta: Record<string, unknown> = x?.turns ? { ...x.meta, dialogue: x.turns } : (x?.meta ?? {})
+  // what a reader calls it (现场照片, 无人机照片, 视频截图, …), decided once and stored for filters and SQL
+  const category = deriveCategory({
+    kind,
+    meta: baseMeta,
+    device: derivedFrom?.device ?? x?.device ?? null,
+    derivedFrom: derivedFrom?.record ?? null,
+  })
+  const { number } = insertItem(file.db, {
+    id,
+    sha256: p.stored.sha256,
+    size: p.stored.size,
+    originalName: src.name,
+    // as recorded for the case and its packages; the full local path is in the item's sources
+    sourcePath: src.label,
+    sourceMtime: mtime,
+    kind,
+    mime: x?.mime ?? 'application/octet-stream',
+    importedAt: seenAt,
+    importedBy: actor,
+    capturedAt: time.capturedAt,
+    capturedAtSource: time.capturedAtSource,
+    utcOffset: time.utcOffset,
+    gps: x?.gps ?? null,
+    device: derivedFrom?.device ?? x?.device ?? null,
+    width: x?.width ?? null,
+    height: x?.height ?? null,
+    durationSec: x?.durationSec ?? null,
+    warnings,
+    // Q/A turns with their character offsets into the indexed text: quotes are cited against them.
+    meta: { ...baseMeta, category },
+    text: x?.text,
+    derivedFrom: derivedFrom?.record ?? null,
+  })
+  addItemSource(file.db, id, { path: src.path, linkTarget: src.linkTarget, mtime, duplicate: false }, seenAt)
+  for (const [role, rel] of Object.entries(p.derived))
+    setDerived(file.db, id, role as DerivedRole, 'ready', rel)
+  for (const role of p.onRequest ?? []) setDerived(file.db, id, role, 'on-request', null)
+  if (x?.needsProxy) setDerived(file.db, id, 'proxy', 'pending', null)
+  appendCustodyEvent(file.db, actor, at, {
+    // a still or clip is made from an item of the case, not brought in: "从 E001 导出截图"
+    action: derivedFrom
+      ? derivedFrom.record.operation === 'still'
+        ? 'still-derived'
+        : 'clip-derived'
+      : 'imported',
+    itemId: id,
+    details: {
+      number,
+      path: src.label,
+      linkTarget: src.linkTargetLabel,
+      sourceMtime: mtime,
+      sha256: p.stored.sha256,
+      size: p.stored.size,
+      kind,
+      mime: x?.mime ?? 'application/octet-stream',
+      warnings: warnings.map((w) => w.code),
+      ...(src.rawName
+        ? {
+            nameBytes: src.rawName.nameBytes.toString('hex'),
+            pathBytes: src.rawName.pathBytes.toString('hex'),
+            nameEncoding: src.rawName.encoding,
+          }
+        : {}),
+      ...(derivedFrom ? { derivedFrom: derivedFrom.record } : {}),
+    },
+  })
+  return {
+    path: src.path,
+    status: 'imported',
+    id,
+    number,
+    sha256: p.stored.sha256,
+    kind,
+    category,
+    size: p.stored.size,
+    warnings,
   }
 }
 

@@ -26,6 +26,21 @@ export const ELEMENTARY_VIDEO_FORMATS: Readonly<Record<string, readonly string[]
 }
 
 /**
+ * The patterns mayHoldRawVideo (below) looks for, as byte strings: 100000xx is 80–83, and a free
+ * bit 7 gives 3F or BF.
+ */
+const RAW_VIDEO_PATTERNS = [
+  [0x00, 0x00, 0x01],
+  [0x00, 0x00, 0x80],
+  [0x00, 0x00, 0x81],
+  [0x00, 0x00, 0x82],
+  [0x00, 0x00, 0x83],
+  [0x1f, 0x07, 0x00, 0x3f],
+  [0x1f, 0x07, 0x00, 0xbf],
+  [0xff, 0x3f, 0x07, 0x01],
+].map((bytes) => Buffer.from(bytes))
+
+/**
  * Whether ffprobe could find one of the formats above in bytes that are a whole file. Each of
  * FFmpeg's probes for them needs a pattern that random bytes rarely hold, so a file without any
  * of them is not worth an ffprobe process (about 15 ms of CPU each: most of an import of many
@@ -42,18 +57,6 @@ export function mayHoldRawVideo(head: Buffer, whole: boolean): boolean {
   // of the look at a small file (issue 16).
   return RAW_VIDEO_PATTERNS.some((p) => head.includes(p))
 }
-
-/** The patterns above as byte strings: 100000xx is 80–83, and a free bit 7 gives 3F or BF. */
-const RAW_VIDEO_PATTERNS = [
-  [0x00, 0x00, 0x01],
-  [0x00, 0x00, 0x80],
-  [0x00, 0x00, 0x81],
-  [0x00, 0x00, 0x82],
-  [0x00, 0x00, 0x83],
-  [0x1f, 0x07, 0x00, 0x3f],
-  [0x1f, 0x07, 0x00, 0xbf],
-  [0xff, 0x3f, 0x07, 0x01],
-].map((bytes) => Buffer.from(bytes))
 
 /** The MIME type when ffprobe finds a picture stream in a format listed above; null otherwise. */
 export async function videoByProbe(path: string, signal?: AbortSignal): Promise<string | null> {
