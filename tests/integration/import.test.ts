@@ -278,3 +278,30 @@ describe('import: a file the database refuses', () => {
     expect(readdirSync(file.layout.objectsTmp)).toEqual([])
   })
 })
+
+describe('import: a refused file whose bytes another file of the import also holds', () => {
+  it('keeps the stored object for the other file: its record is never left without its original', async () => {
+    // a.txt and d.txt hold the same bytes; a.txt (the first batch) is refused, d.txt (a later
+    // batch) is recorded. Removing a.txt's copy must not remove the object d.txt is recorded with.
+    writeFileSync(join(src, 'a.txt'), '同一份询问笔录\n')
+    writeFileSync(join(src, 'b.txt'), 'b\n')
+    writeFileSync(join(src, 'c.txt'), 'c\n')
+    writeFileSync(join(src, 'd.txt'), '同一份询问笔录\n')
+    file.db.exec(
+      `CREATE TEMP TRIGGER refuse_a BEFORE INSERT ON items WHEN NEW.original_name = 'a.txt'
+       BEGIN SELECT RAISE(ABORT, 'refused for this test'); END`,
+    )
+    const summary = await run([src])
+    expect(summary.results.map((r) => [r.path.split('/').pop(), r.status])).toEqual([
+      ['a.txt', 'rejected'],
+      ['b.txt', 'imported'],
+      ['c.txt', 'imported'],
+      ['d.txt', 'imported'],
+    ])
+    const d = queryItems(file.db).items.find((i) => i.originalName === 'd.txt')!
+    expect(sha256(objectPath(file.dir, d.sha256))).toBe(d.sha256)
+    file.db.exec('DROP TRIGGER refuse_a')
+    const check = await checkCase(file, OFFICER_A, fixedClock())
+    expect(check.ok).toBe(true)
+  })
+})

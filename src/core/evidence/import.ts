@@ -118,47 +118,63 @@ export async function importPaths(
     copyWeight: (size) => (size < KERNEL_COPY_MIN_BYTES ? 1 : SMALL_COPIES_PER_CORE),
     held: byteBudget(HELD_CONTENT_MAX_BYTES),
   }
+  // Copies that end up unrecorded (a cancel, a failure, a refusal) are removed only once every
+  // store of this import has settled: another file with the same bytes may be recorded against
+  // the same object, whatever the order in which their copies and records happen.
+  const leftovers: StoredObject[] = []
+  const leave = (stored: StoredObject): void => void leftovers.push(stored)
   const tasks = files.map((src) =>
-    prepare(file, src, caseInfo.timezone, pools, signal, (n) => ((progress.bytesDone += n), report())).catch(
-      (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
-    ),
+    prepare(
+      file,
+      src,
+      caseInfo.timezone,
+      pools,
+      signal,
+      leave,
+      (n) => ((progress.bytesDone += n), report()),
+    ).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))),
   )
 
   let cancelled = false
   let unrecorded = 0
   let batchLimit = 1
-  for (let i = 0; i < files.length;) {
-    progress.currentFile = files[i].path
-    report()
-    // Small files are recorded in groups (their preparation goes on meanwhile), a large one alone.
-    // Groups start at one file and double, so the first results show at once.
-    let end = i + 1
-    let bytes = files[i].size
-    while (end < files.length && end - i < batchLimit && bytes + files[end].size <= COMMIT_BATCH_BYTES)
-      bytes += files[end++].size
-    batchLimit = Math.min(COMMIT_BATCH, batchLimit * 2)
-    const batch: Array<{ src: SourceFile; outcome: Prepared | Error }> = []
-    for (let j = i; j < end; j++) batch.push({ src: files[j], outcome: await tasks[j] })
-    i = end
-    if (signal?.aborted) {
-      cancelled = true
-      // Leave nothing of files that were copied but not recorded.
-      for (const { outcome } of batch) await discard(file, outcome)
-      continue
+  try {
+    for (let i = 0; i < files.length;) {
+      progress.currentFile = files[i].path
+      report()
+      // Small files are recorded in groups (their preparation goes on meanwhile), a large one alone.
+      // Groups start at one file and double, so the first results show at once.
+      let end = i + 1
+      let bytes = files[i].size
+      while (end < files.length && end - i < batchLimit && bytes + files[end].size <= COMMIT_BATCH_BYTES)
+        bytes += files[end++].size
+      batchLimit = Math.min(COMMIT_BATCH, batchLimit * 2)
+      const batch: Array<{ src: SourceFile; outcome: Prepared | Error }> = []
+      for (let j = i; j < end; j++) batch.push({ src: files[j], outcome: await tasks[j] })
+      i = end
+      if (signal?.aborted) {
+        cancelled = true
+        // Leave nothing of files that were copied but not recorded.
+        for (const { outcome } of batch) if (!(outcome instanceof Error)) leave(outcome.stored)
+        continue
+      }
+      for (const { src, outcome, recorded } of commitBatch(file, batch, opts)) {
+        if (outcome instanceof Error) emit(rejected(src.path, src.size, toApiError(outcome)))
+        else if (recorded instanceof Error || !recorded) {
+          // Its transaction rolled back: no row, no event. The copy is removed too, so nothing is
+          // left that the case does not record, and the batch goes on with the next file.
+          leave(outcome.stored)
+          const why = recordError(src.path, recorded)
+          if (why.full) unrecorded++
+          emit(rejected(src.path, src.size, why.error))
+        } else emit(recorded)
+        progress.filesDone++
+      }
+      report()
     }
-    for (const { src, outcome, recorded } of commitBatch(file, batch, opts)) {
-      if (outcome instanceof Error) emit(rejected(src.path, src.size, toApiError(outcome)))
-      else if (recorded instanceof Error || !recorded) {
-        // Its transaction rolled back: no row, no event. The copy is removed too, so nothing is
-        // left that the case does not record, and the batch goes on with the next file.
-        await discard(file, outcome).catch(() => undefined)
-        const why = recordError(src.path, recorded)
-        if (why.full) unrecorded++
-        emit(rejected(src.path, src.size, why.error))
-      } else emit(recorded)
-      progress.filesDone++
-    }
-    report()
+  } finally {
+    await Promise.allSettled(tasks)
+    for (const stored of leftovers) await removeUnrecorded(file, stored).catch(() => undefined)
   }
   progress.currentFile = null
   report()
@@ -293,6 +309,7 @@ async function prepare(
   caseTimeZone: string,
   pools: PreparePools,
   signal: AbortSignal | undefined,
+  leave: (stored: StoredObject) => void,
   onBytes: (n: number) => void,
 ): Promise<Prepared> {
   if (signal?.aborted) throw new EvidenceError('cancelled', 'cancelled')
@@ -313,7 +330,7 @@ async function prepare(
   } catch (e) {
     // A cancel (or any failure) after the copy leaves nothing of this file: the object it
     // created goes too, unless a row already owns it.
-    await discard(file, { stored, extract: null, derived: {}, warnings: [] }).catch(() => undefined)
+    leave(stored)
     throw e
   } finally {
     delete stored.content
@@ -575,12 +592,11 @@ const OWN_CLOCK_WARNINGS = new Set([
   'time-from-gps',
 ])
 
-/** Removes what a prepared-but-unrecorded file left: its object (unless a row owns it) and its derived files. */
-async function discard(file: CaseFile, outcome: Prepared | Error): Promise<void> {
-  if (outcome instanceof Error || !outcome.stored.created) return
-  if (findItemBySha(file.db, outcome.stored.sha256)) return
-  await rm(outcome.stored.path, { force: true })
-  await rm(derivedDir(file.dir, outcome.stored.sha256), { recursive: true, force: true })
+/** Removes what an unrecorded copy left: its object (unless a row owns it) and its derived files. */
+async function removeUnrecorded(file: CaseFile, stored: StoredObject): Promise<void> {
+  if (!stored.created || findItemBySha(file.db, stored.sha256)) return
+  await rm(stored.path, { force: true })
+  await rm(derivedDir(file.dir, stored.sha256), { recursive: true, force: true })
 }
 
 function rejected(path: string, size: number, error: { code: string; message: string }): ImportFileResult {
