@@ -329,7 +329,7 @@ async function prepare(
     return await pools.readers(1, () => describeStored(file, src, stored, caseTimeZone, signal))
   } catch (e) {
     // A cancel (or any failure) after the copy leaves nothing of this file: the object it
-    // created goes too, unless a row already owns it.
+    // created goes too once the import's stores have settled, unless a row owns it by then.
     leave(stored)
     throw e
   } finally {
