@@ -316,25 +316,23 @@ async function prepare(
   if (src.size === 0)
     throw new EvidenceError('invalid-input', `${src.path} is empty (0 bytes): there is nothing to preserve.`)
   const caseDir = file.dir
-  const stored = await pools.copies(pools.copyWeight(src.size), () => {
+  const { content, ...stored } = await pools.copies(pools.copyWeight(src.size), () => {
     if (signal?.aborted) throw new EvidenceError('cancelled', 'cancelled')
     if (src.size > IN_THREAD_MAX_BYTES) prewarmExtractWorker()
     return storeObject(caseDir, src.openPath, { signal, onBytes, identity: src.identity, label: src.path })
   })
   // Copies run ahead of the readers: the contents they hold for them are capped, and past the cap
   // a reader opens the object again.
-  const held = stored.content && pools.held.take(stored.content.length) ? stored.content.length : 0
-  if (!held) delete stored.content
+  const held = content && pools.held.take(content.length) ? content : undefined
   try {
-    return await pools.readers(1, () => describeStored(file, src, stored, caseTimeZone, signal))
+    return await pools.readers(1, () => describeStored(file, src, stored, held, caseTimeZone, signal))
   } catch (e) {
     // A cancel (or any failure) after the copy leaves nothing of this file: the object it
     // created goes too once the import's stores have settled, unless a row owns it by then.
     leave(stored)
     throw e
   } finally {
-    delete stored.content
-    pools.held.give(held)
+    pools.held.give(held?.length ?? 0)
   }
 }
 
@@ -343,6 +341,8 @@ async function describeStored(
   file: CaseFile,
   src: SourceFile,
   stored: StoredObject,
+  /** the object's whole content, when the copy kept it (the bytes it hashed and wrote) */
+  content: Buffer | undefined,
   caseTimeZone: string,
   signal: AbortSignal | undefined,
 ): Promise<Prepared> {
@@ -373,7 +373,7 @@ async function describeStored(
       sourceMtimeMs: src.mtimeMs,
       signal,
       size: stored.size,
-      content: stored.content,
+      content,
     })
   } catch (e) {
     if (signal?.aborted) throw e

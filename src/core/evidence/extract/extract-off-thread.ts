@@ -21,6 +21,7 @@ export function extractOffThread(
   path: string,
   opts: ExtractOptions & { size: number; inWorker?: boolean },
 ): Promise<ExtractResult> {
+  // content already in memory serves an in-thread extraction; a worker reads the file itself
   const { signal, size, inWorker, content, ...rest } = opts
   if (signal?.aborted) return Promise.reject(cancelled())
   if (!inWorker && size <= IN_THREAD_MAX_BYTES) return extractFile(path, { ...rest, content, signal })

@@ -44,6 +44,11 @@ export interface ExtractContext {
   limits?: Record<string, number>
 }
 
+/** The whole file when `head` holds all of it (most text files), so it is not read a second time. */
+export function wholeFile(ctx: Pick<ExtractContext, 'head' | 'size'>): Buffer | null {
+  return ctx.size <= ctx.head.length ? ctx.head : null
+}
+
 /** Where derived pictures are made from: a file (or an ffmpeg input URL), or bytes already read. */
 export type PictureSource = { path: string } | { bytes: Buffer }
 

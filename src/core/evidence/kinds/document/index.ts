@@ -2,7 +2,7 @@
 import { emptyFacts, MAX_TEXT_BYTES } from '../../extract/extract-result'
 import { decodeTextAs, normaliseText } from '../../extract/text-decode'
 import { quoteFits } from '../../../annotations/anchor-bounds'
-import type { CoreKindModule, Sniffed } from '../kind-module'
+import { wholeFile, type CoreKindModule, type Sniffed } from '../kind-module'
 import { extractTranscript } from '../transcript/extract'
 
 const DOCUMENT_MIMES = new Set([
@@ -46,7 +46,7 @@ export const documentModule: CoreKindModule<'document'> = {
   async extract(ctx) {
     if (!ctx.mime.startsWith('text/') || ctx.size > MAX_TEXT_BYTES) return emptyFacts()
     // Plain text documents are indexed for search like transcripts, without turns.
-    const t = await extractTranscript(ctx.path, { isDocx: false })
+    const t = await extractTranscript(ctx.path, { isDocx: false, bytes: wholeFile(ctx) })
     const { encoding, encodingCandidates } = t.meta
     const meta = encodingCandidates ? { encoding, encodingCandidates } : { encoding }
     return { ...emptyFacts(), warnings: t.warnings, meta, text: t.text }

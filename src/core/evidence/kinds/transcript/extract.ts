@@ -212,7 +212,8 @@ export async function docxText(source: string | Buffer): Promise<string> {
  */
 export async function extractTranscript(
   path: string,
-  opts: { isDocx: boolean; fileName?: string },
+  /** `bytes`: a plain text's content when the caller already holds it (kind-module `wholeFile`) */
+  opts: { isDocx: boolean; fileName?: string; bytes?: Buffer | null },
 ): Promise<ExtractFacts & { text: string; turns: TranscriptTurn[] }> {
   const facts = emptyFacts()
   let raw = ''
@@ -231,7 +232,7 @@ export async function extractTranscript(
       })
     }
   } else {
-    const dec = decodeText(await readFile(path))
+    const dec = decodeText(opts.bytes ?? (await readFile(path)))
     if (dec) {
       if (dec.certain === false) {
         const candidates = dec.candidates ?? []

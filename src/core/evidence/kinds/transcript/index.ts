@@ -7,7 +7,7 @@ import { MAX_TEXT_BYTES, tooBigToParse } from '../../extract/extract-result'
 import { DOCX_MIME } from '../../extract/office-formats'
 import { decodeTextAs, normaliseText } from '../../extract/text-decode'
 import { quoteFits } from '../../../annotations/anchor-bounds'
-import type { CoreKindModule } from '../kind-module'
+import { wholeFile, type CoreKindModule } from '../kind-module'
 import { withInterviewTime } from './interview-time'
 import { docxText, extractTranscript, looksLikeTranscript, transcriptOfText } from './extract'
 
@@ -21,7 +21,11 @@ export const transcriptModule: CoreKindModule<'transcript'> = {
     ctx.size > MAX_TEXT_BYTES
       ? tooBigToParse(ctx.size)
       : withInterviewTime(
-          await extractTranscript(ctx.path, { isDocx: ctx.mime !== 'text/plain', fileName: ctx.fileName }),
+          await extractTranscript(ctx.path, {
+            isDocx: ctx.mime !== 'text/plain',
+            fileName: ctx.fileName,
+            bytes: wholeFile(ctx),
+          }),
           ctx.caseTimeZone,
         ),
   settle: (facts, ctx) =>
